@@ -1,0 +1,58 @@
+/**
+ * Excel errors for the custom functions. Inside Excel they are `CustomFunctions.Error` objects
+ * (only #VALUE! and #N/A show a message); elsewhere (headless engine, tests) an `NlFunctionError`
+ * with the same code and message.
+ */
+import { InvalidInputError, NotCoveredError } from "../rules/errors";
+
+export type ExcelErrorCode = "#VALUE!" | "#N/A";
+
+export class NlFunctionError extends Error {
+  constructor(
+    readonly code: ExcelErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "NlFunctionError";
+  }
+}
+
+interface CustomFunctionsApi {
+  Error: new (code: string, message?: string) => Error;
+  ErrorCode: { invalidValue: string; notAvailable: string };
+}
+
+function customFunctionsApi(): CustomFunctionsApi | undefined {
+  const api = (globalThis as unknown as { CustomFunctions?: CustomFunctionsApi }).CustomFunctions;
+  return api && typeof api.Error === "function" ? api : undefined;
+}
+
+export function excelError(code: ExcelErrorCode, message: string): Error {
+  const api = customFunctionsApi();
+  if (api) return new api.Error(code === "#VALUE!" ? api.ErrorCode.invalidValue : api.ErrorCode.notAvailable, message);
+  return new NlFunctionError(code, message);
+}
+
+export function invalidValue(message: string): Error {
+  return excelError("#VALUE!", message);
+}
+
+/** Maps anything a function body throws to an Excel error, so nothing else ever reaches Excel. */
+export function toExcelError(functionName: string, error: unknown): Error {
+  if (error instanceof NlFunctionError) return error;
+  if (error instanceof InvalidInputError) return excelError("#VALUE!", error.message);
+  if (error instanceof NotCoveredError) return excelError("#N/A", error.message);
+  const api = customFunctionsApi();
+  if (api && error instanceof api.Error) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return excelError("#VALUE!", `NL.${functionName}: onverwachte fout (${detail}).`);
+}
+
+/** Runs a function body and turns every failure into an Excel error. */
+export function guard<T>(functionName: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    throw toExcelError(functionName, error);
+  }
+}

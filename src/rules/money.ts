@@ -1,0 +1,36 @@
+import Decimal from "decimal.js";
+
+/**
+ * Money in the rules core is always a decimal.js `Decimal`. One configured constructor is used
+ * everywhere so that precision and rounding never depend on a global setting someone else changed.
+ */
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Money = Decimal;
+
+export const ZERO: Money = new Money(0);
+
+/** An exact decimal from a string (parameter files) or from an already-exact value. */
+export function money(value: string | Decimal): Money {
+  return new Money(value);
+}
+
+/**
+ * Final amounts are rounded half-up to whole cents (away from zero, as Excel's ROUND does).
+ * Intermediate values are never rounded.
+ */
+export function roundCents(value: Decimal): Money {
+  return new Money(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+export function max(a: Decimal, b: Decimal): Money {
+  return new Money(Decimal.max(a, b));
+}
+
+export function min(a: Decimal, b: Decimal): Money {
+  return new Money(Decimal.min(a, b));
+}
+
+/** A percentage written as in the law ("12,7") applied as a fraction. */
+export function percentOf(percentage: Decimal, amount: Decimal): Money {
+  return new Money(amount).times(percentage).dividedBy(100);
+}

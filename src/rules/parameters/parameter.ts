@@ -1,0 +1,71 @@
+import { describeYears, NotCoveredError } from "../errors";
+import { money, Money } from "../money";
+
+/** Where a value comes from: the law text at that year's 1 January, or a Belastingdienst page. */
+export interface Source {
+  readonly url: string;
+  /** Human-readable citation, e.g. "art. 3.41 lid 1 Wet IB 2001". */
+  readonly article: string;
+  /** Why this source, where it needs saying (e.g. a value fixed by a later law). */
+  readonly note?: string;
+}
+
+/** One year's value. Amounts are strings so that they go into `Decimal` exactly. */
+export interface DatedValue {
+  readonly value: string;
+  readonly source: Source;
+}
+
+export type Unit = "EUR" | "procent" | "uren" | "aantal";
+
+export interface Parameter {
+  /** Stable name, used by =NL.PARAMETER(jaar; naam). Never rename after release. */
+  readonly name: string;
+  /** Dutch description shown to users. */
+  readonly label: string;
+  readonly unit: Unit;
+  readonly values: Readonly<Record<number, DatedValue>>;
+}
+
+export function parameter(p: Parameter): Parameter {
+  return p;
+}
+
+const WET_IB = "BWBR0011353";
+
+/** A value read in the Wet inkomstenbelasting 2001 as in force on 1 January of `year`. */
+export function wetIb(value: string, year: number, article: string, lid?: string, note?: string): DatedValue {
+  const citation = `art. ${article}${lid ? ` lid ${lid}` : ""} Wet IB 2001`;
+  return {
+    value,
+    source: {
+      url: `https://wetten.overheid.nl/${WET_IB}/${year}-01-01#Artikel${article}`,
+      article: citation,
+      ...(note ? { note } : {}),
+    },
+  };
+}
+
+export function coveredYears(p: Parameter): number[] {
+  return Object.keys(p.values)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+export interface ResolvedValue {
+  readonly parameter: Parameter;
+  readonly year: number;
+  readonly value: Money;
+  readonly source: Source;
+}
+
+/** The value for `year`, or a NotCoveredError that names the year and the years that are covered. */
+export function valueFor(p: Parameter, year: number): ResolvedValue {
+  const dated = p.values[year];
+  if (!dated) {
+    throw new NotCoveredError(
+      `Geen gegevens voor jaar ${year} (${p.label}). Beschikbare jaren: ${describeYears(coveredYears(p))}.`,
+    );
+  }
+  return { parameter: p, year, value: money(dated.value), source: dated.source };
+}

@@ -1,0 +1,108 @@
+/**
+ * Every rule returns `{ value, trace }`. The trace is what the task pane shows as "Uitleg": the
+ * steps in Dutch, the parameters used with their source, the year and the engine version.
+ */
+import Decimal from "decimal.js";
+import { Parameter, Source, valueFor } from "./parameters/parameter";
+import { Money } from "./money";
+import { ENGINE_VERSION, PARAMETERS_CHECKED_ON } from "./version";
+
+export interface TraceStep {
+  /** One line in Dutch, e.g. "Totaal investeringen die meetellen". */
+  readonly label: string;
+  /** The value as an exact decimal string ("812.28"), or "WAAR"/"ONWAAR". */
+  readonly value: string;
+}
+
+export interface TraceParameter {
+  readonly name: string;
+  readonly label: string;
+  readonly year: number;
+  readonly value: string;
+  readonly source: Source;
+}
+
+export interface Trace {
+  /** Stable rule id, e.g. "kia". */
+  readonly rule: string;
+  /** Dutch title, e.g. "Kleinschaligheidsinvesteringsaftrek". */
+  readonly title: string;
+  readonly article: string;
+  readonly year: number | null;
+  readonly steps: readonly TraceStep[];
+  readonly parameters: readonly TraceParameter[];
+  /** Traces of the rules this one was built from (the chain). */
+  readonly parts: readonly Trace[];
+  readonly engineVersion: string;
+  readonly parametersCheckedOn: string;
+}
+
+export interface RuleResult<T> {
+  readonly value: T;
+  readonly trace: Trace;
+}
+
+export function show(value: Decimal | boolean): string {
+  if (typeof value === "boolean") return value ? "WAAR" : "ONWAAR";
+  return value.toString();
+}
+
+/** Collects the steps and parameters of one rule evaluation. */
+export class TraceBuilder {
+  private readonly steps: TraceStep[] = [];
+  private readonly parameters: TraceParameter[] = [];
+  private readonly parts: Trace[] = [];
+
+  constructor(
+    private readonly rule: string,
+    private readonly title: string,
+    private readonly article: string,
+    private readonly year: number | null,
+  ) {}
+
+  /** Looks up a parameter for the trace's year (or `year`) and records it. */
+  param(p: Parameter, year: number = this.requireYear()): Money {
+    const resolved = valueFor(p, year);
+    if (!this.parameters.some((x) => x.name === p.name && x.year === year)) {
+      this.parameters.push({
+        name: p.name,
+        label: p.label,
+        year,
+        value: resolved.value.toString(),
+        source: resolved.source,
+      });
+    }
+    return resolved.value;
+  }
+
+  step(label: string, value: Decimal | boolean): void {
+    this.steps.push({ label, value: show(value) });
+  }
+
+  part<T>(result: RuleResult<T>): T {
+    this.parts.push(result.trace);
+    return result.value;
+  }
+
+  done<T>(value: T): RuleResult<T> {
+    return {
+      value,
+      trace: {
+        rule: this.rule,
+        title: this.title,
+        article: this.article,
+        year: this.year,
+        steps: [...this.steps],
+        parameters: [...this.parameters],
+        parts: [...this.parts],
+        engineVersion: ENGINE_VERSION,
+        parametersCheckedOn: PARAMETERS_CHECKED_ON,
+      },
+    };
+  }
+
+  private requireYear(): number {
+    if (this.year === null) throw new Error(`rule ${this.rule} has no year`);
+    return this.year;
+  }
+}

@@ -1,0 +1,21 @@
+/** Domain checks shared by the rules. Messages name the argument as the formulas call it. */
+import Decimal from "decimal.js";
+import { InvalidInputError } from "./errors";
+
+export function requireNonNegative(value: Decimal, argument: string): void {
+  if (value.isNegative() && !value.isZero()) {
+    throw new InvalidInputError(
+      argument,
+      `Argument '${argument}' mag niet negatief zijn (gekregen: ${value.toString()}).`,
+    );
+  }
+}
+
+export function requireWholeNumberBetween(value: Decimal, argument: string, low: number, high: number): void {
+  if (!value.isInteger() || value.lt(low) || value.gt(high)) {
+    throw new InvalidInputError(
+      argument,
+      `Argument '${argument}' moet een geheel getal van ${low} tot en met ${high} zijn (gekregen: ${value.toString()}).`,
+    );
+  }
+}
