@@ -11,7 +11,7 @@ import { mkbWinstvrijstelling } from "../rules/mkbWinstvrijstelling";
 import { startersaftrek } from "../rules/startersaftrek";
 import { urencriterium } from "../rules/urencriterium";
 import { zelfstandigenaftrek } from "../rules/zelfstandigenaftrek";
-import { amount, amountList, ExcelArg, flag, optionalAmount, toExcelNumber, year } from "./args";
+import { amount, amountList, flag, optionalAmount, toExcelNumber, year } from "./args";
 import { guard } from "./excelError";
 
 /**
@@ -23,7 +23,7 @@ import { guard } from "./excelError";
  * @param [aandeel] Uw aandeel in een samenwerkingsverband (groter dan 0, hoogstens 1). Leeg: 1.
  * @returns De investeringsaftrek in euro's.
  */
-export function kiaFunction(jaar: ExcelArg, investeringen: ExcelArg[][], aandeel?: ExcelArg): number {
+export function kiaFunction(jaar: any, investeringen: any[][], aandeel?: any): number {
   return guard("KIA", () => {
     const share = optionalAmount(aandeel, "aandeel");
     const result = kia({
@@ -44,7 +44,7 @@ export function kiaFunction(jaar: ExcelArg, investeringen: ExcelArg[][], aandeel
  * @param [ondernemersaftrek] Totale ondernemersaftrek (zelfstandigenaftrek, startersaftrek en overige). Leeg: 0.
  * @returns De MKB-winstvrijstelling in euro's.
  */
-export function mkbvrijFunction(jaar: ExcelArg, winst: ExcelArg, ondernemersaftrek?: ExcelArg): number {
+export function mkbvrijFunction(jaar: any, winst: any, ondernemersaftrek?: any): number {
   return guard("MKBVRIJ", () => {
     const result = mkbWinstvrijstelling({
       year: year(jaar),
@@ -67,11 +67,11 @@ export function mkbvrijFunction(jaar: ExcelArg, winst: ExcelArg, ondernemersaftr
  * @returns De zelfstandigenaftrek in euro's.
  */
 export function zelfstandigenaftrekFunction(
-  jaar: ExcelArg,
-  urencriterium: ExcelArg,
-  winst?: ExcelArg,
-  startersaftrek?: ExcelArg,
-  aow?: ExcelArg,
+  jaar: any,
+  urencriterium: any,
+  winst?: any,
+  startersaftrek?: any,
+  aow?: any,
 ): number {
   return guard("ZELFSTANDIGENAFTREK", () => {
     const result = zelfstandigenaftrek({
@@ -97,11 +97,11 @@ export function zelfstandigenaftrekFunction(
  * @returns De startersaftrek in euro's.
  */
 export function startersaftrekFunction(
-  jaar: ExcelArg,
-  urencriterium: ExcelArg,
-  starter: ExcelArg,
-  keren_zelfstandigenaftrek?: ExcelArg,
-  aow?: ExcelArg,
+  jaar: any,
+  urencriterium: any,
+  starter: any,
+  keren_zelfstandigenaftrek?: any,
+  aow?: any,
 ): number {
   return guard("STARTERSAFTREK", () => {
     const result = startersaftrek({
@@ -126,10 +126,10 @@ export function startersaftrekFunction(
  * @returns WAAR als het urencriterium is gehaald.
  */
 export function urencriteriumFunction(
-  uren: ExcelArg,
-  uren_overig_werk?: ExcelArg,
-  starter?: ExcelArg,
-  verlaagd?: ExcelArg,
+  uren: any,
+  uren_overig_werk?: any,
+  starter?: any,
+  verlaagd?: any,
 ): boolean {
   return guard("URENCRITERIUM", () => {
     const result = urencriterium({
@@ -155,12 +155,12 @@ export function urencriteriumFunction(
  * @returns De belastbare winst uit onderneming in euro's.
  */
 export function belastbarewinstFunction(
-  jaar: ExcelArg,
-  winst: ExcelArg,
-  urencriterium: ExcelArg,
-  startersaftrek?: ExcelArg,
-  aow?: ExcelArg,
-  overige_ondernemersaftrek?: ExcelArg,
+  jaar: any,
+  winst: any,
+  urencriterium: any,
+  startersaftrek?: any,
+  aow?: any,
+  overige_ondernemersaftrek?: any,
 ): number {
   return guard("BELASTBAREWINST", () => {
     const result = belastbareWinst({

@@ -1,0 +1,17 @@
+/**
+ * Task pane entry. Kept tiny: the custom functions (functions.js) load before it, and the UI
+ * itself is loaded on demand, so showing the pane never delays the registration of the functions.
+ */
+function officeReady(): Promise<{ host: unknown } | null> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(null);
+  return Office.onReady().then((info) => (info && info.host ? info : null));
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById("app");
+  if (!root) return;
+  const [info, ui] = await Promise.all([officeReady(), import(/* webpackChunkName: "ui" */ "./ui")]);
+  ui.mount(root, { inExcel: info !== null });
+}
+
+void start();

@@ -1,0 +1,69 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DEV_ORIGIN, HelpPagesPlugin, RewriteUrlsPlugin } = require("./scripts/webpack-plugins");
+const pkg = require("./package.json");
+
+/** The one setting for where the add-in is hosted in production. */
+function productionUrl() {
+  const url = process.env.NL_AFTREK_URL || pkg.config.production_url;
+  if (!/^https:\/\/[^/]+(\/.*)?\/$/.test(url)) {
+    throw new Error(`production URL must be https and end with '/': ${url}`);
+  }
+  return url;
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  return {
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // functions first: the custom functions register before the task pane code runs
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+      new HelpPagesPlugin({
+        examplesFile: path.resolve(__dirname, "help/examples.json"),
+        cssFile: path.resolve(__dirname, "help/help.css"),
+        namespace: "NL",
+      }),
+      new RewriteUrlsPlugin(dev ? DEV_ORIGIN : productionUrl()),
+    ],
+    devServer: {
+      static: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: dev ? { type: "https", options: await require("./scripts/dev-certs").httpsOptions() } : undefined,
+      port: Number(process.env.npm_package_config_dev_server_port || pkg.config.dev_server_port),
+      client: false,
+      hot: false,
+      liveReload: false,
+    },
+  };
+};
