@@ -37,7 +37,8 @@ const escapeHtml = (s) =>
 
 const formatResult = (value) => {
   if (typeof value === "boolean") return value ? "WAAR" : "ONWAAR";
-  return new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
+  const digits = Number.isInteger(value) ? 0 : 2;
+  return new Intl.NumberFormat("nl-NL", { minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(value);
 };
 
 function page(title, body) {

@@ -4,7 +4,12 @@
  *
  * The JSDoc of each function is its metadata: custom-functions-metadata-plugin turns it into
  * functions.json and registers the functions. Ids are stored in workbooks: never change one.
+ *
+ * Arguments are typed `any` on purpose: Excel then passes every value through unchanged and
+ * args.ts decides, with a Dutch message, what is acceptable (a typed `number` would let Excel
+ * refuse text with a bare #VALUE! and no explanation).
  */
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { belastbareWinst } from "../rules/chain";
 import { kia } from "../rules/kia";
 import { mkbWinstvrijstelling } from "../rules/mkbWinstvrijstelling";
@@ -125,12 +130,7 @@ export function startersaftrekFunction(
  * @param [verlaagd] WAAR voor het verlaagde urencriterium van 800 uur (startersaftrek bij arbeidsongeschiktheid).
  * @returns WAAR als het urencriterium is gehaald.
  */
-export function urencriteriumFunction(
-  uren: any,
-  uren_overig_werk?: any,
-  starter?: any,
-  verlaagd?: any,
-): boolean {
+export function urencriteriumFunction(uren: any, uren_overig_werk?: any, starter?: any, verlaagd?: any): boolean {
   return guard("URENCRITERIUM", () => {
     const result = urencriterium({
       uren: amount(uren, "uren"),

@@ -41,7 +41,13 @@ function chainYears(): number[] {
 
 function field(id: string, label: string, input: HTMLInputElement | HTMLSelectElement): HTMLElement {
   input.id = id;
-  return el("div", { class: "field" }, el("label", { for: id }, label), input, el("div", { class: "message", id: `${id}-msg`, role: "alert" }));
+  return el(
+    "div",
+    { class: "field" },
+    el("label", { for: id }, label),
+    input,
+    el("div", { class: "message", id: `${id}-msg`, role: "alert" }),
+  );
 }
 
 function checkbox(id: string, label: string, checked: boolean): HTMLElement {
@@ -110,12 +116,18 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
       result.append(table);
       if (!chain.nietGerealiseerdeZelfstandigenaftrek.isZero()) {
         result.append(
-          el("p", { class: "note" }, `Niet-gerealiseerde zelfstandigenaftrek: ${formatEuro(chain.nietGerealiseerdeZelfstandigenaftrek)} (9 jaar te verrekenen).`),
+          el(
+            "p",
+            { class: "note" },
+            `Niet-gerealiseerde zelfstandigenaftrek: ${formatEuro(chain.nietGerealiseerdeZelfstandigenaftrek)} (9 jaar te verrekenen).`,
+          ),
         );
       }
     } catch (error) {
       const known = error instanceof InvalidInputError || error instanceof NotCoveredError;
-      result.append(el("p", { class: "error", role: "alert" }, known ? (error as Error).message : "Deze berekening lukte niet."));
+      result.append(
+        el("p", { class: "error", role: "alert" }, known ? (error as Error).message : "Deze berekening lukte niet."),
+      );
     }
   };
   form.addEventListener("input", recalc);
@@ -137,7 +149,12 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
 
   const kiaYears = ALL_PARAMETERS.find((p) => p.name === "kia_ondergrens");
   root.replaceChildren(
-    el("header", {}, el("img", { src: "assets/icon-32.png", alt: "", width: "24", height: "24" }), el("h1", {}, "NL Aftrek")),
+    el(
+      "header",
+      {},
+      el("img", { src: "assets/icon-32.png", alt: "", width: "24", height: "24" }),
+      el("h1", {}, "NL Aftrek"),
+    ),
     el(
       "p",
       { class: options.inExcel ? "status" : "status browser" },
@@ -151,8 +168,16 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
       "section",
       { class: "about" },
       el("h2", {}, "Over"),
-      el("p", {}, `Jaren: ondernemersaftrek en MKB-winstvrijstelling ${describeYears(chainYears())}; KIA ${describeYears(kiaYears ? coveredYears(kiaYears) : [])}.`),
-      el("p", {}, `Rekenkern ${ENGINE_VERSION}, bedragen gecontroleerd op ${PARAMETERS_CHECKED_ON}. Alles wordt lokaal berekend.`),
+      el(
+        "p",
+        {},
+        `Jaren: ondernemersaftrek en MKB-winstvrijstelling ${describeYears(chainYears())}; KIA ${describeYears(kiaYears ? coveredYears(kiaYears) : [])}.`,
+      ),
+      el(
+        "p",
+        {},
+        `Rekenkern ${ENGINE_VERSION}, bedragen gecontroleerd op ${PARAMETERS_CHECKED_ON}. Alles wordt lokaal berekend.`,
+      ),
     ),
   );
   recalc();

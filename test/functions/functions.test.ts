@@ -34,7 +34,12 @@ describe("NL.KIA", () => {
   });
 
   test("a two-column range counts every cell", () => {
-    expect(KIA(2025, [[1500, 1500], [null, null]])).toBe(840); // 28% x 3.000
+    expect(
+      KIA(2025, [
+        [1500, 1500],
+        [null, null],
+      ]),
+    ).toBe(840); // 28% x 3.000
   });
 
   test("partnership share; empty share means 1", () => {

@@ -24,7 +24,8 @@ describe("parameters", () => {
   });
 
   test("2022 through 2026 are covered by every parameter", () => {
-    for (const p of ALL_PARAMETERS) expect(coveredYears(p)).toEqual(expect.arrayContaining([2022, 2023, 2024, 2025, 2026]));
+    for (const p of ALL_PARAMETERS)
+      expect(coveredYears(p)).toEqual(expect.arrayContaining([2022, 2023, 2024, 2025, 2026]));
   });
 
   test("a 2027 value is only there where the law fixes it, and says so", () => {

@@ -24,7 +24,12 @@ describe("startersaftrek (art. 3.76 lid 3 and 4)", () => {
     ["3", "0.00"], // a third earlier use ends it
     ["5", "0.00"],
   ])("zelfstandigenaftrek applied %s times before -> %s", (keren, expected) => {
-    const result = startersaftrek({ year: 2025, urencriterium: true, starter: true, kerenZelfstandigenaftrek: d(keren) });
+    const result = startersaftrek({
+      year: 2025,
+      urencriterium: true,
+      starter: true,
+      kerenZelfstandigenaftrek: d(keren),
+    });
     expect(cents(result.value)).toBe(expected);
   });
 

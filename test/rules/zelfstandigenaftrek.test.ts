@@ -39,9 +39,7 @@ describe("zelfstandigenaftrek (art. 3.76)", () => {
   test("winst 0 gives 0; a winst above the amount does not cap", () => {
     expect(cents(zelfstandigenaftrek({ year: 2025, urencriterium: true, winst: d("0") }).value)).toBe("0.00");
     expect(cents(zelfstandigenaftrek({ year: 2025, urencriterium: true, winst: d("2470") }).value)).toBe("2470.00");
-    expect(cents(zelfstandigenaftrek({ year: 2025, urencriterium: true, winst: d("2469.99") }).value)).toBe(
-      "2469.99",
-    );
+    expect(cents(zelfstandigenaftrek({ year: 2025, urencriterium: true, winst: d("2469.99") }).value)).toBe("2469.99");
   });
 
   test("a starter is not capped at the winst (lid 5)", () => {

@@ -6,8 +6,7 @@
 import { parameter, wetIb } from "./parameter";
 
 const art = "3.76";
-const FIXED_2027 =
-  "Afbouwpad vastgesteld bij het Belastingplan 2023; geldend vanaf 1 januari 2027.";
+const FIXED_2027 = "Afbouwpad vastgesteld bij het Belastingplan 2023; geldend vanaf 1 januari 2027.";
 const UNCHANGED_2027 = "Geen wijziging van dit bedrag vastgesteld voor 2027; de wet van 2026 geldt voort.";
 
 export const zelfstandigenaftrekBedrag = parameter({

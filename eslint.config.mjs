@@ -1,0 +1,34 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/", "test-artifacts/", "bench/results.json"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.js"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+        setTimeout: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["src/rules/**/*.ts"],
+    rules: {
+      // The rules core is pure: no Office, no DOM, no I/O.
+      "no-restricted-globals": ["error", "Office", "Excel", "document", "window", "fetch"],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["fs", "path", "**/functions/**", "**/taskpane/**", "**/engine/**"] },
+      ],
+    },
+  },
+);

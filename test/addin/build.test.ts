@@ -1,0 +1,98 @@
+/**
+ * The production build: runs webpack into a temporary folder and checks what Excel will load.
+ */
+import { execFileSync } from "child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { NL_FUNCTIONS } from "../../src/functions/registry";
+
+const root = join(__dirname, "../..");
+const out = mkdtempSync(join(tmpdir(), "nl-aftrek-dist-"));
+const productionUrl: string = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).config.production_url;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { measure } = require("../../scripts/size.js");
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description: string;
+  helpUrl: string;
+  parameters: Array<{ name: string; description: string }>;
+}
+
+beforeAll(() => {
+  const env = { ...process.env };
+  delete env.NL_AFTREK_URL;
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+    {
+      cwd: root,
+      env,
+      stdio: "pipe",
+    },
+  );
+}, 180000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const read = (file: string): string => readFileSync(join(out, file), "utf8");
+
+describe("npm run build", () => {
+  test("writes the task pane page, the functions bundle, functions.json, the manifest, help and icons", () => {
+    for (const file of [
+      "taskpane.html",
+      "taskpane.js",
+      "functions.js",
+      "functions.json",
+      "manifest.xml",
+      "help/index.html",
+    ]) {
+      expect(existsSync(join(out, file))).toBe(true);
+    }
+    for (const size of [16, 32, 64, 80, 128]) expect(existsSync(join(out, `assets/icon-${size}.png`))).toBe(true);
+  });
+
+  test("functions.json has every function, with Dutch descriptions and a help page that exists", () => {
+    const { functions } = JSON.parse(read("functions.json")) as { functions: FunctionMetadata[] };
+    expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(NL_FUNCTIONS).sort());
+    for (const fn of functions) {
+      expect(fn.name).toBe(fn.id);
+      expect(fn.description.length).toBeGreaterThan(40);
+      for (const p of fn.parameters) expect(p.description.length).toBeGreaterThan(10);
+      expect(fn.helpUrl).toBe(`${productionUrl}help/${fn.id.toLowerCase()}.html`);
+      const page = read(`help/${fn.id.toLowerCase()}.html`);
+      expect(page).toContain(`NL.${fn.id}`);
+      expect(page).toMatch(/<html lang="?nl"?>/);
+      expect(page).toContain("Voorbeelden");
+    }
+  });
+
+  test("the functions bundle registers every function with Excel", () => {
+    const bundle = read("functions.js");
+    for (const id of Object.keys(NL_FUNCTIONS)) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
+  });
+
+  test("the task pane page loads the functions before the task pane code", () => {
+    const html = read("taskpane.html");
+    expect(html.indexOf("functions.js")).toBeGreaterThan(-1);
+    expect(html.indexOf("functions.js")).toBeLessThan(html.indexOf("taskpane.js"));
+  });
+
+  test("no localhost URL is left; the production URL comes from package.json", () => {
+    const files = (dir: string): string[] =>
+      readdirSync(join(out, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    const text = files(".").filter((f) => /\.(html|json|xml|js|css)$/.test(f));
+    for (const file of text) expect(read(file)).not.toMatch(/localhost/);
+    const manifest = read("manifest.xml");
+    expect(manifest).toContain(`${productionUrl}taskpane.html`);
+    expect(manifest).toContain(`${productionUrl}functions.json`);
+  });
+
+  test("the JavaScript loaded before the functions register stays within 60 KB gzipped", () => {
+    const { functionsGzipBytes } = measure(out);
+    expect(functionsGzipBytes).toBeLessThanOrEqual(60 * 1024);
+  });
+});
