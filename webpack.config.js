@@ -36,7 +36,17 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: [
+          "./src/functions/functions.ts",
+          "./src/functions/ondernemersaftrekFunctions.ts",
+          "./src/functions/investeringFunctions.ts",
+          "./src/functions/inkomstenbelastingFunctions.ts",
+          "./src/functions/korFunctions.ts",
+          "./src/functions/infoFunctions.ts",
+        ],
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -108,3 +108,43 @@ export function amountList(value: ExcelArg, name: string): Money[] {
 export function toExcelNumber(value: Decimal): number {
   return value.toNumber();
 }
+
+/** The cells of a number or range, row by row, blanks kept in place. */
+export function cells(value: ExcelArg): unknown[] {
+  return Array.isArray(value) ? (value as unknown[]).flat(2) : [value];
+}
+
+/** An optional amount per cell of a range, aligned with another range: blank stays undefined. */
+export function optionalAmountPerCell(value: ExcelArg, name: string, count: number): Array<Money | undefined> {
+  const list = isBlank(value) ? [] : cells(value);
+  if (list.length > count) {
+    throw invalidValue(`Argument '${name}' heeft meer cellen (${list.length}) dan de investeringen (${count}).`);
+  }
+  return Array.from({ length: count }, (_, i) => optionalAmount(list[i] as ExcelArg, name));
+}
+
+/** A range of two columns, year and amount; empty rows are skipped. */
+export function yearAmountRows(value: ExcelArg, name: string): Array<{ jaar: number; bedrag: Money }> {
+  if (isBlank(value)) return [];
+  const rows = Array.isArray(value) ? (value as unknown[][]) : [[value]];
+  const result: Array<{ jaar: number; bedrag: Money }> = [];
+  rows.forEach((row, index) => {
+    const cellsOfRow = Array.isArray(row) ? row : [row];
+    if (cellsOfRow.every(isBlank)) return;
+    if (cellsOfRow.length !== 2) {
+      throw invalidValue(`Argument '${name}' moet twee kolommen hebben: jaar en bedrag.`);
+    }
+    const [jaar, bedrag] = cellsOfRow;
+    result.push({
+      jaar: year(jaar as ExcelArg, `${name}, rij ${index + 1}`),
+      bedrag: amount(bedrag as ExcelArg, `${name}, rij ${index + 1}`),
+    });
+  });
+  return result;
+}
+
+/** An optional whole year; undefined when blank. */
+export function optionalYear(value: ExcelArg, name: string): number | undefined {
+  const v = Array.isArray(value) ? (value as unknown[]).flat(2)[0] : value;
+  return isBlank(v) ? undefined : year(value, name);
+}

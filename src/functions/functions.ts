@@ -18,6 +18,12 @@ import { urencriterium } from "../rules/urencriterium";
 import { zelfstandigenaftrek } from "../rules/zelfstandigenaftrek";
 import { amount, amountList, flag, optionalAmount, toExcelNumber, year } from "./args";
 import { guard } from "./excelError";
+// The other function modules register themselves (their associate calls are added at build time).
+import "./infoFunctions";
+import "./inkomstenbelastingFunctions";
+import "./investeringFunctions";
+import "./korFunctions";
+import "./ondernemersaftrekFunctions";
 
 /**
  * Kleinschaligheidsinvesteringsaftrek (art. 3.41 Wet IB 2001) over de investeringen van het jaar. Bedrijfsmiddelen onder € 450 tellen niet mee.

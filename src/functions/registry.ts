@@ -4,9 +4,14 @@
  * them through the metadata generated from functions.ts.
  */
 import * as f from "./functions";
+import * as info from "./infoFunctions";
+import * as ib from "./inkomstenbelastingFunctions";
+import * as inv from "./investeringFunctions";
+import * as kor from "./korFunctions";
+import * as oa from "./ondernemersaftrekFunctions";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type NlFunction = (...args: any[]) => number | boolean;
+export type NlFunction = (...args: any[]) => number | boolean | string | any[][];
 
 export const NL_FUNCTIONS: Readonly<Record<string, NlFunction>> = {
   KIA: f.kiaFunction,
@@ -15,4 +20,22 @@ export const NL_FUNCTIONS: Readonly<Record<string, NlFunction>> = {
   STARTERSAFTREK: f.startersaftrekFunction,
   URENCRITERIUM: f.urencriteriumFunction,
   BELASTBAREWINST: f.belastbarewinstFunction,
+  STARTERSAFTREKAO: oa.startersaftrekAoFunction,
+  MEEWERKAFTREK: oa.meewerkaftrekFunction,
+  SOAFTREK: oa.soAftrekFunction,
+  STAKINGSAFTREK: oa.stakingsaftrekFunction,
+  NGZVERREKENING: oa.ngzVerrekeningFunction,
+  NGZRESTANT: oa.ngzRestantFunction,
+  KIADITJAAR: inv.kiaDitJaarFunction,
+  KIALATER: inv.kiaLaterFunction,
+  DESINVESTERING: inv.desinvesteringFunction,
+  INKOMSTENBELASTING: ib.inkomstenbelastingFunction,
+  TARIEFSAANPASSING: ib.tariefsaanpassingFunction,
+  OVERZICHT: ib.overzichtFunction,
+  KOR: kor.korFunction,
+  EUKOR: kor.euKorFunction,
+  KORRESULTAAT: kor.korResultaatFunction,
+  KORHERZIENING: kor.korHerzieningFunction,
+  PARAMETER: info.parameterFunction,
+  VERSIE: info.versieFunction,
 };

@@ -6,16 +6,28 @@ import examples from "../../help/examples.json";
 import { NL_FUNCTIONS as byId } from "../../src/functions/registry";
 
 /** Reads a Dutch-Excel argument the way Excel would pass it. */
-function excelValue(text: string): unknown {
+function excelValue(text: string, ranges: Record<string, unknown[][]>): unknown {
   const t = text.trim();
   if (t === "") return null;
+  if (ranges[t]) return ranges[t];
+  if (/^".*"$/.test(t)) return t.slice(1, -1);
   if (t === "WAAR") return true;
   if (t === "ONWAAR") return false;
   return Number(t.replace(",", "."));
 }
 
-const cases = Object.entries(examples).flatMap(([id, docs]) =>
-  docs.voorbeelden.map((e) => [id, e.formule, e.uitkomst] as const),
+interface Example {
+  formule: string;
+  uitkomst: number | boolean | string;
+  rij?: string;
+}
+interface Docs {
+  voorbeelden: Example[];
+  bereiken?: Record<string, unknown[][]>;
+}
+
+const cases = Object.entries(examples as Record<string, Docs>).flatMap(([id, docs]) =>
+  docs.voorbeelden.map((e) => [id, e.formule, e.uitkomst, e.rij ?? null, docs.bereiken ?? {}] as const),
 );
 
 describe("help examples", () => {
@@ -23,11 +35,13 @@ describe("help examples", () => {
     expect(Object.keys(examples).sort()).toEqual(Object.keys(byId).sort());
   });
 
-  test.each(cases)("%s: %s = %p", (id, formula, expected) => {
+  test.each(cases)("%s: %s = %p", (id, formula, expected, row, ranges) => {
     const match = formula.match(/^=NL\.([A-Z]+)\((.*)\)$/);
     expect(match?.[1]).toBe(id);
-    const args = match![2].split(";").map(excelValue);
+    const args = match![2] === "" ? [] : match![2].split(";").map((a) => excelValue(a, ranges));
     if (id === "KIA") args[1] = [[args[1]]];
-    expect(byId[id](...args)).toBe(expected);
+    const result = byId[id](...args);
+    if (row === null) expect(result).toBe(expected);
+    else expect((result as unknown[][]).find((r) => r[0] === row)?.[1]).toBe(expected);
   });
 });

@@ -11,7 +11,7 @@ describe("parameters", () => {
         const { source, value } = p.values[year];
         expect(value).toMatch(/^-?\d+(\.\d+)?$/);
         expect(source.url).toMatch(/^https:\/\/(wetten\.overheid\.nl|www\.belastingdienst\.nl)\//);
-        expect(source.article).toMatch(/^art\. \d+\.\d+[a-z]?( lid \d+)? Wet/);
+        expect(source.article).toMatch(/^art\. \d+(\.\d+)?[a-z]?( lid \d+)? (Wet IB 2001|Wfsv|Wet OB 1968)$/);
         if (source.url.includes("wetten.overheid.nl")) expect(source.url).toContain(`/${year}-01-01#Artikel`);
       }
     }
@@ -23,9 +23,12 @@ describe("parameters", () => {
     for (const name of names) expect(name).toMatch(/^[a-z][a-z0-9_]+$/);
   });
 
-  test("2022 through 2026 are covered by every parameter", () => {
-    for (const p of ALL_PARAMETERS)
-      expect(coveredYears(p)).toEqual(expect.arrayContaining([2022, 2023, 2024, 2025, 2026]));
+  test("2022 through 2026 are covered by every parameter (the EU-KOR exists from 2025)", () => {
+    for (const p of ALL_PARAMETERS) {
+      const from = p.name === "eu_kor_omzetgrens" ? 2025 : 2022;
+      const expected = [2022, 2023, 2024, 2025, 2026].filter((y) => y >= from);
+      expect(coveredYears(p)).toEqual(expect.arrayContaining(expected));
+    }
   });
 
   test("a 2027 value is only there where the law fixes it, and says so", () => {

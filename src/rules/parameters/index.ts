@@ -1,8 +1,14 @@
 /** Every tax number of the product, by name. The only place tax constants live. */
+import * as aoStartersaftrek from "./aoStartersaftrek";
+import * as box1 from "./box1";
 import * as kia from "./kia";
+import * as kor from "./kor";
+import * as meewerkaftrek from "./meewerkaftrek";
 import * as mkb from "./mkbWinstvrijstelling";
 import * as ondernemersaftrek from "./ondernemersaftrek";
 import { Parameter } from "./parameter";
+import * as soAftrek from "./soAftrek";
+import * as stakingsaftrek from "./stakingsaftrek";
 import * as urencriterium from "./urencriterium";
 
 export * from "./parameter";
@@ -12,6 +18,12 @@ export const ALL_PARAMETERS: readonly Parameter[] = [
   ...Object.values(ondernemersaftrek),
   ...Object.values(mkb),
   ...Object.values(urencriterium),
+  ...Object.values(aoStartersaftrek),
+  ...Object.values(meewerkaftrek),
+  ...Object.values(soAftrek),
+  ...Object.values(stakingsaftrek),
+  ...Object.values(box1),
+  ...Object.values(kor),
 ];
 
 export function findParameter(name: string): Parameter | undefined {

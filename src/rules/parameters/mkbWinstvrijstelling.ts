@@ -8,11 +8,11 @@ export const mkbPercentage = parameter({
   label: "MKB-winstvrijstelling: percentage van de winst na ondernemersaftrek",
   unit: "procent",
   values: {
-    2022: wetIb("14", 2022, art, "1"),
-    2023: wetIb("14", 2023, art, "1"),
-    2024: wetIb("13.31", 2024, art, "1"),
-    2025: wetIb("12.7", 2025, art, "1"),
-    2026: wetIb("12.7", 2026, art, "1"),
-    2027: wetIb("12.7", 2027, art, "1", "Geen wijziging vastgesteld voor 2027; de wet van 2026 geldt voort."),
+    2022: wetIb("14", 2022, art),
+    2023: wetIb("14", 2023, art),
+    2024: wetIb("13.31", 2024, art),
+    2025: wetIb("12.7", 2025, art),
+    2026: wetIb("12.7", 2026, art),
+    2027: wetIb("12.7", 2027, art, undefined, "Geen wijziging vastgesteld voor 2027; de wet van 2026 geldt voort."),
   },
 });

@@ -16,7 +16,7 @@ export interface DatedValue {
   readonly source: Source;
 }
 
-export type Unit = "EUR" | "procent" | "uren" | "aantal";
+export type Unit = "EUR" | "procent" | "uren" | "aantal" | "jaren" | "ja/nee";
 
 export interface Parameter {
   /** Stable name, used by =NL.PARAMETER(jaar; naam). Never rename after release. */
@@ -31,20 +31,24 @@ export function parameter(p: Parameter): Parameter {
   return p;
 }
 
-const WET_IB = "BWBR0011353";
-
-/** A value read in the Wet inkomstenbelasting 2001 as in force on 1 January of `year`. */
-export function wetIb(value: string, year: number, article: string, lid?: string, note?: string): DatedValue {
-  const citation = `art. ${article}${lid ? ` lid ${lid}` : ""} Wet IB 2001`;
-  return {
+/** A value read in a law (by its BWB id) as in force on 1 January of `year`. */
+function inLaw(bwb: string, short: string) {
+  return (value: string, year: number, article: string, lid?: string, note?: string): DatedValue => ({
     value,
     source: {
-      url: `https://wetten.overheid.nl/${WET_IB}/${year}-01-01#Artikel${article}`,
-      article: citation,
+      url: `https://wetten.overheid.nl/${bwb}/${year}-01-01#Artikel${article}`,
+      article: `art. ${article}${lid ? ` lid ${lid}` : ""} ${short}`,
       ...(note ? { note } : {}),
     },
-  };
+  });
 }
+
+/** Wet inkomstenbelasting 2001. */
+export const wetIb = inLaw("BWBR0011353", "Wet IB 2001");
+/** Wet financiering sociale verzekeringen (premie volksverzekeringen). */
+export const wfsv = inLaw("BWBR0017745", "Wfsv");
+/** Wet op de omzetbelasting 1968. */
+export const wetOb = inLaw("BWBR0002629", "Wet OB 1968");
 
 export function coveredYears(p: Parameter): number[] {
   return Object.keys(p.values)

@@ -1,0 +1,99 @@
+/**
+ * Excel functions for box 1, the tariefsaanpassing and the whole chain as one spill.
+ * Arguments are `any` on purpose (see functions.ts).
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { box1 } from "../rules/box1";
+import { keten } from "../rules/keten";
+import { tariefsaanpassing } from "../rules/tariefsaanpassing";
+import { amount, amountList, flag, optionalAmount, toExcelNumber, year } from "./args";
+import { guard } from "./excelError";
+
+/**
+ * Inkomstenbelasting en premie volksverzekeringen in box 1 (art. 2.10 en 2.10a Wet IB 2001) over het belastbaar inkomen uit werk en woning, vóór heffingskortingen, berekend zoals de tabel van de wet.
+ * @customfunction INKOMSTENBELASTING INKOMSTENBELASTING
+ * @helpurl https://localhost:3000/help/inkomstenbelasting.html
+ * @param jaar Belastingjaar, bijvoorbeeld 2025.
+ * @param inkomen Belastbaar inkomen uit werk en woning.
+ * @param [aow] WAAR als u het hele jaar de AOW-leeftijd had (geen AOW-premie).
+ * @param [geboren_voor_1946] WAAR als u vóór 1 januari 1946 bent geboren (langere eerste schijf).
+ * @returns Belasting en premie box 1 in euro's.
+ */
+export function inkomstenbelastingFunction(jaar: any, inkomen: any, aow?: any, geboren_voor_1946?: any): number {
+  return guard("INKOMSTENBELASTING", () =>
+    toExcelNumber(
+      box1({
+        year: year(jaar),
+        inkomen: amount(inkomen, "inkomen"),
+        aow: flag(aow, "aow"),
+        geborenVoor1946: flag(geboren_voor_1946, "geboren_voor_1946"),
+      }).value,
+    ),
+  );
+}
+
+/**
+ * Tariefsaanpassing (art. 2.10 lid 2 Wet IB 2001): de extra belasting waardoor ondernemersaftrek, MKB-winstvrijstelling en andere aftrekposten in de hoogste schijf minder waard zijn.
+ * @customfunction TARIEFSAANPASSING TARIEFSAANPASSING
+ * @helpurl https://localhost:3000/help/tariefsaanpassing.html
+ * @param jaar Belastingjaar, bijvoorbeeld 2025.
+ * @param inkomen Belastbaar inkomen uit werk en woning (na de aftrekposten).
+ * @param aftrekposten Bedrag of bereik met de aftrekposten (ondernemersaftrek, MKB-winstvrijstelling, ...). Negatieve bedragen tellen niet mee.
+ * @returns De tariefsaanpassing in euro's.
+ */
+export function tariefsaanpassingFunction(jaar: any, inkomen: any, aftrekposten: any[][]): number {
+  return guard("TARIEFSAANPASSING", () =>
+    toExcelNumber(
+      tariefsaanpassing({
+        year: year(jaar),
+        inkomen: amount(inkomen, "inkomen"),
+        aftrekposten: amountList(aftrekposten, "aftrekposten"),
+      }).value,
+    ),
+  );
+}
+
+/**
+ * De hele keten als tabel van twee kolommen: winst, elke ondernemersaftrek, MKB-winstvrijstelling, belastbare winst, box 1 en tariefsaanpassing.
+ * @customfunction OVERZICHT OVERZICHT
+ * @helpurl https://localhost:3000/help/overzicht.html
+ * @param jaar Belastingjaar, bijvoorbeeld 2025.
+ * @param winst Winst uit onderneming vóór ondernemersaftrek (inclusief eventuele stakingswinst).
+ * @param urencriterium WAAR als u het urencriterium haalt.
+ * @param [startersaftrek] WAAR als u recht hebt op startersaftrek.
+ * @param [aow] WAAR als u op 1 januari de AOW-leeftijd had bereikt.
+ * @param [uren_partner] Uren die uw partner onbetaald meewerkte (meewerkaftrek). Leeg: 0.
+ * @param [so_uren] Uren speur- en ontwikkelingswerk (S&O-aftrek). Leeg: 0.
+ * @param [stakingswinst] Stakingswinst in de winst (stakingsaftrek). Leeg: 0.
+ * @param [overige_ondernemersaftrek] Andere ondernemersaftrek, zoals de startersaftrek bij arbeidsongeschiktheid. Leeg: 0.
+ * @param [overig_inkomen] Ander inkomen in box 1, zoals loon. Leeg: 0.
+ * @returns Een tabel: omschrijving en bedrag per regel.
+ */
+export function overzichtFunction(
+  jaar: any,
+  winst: any,
+  urencriterium: any,
+  startersaftrek?: any,
+  aow?: any,
+  uren_partner?: any,
+  so_uren?: any,
+  stakingswinst?: any,
+  overige_ondernemersaftrek?: any,
+  overig_inkomen?: any,
+): any[][] {
+  return guard("OVERZICHT", () => {
+    const result = keten({
+      year: year(jaar),
+      winst: amount(winst, "winst"),
+      urencriterium: flag(urencriterium, "urencriterium"),
+      startersaftrek: flag(startersaftrek, "startersaftrek"),
+      aow: flag(aow, "aow"),
+      urenPartner: optionalAmount(uren_partner, "uren_partner"),
+      soUren: optionalAmount(so_uren, "so_uren"),
+      stakingswinst: optionalAmount(stakingswinst, "stakingswinst"),
+      overigeOndernemersaftrek: optionalAmount(overige_ondernemersaftrek, "overige_ondernemersaftrek"),
+      overigInkomen: optionalAmount(overig_inkomen, "overig_inkomen"),
+    });
+    return result.lines.map((line) => [line.label, toExcelNumber(line.value)]);
+  });
+}

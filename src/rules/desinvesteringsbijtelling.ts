@@ -1,0 +1,74 @@
+/**
+ * Desinvesteringsbijtelling (art. 3.47 Wet IB 2001): an asset on which investeringsaftrek was
+ * enjoyed and that is disposed of within 5 years from the start of the year of investment adds the
+ * same percentage of its transfer price (at most the original cost) to the winst, but only when
+ * the transfer prices of the year together exceed the threshold.
+ */
+import Decimal from "decimal.js";
+import { InvalidInputError } from "./errors";
+import { min, Money, roundCents, ZERO } from "./money";
+import { desinvesteringDrempel, desinvesteringTermijn } from "./parameters/stakingsaftrek";
+import { RuleResult, TraceBuilder } from "./trace";
+import { requireNonNegative } from "./validate";
+
+export interface DesinvesteringInput {
+  /** Year of the disposal. */
+  readonly year: number;
+  readonly investeringsjaar: number;
+  /** Investeringsaftrek enjoyed in the investment year. */
+  readonly kiaGenoten: Decimal;
+  /** Qualifying investments of the investment year (the base of that aftrek). */
+  readonly investeringsbedrag: Decimal;
+  readonly overdrachtsprijs: Decimal;
+  /** What the asset cost: the transfer price counts up to this amount. */
+  readonly aanschafprijs: Decimal;
+  /** All transfer prices of the year together; the overdrachtsprijs when absent. */
+  readonly totaalOverdrachtsprijzen?: Decimal;
+}
+
+export function desinvesteringsbijtelling(input: DesinvesteringInput): RuleResult<Money> {
+  const t = new TraceBuilder(
+    "desinvesteringsbijtelling",
+    "Desinvesteringsbijtelling",
+    "art. 3.47 Wet IB 2001",
+    input.year,
+  );
+  const named: Array<[Decimal, string]> = [
+    [input.kiaGenoten, "kia_genoten"],
+    [input.investeringsbedrag, "investeringsbedrag"],
+    [input.overdrachtsprijs, "overdrachtsprijs"],
+    [input.aanschafprijs, "aanschafprijs"],
+  ];
+  named.forEach(([value, name]) => requireNonNegative(value, name));
+  if (input.investeringsjaar > input.year) {
+    throw new InvalidInputError(
+      "investeringsjaar",
+      `Argument 'investeringsjaar' (${input.investeringsjaar}) ligt na het jaar ${input.year}.`,
+    );
+  }
+  if (input.investeringsbedrag.isZero() && !input.kiaGenoten.isZero()) {
+    throw new InvalidInputError(
+      "investeringsbedrag",
+      "Argument 'investeringsbedrag' moet groter dan 0 zijn als er aftrek is genoten.",
+    );
+  }
+  const totaal = input.totaalOverdrachtsprijzen ?? input.overdrachtsprijs;
+  requireNonNegative(totaal, "totaal_overdrachtsprijzen");
+  const termijn = t.param(desinvesteringTermijn);
+  const drempel = t.param(desinvesteringDrempel);
+
+  const binnenTermijn = new Money(input.year - input.investeringsjaar).lt(termijn);
+  t.step(`Vervreemd binnen ${termijn} jaar na het begin van ${input.investeringsjaar}`, binnenTermijn);
+  const bovenDrempel = totaal.gt(drempel);
+  t.step(`Overdrachtsprijzen van het jaar (${totaal}) meer dan ${drempel}`, bovenDrempel);
+  if (!binnenTermijn || !bovenDrempel || input.kiaGenoten.isZero()) {
+    t.step("Geen desinvesteringsbijtelling", ZERO);
+    return t.done(ZERO);
+  }
+  const percentage = input.kiaGenoten.dividedBy(input.investeringsbedrag);
+  t.step("Percentage aftrek in het investeringsjaar", percentage.times(100));
+  const prijs = min(input.overdrachtsprijs, input.aanschafprijs);
+  const value = roundCents(percentage.times(prijs));
+  t.step(`Dat percentage van de overdrachtsprijs (hoogstens de aanschafprijs: ${prijs})`, value);
+  return t.done(value);
+}

@@ -1,0 +1,134 @@
+/**
+ * Kleineondernemersregeling (art. 25 Wet OB 1968) and its money effect.
+ *
+ * Since 2025 the turnover of the year and of the year before must both stay within the limit; the
+ * EU-KOR (from 2025) looks at the turnover in the whole EU. Joining the KOR means charging no btw
+ * and reclaiming none; btw reclaimed on assets still in their herziening period is repaid once for
+ * the remaining years (art. 15).
+ */
+import Decimal from "decimal.js";
+import { InvalidInputError, NotCoveredError } from "./errors";
+import { max, Money, percentOf, roundCents, ZERO } from "./money";
+import {
+  btwAlgemeenTarief,
+  euKorOmzetgrens,
+  herzieningJarenOnroerend,
+  herzieningJarenRoerend,
+  korOmzetgrens,
+  korToetsVorigJaar,
+} from "./parameters/kor";
+import { RuleResult, TraceBuilder } from "./trace";
+import { requireNonNegative } from "./validate";
+
+export interface KorInput {
+  readonly year: number;
+  readonly omzet: Decimal;
+  readonly omzetVorigJaar?: Decimal;
+}
+
+export function korToegestaan(input: KorInput): RuleResult<boolean> {
+  const t = new TraceBuilder("kor", "Kleineondernemersregeling", "art. 25 Wet OB 1968", input.year);
+  const vorig = input.omzetVorigJaar ?? ZERO;
+  requireNonNegative(input.omzet, "omzet");
+  requireNonNegative(vorig, "omzet_vorig_jaar");
+  const grens = t.param(korOmzetgrens);
+  const beideJaren = t.param(korToetsVorigJaar).eq(1);
+  const ditJaar = input.omzet.lte(grens);
+  t.step(`Omzet ${input.omzet} niet meer dan ${grens}`, ditJaar);
+  let value = ditJaar;
+  if (beideJaren) {
+    const vorigJaar = vorig.lte(grens);
+    t.step(`Omzet vorig jaar ${vorig} niet meer dan ${grens}`, vorigJaar);
+    value = ditJaar && vorigJaar;
+  }
+  t.step("KOR mogelijk", value);
+  return t.done(value);
+}
+
+export function euKorToegestaan(input: KorInput): RuleResult<boolean> {
+  const t = new TraceBuilder("euKor", "EU-kleineondernemersregeling", "art. 25 Wet OB 1968", input.year);
+  if (!euKorOmzetgrens.values[input.year] && input.year < 2025) {
+    throw new NotCoveredError(`De EU-KOR bestaat vanaf 2025; jaar ${input.year} valt daarbuiten.`);
+  }
+  const vorig = input.omzetVorigJaar ?? ZERO;
+  requireNonNegative(input.omzet, "eu_omzet");
+  requireNonNegative(vorig, "eu_omzet_vorig_jaar");
+  const grens = t.param(euKorOmzetgrens);
+  const value = input.omzet.lte(grens) && vorig.lte(grens);
+  t.step(`EU-omzet ${input.omzet} en vorig jaar ${vorig} niet meer dan ${grens}`, value);
+  return t.done(value);
+}
+
+export interface KorResultaatInput {
+  readonly year: number;
+  /** Turnover excluding btw, at the prices charged without the KOR. */
+  readonly omzet: Decimal;
+  /** Costs excluding btw. */
+  readonly kosten: Decimal;
+  /** Btw paid on those costs (reclaimable without the KOR). */
+  readonly btwKosten: Decimal;
+  readonly kor: boolean;
+  /** Private clients keep paying the same price including btw (the btw becomes income). */
+  readonly particulierZelfdePrijs?: boolean;
+  /** The btw rate on the turnover as a fraction (0,21); the general rate when absent. */
+  readonly btwTarief?: Decimal;
+}
+
+/** The year's result (income minus costs) with or without the KOR. */
+export function korResultaat(input: KorResultaatInput): RuleResult<Money> {
+  const t = new TraceBuilder("korResultaat", "Resultaat met en zonder KOR", "art. 25 Wet OB 1968", input.year);
+  const named: Array<[Decimal, string]> = [
+    [input.omzet, "omzet"],
+    [input.kosten, "kosten"],
+    [input.btwKosten, "btw_kosten"],
+  ];
+  named.forEach(([v, n]) => requireNonNegative(v, n));
+  if (!input.kor) {
+    const value = roundCents(input.omzet.minus(input.kosten));
+    t.step("Zonder KOR: btw wordt afgedragen en teruggevraagd; resultaat is omzet min kosten", value);
+    return t.done(value);
+  }
+  let opbrengst = new Money(input.omzet);
+  if (input.particulierZelfdePrijs) {
+    const tarief = input.btwTarief ? input.btwTarief.times(100) : t.param(btwAlgemeenTarief);
+    if (tarief.isNegative() || tarief.gt(100)) {
+      throw new InvalidInputError("btw_tarief", "Argument 'btw_tarief' moet tussen 0% en 100% liggen.");
+    }
+    opbrengst = opbrengst.plus(percentOf(tarief, input.omzet));
+    t.step(`Particuliere klanten betalen dezelfde prijs incl. ${tarief}% btw: geen btw meer af te dragen`, opbrengst);
+  } else {
+    t.step("Prijzen excl. btw blijven gelijk", opbrengst);
+  }
+  const kosten = input.kosten.plus(input.btwKosten);
+  t.step("Kosten incl. btw (niet meer terug te vragen)", kosten);
+  const value = roundCents(opbrengst.minus(kosten));
+  t.step("Resultaat met KOR", value);
+  return t.done(value);
+}
+
+export interface KorHerzieningInput {
+  /** First year in the KOR. */
+  readonly year: number;
+  readonly btwAfgetrokken: Decimal;
+  readonly jaarIngebruikname: number;
+  readonly onroerend?: boolean;
+}
+
+/** Btw to repay once on joining the KOR for an asset still in its herziening period. */
+export function korHerziening(input: KorHerzieningInput): RuleResult<Money> {
+  const t = new TraceBuilder("korHerziening", "Herziening bij deelname aan de KOR", "art. 15 Wet OB 1968", input.year);
+  requireNonNegative(input.btwAfgetrokken, "btw_afgetrokken");
+  if (input.jaarIngebruikname > input.year) {
+    throw new InvalidInputError(
+      "jaar_ingebruikname",
+      `Argument 'jaar_ingebruikname' (${input.jaarIngebruikname}) ligt na ${input.year}.`,
+    );
+  }
+  const periode = t.param(input.onroerend ? herzieningJarenOnroerend : herzieningJarenRoerend);
+  const laatste = periode.plus(input.jaarIngebruikname - 1);
+  const resterend = max(laatste.minus(input.year - 1), ZERO);
+  t.step(`Herzieningsperiode ${input.jaarIngebruikname}–${laatste}: resterende jaren vanaf ${input.year}`, resterend);
+  const value = roundCents(input.btwAfgetrokken.times(resterend).dividedBy(periode));
+  t.step("Terug te betalen btw", value);
+  return t.done(value);
+}

@@ -1,0 +1,52 @@
+/**
+ * Meewerkaftrek (art. 3.78 Wet IB 2001): a percentage of the winst by the hours the partner worked
+ * in the business without pay; only with the urencriterium. The winst excludes stakingswinst.
+ */
+import Decimal from "decimal.js";
+import { max, Money, percentOf, roundCents, ZERO } from "./money";
+import {
+  meewerkPercentage1,
+  meewerkPercentage2,
+  meewerkPercentage3,
+  meewerkPercentage4,
+  meewerkUren1,
+  meewerkUren2,
+  meewerkUren3,
+  meewerkUren4,
+} from "./parameters/meewerkaftrek";
+import { RuleResult, TraceBuilder } from "./trace";
+import { requireNonNegative } from "./validate";
+
+export interface MeewerkaftrekInput {
+  readonly year: number;
+  readonly winst: Decimal;
+  readonly urenPartner: Decimal;
+  readonly urencriterium: boolean;
+  /** Part of the winst that is stakingswinst: it does not count (lid 3). */
+  readonly stakingswinst?: Decimal;
+}
+
+export function meewerkaftrek(input: MeewerkaftrekInput): RuleResult<Money> {
+  const t = new TraceBuilder("meewerkaftrek", "Meewerkaftrek", "art. 3.78 Wet IB 2001", input.year);
+  requireNonNegative(input.urenPartner, "uren_partner");
+  const staking = input.stakingswinst ?? ZERO;
+  requireNonNegative(staking, "stakingswinst");
+  const bands = [
+    [meewerkUren4, meewerkPercentage4],
+    [meewerkUren3, meewerkPercentage3],
+    [meewerkUren2, meewerkPercentage2],
+    [meewerkUren1, meewerkPercentage1],
+  ].map(([uren, pct]) => ({ uren: t.param(uren), pct: t.param(pct) }));
+
+  t.step("Urencriterium gehaald", input.urencriterium);
+  const band = bands.find((b) => input.urenPartner.gte(b.uren));
+  if (!input.urencriterium || !band) {
+    t.step(`Geen meewerkaftrek (${input.urenPartner} uur van de partner)`, ZERO);
+    return t.done(ZERO);
+  }
+  const grondslag = max(input.winst.minus(staking), ZERO);
+  t.step("Winst zonder stakingswinst (niet negatief)", grondslag);
+  const value = roundCents(percentOf(band.pct, grondslag));
+  t.step(`${band.pct}% bij ten minste ${band.uren} uur van de partner`, value);
+  return t.done(value);
+}

@@ -1,0 +1,28 @@
+/**
+ * Stakingsaftrek (art. 3.79 Wet IB 2001): the stakingswinst, at most 3.630 over a lifetime, less
+ * the stakingsaftrek enjoyed before. No urencriterium needed.
+ */
+import Decimal from "decimal.js";
+import { max, min, Money, roundCents, ZERO } from "./money";
+import { stakingsaftrekMaximum } from "./parameters/stakingsaftrek";
+import { RuleResult, TraceBuilder } from "./trace";
+import { requireNonNegative } from "./validate";
+
+export interface StakingsaftrekInput {
+  readonly year: number;
+  readonly stakingswinst: Decimal;
+  /** Stakingsaftrek enjoyed in earlier years. */
+  readonly eerderBenut?: Decimal;
+}
+
+export function stakingsaftrek(input: StakingsaftrekInput): RuleResult<Money> {
+  const t = new TraceBuilder("stakingsaftrek", "Stakingsaftrek", "art. 3.79 Wet IB 2001", input.year);
+  const eerder = input.eerderBenut ?? ZERO;
+  requireNonNegative(eerder, "eerder_benut");
+  const maximum = t.param(stakingsaftrekMaximum);
+  const ruimte = max(maximum.minus(eerder), ZERO);
+  t.step(`Nog beschikbaar: ${maximum} min eerder benut ${eerder}`, ruimte);
+  const value = roundCents(min(max(input.stakingswinst, ZERO), ruimte));
+  t.step(`Ten hoogste de stakingswinst (${input.stakingswinst})`, value);
+  return t.done(value);
+}
