@@ -3,6 +3,7 @@
  * that need to look them up by name: the headless engine and the tests. Excel itself registers
  * them through the metadata generated from functions.ts.
  */
+import { KETEN_LABELS } from "../rules/keten";
 import * as f from "./functions";
 import * as info from "./infoFunctions";
 import * as ib from "./inkomstenbelastingFunctions";
@@ -38,4 +39,9 @@ export const NL_FUNCTIONS: Readonly<Record<string, NlFunction>> = {
   KORHERZIENING: kor.korHerzieningFunction,
   PARAMETER: info.parameterFunction,
   VERSIE: info.versieFunction,
+};
+
+/** Functions that return a spill, with its fixed size (the engine needs it before evaluating). */
+export const NL_SPILLS: Readonly<Record<string, { rows: number; columns: number }>> = {
+  OVERZICHT: { rows: Object.keys(KETEN_LABELS).length, columns: 2 },
 };

@@ -3,7 +3,8 @@
  * steps in Dutch, the parameters used with their source, the year and the engine version.
  */
 import Decimal from "decimal.js";
-import { Parameter, Source, valueFor } from "./parameters/parameter";
+import { describeYears, NotCoveredError } from "./errors";
+import { coveredYears, Parameter, Source, valueFor } from "./parameters/parameter";
 import { Money } from "./money";
 import { ENGINE_VERSION, PARAMETERS_CHECKED_ON } from "./version";
 
@@ -62,6 +63,10 @@ export class TraceBuilder {
 
   /** Looks up a parameter for the trace's year (or `year`) and records it. */
   param(p: Parameter, year: number = this.requireYear()): Money {
+    if (!p.values[year]) {
+      const years = describeYears(coveredYears(p));
+      throw new NotCoveredError(`${this.title}: geen gegevens voor jaar ${year}. Beschikbare jaren: ${years}.`);
+    }
     const resolved = valueFor(p, year);
     if (!this.parameters.some((x) => x.name === p.name && x.year === year)) {
       this.parameters.push({

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// The nl-aftrek command. The TypeScript is compiled to lib/ by `npm install` (the prepare script).
+let cli;
+try {
+  cli = require("../lib/cli/main.js");
+} catch (error) {
+  if (error.code !== "MODULE_NOT_FOUND") throw error;
+  console.error("nl-aftrek is nog niet gebouwd: voer eerst `npm install` (of `npm run build:cli`) uit in de projectmap.");
+  process.exit(2);
+}
+cli.main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(`Onverwachte fout: ${error && error.message ? error.message : error}`);
+    process.exitCode = 3;
+  },
+);
