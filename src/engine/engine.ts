@@ -17,7 +17,11 @@ export const ENGINE_CONFIG = {
   licenseKey: "gpl-v3",
   // Keep full precision: NL results are already exact cents.
   smartRounding: false,
-  useColumnIndex: true,
+  // No column index: it speeds up lookups (VLOOKUP, MATCH) but costs memory on every cell.
+  useColumnIndex: false,
+  // Excel's own limits (HyperFormula's defaults stop at 40.000 rows).
+  maxRows: 1048576,
+  maxColumns: 16384,
 };
 
 /** Files may hold bare TRUE/FALSE, which HyperFormula only knows as functions. */

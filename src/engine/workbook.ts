@@ -113,7 +113,12 @@ export function recalcWorkbook(workbook: ExcelJS.Workbook, progress: Progress = 
   });
 
   progress(`Rekenen: ${formulaCells.length} formules…`);
-  const hf = createEngine(sheets);
+  let hf: ReturnType<typeof createEngine>;
+  try {
+    hf = createEngine(sheets);
+  } catch (error) {
+    throw new WorkbookError(`De werkmap kan niet worden doorgerekend (${(error as Error).message}).`);
+  }
   const errors: FormulaError[] = [];
   try {
     const step = Math.max(1, Math.floor(formulaCells.length / 10));

@@ -4,6 +4,7 @@
  * with the same code and message.
  */
 import { InvalidInputError, NotCoveredError } from "../rules/errors";
+import { untraced } from "../rules/trace";
 
 export type ExcelErrorCode = "#VALUE!" | "#N/A";
 
@@ -48,10 +49,10 @@ export function toExcelError(functionName: string, error: unknown): Error {
   return excelError("#VALUE!", `NL.${functionName}: onverwachte fout (${detail}).`);
 }
 
-/** Runs a function body and turns every failure into an Excel error. */
+/** Runs a function body (without collecting traces) and turns every failure into an Excel error. */
 export function guard<T>(functionName: string, body: () => T): T {
   try {
-    return body();
+    return untraced(body);
   } catch (error) {
     throw toExcelError(functionName, error);
   }

@@ -58,9 +58,9 @@ export function desinvesteringsbijtelling(input: DesinvesteringInput): RuleResul
   const drempel = t.param(desinvesteringDrempel);
 
   const binnenTermijn = new Money(input.year - input.investeringsjaar).lt(termijn);
-  t.step(`Vervreemd binnen ${termijn} jaar na het begin van ${input.investeringsjaar}`, binnenTermijn);
+  t.step(() => `Vervreemd binnen ${termijn} jaar na het begin van ${input.investeringsjaar}`, binnenTermijn);
   const bovenDrempel = totaal.gt(drempel);
-  t.step(`Overdrachtsprijzen van het jaar (${totaal}) meer dan ${drempel}`, bovenDrempel);
+  t.step(() => `Overdrachtsprijzen van het jaar (${totaal}) meer dan ${drempel}`, bovenDrempel);
   if (!binnenTermijn || !bovenDrempel || input.kiaGenoten.isZero()) {
     t.step("Geen desinvesteringsbijtelling", ZERO);
     return t.done(ZERO);
@@ -69,6 +69,6 @@ export function desinvesteringsbijtelling(input: DesinvesteringInput): RuleResul
   t.step("Percentage aftrek in het investeringsjaar", percentage.times(100));
   const prijs = min(input.overdrachtsprijs, input.aanschafprijs);
   const value = roundCents(percentage.times(prijs));
-  t.step(`Dat percentage van de overdrachtsprijs (hoogstens de aanschafprijs: ${prijs})`, value);
+  t.step(() => `Dat percentage van de overdrachtsprijs (hoogstens de aanschafprijs: ${prijs})`, value);
   return t.done(value);
 }

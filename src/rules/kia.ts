@@ -37,13 +37,13 @@ export function kiaOverInvesteringsbedrag(t: TraceBuilder, total: Decimal): Mone
   const bovengrens = t.param(kiaBovengrens);
 
   if (total.lte(ondergrens)) {
-    t.step(`Investeringsbedrag niet meer dan ${ondergrens}: geen aftrek`, ZERO);
+    t.step(() => `Investeringsbedrag niet meer dan ${ondergrens}: geen aftrek`, ZERO);
     return ZERO;
   }
   if (total.lte(eindePercentage)) {
     const percentage = t.param(kiaPercentage);
     const amount = percentOf(percentage, total);
-    t.step(`${percentage}% van het investeringsbedrag`, amount);
+    t.step(() => `${percentage}% van het investeringsbedrag`, amount);
     return amount;
   }
   const vastBedrag = t.param(kiaVastBedrag);
@@ -54,10 +54,10 @@ export function kiaOverInvesteringsbedrag(t: TraceBuilder, total: Decimal): Mone
   if (total.lte(bovengrens)) {
     const afbouw = t.param(kiaAfbouwPercentage);
     const amount = vastBedrag.minus(percentOf(afbouw, total.minus(eindeVast)));
-    t.step(`${vastBedrag} verminderd met ${afbouw}% van het deel boven ${eindeVast}`, amount);
+    t.step(() => `${vastBedrag} verminderd met ${afbouw}% van het deel boven ${eindeVast}`, amount);
     return amount;
   }
-  t.step(`Investeringsbedrag meer dan ${bovengrens}: geen aftrek`, ZERO);
+  t.step(() => `Investeringsbedrag meer dan ${bovengrens}: geen aftrek`, ZERO);
   return ZERO;
 }
 
@@ -75,11 +75,14 @@ export function kia(input: KiaInput): RuleResult<Money> {
   const minimum = t.param(kiaMinimumBedrijfsmiddel);
   const qualifying = input.investeringen.filter((amount) => amount.gte(minimum));
   const total = qualifying.reduce((sum: Money, amount) => sum.plus(amount), ZERO);
-  t.step(`Bedrijfsmiddelen van ten minste ${minimum} (${qualifying.length} van ${input.investeringen.length})`, total);
+  t.step(
+    () => `Bedrijfsmiddelen van ten minste ${minimum} (${qualifying.length} van ${input.investeringen.length})`,
+    total,
+  );
 
   const overTotal = kiaOverInvesteringsbedrag(t, total);
   const share = overTotal.times(aandeel);
-  if (!aandeel.eq(1)) t.step(`Aandeel ${aandeel} in het samenwerkingsverband`, share);
+  if (!aandeel.eq(1)) t.step(() => `Aandeel ${aandeel} in het samenwerkingsverband`, share);
 
   const value = roundCents(share);
   t.step("Kleinschaligheidsinvesteringsaftrek", value);

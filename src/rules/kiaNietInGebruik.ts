@@ -56,7 +56,7 @@ export function kiaNietInGebruik(input: KiaNietInGebruikInput): KiaNietInGebruik
     const nu = min(deel, betaald);
     later = later.plus(deel.minus(nu));
     t.step(
-      `Bedrijfsmiddel ${i + 1} niet in gebruik: aftrek ${roundCents(deel)}, betaald ${roundCents(betaald)}`,
+      () => `Bedrijfsmiddel ${i + 1} niet in gebruik: aftrek ${roundCents(deel)}, betaald ${roundCents(betaald)}`,
       roundCents(nu),
     );
   });

@@ -34,11 +34,11 @@ export function korToegestaan(input: KorInput): RuleResult<boolean> {
   const grens = t.param(korOmzetgrens);
   const beideJaren = t.param(korToetsVorigJaar).eq(1);
   const ditJaar = input.omzet.lte(grens);
-  t.step(`Omzet ${input.omzet} niet meer dan ${grens}`, ditJaar);
+  t.step(() => `Omzet ${input.omzet} niet meer dan ${grens}`, ditJaar);
   let value = ditJaar;
   if (beideJaren) {
     const vorigJaar = vorig.lte(grens);
-    t.step(`Omzet vorig jaar ${vorig} niet meer dan ${grens}`, vorigJaar);
+    t.step(() => `Omzet vorig jaar ${vorig} niet meer dan ${grens}`, vorigJaar);
     value = ditJaar && vorigJaar;
   }
   t.step("KOR mogelijk", value);
@@ -55,7 +55,7 @@ export function euKorToegestaan(input: KorInput): RuleResult<boolean> {
   requireNonNegative(vorig, "eu_omzet_vorig_jaar");
   const grens = t.param(euKorOmzetgrens);
   const value = input.omzet.lte(grens) && vorig.lte(grens);
-  t.step(`EU-omzet ${input.omzet} en vorig jaar ${vorig} niet meer dan ${grens}`, value);
+  t.step(() => `EU-omzet ${input.omzet} en vorig jaar ${vorig} niet meer dan ${grens}`, value);
   return t.done(value);
 }
 
@@ -95,7 +95,10 @@ export function korResultaat(input: KorResultaatInput): RuleResult<Money> {
       throw new InvalidInputError("btw_tarief", "Argument 'btw_tarief' moet tussen 0% en 100% liggen.");
     }
     opbrengst = opbrengst.plus(percentOf(tarief, input.omzet));
-    t.step(`Particuliere klanten betalen dezelfde prijs incl. ${tarief}% btw: geen btw meer af te dragen`, opbrengst);
+    t.step(
+      () => `Particuliere klanten betalen dezelfde prijs incl. ${tarief}% btw: geen btw meer af te dragen`,
+      opbrengst,
+    );
   } else {
     t.step("Prijzen excl. btw blijven gelijk", opbrengst);
   }
@@ -127,7 +130,10 @@ export function korHerziening(input: KorHerzieningInput): RuleResult<Money> {
   const periode = t.param(input.onroerend ? herzieningJarenOnroerend : herzieningJarenRoerend);
   const laatste = periode.plus(input.jaarIngebruikname - 1);
   const resterend = max(laatste.minus(input.year - 1), ZERO);
-  t.step(`Herzieningsperiode ${input.jaarIngebruikname}–${laatste}: resterende jaren vanaf ${input.year}`, resterend);
+  t.step(
+    () => `Herzieningsperiode ${input.jaarIngebruikname}–${laatste}: resterende jaren vanaf ${input.year}`,
+    resterend,
+  );
   const value = roundCents(input.btwAfgetrokken.times(resterend).dividedBy(periode));
   t.step("Terug te betalen btw", value);
   return t.done(value);

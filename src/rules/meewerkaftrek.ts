@@ -41,12 +41,12 @@ export function meewerkaftrek(input: MeewerkaftrekInput): RuleResult<Money> {
   t.step("Urencriterium gehaald", input.urencriterium);
   const band = bands.find((b) => input.urenPartner.gte(b.uren));
   if (!input.urencriterium || !band) {
-    t.step(`Geen meewerkaftrek (${input.urenPartner} uur van de partner)`, ZERO);
+    t.step(() => `Geen meewerkaftrek (${input.urenPartner} uur van de partner)`, ZERO);
     return t.done(ZERO);
   }
   const grondslag = max(input.winst.minus(staking), ZERO);
   t.step("Winst zonder stakingswinst (niet negatief)", grondslag);
   const value = roundCents(percentOf(band.pct, grondslag));
-  t.step(`${band.pct}% bij ten minste ${band.uren} uur van de partner`, value);
+  t.step(() => `${band.pct}% bij ten minste ${band.uren} uur van de partner`, value);
   return t.done(value);
 }

@@ -22,8 +22,8 @@ export function mkbWinstvrijstelling(input: MkbWinstvrijstellingInput): RuleResu
   const percentage = t.param(mkbPercentage);
 
   const grondslag = input.winst.minus(ondernemersaftrek);
-  t.step(`Winst ${input.winst} min ondernemersaftrek ${ondernemersaftrek}`, grondslag);
+  t.step(() => `Winst ${input.winst} min ondernemersaftrek ${ondernemersaftrek}`, grondslag);
   const value = roundCents(percentOf(percentage, grondslag));
-  t.step(`${percentage}% daarvan${grondslag.isNegative() ? " (negatief: verkleint het verlies)" : ""}`, value);
+  t.step(() => `${percentage}% daarvan${grondslag.isNegative() ? " (negatief: verkleint het verlies)" : ""}`, value);
   return t.done(value);
 }

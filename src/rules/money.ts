@@ -19,18 +19,18 @@ export function money(value: string | Decimal): Money {
  * Intermediate values are never rounded.
  */
 export function roundCents(value: Decimal): Money {
-  return new Money(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 export function max(a: Decimal, b: Decimal): Money {
-  return new Money(Decimal.max(a, b));
+  return a.gte(b) ? a : b;
 }
 
 export function min(a: Decimal, b: Decimal): Money {
-  return new Money(Decimal.min(a, b));
+  return a.lte(b) ? a : b;
 }
 
 /** A percentage written as in the law ("12,7") applied as a fraction. */
 export function percentOf(percentage: Decimal, amount: Decimal): Money {
-  return new Money(amount).times(percentage).dividedBy(100);
+  return amount.times(percentage).dividedBy(100);
 }

@@ -84,13 +84,13 @@ export function nietGerealiseerdeZelfstandigenaftrek(input: NgzInput): NgzResult
     const gebruik = min(o.bedrag, ruimte);
     ruimte = ruimte.minus(gebruik);
     verrekend = verrekend.plus(gebruik);
-    if (!gebruik.isZero()) t.step(`Verrekend uit ${o.jaar}`, gebruik);
+    if (!gebruik.isZero()) t.step(() => `Verrekend uit ${o.jaar}`, gebruik);
     const over = new Money(o.bedrag).minus(gebruik);
     if (!over.isZero()) restant.push({ jaar: o.jaar, bedrag: over });
   }
   if (!za.nietGerealiseerd.isZero()) {
     restant.push({ jaar: input.year, bedrag: za.nietGerealiseerd });
-    t.step(`Nieuw niet-gerealiseerd in ${input.year}`, za.nietGerealiseerd);
+    t.step(() => `Nieuw niet-gerealiseerd in ${input.year}`, za.nietGerealiseerd);
   }
   const totaalRestant = roundCents(restant.reduce((s: Money, o) => s.plus(o.bedrag), ZERO));
   const value = roundCents(verrekend);

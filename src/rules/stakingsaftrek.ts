@@ -21,8 +21,8 @@ export function stakingsaftrek(input: StakingsaftrekInput): RuleResult<Money> {
   requireNonNegative(eerder, "eerder_benut");
   const maximum = t.param(stakingsaftrekMaximum);
   const ruimte = max(maximum.minus(eerder), ZERO);
-  t.step(`Nog beschikbaar: ${maximum} min eerder benut ${eerder}`, ruimte);
+  t.step(() => `Nog beschikbaar: ${maximum} min eerder benut ${eerder}`, ruimte);
   const value = roundCents(min(max(input.stakingswinst, ZERO), ruimte));
-  t.step(`Ten hoogste de stakingswinst (${input.stakingswinst})`, value);
+  t.step(() => `Ten hoogste de stakingswinst (${input.stakingswinst})`, value);
   return t.done(value);
 }

@@ -30,7 +30,7 @@ export function startersaftrek(input: StartersaftrekInput): RuleResult<Money> {
 
   t.step("Urencriterium gehaald", input.urencriterium);
   t.step("Geen ondernemer in 1 of meer van de 5 voorafgaande jaren", input.starter);
-  t.step(`Zelfstandigenaftrek toegepast in de 5 voorafgaande jaren (hoogstens ${maxKeren} keer)`, keren);
+  t.step(() => `Zelfstandigenaftrek toegepast in de 5 voorafgaande jaren (hoogstens ${maxKeren} keer)`, keren);
   if (!input.urencriterium || !input.starter || keren.gt(maxKeren)) {
     t.step("Geen recht op startersaftrek", ZERO);
     return t.done(ZERO);

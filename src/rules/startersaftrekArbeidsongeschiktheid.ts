@@ -56,7 +56,7 @@ export function startersaftrekArbeidsongeschiktheid(
   }
   const times = keren.toNumber();
   const bedrag = times < amounts.length ? amounts[times] : ZERO;
-  t.step(`Eerder toegepast in de 5 voorafgaande jaren: ${times} keer`, bedrag);
+  t.step(() => `Eerder toegepast in de 5 voorafgaande jaren: ${times} keer`, bedrag);
   const value = roundCents(min(bedrag, max(input.winst, ZERO)));
   t.step("Ten hoogste de winst", value);
   return t.done(value);

@@ -24,9 +24,9 @@ export function tariefsaanpassing(input: TariefsaanpassingInput): RuleResult<Mon
   const posten = input.aftrekposten.filter((p) => p.isPositive()).reduce((s: Money, p) => s.plus(p), ZERO);
   t.step("Aftrekposten (zonder negatieve bedragen)", posten);
   const boven = max(input.inkomen.plus(posten).minus(grens), ZERO);
-  t.step(`Inkomen plus aftrekposten boven ${grens}`, boven);
+  t.step(() => `Inkomen plus aftrekposten boven ${grens}`, boven);
   const grondslag = min(posten, boven);
   const value = roundCents(percentOf(percentage, grondslag));
-  t.step(`${percentage}% van het laagste (${grondslag})`, value);
+  t.step(() => `${percentage}% van het laagste (${grondslag})`, value);
   return t.done(value);
 }

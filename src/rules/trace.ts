@@ -48,8 +48,28 @@ export function show(value: Decimal | boolean): string {
   return value.toString();
 }
 
+let tracing = true;
+
+/**
+ * Runs `fn` without collecting traces: for callers that only need the value (the Excel functions;
+ * the task pane asks for the trace when it explains a cell). Rules give the same values either way.
+ */
+export function untraced<T>(fn: () => T): T {
+  const before = tracing;
+  tracing = false;
+  try {
+    return fn();
+  } finally {
+    tracing = before;
+  }
+}
+
+/** A step label, built only when the trace is collected. */
+export type Label = string | (() => string);
+
 /** Collects the steps and parameters of one rule evaluation. */
 export class TraceBuilder {
+  private readonly on = tracing;
   private readonly steps: TraceStep[] = [];
   private readonly parameters: TraceParameter[] = [];
   private readonly parts: Trace[] = [];
@@ -68,7 +88,7 @@ export class TraceBuilder {
       throw new NotCoveredError(`${this.title}: geen gegevens voor jaar ${year}. Beschikbare jaren: ${years}.`);
     }
     const resolved = valueFor(p, year);
-    if (!this.parameters.some((x) => x.name === p.name && x.year === year)) {
+    if (this.on && !this.parameters.some((x) => x.name === p.name && x.year === year)) {
       this.parameters.push({
         name: p.name,
         label: p.label,
@@ -80,12 +100,12 @@ export class TraceBuilder {
     return resolved.value;
   }
 
-  step(label: string, value: Decimal | boolean): void {
-    this.steps.push({ label, value: show(value) });
+  step(label: Label, value: Decimal | boolean): void {
+    if (this.on) this.steps.push({ label: typeof label === "string" ? label : label(), value: show(value) });
   }
 
   part<T>(result: RuleResult<T>): T {
-    this.parts.push(result.trace);
+    if (this.on) this.parts.push(result.trace);
     return result.value;
   }
 

@@ -31,7 +31,7 @@ export function aowDeel(t: TraceBuilder, amount: Money, aow: boolean): Money {
   if (!aow) return amount;
   const percentage = t.param(aowPercentage);
   const halved = percentOf(percentage, amount);
-  t.step(`AOW-leeftijd bereikt op 1 januari: ${percentage}%`, halved);
+  t.step(() => `AOW-leeftijd bereikt op 1 januari: ${percentage}%`, halved);
   return halved;
 }
 
@@ -53,8 +53,9 @@ export function zelfstandigenaftrek(input: ZelfstandigenaftrekInput): Zelfstandi
     t.step("Recht op startersaftrek: niet beperkt tot de winst", full);
     return { ...t.done(full), nietGerealiseerd: ZERO };
   }
-  const capped = roundCents(min(full, max(input.winst, ZERO)));
-  t.step(`Beperkt tot de winst (${input.winst.toString()})`, capped);
+  const winst = input.winst;
+  const capped = roundCents(min(full, max(winst, ZERO)));
+  t.step(() => `Beperkt tot de winst (${winst.toString()})`, capped);
   const nietGerealiseerd = full.minus(capped);
   if (!nietGerealiseerd.isZero()) t.step("Niet-gerealiseerde zelfstandigenaftrek", nietGerealiseerd);
   return { ...t.done(capped), nietGerealiseerd };

@@ -63,6 +63,9 @@ export interface ResolvedValue {
   readonly source: Source;
 }
 
+/** Parsed once: the parameter files hold strings, the rules want Decimals. */
+const resolvedCache = new WeakMap<DatedValue, ResolvedValue>();
+
 /** The value for `year`, or a NotCoveredError that names the year and the years that are covered. */
 export function valueFor(p: Parameter, year: number): ResolvedValue {
   const dated = p.values[year];
@@ -71,5 +74,10 @@ export function valueFor(p: Parameter, year: number): ResolvedValue {
       `Geen gegevens voor jaar ${year} (${p.label}). Beschikbare jaren: ${describeYears(coveredYears(p))}.`,
     );
   }
-  return { parameter: p, year, value: money(dated.value), source: dated.source };
+  let resolved = resolvedCache.get(dated);
+  if (!resolved) {
+    resolved = { parameter: p, year, value: money(dated.value), source: dated.source };
+    resolvedCache.set(dated, resolved);
+  }
+  return resolved;
 }
