@@ -33,10 +33,11 @@ export class NlPlugin extends FunctionPlugin {
   callNl(ast: Ast, state: any): unknown {
     const id = functionId(ast);
     const fn = NL_FUNCTIONS[id];
-    if (ast.args.length > fn.length) {
+    const arity = fn.length - 1; // the last parameter is Excel's invocation (the cell address)
+    if (ast.args.length > arity) {
       return new CellError(
         ErrorType.NA,
-        `NL.${id} heeft ten hoogste ${fn.length} argumenten (gekregen: ${ast.args.length}).`,
+        `NL.${id} heeft ten hoogste ${arity} argumenten (gekregen: ${ast.args.length}).`,
       );
     }
     const args: unknown[] = [];

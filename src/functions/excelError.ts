@@ -4,7 +4,7 @@
  * with the same code and message.
  */
 import { InvalidInputError, NotCoveredError } from "../rules/errors";
-import { untraced } from "../rules/trace";
+import { captureTrace, Trace, untraced } from "../rules/trace";
 
 export type ExcelErrorCode = "#VALUE!" | "#N/A";
 
@@ -49,8 +49,30 @@ export function toExcelError(functionName: string, error: unknown): Error {
   return excelError("#VALUE!", `NL.${functionName}: onverwachte fout (${detail}).`);
 }
 
-/** Runs a function body (without collecting traces) and turns every failure into an Excel error. */
-export function guard<T>(functionName: string, body: () => T): T {
+/** What the task pane can ask about a cell: which function it holds and how it was computed. */
+export interface RecordedCall {
+  readonly functionName: string;
+  /** Re-runs the call with tracing on: the trace of the last value this cell showed. */
+  explain(): Trace | null;
+}
+
+/**
+ * The last call per cell address, shared with the task pane through the global scope of the
+ * shared runtime (the pane reads it by the same symbol and never imports this layer).
+ */
+export const CALLS_KEY = Symbol.for("nl-aftrek.calls");
+
+function callLog(): Map<string, RecordedCall> {
+  const g = globalThis as unknown as Record<symbol, Map<string, RecordedCall> | undefined>;
+  return (g[CALLS_KEY] ??= new Map());
+}
+
+/**
+ * Runs a function body without collecting traces, remembers the call for "explain this cell" when
+ * Excel says which cell it is, and turns every failure into an Excel error.
+ */
+export function guard<T>(functionName: string, invocation: { address?: string } | undefined, body: () => T): T {
+  if (invocation?.address) callLog().set(invocation.address, { functionName, explain: () => captureTrace(body) });
   try {
     return untraced(body);
   } catch (error) {

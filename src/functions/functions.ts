@@ -29,13 +29,19 @@ import "./ondernemersaftrekFunctions";
  * Kleinschaligheidsinvesteringsaftrek (art. 3.41 Wet IB 2001) over de investeringen van het jaar. Bedrijfsmiddelen onder € 450 tellen niet mee.
  * @customfunction KIA KIA
  * @helpurl https://localhost:3000/help/kia.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param investeringen Bedrag per bedrijfsmiddel (excl. btw): één getal of een bereik, één cel per bedrijfsmiddel. Lege cellen worden overgeslagen.
  * @param [aandeel] Uw aandeel in een samenwerkingsverband (groter dan 0, hoogstens 1). Leeg: 1.
  * @returns De investeringsaftrek in euro's.
  */
-export function kiaFunction(jaar: any, investeringen: any[][], aandeel?: any): number {
-  return guard("KIA", () => {
+export function kiaFunction(
+  jaar: any,
+  investeringen: any[][],
+  aandeel?: any,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return guard("KIA", invocation, () => {
     const share = optionalAmount(aandeel, "aandeel");
     const result = kia({
       year: year(jaar),
@@ -50,13 +56,19 @@ export function kiaFunction(jaar: any, investeringen: any[][], aandeel?: any): n
  * MKB-winstvrijstelling (art. 3.79a Wet IB 2001): het percentage van het jaar over winst min ondernemersaftrek. Negatief bij verlies: het verlies wordt kleiner.
  * @customfunction MKBVRIJ MKBVRIJ
  * @helpurl https://localhost:3000/help/mkbvrij.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param winst Winst uit onderneming vóór ondernemersaftrek (mag negatief zijn).
  * @param [ondernemersaftrek] Totale ondernemersaftrek (zelfstandigenaftrek, startersaftrek en overige). Leeg: 0.
  * @returns De MKB-winstvrijstelling in euro's.
  */
-export function mkbvrijFunction(jaar: any, winst: any, ondernemersaftrek?: any): number {
-  return guard("MKBVRIJ", () => {
+export function mkbvrijFunction(
+  jaar: any,
+  winst: any,
+  ondernemersaftrek?: any,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return guard("MKBVRIJ", invocation, () => {
     const result = mkbWinstvrijstelling({
       year: year(jaar),
       winst: amount(winst, "winst"),
@@ -70,6 +82,7 @@ export function mkbvrijFunction(jaar: any, winst: any, ondernemersaftrek?: any):
  * Zelfstandigenaftrek (art. 3.76 Wet IB 2001): 0 zonder urencriterium, gehalveerd bij AOW-leeftijd, beperkt tot de winst tenzij u recht hebt op startersaftrek.
  * @customfunction ZELFSTANDIGENAFTREK ZELFSTANDIGENAFTREK
  * @helpurl https://localhost:3000/help/zelfstandigenaftrek.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param urencriterium WAAR als het urencriterium is gehaald.
  * @param [winst] Winst vóór ondernemersaftrek. Opgegeven: de aftrek wordt beperkt tot de winst. Leeg: geen beperking.
@@ -83,8 +96,9 @@ export function zelfstandigenaftrekFunction(
   winst?: any,
   startersaftrek?: any,
   aow?: any,
+  invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("ZELFSTANDIGENAFTREK", () => {
+  return guard("ZELFSTANDIGENAFTREK", invocation, () => {
     const result = zelfstandigenaftrek({
       year: year(jaar),
       urencriterium: flag(urencriterium, "urencriterium"),
@@ -100,6 +114,7 @@ export function zelfstandigenaftrekFunction(
  * Startersaftrek (art. 3.76 lid 3 Wet IB 2001): € 2.123 bij urencriterium, als starter en bij hoogstens 2 keer zelfstandigenaftrek in de 5 voorafgaande jaren; gehalveerd bij AOW-leeftijd.
  * @customfunction STARTERSAFTREK STARTERSAFTREK
  * @helpurl https://localhost:3000/help/startersaftrek.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param urencriterium WAAR als het urencriterium is gehaald.
  * @param starter WAAR als u in 1 of meer van de 5 voorafgaande jaren geen ondernemer was.
@@ -113,8 +128,9 @@ export function startersaftrekFunction(
   starter: any,
   keren_zelfstandigenaftrek?: any,
   aow?: any,
+  invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("STARTERSAFTREK", () => {
+  return guard("STARTERSAFTREK", invocation, () => {
     const result = startersaftrek({
       year: year(jaar),
       urencriterium: flag(urencriterium, "urencriterium"),
@@ -130,14 +146,21 @@ export function startersaftrekFunction(
  * Urencriterium (art. 3.6 Wet IB 2001): ten minste 1.225 uur (800 bij het verlaagde criterium) en, tenzij starter, meer tijd aan de onderneming dan aan ander werk.
  * @customfunction URENCRITERIUM URENCRITERIUM
  * @helpurl https://localhost:3000/help/urencriterium.html
+ * @requiresAddress
  * @param uren Uren aan de onderneming in het kalenderjaar.
  * @param [uren_overig_werk] Uren aan ander werk (dienstbetrekking, overige werkzaamheden). Leeg: 0.
  * @param [starter] WAAR als u in 1 of meer van de 5 voorafgaande jaren geen ondernemer was (de eis van meer dan de helft vervalt).
  * @param [verlaagd] WAAR voor het verlaagde urencriterium van 800 uur (startersaftrek bij arbeidsongeschiktheid).
  * @returns WAAR als het urencriterium is gehaald.
  */
-export function urencriteriumFunction(uren: any, uren_overig_werk?: any, starter?: any, verlaagd?: any): boolean {
-  return guard("URENCRITERIUM", () => {
+export function urencriteriumFunction(
+  uren: any,
+  uren_overig_werk?: any,
+  starter?: any,
+  verlaagd?: any,
+  invocation?: CustomFunctions.Invocation,
+): boolean {
+  return guard("URENCRITERIUM", invocation, () => {
     const result = urencriterium({
       uren: amount(uren, "uren"),
       urenOverigWerk: optionalAmount(uren_overig_werk, "uren_overig_werk"),
@@ -152,6 +175,7 @@ export function urencriteriumFunction(uren: any, uren_overig_werk?: any, starter
  * Belastbare winst uit onderneming: winst min ondernemersaftrek (zelfstandigenaftrek, startersaftrek en overige) min MKB-winstvrijstelling over de rest.
  * @customfunction BELASTBAREWINST BELASTBAREWINST
  * @helpurl https://localhost:3000/help/belastbarewinst.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param winst Winst uit onderneming vóór ondernemersaftrek (KIA al afgetrokken; mag negatief zijn).
  * @param urencriterium WAAR als het urencriterium is gehaald.
@@ -167,8 +191,9 @@ export function belastbarewinstFunction(
   startersaftrek?: any,
   aow?: any,
   overige_ondernemersaftrek?: any,
+  invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("BELASTBAREWINST", () => {
+  return guard("BELASTBAREWINST", invocation, () => {
     const result = belastbareWinst({
       year: year(jaar),
       winst: amount(winst, "winst"),

@@ -13,12 +13,13 @@ import { guard, invalidValue } from "./excelError";
  * De officiële waarde van een fiscale parameter voor een jaar, zodat een sjabloon geen bedragen meer hoeft vast te zetten. Percentages komen terug als fractie (12,7% = 0,127).
  * @customfunction PARAMETER PARAMETER
  * @helpurl https://localhost:3000/help/parameter.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param naam Naam van de parameter, bijvoorbeeld "zelfstandigenaftrek" of "mkb_winstvrijstelling_percentage".
  * @returns De waarde volgens de wet.
  */
-export function parameterFunction(jaar: any, naam: any): number {
-  return guard("PARAMETER", () => {
+export function parameterFunction(jaar: any, naam: any, invocation?: CustomFunctions.Invocation): number {
+  return guard("PARAMETER", invocation, () => {
     const name = Array.isArray(naam) ? naam.flat()[0] : naam;
     if (isBlank(name) || typeof name !== "string") {
       throw invalidValue("Argument 'naam' moet de naam van een parameter zijn, bijvoorbeeld \"zelfstandigenaftrek\".");
@@ -32,11 +33,13 @@ export function parameterFunction(jaar: any, naam: any): number {
  * Versie van de rekenkern, de datum waarop de bedragen zijn gecontroleerd en de jaren die worden ondersteund.
  * @customfunction VERSIE VERSIE
  * @helpurl https://localhost:3000/help/versie.html
+ * @requiresAddress
  * @returns Versie, controledatum en jaren.
  */
-export function versieFunction(): string {
+export function versieFunction(invocation?: CustomFunctions.Invocation): string {
   return guard(
     "VERSIE",
+    invocation,
     () =>
       `NL Aftrek ${ENGINE_VERSION}; bedragen gecontroleerd op ${PARAMETERS_CHECKED_ON}; jaren ${describeYears(allCoveredYears())}`,
   );

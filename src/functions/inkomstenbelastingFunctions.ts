@@ -13,14 +13,21 @@ import { guard } from "./excelError";
  * Inkomstenbelasting en premie volksverzekeringen in box 1 (art. 2.10 en 2.10a Wet IB 2001) over het belastbaar inkomen uit werk en woning, vóór heffingskortingen, berekend zoals de tabel van de wet.
  * @customfunction INKOMSTENBELASTING INKOMSTENBELASTING
  * @helpurl https://localhost:3000/help/inkomstenbelasting.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param inkomen Belastbaar inkomen uit werk en woning.
  * @param [aow] WAAR als u het hele jaar de AOW-leeftijd had (geen AOW-premie).
  * @param [geboren_voor_1946] WAAR als u vóór 1 januari 1946 bent geboren (langere eerste schijf).
  * @returns Belasting en premie box 1 in euro's.
  */
-export function inkomstenbelastingFunction(jaar: any, inkomen: any, aow?: any, geboren_voor_1946?: any): number {
-  return guard("INKOMSTENBELASTING", () =>
+export function inkomstenbelastingFunction(
+  jaar: any,
+  inkomen: any,
+  aow?: any,
+  geboren_voor_1946?: any,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return guard("INKOMSTENBELASTING", invocation, () =>
     toExcelNumber(
       box1({
         year: year(jaar),
@@ -36,13 +43,19 @@ export function inkomstenbelastingFunction(jaar: any, inkomen: any, aow?: any, g
  * Tariefsaanpassing (art. 2.10 lid 2 Wet IB 2001): de extra belasting waardoor ondernemersaftrek, MKB-winstvrijstelling en andere aftrekposten in de hoogste schijf minder waard zijn.
  * @customfunction TARIEFSAANPASSING TARIEFSAANPASSING
  * @helpurl https://localhost:3000/help/tariefsaanpassing.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param inkomen Belastbaar inkomen uit werk en woning (na de aftrekposten).
  * @param aftrekposten Bedrag of bereik met de aftrekposten (ondernemersaftrek, MKB-winstvrijstelling, ...). Negatieve bedragen tellen niet mee.
  * @returns De tariefsaanpassing in euro's.
  */
-export function tariefsaanpassingFunction(jaar: any, inkomen: any, aftrekposten: any[][]): number {
-  return guard("TARIEFSAANPASSING", () =>
+export function tariefsaanpassingFunction(
+  jaar: any,
+  inkomen: any,
+  aftrekposten: any[][],
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return guard("TARIEFSAANPASSING", invocation, () =>
     toExcelNumber(
       tariefsaanpassing({
         year: year(jaar),
@@ -57,6 +70,7 @@ export function tariefsaanpassingFunction(jaar: any, inkomen: any, aftrekposten:
  * De hele keten als tabel van twee kolommen: winst, elke ondernemersaftrek, MKB-winstvrijstelling, belastbare winst, box 1 en tariefsaanpassing.
  * @customfunction OVERZICHT OVERZICHT
  * @helpurl https://localhost:3000/help/overzicht.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param winst Winst uit onderneming vóór ondernemersaftrek (inclusief eventuele stakingswinst).
  * @param urencriterium WAAR als u het urencriterium haalt.
@@ -80,8 +94,9 @@ export function overzichtFunction(
   stakingswinst?: any,
   overige_ondernemersaftrek?: any,
   overig_inkomen?: any,
+  invocation?: CustomFunctions.Invocation,
 ): any[][] {
-  return guard("OVERZICHT", () => {
+  return guard("OVERZICHT", invocation, () => {
     const result = keten({
       year: year(jaar),
       winst: amount(winst, "winst"),

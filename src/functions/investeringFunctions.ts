@@ -28,34 +28,53 @@ function kiaMetBetalingen(jaar: any, investeringen: any, betaald: any, aandeel: 
  * KIA van dit jaar als niet alle bedrijfsmiddelen op 31 december in gebruik zijn (art. 3.44 Wet IB 2001): per bedrijfsmiddel dat nog niet in gebruik is ten hoogste wat ervoor is betaald.
  * @customfunction KIADITJAAR KIADITJAAR
  * @helpurl https://localhost:3000/help/kiaditjaar.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param investeringen Bedrag per bedrijfsmiddel (excl. btw), één cel per bedrijfsmiddel.
  * @param betaald Bereik naast de investeringen: leeg als het bedrijfsmiddel in gebruik is, anders het betaalde bedrag.
  * @param [aandeel] Uw aandeel in een samenwerkingsverband (groter dan 0, hoogstens 1). Leeg: 1.
  * @returns De KIA die dit jaar mag worden afgetrokken, in euro's.
  */
-export function kiaDitJaarFunction(jaar: any, investeringen: any[][], betaald: any[][], aandeel?: any): number {
-  return guard("KIADITJAAR", () => toExcelNumber(kiaMetBetalingen(jaar, investeringen, betaald, aandeel).value));
+export function kiaDitJaarFunction(
+  jaar: any,
+  investeringen: any[][],
+  betaald: any[][],
+  aandeel?: any,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return guard("KIADITJAAR", invocation, () =>
+    toExcelNumber(kiaMetBetalingen(jaar, investeringen, betaald, aandeel).value),
+  );
 }
 
 /**
  * Het deel van de KIA dat naar latere jaren schuift omdat een bedrijfsmiddel op 31 december nog niet in gebruik is en minder is betaald dan de aftrek (art. 3.44 Wet IB 2001).
  * @customfunction KIALATER KIALATER
  * @helpurl https://localhost:3000/help/kialater.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param investeringen Bedrag per bedrijfsmiddel (excl. btw), één cel per bedrijfsmiddel.
  * @param betaald Bereik naast de investeringen: leeg als het bedrijfsmiddel in gebruik is, anders het betaalde bedrag.
  * @param [aandeel] Uw aandeel in een samenwerkingsverband (groter dan 0, hoogstens 1). Leeg: 1.
  * @returns De KIA voor latere jaren, in euro's.
  */
-export function kiaLaterFunction(jaar: any, investeringen: any[][], betaald: any[][], aandeel?: any): number {
-  return guard("KIALATER", () => toExcelNumber(kiaMetBetalingen(jaar, investeringen, betaald, aandeel).later));
+export function kiaLaterFunction(
+  jaar: any,
+  investeringen: any[][],
+  betaald: any[][],
+  aandeel?: any,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return guard("KIALATER", invocation, () =>
+    toExcelNumber(kiaMetBetalingen(jaar, investeringen, betaald, aandeel).later),
+  );
 }
 
 /**
  * Desinvesteringsbijtelling (art. 3.47 Wet IB 2001): hetzelfde percentage investeringsaftrek als in het investeringsjaar, over de overdrachtsprijs (ten hoogste de aanschafprijs), bij verkoop binnen 5 jaar en boven de drempel.
  * @customfunction DESINVESTERING DESINVESTERING
  * @helpurl https://localhost:3000/help/desinvestering.html
+ * @requiresAddress
  * @param jaar Jaar van de verkoop of onttrekking.
  * @param investeringsjaar Jaar waarin de investering is gedaan.
  * @param kia_genoten Investeringsaftrek die in het investeringsjaar is genoten.
@@ -73,8 +92,9 @@ export function desinvesteringFunction(
   overdrachtsprijs: any,
   aanschafprijs: any,
   totaal_overdrachtsprijzen?: any,
+  invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("DESINVESTERING", () =>
+  return guard("DESINVESTERING", invocation, () =>
     toExcelNumber(
       desinvesteringsbijtelling({
         year: year(jaar),

@@ -11,14 +11,21 @@ import { guard } from "./excelError";
  * Mag de onderneming de kleineondernemersregeling (KOR) toepassen? Omzet ten hoogste 20.000; vanaf 2025 in dit én het vorige kalenderjaar (art. 25 Wet OB 1968).
  * @customfunction KOR KOR
  * @helpurl https://localhost:3000/help/kor.html
+ * @requiresAddress
  * @param jaar Kalenderjaar, bijvoorbeeld 2025.
  * @param omzet Omzet in Nederland dit jaar (excl. btw).
  * @param [omzet_vorig_jaar] Omzet in het vorige kalenderjaar (telt vanaf 2025). Leeg: 0.
  * @returns WAAR als de KOR mag worden toegepast.
  */
-export function korFunction(jaar: any, omzet: any, omzet_vorig_jaar?: any): boolean {
+export function korFunction(
+  jaar: any,
+  omzet: any,
+  omzet_vorig_jaar?: any,
+  invocation?: CustomFunctions.Invocation,
+): boolean {
   return guard(
     "KOR",
+    invocation,
     () =>
       korToegestaan({
         year: year(jaar),
@@ -32,14 +39,21 @@ export function korFunction(jaar: any, omzet: any, omzet_vorig_jaar?: any): bool
  * Past de omzet binnen de EU-KOR (vanaf 2025): totale omzet in de EU ten hoogste 100.000, dit en vorig jaar (art. 25 Wet OB 1968).
  * @customfunction EUKOR EUKOR
  * @helpurl https://localhost:3000/help/eukor.html
+ * @requiresAddress
  * @param jaar Kalenderjaar, 2025 of later.
  * @param eu_omzet Totale omzet in de EU dit jaar (excl. btw).
  * @param [eu_omzet_vorig_jaar] Totale omzet in de EU vorig jaar. Leeg: 0.
  * @returns WAAR als de omzet binnen de EU-grens blijft.
  */
-export function euKorFunction(jaar: any, eu_omzet: any, eu_omzet_vorig_jaar?: any): boolean {
+export function euKorFunction(
+  jaar: any,
+  eu_omzet: any,
+  eu_omzet_vorig_jaar?: any,
+  invocation?: CustomFunctions.Invocation,
+): boolean {
   return guard(
     "EUKOR",
+    invocation,
     () =>
       euKorToegestaan({
         year: year(jaar),
@@ -53,6 +67,7 @@ export function euKorFunction(jaar: any, eu_omzet: any, eu_omzet_vorig_jaar?: an
  * Resultaat van het jaar met of zonder KOR: zonder KOR omzet min kosten; met KOR geen btw af te dragen en geen btw terug te vragen.
  * @customfunction KORRESULTAAT KORRESULTAAT
  * @helpurl https://localhost:3000/help/korresultaat.html
+ * @requiresAddress
  * @param jaar Kalenderjaar, bijvoorbeeld 2025.
  * @param omzet Omzet excl. btw zonder KOR.
  * @param kosten Kosten en investeringen excl. btw.
@@ -70,8 +85,9 @@ export function korResultaatFunction(
   kor: any,
   particulier_zelfde_prijs?: any,
   btw_tarief?: any,
+  invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("KORRESULTAAT", () =>
+  return guard("KORRESULTAAT", invocation, () =>
     toExcelNumber(
       korResultaat({
         year: year(jaar),
@@ -90,6 +106,7 @@ export function korResultaatFunction(
  * Btw die u bij deelname aan de KOR in één keer terugbetaalt voor een bedrijfsmiddel in de herzieningsperiode (5 jaar roerend, 10 jaar onroerend; art. 15 Wet OB 1968).
  * @customfunction KORHERZIENING KORHERZIENING
  * @helpurl https://localhost:3000/help/korherziening.html
+ * @requiresAddress
  * @param jaar Eerste jaar in de KOR.
  * @param btw_afgetrokken Btw die op het bedrijfsmiddel is afgetrokken.
  * @param jaar_ingebruikname Jaar waarin het bedrijfsmiddel in gebruik is genomen.
@@ -101,8 +118,9 @@ export function korHerzieningFunction(
   btw_afgetrokken: any,
   jaar_ingebruikname: any,
   onroerend?: any,
+  invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("KORHERZIENING", () =>
+  return guard("KORHERZIENING", invocation, () =>
     toExcelNumber(
       korHerziening({
         year: year(jaar),

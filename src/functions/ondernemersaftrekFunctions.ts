@@ -16,6 +16,7 @@ import { guard } from "./excelError";
  * Startersaftrek bij arbeidsongeschiktheid (art. 3.78a Wet IB 2001): 12.000, 8.000 of 4.000 naar eerder gebruik, ten hoogste de winst. Voor een starter met een AO-uitkering die 800 maar geen 1.225 uur haalt.
  * @customfunction STARTERSAFTREKAO STARTERSAFTREKAO
  * @helpurl https://localhost:3000/help/startersaftrekao.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param winst Winst vóór ondernemersaftrek.
  * @param uren Uren aan de onderneming in het jaar.
@@ -33,8 +34,9 @@ export function startersaftrekAoFunction(
   starter: any,
   keren_eerder?: any,
   aow?: any,
+  invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("STARTERSAFTREKAO", () =>
+  return guard("STARTERSAFTREKAO", invocation, () =>
     toExcelNumber(
       startersaftrekArbeidsongeschiktheid({
         year: year(jaar),
@@ -53,6 +55,7 @@ export function startersaftrekAoFunction(
  * Meewerkaftrek (art. 3.78 Wet IB 2001): 1,25%, 2%, 3% of 4% van de winst bij 525, 875, 1.225 of 1.750 uur onbetaald meewerken van uw partner; alleen met urencriterium.
  * @customfunction MEEWERKAFTREK MEEWERKAFTREK
  * @helpurl https://localhost:3000/help/meewerkaftrek.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param winst Winst vóór ondernemersaftrek.
  * @param uren_partner Uren die uw partner zonder vergoeding in de onderneming werkte.
@@ -66,8 +69,9 @@ export function meewerkaftrekFunction(
   uren_partner: any,
   urencriterium: any,
   stakingswinst?: any,
+  invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("MEEWERKAFTREK", () =>
+  return guard("MEEWERKAFTREK", invocation, () =>
     toExcelNumber(
       meewerkaftrek({
         year: year(jaar),
@@ -84,6 +88,7 @@ export function meewerkaftrekFunction(
  * S&O-aftrek (art. 3.77 Wet IB 2001) bij urencriterium en ten minste 500 uur speur- en ontwikkelingswerk, met de verhoging voor starters.
  * @customfunction SOAFTREK SOAFTREK
  * @helpurl https://localhost:3000/help/soaftrek.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param urencriterium WAAR als u het urencriterium haalt.
  * @param so_uren Uren speur- en ontwikkelingswerk in het jaar (volgens de S&O-verklaring).
@@ -97,8 +102,9 @@ export function soAftrekFunction(
   so_uren: any,
   starter?: any,
   jaren_so_verklaring?: any,
+  invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("SOAFTREK", () =>
+  return guard("SOAFTREK", invocation, () =>
     toExcelNumber(
       soAftrek({
         year: year(jaar),
@@ -115,13 +121,19 @@ export function soAftrekFunction(
  * Stakingsaftrek (art. 3.79 Wet IB 2001): de stakingswinst, ten hoogste 3.630 over uw hele leven, min wat u eerder aan stakingsaftrek had.
  * @customfunction STAKINGSAFTREK STAKINGSAFTREK
  * @helpurl https://localhost:3000/help/stakingsaftrek.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param stakingswinst De stakingswinst.
  * @param [eerder_benut] Stakingsaftrek die u in eerdere jaren al had. Leeg: 0.
  * @returns De stakingsaftrek in euro's.
  */
-export function stakingsaftrekFunction(jaar: any, stakingswinst: any, eerder_benut?: any): number {
-  return guard("STAKINGSAFTREK", () =>
+export function stakingsaftrekFunction(
+  jaar: any,
+  stakingswinst: any,
+  eerder_benut?: any,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return guard("STAKINGSAFTREK", invocation, () =>
     toExcelNumber(
       stakingsaftrek({
         year: year(jaar),
@@ -147,6 +159,7 @@ function ngz(jaar: any, winst: any, urencriterium: any, open: any, startersaftre
  * Verrekening van niet-gerealiseerde zelfstandigenaftrek (art. 3.76 lid 7 Wet IB 2001): wat dit jaar extra mag worden afgetrokken, oudste eerst, ten hoogste de winst min de zelfstandigenaftrek.
  * @customfunction NGZVERREKENING NGZVERREKENING
  * @helpurl https://localhost:3000/help/ngzverrekening.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2026.
  * @param winst Winst vóór ondernemersaftrek.
  * @param urencriterium WAAR als u het urencriterium haalt.
@@ -162,14 +175,18 @@ export function ngzVerrekeningFunction(
   open: any[][],
   startersaftrek?: any,
   aow?: any,
+  invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("NGZVERREKENING", () => toExcelNumber(ngz(jaar, winst, urencriterium, open, startersaftrek, aow).value));
+  return guard("NGZVERREKENING", invocation, () =>
+    toExcelNumber(ngz(jaar, winst, urencriterium, open, startersaftrek, aow).value),
+  );
 }
 
 /**
  * Wat na dit jaar aan niet-gerealiseerde zelfstandigenaftrek open blijft (art. 3.76 lid 7 Wet IB 2001): de rest van eerdere jaren (niet ouder dan 9 jaar) plus wat dit jaar nieuw ontstaat.
  * @customfunction NGZRESTANT NGZRESTANT
  * @helpurl https://localhost:3000/help/ngzrestant.html
+ * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2026.
  * @param winst Winst vóór ondernemersaftrek.
  * @param urencriterium WAAR als u het urencriterium haalt.
@@ -185,8 +202,9 @@ export function ngzRestantFunction(
   open: any[][],
   startersaftrek?: any,
   aow?: any,
+  invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("NGZRESTANT", () =>
+  return guard("NGZRESTANT", invocation, () =>
     toExcelNumber(ngz(jaar, winst, urencriterium, open, startersaftrek, aow).totaalRestant),
   );
 }

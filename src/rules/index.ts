@@ -23,3 +23,4 @@ export * from "./soAftrek";
 export * from "./stakingsaftrek";
 export * from "./startersaftrekArbeidsongeschiktheid";
 export * from "./tariefsaanpassing";
+export * from "./scenario";

@@ -64,6 +64,24 @@ export function untraced<T>(fn: () => T): T {
   }
 }
 
+let lastTrace: Trace | null = null;
+
+/**
+ * Runs `fn` with tracing on and returns the trace of the outermost rule it evaluated (the last one
+ * to finish). Used to explain a cell after the fact.
+ */
+export function captureTrace(fn: () => unknown): Trace | null {
+  const before = tracing;
+  tracing = true;
+  lastTrace = null;
+  try {
+    fn();
+    return lastTrace;
+  } finally {
+    tracing = before;
+  }
+}
+
 /** A step label, built only when the trace is collected. */
 export type Label = string | (() => string);
 
@@ -110,7 +128,7 @@ export class TraceBuilder {
   }
 
   done<T>(value: T): RuleResult<T> {
-    return {
+    const result = {
       value,
       trace: {
         rule: this.rule,
@@ -124,6 +142,8 @@ export class TraceBuilder {
         parametersCheckedOn: PARAMETERS_CHECKED_ON,
       },
     };
+    if (this.on) lastTrace = result.trace;
+    return result;
   }
 
   private requireYear(): number {
