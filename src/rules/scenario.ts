@@ -129,7 +129,8 @@ export function scenario(facts: ScenarioFacts): ScenarioResult {
   if (kia && !kia.later.isZero()) lines.push(line("kiaLater", kia.later));
   lines.push(line("winstNaKia", winst));
   for (const l of chain.lines) {
-    if (l.key === "winst") continue;
+    // The scenario has no S&O or stakingswinst facts: those lines would always be 0.
+    if (l.key === "winst" || l.key === "soAftrek" || l.key === "stakingsaftrek") continue;
     if (l.key === "overigeOndernemersaftrek") lines.push(line("aoStartersaftrek", l.value));
     else lines.push(line(l.key, l.value));
   }

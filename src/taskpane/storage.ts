@@ -1,6 +1,6 @@
 /**
- * What the user typed in the pane is kept: in the workbook (Office document settings) inside
- * Excel, so it travels with the file; in localStorage in a plain browser.
+ * What the user entered is kept: in the workbook (Office document settings) inside Excel, so the
+ * scenarios travel with the file; in localStorage in a plain browser.
  */
 const KEY = "nlAftrek.pane";
 

@@ -10,7 +10,7 @@ function officeReady(): Promise<{ host: unknown } | null> {
 async function start(): Promise<void> {
   const root = document.getElementById("app");
   if (!root) return;
-  const [info, ui] = await Promise.all([officeReady(), import(/* webpackChunkName: "ui" */ "./ui")]);
+  const [info, ui] = await Promise.all([officeReady(), import(/* webpackChunkName: "ui" */ "./app")]);
   ui.mount(root, { inExcel: info !== null });
 }
 

@@ -1,0 +1,220 @@
+/**
+ * The task pane: scenarios (Dutch first, English available), comparison, explanation of the
+ * selected cell and insertion into the workbook. What the user enters is saved as it changes: in
+ * the workbook inside Excel, in the browser otherwise.
+ */
+import { allCoveredYears } from "../rules/officialValue";
+import { ENGINE_VERSION, PARAMETERS_CHECKED_ON } from "../rules/version";
+import { renderCompare } from "./compareView";
+import { el } from "./dom";
+import { activeCellAddress, excelReason, onSelectionChanged, recordedCall } from "./excel";
+import { renderExplain } from "./explainView";
+import { Lang, STRINGS } from "./i18n";
+import { renderInsert } from "./insertView";
+import { duplicate, emptyScenario, ScenarioInput } from "./scenarioModel";
+import { renderResult, renderScenarioForm } from "./scenarioView";
+import { browserStorage, Storage, workbookStorage } from "./storage";
+import { applyFluentTheme } from "./theme";
+
+type Tab = "scenario" | "compare" | "explain" | "insert";
+const TABS: Tab[] = ["scenario", "compare", "explain", "insert"];
+
+interface PaneState {
+  lang: Lang;
+  tab: Tab;
+  scenarios: ScenarioInput[];
+  activeId: string;
+  compareIds: string[];
+}
+
+function initialState(saved: Record<string, unknown> | null): PaneState {
+  const s = saved as Partial<PaneState> | null;
+  const scenarios = Array.isArray(s?.scenarios) && s!.scenarios.length ? s!.scenarios : [emptyScenario("Scenario 1")];
+  return {
+    lang: s?.lang === "en" ? "en" : "nl",
+    tab: TABS.includes(s?.tab as Tab) ? (s!.tab as Tab) : "scenario",
+    scenarios,
+    activeId: scenarios.some((x) => x.id === s?.activeId) ? s!.activeId! : scenarios[0].id,
+    compareIds: Array.isArray(s?.compareIds) ? s!.compareIds : [],
+  };
+}
+
+export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
+  applyFluentTheme();
+  const storage: Storage = options.inExcel ? workbookStorage() : browserStorage();
+  const state = initialState(storage.load());
+  const years = allCoveredYears();
+  const explainState: {
+    address?: string;
+    trace?: ReturnType<NonNullable<ReturnType<typeof recordedCall>>["explain"]>;
+    error?: string;
+  } = {};
+  let saving = Promise.resolve();
+
+  const save = () => {
+    const snapshot = JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
+    saving = saving.then(() => storage.save(snapshot)).catch(() => undefined);
+  };
+  const active = () => state.scenarios.find((s) => s.id === state.activeId) ?? state.scenarios[0];
+
+  const refreshExplain = async () => {
+    try {
+      const address = await activeCellAddress();
+      const call = recordedCall(address);
+      explainState.address = address;
+      explainState.trace = call ? call.explain() : undefined;
+      explainState.error = undefined;
+    } catch (error) {
+      explainState.error = STRINGS[state.lang].excelRefused(excelReason(error));
+    }
+    if (state.tab === "explain") render();
+  };
+
+  function scenarioBar(t: (typeof STRINGS)[Lang]): HTMLElement {
+    const select = el("select", { id: "scenario-select" });
+    for (const s of state.scenarios) select.append(el("option", { value: s.id }, s.naam));
+    select.value = state.activeId;
+    select.addEventListener("change", () => {
+      state.activeId = select.value;
+      save();
+      render();
+    });
+    const name = el("input", { id: "scenario-name", type: "text", autocomplete: "off" });
+    name.value = active().naam;
+    name.addEventListener("input", () => {
+      active().naam = name.value;
+      select.selectedOptions[0].textContent = name.value;
+      save();
+    });
+    const button = (id: string, label: string, action: () => void, disabled = false) => {
+      const b = el("button", { type: "button", id, class: "secondary", disabled });
+      b.textContent = label;
+      b.addEventListener("click", () => {
+        action();
+        save();
+        render();
+      });
+      return b;
+    };
+    return el(
+      "div",
+      { class: "scenario-bar" },
+      el("div", { class: "field" }, el("label", { for: "scenario-select" }, t.chooseScenario), select),
+      el("div", { class: "field" }, el("label", { for: "scenario-name" }, t.name), name),
+      el(
+        "div",
+        { class: "buttons" },
+        button("scenario-new", t.newScenario, () => {
+          const s = emptyScenario(t.defaultName(state.scenarios.length + 1), active().jaar);
+          state.scenarios.push(s);
+          state.activeId = s.id;
+        }),
+        button("scenario-duplicate", t.duplicate, () => {
+          const s = duplicate(active(), t.copyOf(active().naam));
+          state.scenarios.push(s);
+          state.activeId = s.id;
+        }),
+        button(
+          "scenario-remove",
+          t.remove,
+          () => {
+            state.scenarios = state.scenarios.filter((s) => s.id !== state.activeId);
+            state.compareIds = state.compareIds.filter((id) => id !== state.activeId);
+            state.activeId = state.scenarios[0].id;
+          },
+          state.scenarios.length < 2,
+        ),
+      ),
+    );
+  }
+
+  function tabPanel(t: (typeof STRINGS)[Lang]): HTMLElement {
+    if (state.tab === "compare") {
+      return renderCompare(state.scenarios, state.compareIds, t, state.lang, () => {
+        save();
+        render();
+      });
+    }
+    if (state.tab === "explain") return renderExplain(t, { inExcel: options.inExcel, ...explainState });
+    if (state.tab === "insert") return renderInsert(active(), t, options.inExcel);
+    const result = el("div", { id: "result", "aria-live": "polite" });
+    const ctx = {
+      t,
+      lang: state.lang,
+      years,
+      changed: (structural: boolean) => {
+        save();
+        if (structural) render();
+      },
+    };
+    const form = renderScenarioForm(active(), ctx, result);
+    renderResult(result, active(), ctx);
+    return el("section", { "aria-label": t.scenario }, scenarioBar(t), form, result);
+  }
+
+  function render(): void {
+    const t = STRINGS[state.lang];
+    const focused = document.activeElement?.id;
+    document.documentElement.lang = state.lang;
+    const lang = el(
+      "button",
+      { type: "button", id: "lang", class: "link", "aria-label": t.switchLangLabel },
+      t.switchLang,
+    );
+    lang.addEventListener("click", () => {
+      state.lang = state.lang === "nl" ? "en" : "nl";
+      save();
+      render();
+    });
+    const tabs = el("div", { role: "tablist", "aria-label": t.title, class: "tabs" });
+    TABS.forEach((tab, i) => {
+      const b = el("button", {
+        type: "button",
+        role: "tab",
+        id: `tab-${tab}`,
+        "aria-selected": state.tab === tab ? "true" : "false",
+        "aria-controls": "panel",
+        tabindex: state.tab === tab ? "0" : "-1",
+      });
+      b.textContent = t.tabs[tab];
+      b.addEventListener("click", () => {
+        state.tab = tab;
+        save();
+        render();
+        if (tab === "explain" && options.inExcel) void refreshExplain();
+      });
+      b.addEventListener("keydown", (e) => {
+        const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+        if (!step) return;
+        state.tab = TABS[(i + step + TABS.length) % TABS.length];
+        render();
+        document.getElementById(`tab-${state.tab}`)?.focus();
+      });
+      tabs.append(b);
+    });
+    root.replaceChildren(
+      el(
+        "header",
+        {},
+        el("img", { src: "assets/icon-32.png", alt: "", width: "24", height: "24" }),
+        el("h1", {}, t.title),
+        lang,
+      ),
+      el(
+        "p",
+        { class: options.inExcel ? "status" : "status browser", id: "host-status" },
+        options.inExcel ? t.inExcel : t.inBrowser,
+      ),
+      tabs,
+      el("main", { id: "panel", role: "tabpanel", "aria-labelledby": `tab-${state.tab}` }, tabPanel(t)),
+      el("footer", {}, el("p", { class: "note" }, t.about(ENGINE_VERSION, PARAMETERS_CHECKED_ON))),
+    );
+    if (focused) document.getElementById(focused)?.focus();
+  }
+
+  render();
+  if (options.inExcel) {
+    void onSelectionChanged(() => void refreshExplain()).catch(() => undefined);
+    void refreshExplain();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The only module that talks to Excel. Reads happen first; all writes of one action are queued
+ * and sent in one batch (one context.sync), after the user has confirmed any overwrite.
+ */
+import type { Trace } from "../rules/trace";
+import type { Block, BlockCell } from "./block";
+
+export interface NonEmptyCell {
+  readonly address: string;
+  readonly content: string;
+}
+
+export type WriteOutcome = { status: "written"; address: string } | { status: "cancelled" };
+
+/** Builds the block for a given top-left cell (references in it depend on where it lands). */
+export type BlockAt = (row: number, col: number) => Block;
+
+function a1(row: number, col: number): string {
+  let name = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return `${name}${row + 1}`;
+}
+
+function uniqueName(existing: string[], wanted: string): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  let name = wanted.slice(0, 31);
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted.slice(0, 27)} (${i})`;
+  return name;
+}
+
+/** Writes the block at the selection, asking before any non-empty cell is overwritten. */
+export async function writeBlockAtSelection(
+  blockAt: BlockAt,
+  confirm: (cells: NonEmptyCell[]) => Promise<boolean>,
+): Promise<WriteOutcome> {
+  return Excel.run(async (context) => {
+    const selection = context.workbook.getSelectedRange();
+    selection.load("rowIndex,columnIndex");
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    await context.sync();
+    const row = selection.rowIndex;
+    const col = selection.columnIndex;
+    const block = blockAt(row, col);
+    const target = sheet.getRangeByIndexes(row, col, block.cells.length, block.width);
+    target.load("formulas,address");
+    await context.sync();
+
+    const nonEmpty: NonEmptyCell[] = [];
+    (target.formulas as unknown[][]).forEach((cells, r) =>
+      cells.forEach((content, c) => {
+        if (content !== "" && content !== null)
+          nonEmpty.push({ address: a1(row + r, col + c), content: String(content) });
+      }),
+    );
+    if (nonEmpty.length && !(await confirm(nonEmpty))) return { status: "cancelled" } as const;
+    target.formulas = block.cells as BlockCell[][] as unknown as string[][];
+    await context.sync();
+    return { status: "written", address: target.address } as const;
+  });
+}
+
+/** Adds a sheet and writes the block at A1, in one batch. */
+export async function writeBlockOnNewSheet(blockAt: BlockAt, sheetName: string): Promise<WriteOutcome> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const name = uniqueName(
+      sheets.items.map((s) => s.name),
+      sheetName,
+    );
+    const block = blockAt(0, 0);
+    const sheet = sheets.add(name);
+    const target = sheet.getRangeByIndexes(0, 0, block.cells.length, block.width);
+    target.formulas = block.cells as unknown as string[][];
+    sheet.activate();
+    target.load("address");
+    await context.sync();
+    return { status: "written", address: target.address } as const;
+  });
+}
+
+/** Copies the active sheet, with every NL formula replaced by its value in the copy. */
+export async function copyActiveSheetAsValues(): Promise<string> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    const used = sheet.getUsedRange();
+    sheet.load("name");
+    used.load("formulas,values,rowIndex,columnIndex,rowCount,columnCount");
+    await context.sync();
+    const content = (used.formulas as unknown[][]).map((cells, r) =>
+      cells.map((f, c) => (typeof f === "string" && /\bNL\./i.test(f) ? used.values[r][c] : f)),
+    );
+    const copy = sheet.copy(Excel.WorksheetPositionType.end);
+    copy.getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount).formulas =
+      content as string[][];
+    copy.load("name");
+    await context.sync();
+    return copy.name;
+  });
+}
+
+/** The address of the active cell as custom functions see it ("Blad1!B7"). */
+export async function activeCellAddress(): Promise<string> {
+  return Excel.run(async (context) => {
+    const cell = context.workbook.getActiveCell();
+    cell.load("address");
+    await context.sync();
+    return cell.address.replace(/\$/g, "");
+  });
+}
+
+export async function onSelectionChanged(handler: () => void): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.onSelectionChanged.add(async () => handler());
+    await context.sync();
+  });
+}
+
+interface RecordedCall {
+  readonly functionName: string;
+  explain(): Trace | null;
+}
+
+/** The last NL call computed for a cell in this runtime (recorded by the custom functions). */
+export function recordedCall(address: string): RecordedCall | undefined {
+  const calls = (globalThis as unknown as Record<symbol, Map<string, RecordedCall> | undefined>)[
+    Symbol.for("nl-aftrek.calls")
+  ];
+  if (!calls) return undefined;
+  return calls.get(address) ?? calls.get(address.replace(/^'(.*)'!/, "$1!"));
+}
+
+/** A readable reason from whatever Excel threw. */
+export function excelReason(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
+  return String(error);
+}

@@ -1,0 +1,92 @@
+/**
+ * Insert a scenario into the workbook as a live block, never overwriting a non-empty cell without
+ * an explicit confirmation that lists what would be lost; and export a sheet as values.
+ */
+import { scenarioBlock } from "./block";
+import { el } from "./dom";
+import {
+  copyActiveSheetAsValues,
+  excelReason,
+  NonEmptyCell,
+  writeBlockAtSelection,
+  writeBlockOnNewSheet,
+} from "./excel";
+import type { Strings } from "./i18n";
+import type { ScenarioInput } from "./scenarioModel";
+
+/** Asks in the pane itself (Office add-ins have no window.confirm). */
+function askToOverwrite(host: HTMLElement, cells: NonEmptyCell[], t: Strings): Promise<boolean> {
+  return new Promise((resolve) => {
+    const yes = el("button", { type: "button", class: "danger", id: "confirm-yes" }, t.confirmYes);
+    const no = el("button", { type: "button", id: "confirm-no" }, t.confirmNo);
+    const shown = cells.slice(0, 12);
+    const dialog = el(
+      "div",
+      { role: "alertdialog", "aria-labelledby": "confirm-title", "aria-describedby": "confirm-list", class: "confirm" },
+      el("p", { id: "confirm-title" }, t.confirmOverwrite(cells.length)),
+      el(
+        "ul",
+        { id: "confirm-list" },
+        ...shown.map((c) => el("li", {}, el("code", {}, c.address), ` ${c.content}`)),
+        cells.length > shown.length ? el("li", {}, `… +${cells.length - shown.length}`) : null,
+      ),
+      el("div", { class: "buttons" }, yes, no),
+    );
+    const done = (answer: boolean) => {
+      dialog.remove();
+      resolve(answer);
+    };
+    yes.addEventListener("click", () => done(true));
+    no.addEventListener("click", () => done(false));
+    dialog.addEventListener("keydown", (e) => e.key === "Escape" && done(false));
+    host.append(dialog);
+    no.focus();
+  });
+}
+
+export function renderInsert(s: ScenarioInput, t: Strings, inExcel: boolean): HTMLElement {
+  const root = el("section", { "aria-labelledby": "insert-title" }, el("h2", { id: "insert-title" }, t.insertTitle));
+  if (!inExcel) {
+    root.append(el("p", { class: "status browser" }, t.insertBrowser));
+    return root;
+  }
+  const status = el("p", { id: "insert-status", role: "status" });
+  const confirmHost = el("div");
+  const blockAt = (row: number, col: number) => scenarioBlock(s, t, row, col);
+  const run = async (action: () => Promise<string>) => {
+    status.textContent = "";
+    status.className = "";
+    try {
+      status.textContent = await action();
+    } catch (error) {
+      status.className = "error";
+      status.textContent = t.excelRefused(excelReason(error));
+    }
+  };
+  const atSelection = el("button", { type: "button", id: "insert-selection" }, t.insertAtSelection);
+  atSelection.addEventListener("click", () =>
+    run(async () => {
+      const outcome = await writeBlockAtSelection(blockAt, (cells) => askToOverwrite(confirmHost, cells, t));
+      return outcome.status === "written" ? t.inserted(outcome.address) : t.cancelled;
+    }),
+  );
+  const newSheet = el("button", { type: "button", id: "insert-sheet", class: "secondary" }, t.insertNewSheet);
+  newSheet.addEventListener("click", () =>
+    run(async () => {
+      const outcome = await writeBlockOnNewSheet(blockAt, s.naam || "NL Aftrek");
+      return outcome.status === "written" ? t.inserted(outcome.address) : t.cancelled;
+    }),
+  );
+  const exportButton = el("button", { type: "button", id: "export-values", class: "secondary" }, t.exportButton);
+  exportButton.addEventListener("click", () => run(async () => t.exported(await copyActiveSheetAsValues())));
+  root.append(
+    el("p", { class: "note" }, t.insertHelp),
+    el("div", { class: "buttons" }, atSelection, newSheet),
+    confirmHost,
+    el("h3", {}, t.exportTitle),
+    el("p", { class: "note" }, t.exportHelp),
+    exportButton,
+    status,
+  );
+  return root;
+}
