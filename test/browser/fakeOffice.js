@@ -1,0 +1,129 @@
+/*
+ * A small fake of office.js for browser tests: Office.onReady with an Excel host, document
+ * settings kept in localStorage (the "workbook", so they survive a reload), CustomFunctions that
+ * collect the registered functions, and the part of the Excel API that src/taskpane/excel.ts uses:
+ * Excel.run, queued loads and writes executed at context.sync().
+ */
+(function () {
+  const KEY = "fakeWorkbook";
+  const fresh = () => ({ settings: {}, sheets: [{ name: "Blad1", cells: {} }], active: "Blad1", selection: [1, 1], syncs: [] });
+  const wb = JSON.parse(localStorage.getItem(KEY) || "null") || fresh();
+  const persist = () => localStorage.setItem(KEY, JSON.stringify(wb));
+  const col = (c) => { let s = ""; for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
+  const a1 = (r, c) => col(c) + (r + 1);
+  const sheetOf = (name) => wb.sheets.find((s) => s.name === name);
+  window.__fake = {
+    wb, persist,
+    reset() { localStorage.removeItem(KEY); },
+    setCell(sheet, address, formula, value) { sheetOf(sheet).cells[address] = { formula, value }; persist(); },
+    select(sheet, row, colIndex) { wb.active = sheet; wb.selection = [row, colIndex]; persist(); handlers.forEach((h) => h({})); },
+  };
+  const handlers = [];
+
+  window.CustomFunctions = {
+    registered: {},
+    associate(id, fn) { this.registered[id] = fn; },
+    Error: class extends Error { constructor(code, message) { super(message); this.code = code; } },
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+  };
+
+  window.Office = {
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
+    context: { document: { settings: {
+      get: (k) => (k in wb.settings ? wb.settings[k] : null),
+      set: (k, v) => { wb.settings[k] = JSON.parse(JSON.stringify(v)); },
+      saveAsync: (cb) => { persist(); cb({ status: "succeeded" }); },
+    } } },
+  };
+
+  function makeRange(ctx, sheetRef, row, c, rows, cols) {
+    const range = { _loaded: {} };
+    // The sheet is looked up when the queued operation runs (a copied sheet exists only then).
+    let sheetName;
+    const resolve = () => { sheetName = typeof sheetRef === "function" ? sheetRef() : sheetRef; };
+    const cellsOf = () => {
+      const sheet = sheetOf(sheetName);
+      return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, k) => sheet.cells[a1(row + r, c + k)] || null));
+    };
+    range.load = () => { ctx.queue.push(() => {
+      resolve();
+      const cells = cellsOf();
+      range._loaded = {
+        formulas: cells.map((r) => r.map((x) => (x ? x.formula : ""))),
+        values: cells.map((r) => r.map((x) => (x ? x.value : ""))),
+        address: `${sheetName}!${a1(row, c)}${rows * cols > 1 ? ":" + a1(row + rows - 1, c + cols - 1) : ""}`,
+        rowIndex: row, columnIndex: c, rowCount: rows, columnCount: cols,
+      };
+    }); return range; };
+    for (const p of ["values", "address", "rowIndex", "columnIndex", "rowCount", "columnCount"]) {
+      Object.defineProperty(range, p, { get: () => range._loaded[p] });
+    }
+    Object.defineProperty(range, "formulas", {
+      get: () => range._loaded.formulas,
+      set: (matrix) => ctx.queue.push(() => {
+        resolve();
+        const sheet = sheetOf(sheetName);
+        matrix.forEach((r, i) => r.forEach((v, k) => {
+          const addr = a1(row + i, c + k);
+          if (v === "" || v === null) delete sheet.cells[addr];
+          else sheet.cells[addr] = { formula: typeof v === "string" && v.startsWith("=") ? v : v, value: typeof v === "string" && v.startsWith("=") ? 0 : v };
+        }));
+        ctx.writes += 1;
+      }),
+    });
+    return range;
+  }
+
+  function makeSheet(ctx, nameOrFn) {
+    const name = () => (typeof nameOrFn === "function" ? nameOrFn() : nameOrFn);
+    const sheet = {
+      load() { ctx.queue.push(() => { sheet.name = name(); }); return sheet; },
+      getRangeByIndexes: (r, c, rows, cols) => makeRange(ctx, name, r, c, rows, cols),
+      getUsedRange() {
+        const s = sheetOf(name());
+        const addrs = Object.keys(s.cells).map((a) => { const m = a.match(/^([A-Z]+)(\d+)$/); let cc = 0; for (const ch of m[1]) cc = cc * 26 + ch.charCodeAt(0) - 64; return [Number(m[2]) - 1, cc - 1]; });
+        const rows = Math.max(...addrs.map((x) => x[0])) + 1; const cols = Math.max(...addrs.map((x) => x[1])) + 1;
+        return makeRange(ctx, name, 0, 0, rows, cols);
+      },
+      activate() { ctx.queue.push(() => { wb.active = name(); }); },
+      copy() {
+        let copyName;
+        ctx.queue.push(() => {
+          const src = sheetOf(name());
+          copyName = `${src.name} (2)`;
+          wb.sheets.push({ name: copyName, cells: JSON.parse(JSON.stringify(src.cells)) });
+          ctx.writes += 1;
+        });
+        return makeSheet(ctx, () => copyName);
+      },
+    };
+    return sheet;
+  }
+
+  window.Excel = {
+    WorksheetPositionType: { end: "End" },
+    async run(fn) {
+      const ctx = { queue: [], writes: 0 };
+      ctx.sync = async () => {
+        const ops = ctx.queue.splice(0);
+        ctx.writes = 0;
+        ops.forEach((op) => op());
+        wb.syncs.push({ writes: ctx.writes });
+        persist();
+      };
+      ctx.workbook = {
+        getSelectedRange: () => makeRange(ctx, () => wb.active, wb.selection[0], wb.selection[1], 1, 1),
+        getActiveCell: () => makeRange(ctx, () => wb.active, wb.selection[0], wb.selection[1], 1, 1),
+        onSelectionChanged: { add: (h) => { handlers.push(h); } },
+        worksheets: {
+          items: [],
+          load() { ctx.queue.push(() => { ctx.workbook.worksheets.items = wb.sheets.map((s) => ({ name: s.name })); }); },
+          add(name) { ctx.queue.push(() => { wb.sheets.push({ name, cells: {} }); ctx.writes += 1; }); return makeSheet(ctx, name); },
+          getActiveWorksheet: () => makeSheet(ctx, () => wb.active),
+        },
+      };
+      return fn(ctx);
+    },
+  };
+})();

@@ -1,0 +1,129 @@
+/**
+ * Browser test harness: a production build of the add-in in a temporary folder, served from
+ * 127.0.0.1, and Debian's Chromium driven by playwright-core. office.js requests are answered by
+ * the fake (Excel host) or refused (a plain browser, offline).
+ */
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { createServer, Server } from "http";
+import { AddressInfo } from "net";
+import { tmpdir } from "os";
+import { extname, join, normalize } from "path";
+import { Browser, chromium, Page } from "playwright-core";
+
+const root = join(__dirname, "../..");
+export const artifacts = join(root, "test-artifacts");
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/**";
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".css": "text/css",
+};
+
+export interface Harness {
+  browser: Browser;
+  origin: string;
+  dist: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dist = mkdtempSync(join(tmpdir(), "nl-aftrek-browser-"));
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist],
+    {
+      cwd: root,
+      stdio: "pipe",
+    },
+  );
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
+    const file = join(dist, path);
+    if (!file.startsWith(dist) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium ontbreekt (${executablePath}). Installeer het (Debian: apt-get install chromium) of zet CHROMIUM_PATH.`,
+    );
+  }
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+  mkdirSync(artifacts, { recursive: true });
+  return {
+    browser,
+    origin,
+    dist,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(dist, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A 320 px wide task pane; `host: "excel"` answers office.js with the fake, "browser" refuses it. */
+export async function openPane(
+  h: Harness,
+  host: "excel" | "browser",
+  storage?: "keep",
+): Promise<{ page: Page; requests: string[] }> {
+  const context = await h.browser.newContext({ viewport: { width: 320, height: 900 }, locale: "nl-NL" });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const fake = readFileSync(join(__dirname, "fakeOffice.js"), "utf8");
+  await page.route(OFFICE_CDN, (route) =>
+    host === "excel"
+      ? route.fulfill({ contentType: "text/javascript", body: fake })
+      : route.abort("internetdisconnected"),
+  );
+  if (storage !== "keep") {
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem("started")) {
+        localStorage.clear();
+        sessionStorage.setItem("started", "1");
+      }
+    });
+  }
+  await page.goto(`${h.origin}/taskpane.html`);
+  await page.waitForSelector("#panel");
+  return { page, requests };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string; nodes: number }>> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
+    };
+    const result = await w.axe.run();
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+}

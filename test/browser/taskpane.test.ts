@@ -1,0 +1,242 @@
+/**
+ * The task pane in Chromium: as a plain browser page (the standalone scenario calculator) and in a
+ * fake Excel host. Screenshots of the main states go to test-artifacts/.
+ */
+import { axeViolations, Harness, openPane, screenshot, startHarness } from "./harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+}, 180000);
+afterAll(async () => h?.close());
+
+const rowValue = (key: string) => `#result-table tr[data-key="${key}"] td`;
+
+describe("outside Excel: the standalone scenario calculator", () => {
+  test("computes the known scenario to the cent and says it has no workbook", async () => {
+    const { page } = await openPane(h, "browser");
+    await page.fill("#f-winst", "40.000");
+    await page.fill("#f-urenOnderneming", "1.400");
+    await page.selectOption("#f-jaar", "2025");
+    // 40.000 - 2.470 - 4.766,31
+    await expect(page.textContent(rowValue("belastbareWinst"))).resolves.toBe("€ 32.763,69");
+    await expect(page.textContent(rowValue("zelfstandigenaftrek"))).resolves.toBe("€ 2.470,00");
+    await expect(page.textContent("#host-status")).resolves.toContain("geen werkmap");
+    await page.click("#tab-insert");
+    await expect(page.textContent("#panel")).resolves.toContain("Invoegen werkt alleen in Excel");
+    await screenshot(page, "01-scenario-browser");
+    await page.close();
+  });
+
+  test("validates as you type, with the message next to the field", async () => {
+    const { page } = await openPane(h, "browser");
+    await page.fill("#f-winst", "veertig");
+    await expect(page.textContent("#f-winst-msg")).resolves.toContain("Vul een bedrag in");
+    await expect(page.getAttribute("#f-winst", "aria-invalid")).resolves.toBe("true");
+    await expect(page.textContent("#result")).resolves.toContain("Verbeter eerst de velden");
+    await page.fill("#f-winst", "-10.000");
+    await page.fill("#f-urenOnderneming", "600");
+    await expect(page.textContent("#f-winst-msg")).resolves.toBe("");
+    // no urencriterium: -10.000 + 1.270
+    await expect(page.textContent(rowValue("belastbareWinst"))).resolves.toBe("€ -8.730,00");
+    await page.close();
+  });
+
+  test("investments: the KIA and the curve with the client's total marked", async () => {
+    const { page } = await openPane(h, "browser");
+    await page.click("#f-inv-add");
+    await page.fill("#f-inv-1-bedrag", "2.901");
+    await expect(page.textContent(rowValue("kia"))).resolves.toBe("€ 812,28");
+    await expect(page.textContent("#kia-marginal")).resolves.toContain("€ 0,28");
+    await page.fill("#f-inv-1-bedrag", "2.900");
+    // at the threshold one more euro jumps from 0 to 28% of 2.901
+    await expect(page.textContent("#kia-marginal")).resolves.toContain("€ 812,28");
+    await screenshot(page, "02-kia-curve");
+    await page.close();
+  });
+
+  test("compares scenarios side by side and highlights the difference", async () => {
+    const { page } = await openPane(h, "browser");
+    await page.fill("#scenario-name", "Met uren");
+    await page.click("#scenario-duplicate");
+    await page.fill("#scenario-name", "Zonder uren");
+    await page.fill("#f-urenOnderneming", "1.000");
+    await page.click("#tab-compare");
+    const boxes = page.locator(".picks input[type=checkbox]");
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    const za = page.locator('#compare-table tr[data-key="zelfstandigenaftrek"] td');
+    await expect(za.nth(0).textContent()).resolves.toBe("€ 2.470,00");
+    await expect(za.nth(1).getAttribute("class")).resolves.toBe("diff");
+    await expect(za.nth(1).textContent()).resolves.toContain("verschil € -2.470,00");
+    await expect(page.locator("figure.chart svg").count()).resolves.toBe(1);
+    await screenshot(page, "03-compare");
+    await page.close();
+  });
+
+  test("what was entered survives a reload", async () => {
+    const { page } = await openPane(h, "browser");
+    await page.fill("#scenario-name", "Klant De Vries");
+    await page.fill("#f-winst", "55.555");
+    await page.reload();
+    await page.waitForSelector("#panel");
+    await expect(page.inputValue("#scenario-name")).resolves.toBe("Klant De Vries");
+    await expect(page.inputValue("#f-winst")).resolves.toBe("55.555");
+    await page.close();
+  });
+
+  test("English is available", async () => {
+    const { page } = await openPane(h, "browser");
+    await page.click("#lang");
+    await expect(page.textContent("#tab-compare")).resolves.toBe("Compare");
+    await expect(page.textContent("label[for=f-urenOnderneming]")).resolves.toBe("Hours in the business");
+    await expect(page.textContent(rowValue("belastbareWinst"))).resolves.toBe("€32,763.69");
+    await page.close();
+  });
+
+  test("fits 320 px, works by keyboard and has no serious accessibility violations", async () => {
+    const { page } = await openPane(h, "browser");
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.focus("#tab-scenario");
+    await page.keyboard.press("ArrowRight");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("tab-compare");
+    await page.keyboard.press("ArrowLeft");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test("no network request but the page's own files and office.js", async () => {
+    const { page, requests } = await openPane(h, "browser");
+    await page.fill("#f-winst", "100.000");
+    await page.click("#tab-compare");
+    const foreign = requests.filter(
+      (u) => !u.startsWith(h.origin) && !u.startsWith("https://appsforoffice.microsoft.com/"),
+    );
+    expect(foreign).toEqual([]);
+    // the UI is a separate chunk, loaded after the functions
+    const scripts = requests.filter((u) => u.endsWith(".js")).map((u) => u.replace(h.origin, ""));
+    expect(scripts.indexOf("/functions.js")).toBeLessThan(scripts.findIndex((u) => /\/ui\.[0-9a-f]+\.js$/.test(u)));
+    await page.close();
+  });
+});
+
+describe("inside a (fake) Excel host", () => {
+  test("insert refuses to overwrite without confirmation, then writes the live formulas in one batch", async () => {
+    const { page } = await openPane(h, "excel");
+    await expect(page.textContent("#host-status")).resolves.toContain("Verbonden met Excel");
+    await page.evaluate(() => {
+      const f = (
+        window as unknown as {
+          __fake: {
+            setCell(s: string, a: string, f: string, v: unknown): void;
+            select(s: string, r: number, c: number): void;
+          };
+        }
+      ).__fake;
+      f.setCell("Blad1", "C5", "Belangrijk", "Belangrijk");
+      f.select("Blad1", 1, 1); // B2
+    });
+    await page.click("#tab-insert");
+    await page.click("#insert-selection");
+    await page.waitForSelector("[role=alertdialog]");
+    await expect(page.textContent("#confirm-list")).resolves.toContain("C5 Belangrijk");
+    await screenshot(page, "04-insert-confirm");
+    await page.click("#confirm-no");
+    await expect(page.textContent("#insert-status")).resolves.toBe("Niets gewijzigd.");
+    const untouched = await page.evaluate(
+      () =>
+        (window as unknown as { __fake: { wb: { sheets: Array<{ cells: Record<string, { formula: string }> }> } } })
+          .__fake.wb.sheets[0].cells,
+    );
+    expect(Object.keys(untouched)).toEqual(["C5"]);
+
+    await page.click("#insert-selection");
+    await page.click("#confirm-yes");
+    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Blad1!B2:D\d+\.$/);
+    const wb = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __fake: {
+              wb: { sheets: Array<{ cells: Record<string, { formula: unknown }> }>; syncs: Array<{ writes: number }> };
+            };
+          }
+        ).__fake.wb,
+    );
+    const formulas = Object.values(wb.sheets[0].cells).map((c) => String(c.formula));
+    expect(formulas).toContain("=NL.URENCRITERIUM($C$5,$C$6,$C$7)");
+    expect(formulas.some((f) => f.startsWith("=NL.MKBVRIJ($C$3,"))).toBe(true);
+    expect(formulas.some((f) => f.startsWith("=NL.INKOMSTENBELASTING("))).toBe(true);
+    expect(wb.sheets[0].cells.C4.formula).toBe(40000); // the input cell, not a hard-coded result
+    expect(wb.syncs.filter((s) => s.writes > 0).at(-1)!.writes).toBe(1); // all cells in one write
+    await page.close();
+  });
+
+  test("insert on a new sheet and export a sheet as values", async () => {
+    const { page } = await openPane(h, "excel");
+    await page.click("#tab-insert");
+    await page.click("#insert-sheet");
+    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Scenario 1!A1:C\d+\.$/);
+    await page.evaluate(() => {
+      const f = (window as unknown as { __fake: { setCell(s: string, a: string, f: string, v: unknown): void } })
+        .__fake;
+      f.setCell("Scenario 1", "E1", "=NL.KIA(2025,10000)", 2800);
+      f.setCell("Scenario 1", "E2", "=SUM(1,2)", 3);
+    });
+    await page.click("#export-values");
+    await expect(page.textContent("#insert-status")).resolves.toBe("Kopie gemaakt: Scenario 1 (2).");
+    const copy = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __fake: { wb: { sheets: Array<{ name: string; cells: Record<string, { formula: unknown }> }> } };
+          }
+        ).__fake.wb.sheets.find((s) => s.name === "Scenario 1 (2)")!.cells,
+    );
+    expect(copy.E1.formula).toBe(2800);
+    expect(copy.E2.formula).toBe("=SUM(1,2)");
+    await page.close();
+  });
+
+  test("explains the selected cell with the trace its function recorded", async () => {
+    const { page } = await openPane(h, "excel");
+    await page.evaluate(() => {
+      const w = window as unknown as { CustomFunctions: { registered: Record<string, (...a: unknown[]) => unknown> } };
+      // Excel calling =NL.KIA(2025; 2901) in Blad1!B7
+      w.CustomFunctions.registered.KIA(2025, [[2901]], null, { address: "Blad1!B7" });
+    });
+    await page.click("#tab-explain");
+    await page.evaluate(() =>
+      (window as unknown as { __fake: { select(s: string, r: number, c: number): void } }).__fake.select("Blad1", 6, 1),
+    );
+    await page.waitForSelector("#explain-output .trace");
+    const text = await page.textContent("#explain-output");
+    expect(text).toContain("Blad1!B7");
+    expect(text).toContain("Kleinschaligheidsinvesteringsaftrek");
+    expect(text).toContain("812,28");
+    expect(text).toContain("Jaar 2025");
+    await expect(page.getAttribute("#explain-output .params a", "href")).resolves.toMatch(
+      /^https:\/\/wetten\.overheid\.nl\/BWBR0011353\/2025-01-01#Artikel3\.4[15]$/,
+    );
+    await screenshot(page, "05-explain");
+    await page.close();
+  });
+
+  test("scenarios are saved in the workbook and are there after reopening", async () => {
+    const { page } = await openPane(h, "excel");
+    await page.fill("#scenario-name", "Bakkerij Jansen");
+    await page.click("#scenario-duplicate");
+    await page.reload();
+    await page.waitForSelector("#panel");
+    const names = await page.locator("#scenario-select option").allTextContents();
+    expect(names).toEqual(["Bakkerij Jansen", "Bakkerij Jansen (kopie)"]);
+    const settings = await page.evaluate(
+      () => (window as unknown as { __fake: { wb: { settings: Record<string, unknown> } } }).__fake.wb.settings,
+    );
+    expect(Object.keys(settings)).toEqual(["nlAftrek.pane"]);
+    await page.close();
+  });
+});
