@@ -21,6 +21,10 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    files: ["test/browser/*.js"],
+    languageOptions: { sourceType: "script", globals: { window: "readonly", localStorage: "readonly" } },
+  },
+  {
     files: ["src/rules/**/*.ts"],
     rules: {
       // The rules core is pure: no Office, no DOM, no I/O.

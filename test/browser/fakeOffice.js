@@ -61,7 +61,7 @@
     }
     Object.defineProperty(range, "formulas", {
       get: () => range._loaded.formulas,
-      set: (matrix) => ctx.queue.push(() => {
+      set: (matrix) => { ctx.queue.push(() => {
         resolve();
         const sheet = sheetOf(sheetName);
         matrix.forEach((r, i) => r.forEach((v, k) => {
@@ -70,7 +70,7 @@
           else sheet.cells[addr] = { formula: typeof v === "string" && v.startsWith("=") ? v : v, value: typeof v === "string" && v.startsWith("=") ? 0 : v };
         }));
         ctx.writes += 1;
-      }),
+      }); },
     });
     return range;
   }
