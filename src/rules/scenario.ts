@@ -6,6 +6,7 @@
 import Decimal from "decimal.js";
 import { keten, KetenKey } from "./keten";
 import { kiaNietInGebruik } from "./kiaNietInGebruik";
+import { korResultaat, korToegestaan } from "./kor";
 import { Money, ZERO } from "./money";
 import { startersaftrek } from "./startersaftrek";
 import { startersaftrekArbeidsongeschiktheid } from "./startersaftrekArbeidsongeschiktheid";
@@ -35,10 +36,24 @@ export interface ScenarioFacts {
   readonly urenPartner?: Decimal;
   readonly investeringen?: readonly ScenarioInvestering[];
   readonly overigInkomen?: Decimal;
+  /** The kleineondernemersregeling: apply it this year (when the turnover allows it). */
+  readonly kor?: boolean;
+  /** Turnover excl. btw this year and last year (for the KOR). */
+  readonly omzet?: Decimal;
+  readonly omzetVorigJaar?: Decimal;
+  /** Btw paid on costs and investments this year (no longer reclaimable under the KOR). */
+  readonly btwKosten?: Decimal;
+  /** Private clients keep paying the same price incl. btw under the KOR. */
+  readonly particulierZelfdePrijs?: boolean;
 }
 
 export type ScenarioKey =
-  "kia" | "kiaLater" | "winstNaKia" | Exclude<KetenKey, "winst" | "overigeOndernemersaftrek"> | "aoStartersaftrek";
+  | "korEffect"
+  | "kia"
+  | "kiaLater"
+  | "winstNaKia"
+  | Exclude<KetenKey, "winst" | "overigeOndernemersaftrek">
+  | "aoStartersaftrek";
 
 export interface ScenarioLine {
   readonly key: ScenarioKey;
@@ -49,11 +64,14 @@ export interface ScenarioLine {
 
 export interface ScenarioResult {
   readonly urencriterium: boolean;
+  /** Whether the turnover allows the KOR (null when no turnover was given). */
+  readonly korMogelijk: boolean | null;
   readonly lines: readonly ScenarioLine[];
   readonly trace: Trace;
 }
 
 const ARTICLE: Record<ScenarioKey, string> = {
+  korEffect: "25",
   kia: "3.41",
   kiaLater: "3.44",
   winstNaKia: "3.40",
@@ -73,7 +91,23 @@ const ARTICLE: Record<ScenarioKey, string> = {
 };
 
 export function articleUrl(key: ScenarioKey, year: number): string {
-  return `https://wetten.overheid.nl/BWBR0011353/${year}-01-01#Artikel${ARTICLE[key]}`;
+  const law = key === "korEffect" ? "BWBR0002629" : "BWBR0011353";
+  return `https://wetten.overheid.nl/${law}/${year}-01-01#Artikel${ARTICLE[key]}`;
+}
+
+/**
+ * What the KOR does to the winst: without it btw is neutral; with it no btw is charged (private
+ * clients paying the same price leave the btw as income) and none is reclaimed on costs.
+ */
+function korEffect(t: TraceBuilder, facts: ScenarioFacts): { mogelijk: boolean | null; effect: Money } {
+  const omzet = facts.omzet ?? ZERO;
+  if (omzet.isZero() && !facts.kor) return { mogelijk: null, effect: ZERO };
+  const mogelijk = t.part(korToegestaan({ year: facts.year, omzet, omzetVorigJaar: facts.omzetVorigJaar }));
+  if (!facts.kor || !mogelijk) return { mogelijk, effect: ZERO };
+  const base = { year: facts.year, omzet, kosten: ZERO, btwKosten: facts.btwKosten ?? ZERO };
+  const zonder = korResultaat({ ...base, kor: false }).value;
+  const met = t.part(korResultaat({ ...base, kor: true, particulierZelfdePrijs: facts.particulierZelfdePrijs }));
+  return { mogelijk, effect: met.minus(zonder) };
 }
 
 export function scenario(facts: ScenarioFacts): ScenarioResult {
@@ -85,6 +119,7 @@ export function scenario(facts: ScenarioFacts): ScenarioResult {
     urencriterium({ uren: facts.urenOnderneming, urenOverigWerk: facts.urenOverigWerk, starter, year }),
   );
 
+  const kor = korEffect(t, facts);
   const investeringen = facts.investeringen ?? [];
   const kia = investeringen.length
     ? kiaNietInGebruik({
@@ -96,7 +131,7 @@ export function scenario(facts: ScenarioFacts): ScenarioResult {
       })
     : null;
   const kiaNu = kia ? t.part(kia) : ZERO;
-  const winst = facts.winst.minus(kiaNu);
+  const winst = facts.winst.plus(kor.effect).minus(kiaNu);
 
   const recht = t.part(
     startersaftrek({ year, urencriterium: uc, starter, kerenZelfstandigenaftrek: facts.kerenZelfstandigenaftrek, aow }),
@@ -125,7 +160,9 @@ export function scenario(facts: ScenarioFacts): ScenarioResult {
   t.part(chain);
 
   const line = (key: ScenarioKey, value: Money): ScenarioLine => ({ key, value, url: articleUrl(key, year) });
-  const lines: ScenarioLine[] = [line("kia", kiaNu)];
+  const lines: ScenarioLine[] = [];
+  if (kor.mogelijk !== null) lines.push(line("korEffect", kor.effect));
+  lines.push(line("kia", kiaNu));
   if (kia && !kia.later.isZero()) lines.push(line("kiaLater", kia.later));
   lines.push(line("winstNaKia", winst));
   for (const l of chain.lines) {
@@ -136,5 +173,5 @@ export function scenario(facts: ScenarioFacts): ScenarioResult {
   }
   for (const l of lines) t.step(l.key, l.value);
   const { trace } = t.done(chain.value);
-  return { urencriterium: uc, lines, trace };
+  return { urencriterium: uc, korMogelijk: kor.mogelijk, lines, trace };
 }

@@ -49,6 +49,11 @@ export function scenarioBlock(s: ScenarioInput, t: Strings, row: number, col: nu
   const kerenAo = push(t.fields.kerenAoStartersaftrek, num(s.kerenAoStartersaftrek));
   const partner = push(t.fields.urenPartner, num(s.urenPartner));
   const inkomen = push(t.fields.overigInkomen, num(s.overigInkomen));
+  const omzet = push(t.fields.omzet, num(s.omzet ?? ""));
+  const omzetVorig = push(t.fields.omzetVorigJaar, num(s.omzetVorigJaar ?? ""));
+  const btw = push(t.fields.btwKosten, num(s.btwKosten ?? ""));
+  const kor = push(t.fields.kor, s.kor ?? false);
+  const particulier = push(t.fields.particulierZelfdePrijs, s.particulierZelfdePrijs ?? false);
   push(t.investments, t.investmentAmount(0).replace(/ 0/, ""), t.investmentPaid(0).replace(/ 0/, ""));
   const investments = s.investeringen.filter((i) => i.bedrag.trim() !== "");
   const first = cells.length;
@@ -59,8 +64,13 @@ export function scenarioBlock(s: ScenarioInput, t: Strings, row: number, col: nu
   const y = A(jaar);
   const L = t.lines;
   const uc = push(t.urencriteriumMet, `=NL.URENCRITERIUM(${A(uren)},${A(overig)},${A(starter)})`);
+  const korResult = (flag: string, part: string) => `NL.KORRESULTAAT(${y},${A(omzet)},0,${A(btw)},${flag}${part})`;
+  const korEffect = push(
+    L.korEffect,
+    `=IF(AND(${A(kor)},NL.KOR(${y},${A(omzet)},${A(omzetVorig)})),${korResult("TRUE", `,${A(particulier)}`)}-${korResult("FALSE", "")},0)`,
+  );
   const kia = push(L.kia, `=NL.KIADITJAAR(${y},${A(first)}:${A(last)},${C(first)}:${C(last)})`);
-  const wnk = push(L.winstNaKia, `=${A(winst)}-${A(kia)}`);
+  const wnk = push(L.winstNaKia, `=${A(winst)}+${A(korEffect)}-${A(kia)}`);
   const sa = push(L.startersaftrek, `=NL.STARTERSAFTREK(${y},${A(uc)},${A(starter)},${A(keren)},${A(aow)})`);
   push(L.zelfstandigenaftrek, `=NL.ZELFSTANDIGENAFTREK(${y},${A(uc)},${A(wnk)},${A(sa)}>0,${A(aow)})`);
   push(

@@ -28,6 +28,11 @@ export interface ScenarioInput {
   urenPartner: string;
   overigInkomen: string;
   investeringen: InvestmentInput[];
+  omzet: string;
+  omzetVorigJaar: string;
+  btwKosten: string;
+  kor: boolean;
+  particulierZelfdePrijs: boolean;
 }
 
 export type TextField =
@@ -37,9 +42,12 @@ export type TextField =
   | "kerenZelfstandigenaftrek"
   | "kerenAoStartersaftrek"
   | "urenPartner"
-  | "overigInkomen";
+  | "overigInkomen"
+  | "omzet"
+  | "omzetVorigJaar"
+  | "btwKosten";
 
-export type FlagField = "starter" | "aow" | "aoUitkering";
+export type FlagField = "starter" | "aow" | "aoUitkering" | "kor" | "particulierZelfdePrijs";
 
 type Kind = "amount" | "hours" | "count";
 export const TEXT_FIELDS: ReadonlyArray<[TextField, Kind]> = [
@@ -52,6 +60,13 @@ export const TEXT_FIELDS: ReadonlyArray<[TextField, Kind]> = [
   ["overigInkomen", "amount"],
 ];
 export const FLAG_FIELDS: readonly FlagField[] = ["starter", "aow", "aoUitkering"];
+/** The btw part of the form, in its own group. */
+export const KOR_TEXT_FIELDS: ReadonlyArray<[TextField, Kind]> = [
+  ["omzet", "hours"],
+  ["omzetVorigJaar", "hours"],
+  ["btwKosten", "hours"],
+];
+export const KOR_FLAG_FIELDS: readonly FlagField[] = ["kor", "particulierZelfdePrijs"];
 
 let counter = 0;
 export function newId(): string {
@@ -75,6 +90,11 @@ export function emptyScenario(naam: string, jaar = "2025"): ScenarioInput {
     urenPartner: "0",
     overigInkomen: "0",
     investeringen: [],
+    omzet: "",
+    omzetVorigJaar: "",
+    btwKosten: "",
+    kor: false,
+    particulierZelfdePrijs: false,
   };
 }
 
@@ -102,7 +122,7 @@ export function investmentMessages(inv: InvestmentInput, t: Strings): { bedrag: 
 
 export function isValid(s: ScenarioInput, t: Strings): boolean {
   return (
-    TEXT_FIELDS.every(([key, kind]) => fieldMessage(kind, s[key], t) === "") &&
+    [...TEXT_FIELDS, ...KOR_TEXT_FIELDS].every(([key, kind]) => fieldMessage(kind, s[key] ?? "", t) === "") &&
     s.investeringen.every((i) => {
       const m = investmentMessages(i, t);
       return m.bedrag === "" && m.betaald === "";
@@ -125,6 +145,11 @@ export function toFacts(s: ScenarioInput): ScenarioFacts {
     kerenAoStartersaftrek: dec(s.kerenAoStartersaftrek),
     urenPartner: dec(s.urenPartner),
     overigInkomen: dec(s.overigInkomen),
+    omzet: dec(s.omzet ?? ""),
+    omzetVorigJaar: dec(s.omzetVorigJaar ?? ""),
+    btwKosten: dec(s.btwKosten ?? ""),
+    kor: s.kor ?? false,
+    particulierZelfdePrijs: s.particulierZelfdePrijs ?? false,
     investeringen: s.investeringen
       .filter((i) => i.bedrag.trim() !== "")
       .map((i) => ({ bedrag: dec(i.bedrag), inGebruik: i.inGebruik, betaald: dec(i.betaald) })),

@@ -14,6 +14,8 @@ import {
   fieldMessage,
   investmentMessages,
   isValid,
+  KOR_FLAG_FIELDS,
+  KOR_TEXT_FIELDS,
   ScenarioInput,
   TEXT_FIELDS,
   toFacts,
@@ -77,6 +79,9 @@ export function renderResult(target: HTMLElement, s: ScenarioInput, ctx: Scenari
       result.urencriterium ? t.urencriteriumMet : t.urencriteriumNotMet,
     ),
   );
+  if (s.kor && result.korMogelijk === false) {
+    target.append(el("p", { class: "error", id: "kor-message", role: "status" }, t.korNotPossible));
+  }
   const rows = result.lines.map((line) =>
     el(
       "tr",
@@ -144,24 +149,27 @@ export function renderScenarioForm(s: ScenarioInput, ctx: ScenarioViewContext, r
   const form = el("form", { class: "scenario-form", "aria-label": t.scenario, novalidate: true });
   form.addEventListener("submit", (e) => e.preventDefault());
   form.append(el("div", { class: "field" }, el("label", { for: "f-jaar" }, t.fields.jaar), jaar));
-  for (const [key, kind] of TEXT_FIELDS) {
-    const f = textField(`f-${key}`, t.fields[key], s[key], fieldMessage(kind, s[key], t), (v) => {
-      s[key] = v;
-      const message = fieldMessage(kind, v, t);
-      f.msg.textContent = message;
-      f.input.setAttribute("aria-invalid", message ? "true" : "false");
-      update();
-    });
-    form.append(f.node);
-  }
-  for (const key of FLAG_FIELDS) {
-    form.append(
-      checkbox(`f-${key}`, t.fields[key], s[key], (v) => {
+  const fields = (host: HTMLElement, texts: typeof TEXT_FIELDS, flags: typeof FLAG_FIELDS) => {
+    for (const [key, kind] of texts) {
+      const f = textField(`f-${key}`, t.fields[key], s[key] ?? "", fieldMessage(kind, s[key] ?? "", t), (v) => {
         s[key] = v;
+        const message = fieldMessage(kind, v, t);
+        f.msg.textContent = message;
+        f.input.setAttribute("aria-invalid", message ? "true" : "false");
         update();
-      }),
-    );
-  }
+      });
+      host.append(f.node);
+    }
+    for (const key of flags) {
+      host.append(
+        checkbox(`f-${key}`, t.fields[key], s[key] ?? false, (v) => {
+          s[key] = v;
+          update();
+        }),
+      );
+    }
+  };
+  fields(form, TEXT_FIELDS, FLAG_FIELDS);
 
   const list = el("fieldset", { class: "investments" }, el("legend", {}, t.investments));
   s.investeringen.forEach((inv, index) => {
@@ -198,5 +206,8 @@ export function renderScenarioForm(s: ScenarioInput, ctx: ScenarioViewContext, r
   });
   list.append(add);
   form.append(list);
+  const kor = el("fieldset", { class: "kor" }, el("legend", {}, t.kor));
+  fields(kor, KOR_TEXT_FIELDS, KOR_FLAG_FIELDS);
+  form.append(kor);
   return form;
 }

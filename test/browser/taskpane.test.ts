@@ -74,6 +74,31 @@ describe("outside Excel: the standalone scenario calculator", () => {
     await page.close();
   });
 
+  test("compares KOR yes and no with this year's and last year's turnover", async () => {
+    const { page } = await openPane(h, "browser");
+    await page.fill("#scenario-name", "Zonder KOR");
+    await page.fill("#f-winst", "15.000");
+    await page.fill("#f-omzet", "18.000");
+    await page.fill("#f-omzetVorigJaar", "17.000");
+    await page.fill("#f-btwKosten", "600");
+    await page.click("#scenario-duplicate");
+    await page.fill("#scenario-name", "Met KOR");
+    await page.check("#f-kor");
+    await page.check("#f-particulierZelfdePrijs");
+    // private clients keep paying the same: 21% x 18.000 - 600 = 3.180 more winst
+    await expect(page.textContent(rowValue("korEffect"))).resolves.toBe("€ 3.180,00");
+    await page.fill("#f-omzetVorigJaar", "21.000");
+    await expect(page.textContent("#kor-message")).resolves.toContain("niet mogelijk");
+    await page.fill("#f-omzetVorigJaar", "17.000");
+    await page.click("#tab-compare");
+    const boxes = page.locator(".picks input[type=checkbox]");
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    const effect = page.locator('#compare-table tr[data-key="korEffect"] td');
+    await expect(effect.nth(1).textContent()).resolves.toContain("verschil € 3.180,00");
+    await page.close();
+  });
+
   test("what was entered survives a reload", async () => {
     const { page } = await openPane(h, "browser");
     await page.fill("#scenario-name", "Klant De Vries");

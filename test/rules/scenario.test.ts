@@ -65,3 +65,40 @@ describe("scenario: from the facts to the tax", () => {
     );
   });
 });
+
+describe("scenario with the KOR", () => {
+  const base = {
+    year: 2025,
+    winst: d("15000"),
+    urenOnderneming: d("1400"),
+    omzet: d("18000"),
+    omzetVorigJaar: d("17000"),
+  };
+
+  test("business clients: the btw on costs is lost, the winst goes down by it", () => {
+    // effect = 0 (prices excl. btw unchanged) - 600 btw on costs; winst 15.000 - 600 = 14.400
+    const r = scenario({ ...base, kor: true, btwKosten: d("600") });
+    expect(r.korMogelijk).toBe(true);
+    expect(value(r, "korEffect")).toBe("-600.00");
+    expect(value(r, "winstNaKia")).toBe("14400.00");
+  });
+
+  test("private clients paying the same price: 21% of the turnover stays, less the btw on costs", () => {
+    // 21% x 18.000 = 3.780 - 600 = 3.180; winst 18.180
+    const r = scenario({ ...base, kor: true, btwKosten: d("600"), particulierZelfdePrijs: true });
+    expect(value(r, "korEffect")).toBe("3180.00");
+    expect(value(r, "winstNaKia")).toBe("18180.00");
+  });
+
+  test("since 2025 last year's turnover counts: no KOR, no effect", () => {
+    const r = scenario({ ...base, kor: true, btwKosten: d("600"), omzetVorigJaar: d("20000.01") });
+    expect(r.korMogelijk).toBe(false);
+    expect(value(r, "korEffect")).toBe("0.00");
+  });
+
+  test("without KOR the btw is neutral", () => {
+    const r = scenario({ ...base, kor: false, btwKosten: d("600") });
+    expect(value(r, "korEffect")).toBe("0.00");
+    expect(value(r, "winstNaKia")).toBe("15000.00");
+  });
+});

@@ -54,6 +54,21 @@ test.each([
   ["AO-starter below 1.225 hours", { starter: true, aoUitkering: true, urenOnderneming: "900" }],
   ["high profit with other income, AOW", { winst: "180.000", overigInkomen: "25.000", aow: true }],
   ["a loss", { winst: "-12.000" }],
+  [
+    "KOR with private clients",
+    {
+      winst: "15.000",
+      omzet: "18.000",
+      omzetVorigJaar: "17.000",
+      btwKosten: "600",
+      kor: true,
+      particulierZelfdePrijs: true,
+    },
+  ],
+  [
+    "KOR refused by last year's turnover",
+    { winst: "15.000", omzet: "18.000", omzetVorigJaar: "25.000", btwKosten: "600", kor: true },
+  ],
 ])("%s: every result equals the pane", (_, changes) => {
   const s = { ...emptyScenario("X"), ...changes };
   const { value } = evaluateBlock(s, 4, 2);
