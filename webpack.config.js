@@ -27,6 +27,9 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
+      // Relative to the page (all files sit beside taskpane.html). "auto" would add a runtime
+      // global lookup that falls back to new Function, which the CSP forbids.
+      publicPath: "",
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
@@ -35,6 +38,8 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    // No `global` shim: webpack's shim falls back to new Function("return this"), which the CSP forbids.
+    node: { global: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
@@ -58,6 +63,7 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
         ],
       }),
       new HelpPagesPlugin({

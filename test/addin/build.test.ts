@@ -91,6 +91,33 @@ describe("npm run build", () => {
     expect(manifest).toContain(`${productionUrl}functions.json`);
   });
 
+  test("no eval or new Function in any built bundle", () => {
+    const bundles = readdirSync(out).filter((f) => f.endsWith(".js"));
+    expect(bundles.length).toBeGreaterThanOrEqual(3);
+    for (const file of bundles) {
+      const code = read(file);
+      expect([file, /\beval\s*\(/.test(code)]).toEqual([file, false]);
+      expect([file, /new\s+Function\s*\(/.test(code)]).toEqual([file, false]);
+    }
+  });
+
+  test("the task pane has a Content-Security-Policy: its own origin and the Office CDN only", () => {
+    const html = read("taskpane.html");
+    const csp = html.match(/http-equiv="?Content-Security-Policy"? content="([^"]+)"/)![1];
+    const directives = Object.fromEntries(
+      csp
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
+    expect(directives["default-src"]).toEqual(["'self'"]);
+    expect(directives["script-src"]).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+    expect(directives["style-src"]).toEqual(["'self'"]);
+    expect(directives["object-src"]).toEqual(["'none'"]);
+    expect(csp).not.toMatch(/unsafe-(inline|eval)|\*/);
+    expect(html).not.toMatch(/<style|<script>(?!<\/script>)|\son\w+=/i); // nothing inline
+  });
+
   test("the JavaScript loaded before the functions register stays within 60 KB gzipped", () => {
     const { functionsGzipBytes } = measure(out);
     expect(functionsGzipBytes).toBeLessThanOrEqual(60 * 1024);

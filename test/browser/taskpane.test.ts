@@ -133,8 +133,14 @@ describe("outside Excel: the standalone scenario calculator", () => {
     await page.close();
   });
 
-  test("no network request but the page's own files and office.js", async () => {
+  test("no network request but the page's own files and office.js, and no CSP violation", async () => {
     const { page, requests } = await openPane(h, "browser");
+    const violations: string[] = [];
+    page.on("console", (m) => /Content Security Policy|Refused to/i.test(m.text()) && violations.push(m.text()));
+    await page.reload();
+    await page.waitForSelector("#panel");
+    await page.click("#f-inv-add");
+    await page.fill("#f-inv-1-bedrag", "10.000");
     await page.fill("#f-winst", "100.000");
     await page.click("#tab-compare");
     const foreign = requests.filter(
