@@ -83,6 +83,12 @@ export function korResultaat(input: KorResultaatInput): RuleResult<Money> {
     [input.btwKosten, "btw_kosten"],
   ];
   named.forEach(([v, n]) => requireNonNegative(v, n));
+  if (input.btwTarief && (input.btwTarief.isNegative() || input.btwTarief.gt(1))) {
+    throw new InvalidInputError(
+      "btw_tarief",
+      "Argument 'btw_tarief' moet tussen 0% en 100% liggen, bijvoorbeeld 21% of 0,21.",
+    );
+  }
   if (!input.kor) {
     const value = roundCents(input.omzet.minus(input.kosten));
     t.step("Zonder KOR: btw wordt afgedragen en teruggevraagd; resultaat is omzet min kosten", value);
@@ -91,9 +97,6 @@ export function korResultaat(input: KorResultaatInput): RuleResult<Money> {
   let opbrengst = new Money(input.omzet);
   if (input.particulierZelfdePrijs) {
     const tarief = input.btwTarief ? input.btwTarief.times(100) : t.param(btwAlgemeenTarief);
-    if (tarief.isNegative() || tarief.gt(100)) {
-      throw new InvalidInputError("btw_tarief", "Argument 'btw_tarief' moet tussen 0% en 100% liggen.");
-    }
     opbrengst = opbrengst.plus(percentOf(tarief, input.omzet));
     t.step(
       () => `Particuliere klanten betalen dezelfde prijs incl. ${tarief}% btw: geen btw meer af te dragen`,

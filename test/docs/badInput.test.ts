@@ -1,0 +1,27 @@
+import { readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { badInputTable } from "./badInputTable";
+
+const file = join(__dirname, "../../docs/foutmeldingen.md");
+
+test("docs/foutmeldingen.md is what the functions really answer", () => {
+  const generated = badInputTable();
+  if (process.env.UPDATE_DOCS) writeFileSync(file, generated);
+  expect(readFileSync(file, "utf8")).toBe(generated);
+});
+
+test("every error in the table names its argument or the year, in Dutch", () => {
+  const rows = badInputTable()
+    .split("\n")
+    .filter((l) => /^\| `/.test(l));
+  expect(rows.length).toBeGreaterThan(150);
+  for (const row of rows) {
+    const [, arg, , result] = row.split(/(?<!\\)\|/).map((c) => c.trim());
+    if (!/^#(VALUE!|N\/A)/.test(result)) continue;
+    const name = arg.replace(/`/g, "");
+    expect([row, result.includes(`'${name}'`) || /jaar/i.test(result) || /argumenten/.test(result)]).toEqual([
+      row,
+      true,
+    ]);
+  }
+});

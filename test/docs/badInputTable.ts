@@ -1,0 +1,84 @@
+/**
+ * The bad-input table of docs/foutmeldingen.md: for every function and argument, what a user gets
+ * for each kind of bad input. Produced by calling the real functions, starting from the first
+ * example of each function's help page.
+ */
+import examples from "../../help/examples.json";
+import { NL_FUNCTIONS } from "../../src/functions/registry";
+
+interface Example {
+  formule: string;
+}
+
+function excelValue(text: string, ranges: Record<string, unknown[][]>): unknown {
+  const t = text.trim();
+  if (t === "") return null;
+  if (ranges[t]) return ranges[t];
+  if (t === "WAAR") return true;
+  if (t === "ONWAAR") return false;
+  if (/^".*"$/.test(t)) return t.slice(1, -1);
+  return Number(t.replace(",", "."));
+}
+
+/** The kinds of bad input, as a bookkeeper would make them. */
+const BAD: Array<[string, unknown]> = [
+  ["tekst", "abc"],
+  ["negatief getal", -1],
+  ["bereik van twee cellen", [[1], [2]]],
+  ["jaar zonder gegevens", 2019],
+];
+
+function outcome(id: string, args: unknown[]): string {
+  try {
+    const v = NL_FUNCTIONS[id](...args);
+    return Array.isArray(v) ? "tabel" : typeof v === "boolean" ? (v ? "WAAR" : "ONWAAR") : `${v}`;
+  } catch (error) {
+    const e = error as { code: string; message: string };
+    return `${e.code} ${e.message}`;
+  }
+}
+
+export function badInputTable(): string {
+  const lines = [
+    "# Foutmeldingen per formule",
+    "",
+    "Wat elke formule teruggeeft bij verkeerde invoer. Gemaakt door de echte formules aan te roepen",
+    "(`test/docs/badInput.test.ts` controleert dat dit bestand klopt; bijwerken met",
+    "`UPDATE_DOCS=1 npx jest test/docs`). Uitgangspunt per formule is het eerste voorbeeld van de",
+    "helppagina; telkens wordt één argument vervangen. Een uitkomst zonder foutcode betekent dat die",
+    "invoer is toegestaan (bijvoorbeeld een negatieve winst).",
+    "",
+  ];
+  for (const [id, docs] of Object.entries(
+    examples as Record<string, { voorbeelden: Example[]; bereiken?: Record<string, unknown[][]> }>,
+  )) {
+    const formula = docs.voorbeelden[0].formule;
+    const inner = formula.match(/^=NL\.[A-Z]+\((.*)\)$/)![1];
+    const base = inner === "" ? [] : inner.split(";").map((a) => excelValue(a, docs.bereiken ?? {}));
+    if (id === "KIA") base[1] = [[base[1]]];
+    const names = (NL_FUNCTIONS[id].toString().match(/^function\s*\w*\(([^)]*)\)/)?.[1] ?? "")
+      .split(",")
+      .map((p) => p.trim().replace(/[?=].*$/, ""))
+      .filter((p) => p && p !== "invocation");
+    lines.push(
+      `## NL.${id}`,
+      "",
+      `Uitgangspunt: \`${formula}\``,
+      "",
+      "| Argument | Invoer | Uitkomst |",
+      "|---|---|---|",
+    );
+    if (names.length === 0) lines.push("| – | – | geen argumenten |");
+    names.forEach((name, position) => {
+      for (const [kind, value] of BAD) {
+        if (kind === "jaar zonder gegevens" && position !== 0) continue;
+        const args = [...base];
+        while (args.length <= position) args.push(null);
+        args[position] = value;
+        lines.push(`| \`${name}\` | ${kind} | ${outcome(id, args).replace(/\|/g, "\\|")} |`);
+      }
+    });
+    lines.push("");
+  }
+  return lines.join("\n");
+}
