@@ -3,6 +3,7 @@
  * the values back as the formulas' cached results, keep everything else as it was.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { promises as fs } from "fs";
 import { basename, dirname, extname, join } from "path";
 import { RawCellContent } from "hyperformula";
@@ -139,11 +140,30 @@ export function recalcWorkbook(workbook: ExcelJS.Workbook, progress: Progress = 
   return { sheets: worksheets.length, formulas: formulaCells.length, errors };
 }
 
+/**
+ * The .xlsx bytes with every zip entry dated the same: exceljs stamps entries with the current
+ * time, so recalculating the same workbook twice would give different files.
+ */
+async function writeReproducibly(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const date =
+    workbook.modified instanceof Date && !Number.isNaN(workbook.modified.getTime())
+      ? workbook.modified
+      : new Date(Date.UTC(1980, 0, 1));
+  zip.forEach((_, entry) => {
+    entry.date = date;
+  });
+  await fs.writeFile(
+    file,
+    await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } }),
+  );
+}
+
 /** Writes to a temporary file beside the target and renames it, so a failure never leaves half a file. */
 export async function writeWorkbook(
   workbook: ExcelJS.Workbook,
   target: string,
-  write: (workbook: ExcelJS.Workbook, file: string) => Promise<void> = (wb, file) => wb.xlsx.writeFile(file),
+  write: (workbook: ExcelJS.Workbook, file: string) => Promise<void> = writeReproducibly,
 ): Promise<void> {
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.nl-aftrek.tmp`);
   try {

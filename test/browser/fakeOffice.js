@@ -61,7 +61,7 @@
     }
     Object.defineProperty(range, "formulas", {
       get: () => range._loaded.formulas,
-      set: (matrix) => { ctx.queue.push(() => {
+      set: (matrix) => { ctx.queue.push(Object.assign(() => {
         resolve();
         const sheet = sheetOf(sheetName);
         matrix.forEach((r, i) => r.forEach((v, k) => {
@@ -70,7 +70,7 @@
           else sheet.cells[addr] = { formula: typeof v === "string" && v.startsWith("=") ? v : v, value: typeof v === "string" && v.startsWith("=") ? 0 : v };
         }));
         ctx.writes += 1;
-      }); },
+      }, { writes: true })); },
     });
     return range;
   }
@@ -106,6 +106,13 @@
     async run(fn) {
       const ctx = { queue: [], writes: 0 };
       ctx.sync = async () => {
+        if (window.__fake.refuseWrites && ctx.queue.some((op) => op.writes)) {
+          ctx.queue.splice(0);
+          const error = new Error(window.__fake.refuseWrites);
+          error.code = "AccessDenied";
+          error.stack = "AccessDenied: at Excel.run (excel-web.js:1:1)";
+          throw error;
+        }
         const ops = ctx.queue.splice(0);
         ctx.writes = 0;
         ops.forEach((op) => op());
@@ -119,7 +126,7 @@
         worksheets: {
           items: [],
           load() { ctx.queue.push(() => { ctx.workbook.worksheets.items = wb.sheets.map((s) => ({ name: s.name })); }); },
-          add(name) { ctx.queue.push(() => { wb.sheets.push({ name, cells: {} }); ctx.writes += 1; }); return makeSheet(ctx, name); },
+          add(name) { ctx.queue.push(Object.assign(() => { wb.sheets.push({ name, cells: {} }); ctx.writes += 1; }, { writes: true })); return makeSheet(ctx, name); },
           getActiveWorksheet: () => makeSheet(ctx, () => wb.active),
         },
       };

@@ -232,6 +232,18 @@ describe("inside a (fake) Excel host", () => {
     await page.close();
   });
 
+  test("when Excel refuses a write the pane says so in words, without a stack trace", async () => {
+    const { page } = await openPane(h, "excel");
+    await page.evaluate(() => {
+      (window as unknown as { __fake: { refuseWrites: string } }).__fake.refuseWrites = "Het blad is beveiligd.";
+    });
+    await page.click("#tab-insert");
+    await page.click("#insert-sheet");
+    await expect(page.textContent("#insert-status")).resolves.toBe("Excel voerde dit niet uit: Het blad is beveiligd.");
+    await expect(page.getAttribute("#insert-status", "class")).resolves.toBe("error");
+    await page.close();
+  });
+
   test("explains the selected cell with the trace its function recorded", async () => {
     const { page } = await openPane(h, "excel");
     await page.evaluate(() => {

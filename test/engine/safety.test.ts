@@ -1,0 +1,78 @@
+/**
+ * Workbook safety: --in-place survives a failure half-way through the write, recalculating twice
+ * gives identical files, and a 100.000-row workbook recalculates without running out of memory.
+ */
+import { execFileSync } from "child_process";
+import { copyFileSync, existsSync, mkdtempSync, promises, readdirSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { main } from "../../src/cli/main";
+
+const root = join(__dirname, "../..");
+const fixtures = join(root, "test/fixtures");
+const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-safety-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const quiet = { out: () => undefined, err: () => undefined };
+
+test("--in-place: a failure half-way through the write leaves the original byte-identical", async () => {
+  const input = join(dir, "klant.xlsx");
+  copyFileSync(join(fixtures, "zzp-jaaroverzicht.xlsx"), input);
+  const before = readFileSync(input);
+  const realWrite = promises.writeFile;
+  const spy = jest.spyOn(promises, "writeFile").mockImplementation(async (file, data) => {
+    await realWrite(file, (data as Buffer).subarray(0, 200)); // half a file...
+    throw new Error("schijf vol"); // ...and then the disk is full
+  });
+  let err = "";
+  try {
+    const code = await main(["recalc", input, "--in-place"], { out: () => undefined, err: (t) => (err += t) });
+    expect(code).toBe(2);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(err).toMatch(/Schrijven naar .* is mislukt \(schijf vol\); het doelbestand is niet gewijzigd/);
+  expect(readFileSync(input).equals(before)).toBe(true);
+  expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+});
+
+test("recalculating a workbook twice gives identical files, and recalculating the result changes nothing", async () => {
+  const input = join(fixtures, "klantenlijst.xlsx");
+  const [a, b, c] = ["a.xlsx", "b.xlsx", "c.xlsx"].map((f) => join(dir, f));
+  expect(await main(["recalc", input, "-o", a], quiet)).toBe(0);
+  await new Promise((r) => setTimeout(r, 1100)); // a different second on the clock
+  expect(await main(["recalc", input, "-o", b], quiet)).toBe(0);
+  expect(await main(["recalc", a, "-o", c], quiet)).toBe(0);
+  expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+  expect(readFileSync(a).equals(readFileSync(c))).toBe(true);
+}, 60000);
+
+test("a 100.000-row workbook recalculates without running out of memory", () => {
+  const big = join(dir, "klanten-100k.xlsx");
+  const make = `
+    const ExcelJS = require("exceljs");
+    const { toFileFormula } = require(${JSON.stringify(join(root, "lib/engine/formulaText"))});
+    (async () => {
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: ${JSON.stringify(big)} });
+      const ws = wb.addWorksheet("Klanten");
+      ws.addRow(["Jaar", 2025]).commit();
+      for (let i = 0; i < 100000; i++) {
+        const r = i + 2;
+        ws.addRow([20000 + ((i * 7919) % 150000), 1000 + ((i * 31) % 800), (i * 104729) % 200000,
+          { formula: toFileFormula("NL.URENCRITERIUM(B" + r + ")") },
+          { formula: toFileFormula("NL.KIA($B$1,C" + r + ")") },
+          { formula: toFileFormula("NL.BELASTBAREWINST($B$1,A" + r + "-E" + r + ",D" + r + ")") }]).commit();
+      }
+      await wb.commit();
+    })();`;
+  execFileSync(process.execPath, ["-e", make], { cwd: root });
+  const out = execFileSync(process.execPath, [join(root, "bin/nl-aftrek.js"), "recalc", big, "--json"], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  const summary = JSON.parse(out);
+  expect(summary.formulas).toBe(300000);
+  expect(summary.errors).toEqual([]);
+  expect(existsSync(join(dir, "klanten-100k.herberekend.xlsx"))).toBe(true);
+}, 300000);
