@@ -38,9 +38,11 @@ const ruleCases = {
   zelfstandigenaftrek: (i) => rules.zelfstandigenaftrek({ year: 2025, urencriterium: true, winst: d(i % 5000) }),
   startersaftrek: () => rules.startersaftrek({ year: 2025, urencriterium: true, starter: true }),
   urencriterium: (i) => rules.urencriterium({ uren: d(1000 + (i % 500)), urenOverigWerk: d(300) }),
-  mkbWinstvrijstelling: (i) => rules.mkbWinstvrijstelling({ year: 2025, winst: d(40000 + i), ondernemersaftrek: d(2470) }),
+  mkbWinstvrijstelling: (i) =>
+    rules.mkbWinstvrijstelling({ year: 2025, winst: d(40000 + i), ondernemersaftrek: d(2470) }),
   belastbareWinst: (i) => rules.belastbareWinst({ year: 2025, winst: d(40000 + i), urencriterium: true }),
-  meewerkaftrek: (i) => rules.meewerkaftrek({ year: 2025, winst: d(50000 + i), urenPartner: d(900), urencriterium: true }),
+  meewerkaftrek: (i) =>
+    rules.meewerkaftrek({ year: 2025, winst: d(50000 + i), urenPartner: d(900), urencriterium: true }),
   box1: (i) => rules.box1({ year: 2025, inkomen: d(30000 + (i % 90000)) }),
   tariefsaanpassing: (i) => rules.tariefsaanpassing({ year: 2025, inkomen: d(85000 + i), aftrekposten: [d(14856.31)] }),
   keten: (i) => rules.keten({ year: 2025, winst: d(40000 + i), urencriterium: true }),
@@ -90,28 +92,16 @@ function timeBuild(formulas, count) {
 }
 const nlMs = timeBuild(nlFormulas, 10000);
 const nativeMs = timeBuild(nativeFormulas, 10000);
-results.clientList10k = { nlMs: Math.round(nlMs), nativeMs: Math.round(nativeMs), ratio: Number((nlMs / nativeMs).toFixed(2)) };
+results.clientList10k = {
+  nlMs: Math.round(nlMs),
+  nativeMs: Math.round(nativeMs),
+  ratio: Number((nlMs / nativeMs).toFixed(2)),
+};
 
 // 3. A 100.000-row workbook, recalculated by the CLI in a child process.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nl-aftrek-bench-"));
 const big = path.join(tmp, "klanten-100k.xlsx");
-const bigScript = `
-const ExcelJS = require("exceljs");
-const { toFileFormula } = require(${JSON.stringify(path.join(__dirname, "../lib/engine/formulaText"))});
-(async () => {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: ${JSON.stringify(big)} });
-  const ws = wb.addWorksheet("Klanten");
-  ws.addRow(["Jaar", 2025]).commit();
-  for (let i = 0; i < 100000; i++) {
-    const r = i + 2;
-    ws.addRow([20000 + ((i * 7919) % 150000), 1000 + ((i * 31) % 800), (i * 104729) % 200000,
-      { formula: toFileFormula("NL.URENCRITERIUM(B" + r + ")") },
-      { formula: toFileFormula("NL.KIA($B$1,C" + r + ")") },
-      { formula: toFileFormula("NL.BELASTBAREWINST($B$1,A" + r + "-E" + r + ",D" + r + ")") }]).commit();
-  }
-  await wb.commit();
-})();`;
-execFileSync(process.execPath, ["-e", bigScript], { stdio: "inherit", cwd: path.join(__dirname, "..") });
+execFileSync(process.execPath, [path.join(__dirname, "../scripts/make-big-workbook.js"), big], { stdio: "inherit" });
 const recalcScript = `
 const { readWorkbook, recalcWorkbook, writeWorkbook } = require(${JSON.stringify(path.join(__dirname, "../lib/engine/workbook"))});
 (async () => {
@@ -140,8 +130,12 @@ console.log(`  NL-formules          ${fmt(results.clientList10k.nlMs).padStart(8
 console.log(`  geneste ALS-formules ${fmt(results.clientList10k.nativeMs).padStart(8)} ms`);
 console.log(`  verhouding NL/native ${String(results.clientList10k.ratio).padStart(8)}   (doel <= 1,0)`);
 console.log("\nWerkmap 100.000 rijen (3 NL-formules per rij), .xlsx in en uit");
-console.log(`  formules ${fmt(big100k.formulas)}, fouten ${big100k.errors}, tijd ${fmt(big100k.ms)} ms, piekgeheugen ${big100k.peakMb} MB (doel < 1.024 MB)`);
+console.log(
+  `  formules ${fmt(big100k.formulas)}, fouten ${big100k.errors}, tijd ${fmt(big100k.ms)} ms, piekgeheugen ${big100k.peakMb} MB (doel < 1.024 MB)`,
+);
 console.log("\nBundels (gzip)");
-console.log(`  vóór registratie (functions.js) ${(results.bundles.functionsGzipBytes / 1024).toFixed(1)} KB (doel <= 60 KB)`);
+console.log(
+  `  vóór registratie (functions.js) ${(results.bundles.functionsGzipBytes / 1024).toFixed(1)} KB (doel <= 60 KB)`,
+);
 console.log(`  taakvenster                     ${(results.bundles.taskpaneGzipBytes / 1024).toFixed(1)} KB`);
 console.log(`\nGeschreven: bench/results.json`);

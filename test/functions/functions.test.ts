@@ -10,17 +10,7 @@ import {
   urencriteriumFunction as URENCRITERIUM,
   zelfstandigenaftrekFunction as ZELFSTANDIGENAFTREK,
 } from "../../src/functions/functions";
-
-/** Runs a call and returns the Excel error it throws: its code and message. */
-function excelErrorOf(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    const e = error as { code: string; message: string };
-    return { code: e.code, message: e.message };
-  }
-  throw new Error("expected an Excel error");
-}
+import { excelErrorOf } from "../helpers";
 
 describe("NL.KIA", () => {
   test("a single number", () => {

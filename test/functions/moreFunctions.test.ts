@@ -2,16 +2,7 @@
  * The functions added after the first six, called the way Excel calls them.
  */
 import { NL_FUNCTIONS as NL } from "../../src/functions/registry";
-
-function excelErrorOf(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    const e = error as { code: string; message: string };
-    return { code: e.code, message: e.message };
-  }
-  throw new Error("expected an Excel error");
-}
+import { excelErrorOf } from "../helpers";
 
 describe("ondernemersaftrek functions", () => {
   test("NL.STARTERSAFTREKAO", () => {

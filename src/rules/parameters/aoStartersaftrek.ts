@@ -2,16 +2,12 @@
  * Startersaftrek bij arbeidsongeschiktheid: art. 3.78a Wet IB 2001. The amount depends on how
  * often it was applied in the 5 preceding years; it is capped at the winst.
  */
-import { parameter, wetIb } from "./parameter";
+import { everyYear, parameter, wetIb } from "./parameter";
 
 const art = "3.78a";
 const UNCHANGED_2027 = "Vast bedrag in de wet; geen wijziging vastgesteld voor 2027.";
 const years = (value: string) => ({
-  2022: wetIb(value, 2022, art),
-  2023: wetIb(value, 2023, art),
-  2024: wetIb(value, 2024, art),
-  2025: wetIb(value, 2025, art),
-  2026: wetIb(value, 2026, art),
+  ...everyYear(wetIb, value, art),
   2027: wetIb(value, 2027, art, undefined, UNCHANGED_2027),
 });
 

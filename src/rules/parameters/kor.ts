@@ -2,10 +2,15 @@
  * Kleineondernemersregeling (art. 25 Wet OB 1968), the EU-KOR (from 2025), the general btw rate
  * (art. 9) and the herziening periods (art. 15). 2027 is left out.
  */
-import { DatedValue, parameter, wetOb } from "./parameter";
+import { everyYear, parameter, wetOb, YEARS_2022_2026 } from "./parameter";
 
-const years = (value: string, art: string, from = 2022): Record<number, DatedValue> =>
-  Object.fromEntries([2022, 2023, 2024, 2025, 2026].filter((y) => y >= from).map((y) => [y, wetOb(value, y, art)]));
+const years = (value: string, art: string, from = 2022) =>
+  everyYear(
+    wetOb,
+    value,
+    art,
+    YEARS_2022_2026.filter((y) => y >= from),
+  );
 
 export const korOmzetgrens = parameter({
   name: "kor_omzetgrens",

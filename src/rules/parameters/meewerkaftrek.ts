@@ -3,16 +3,10 @@
  * in the business without pay. The same table in 2022–2026; 2027 is left out: cuts are announced
  * but not enacted.
  */
-import { DatedValue, parameter, wetIb } from "./parameter";
+import { everyYear, parameter, wetIb } from "./parameter";
 
 const art = "3.78";
-const years = (value: string): Record<number, DatedValue> => ({
-  2022: wetIb(value, 2022, art),
-  2023: wetIb(value, 2023, art),
-  2024: wetIb(value, 2024, art),
-  2025: wetIb(value, 2025, art),
-  2026: wetIb(value, 2026, art),
-});
+const years = (value: string) => everyYear(wetIb, value, art);
 
 export const meewerkUren1 = parameter({
   name: "meewerkaftrek_uren_1",

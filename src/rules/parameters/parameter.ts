@@ -50,6 +50,19 @@ export const wfsv = inLaw("BWBR0017745", "Wfsv");
 /** Wet op de omzetbelasting 1968. */
 export const wetOb = inLaw("BWBR0002629", "Wet OB 1968");
 
+/** The years every rule covers completely. */
+export const YEARS_2022_2026: readonly number[] = [2022, 2023, 2024, 2025, 2026];
+
+/** The same value in each year, each citing the law text of its own year. */
+export function everyYear(
+  law: (value: string, year: number, article: string) => DatedValue,
+  value: string,
+  article: string,
+  years: readonly number[] = YEARS_2022_2026,
+): Record<number, DatedValue> {
+  return Object.fromEntries(years.map((year) => [year, law(value, year, article)]));
+}
+
 export function coveredYears(p: Parameter): number[] {
   return Object.keys(p.values)
     .map(Number)

@@ -2,16 +2,10 @@
  * Aftrek voor speur- en ontwikkelingswerk: art. 3.77 Wet IB 2001, with the increase for starters.
  * Indexed yearly; 2027 is not yet known.
  */
-import { DatedValue, parameter, wetIb } from "./parameter";
+import { everyYear, parameter, wetIb } from "./parameter";
 
 const art = "3.77";
-const same = (value: string): Record<number, DatedValue> => ({
-  2022: wetIb(value, 2022, art),
-  2023: wetIb(value, 2023, art),
-  2024: wetIb(value, 2024, art),
-  2025: wetIb(value, 2025, art),
-  2026: wetIb(value, 2026, art),
-});
+const same = (value: string) => everyYear(wetIb, value, art);
 
 export const soAftrekBedrag = parameter({
   name: "so_aftrek",

@@ -2,15 +2,9 @@
  * Stakingsaftrek (art. 3.79) and the desinvesteringsbijtelling (art. 3.47) Wet IB 2001.
  * 2027 is left out: a cut of the stakingsaftrek is announced but not enacted.
  */
-import { DatedValue, parameter, wetIb } from "./parameter";
+import { everyYear, parameter, wetIb } from "./parameter";
 
-const years = (value: string, art: string): Record<number, DatedValue> => ({
-  2022: wetIb(value, 2022, art),
-  2023: wetIb(value, 2023, art),
-  2024: wetIb(value, 2024, art),
-  2025: wetIb(value, 2025, art),
-  2026: wetIb(value, 2026, art),
-});
+const years = (value: string, art: string) => everyYear(wetIb, value, art);
 
 export const stakingsaftrekMaximum = parameter({
   name: "stakingsaftrek",
