@@ -1,4 +1,5 @@
 /** Everything the pane says, in Dutch (first) and English. */
+import { KETEN_LABELS } from "../rules/keten";
 import type { ScenarioKey } from "../rules/scenario";
 
 export type Lang = "nl" | "en";
@@ -60,19 +61,9 @@ const nl = {
     kia: "Kleinschaligheidsinvesteringsaftrek",
     kiaLater: "KIA in latere jaren",
     winstNaKia: "Winst na investeringsaftrek",
-    zelfstandigenaftrek: "Zelfstandigenaftrek",
-    startersaftrek: "Startersaftrek",
-    soAftrek: "S&O-aftrek",
-    meewerkaftrek: "Meewerkaftrek",
     aoStartersaftrek: "Startersaftrek bij arbeidsongeschiktheid",
-    stakingsaftrek: "Stakingsaftrek",
-    ondernemersaftrek: "Ondernemersaftrek",
-    mkbWinstvrijstelling: "MKB-winstvrijstelling",
-    belastbareWinst: "Belastbare winst uit onderneming",
-    inkomenBox1: "Belastbaar inkomen box 1",
-    box1: "Inkomstenbelasting en premie box 1",
-    tariefsaanpassing: "Tariefsaanpassing",
-    totaalBox1: "Totaal box 1 (vóór heffingskortingen)",
+    // The chain's lines carry the same names as in =NL.OVERZICHT (domain terms stay Dutch).
+    ...KETEN_LABELS,
   } satisfies Record<ScenarioKey, string>,
   explain: {
     korEffect: "Met KOR geen btw rekenen en geen btw op kosten terugvragen; zonder KOR is btw neutraal.",
