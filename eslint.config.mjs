@@ -16,6 +16,7 @@ export default tseslint.config(
         __dirname: "readonly",
         console: "readonly",
         setTimeout: "readonly",
+        Buffer: "readonly",
       },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
@@ -32,6 +33,16 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         { patterns: ["fs", "path", "**/functions/**", "**/taskpane/**", "**/engine/**"] },
+      ],
+    },
+  },
+  {
+    files: ["src/workbook/**/*.ts"],
+    rules: {
+      // The package reader and writer know files, not tax rules or evaluation.
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["**/rules/**", "**/functions/**", "**/engine/**", "**/taskpane/**", "**/cli/**", "**/audit/**"] },
       ],
     },
   },

@@ -1,0 +1,933 @@
+/**
+ * Excel formulas as stored in a workbook file (English function names, `,` between arguments,
+ * `.` as the decimal point), and as a Dutch user types them (`;` between arguments, a decimal
+ * comma, WAAR/ONWAAR). One lexer and one recursive-descent parser for everything in the project
+ * that reads formulas: recalculation, the audit and `nl-aftrek eval`.
+ *
+ * No library of the ecosystem reads structured references, spill references and the `_xlfn.` /
+ * `_xldudf_` spellings together, and HyperFormula's parser is internal; so this one is ours.
+ */
+import { MAX_COLUMNS, MAX_ROWS, columnNumber } from "../address";
+import { Formula, FormulaInfo, Node, RefSpec, SheetSpec, StructSpec } from "./ast";
+
+export class FormulaSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
+    super(message);
+    this.name = "FormulaSyntaxError";
+  }
+}
+
+export interface ParseOptions {
+  /** Dutch input: `;` between arguments, decimal comma, WAAR/ONWAAR. */
+  readonly dutch?: boolean;
+  /** WAAR/ONWAAR and the Dutch error names (#WAARDE! ...), also with `,` between arguments. */
+  readonly dutchWords?: boolean;
+  /** A defined name may be a list of areas without parentheses (`Blad1!$A:$B,Blad1!$2:$3`). */
+  readonly topLevelUnion?: boolean;
+}
+
+export interface Host {
+  readonly row: number;
+  readonly col: number;
+}
+
+type T =
+  | "num"
+  | "str"
+  | "bool"
+  | "err"
+  | "ref"
+  | "name"
+  | "func"
+  | "struct"
+  | "op"
+  | "("
+  | ")"
+  | "sep"
+  | "{"
+  | "}"
+  | "arow"
+  | "end";
+
+interface Tok {
+  readonly t: T;
+  readonly s: string;
+  readonly start: number;
+  readonly end: number;
+  readonly space: boolean;
+  readonly ref?: RefSpec;
+  readonly sheet?: SheetSpec;
+  readonly struct?: StructSpec;
+  readonly num?: number;
+  readonly bool?: boolean;
+}
+
+const ERROR_LITERALS: Record<string, string> = {
+  "#NULL!": "#NULL!",
+  "#DIV/0!": "#DIV/0!",
+  "#VALUE!": "#VALUE!",
+  "#REF!": "#REF!",
+  "#NAME?": "#NAME?",
+  "#NUM!": "#NUM!",
+  "#N/A": "#N/A",
+  "#GETTING_DATA": "#GETTING_DATA",
+  "#SPILL!": "#SPILL!",
+  "#CALC!": "#CALC!",
+  "#FIELD!": "#FIELD!",
+  "#BLOCKED!": "#BLOCKED!",
+  "#UNKNOWN!": "#UNKNOWN!",
+  "#CONNECT!": "#CONNECT!",
+  "#BUSY!": "#BUSY!",
+};
+/** The Dutch names of the error codes (Excel in Dutch shows these). */
+export const DUTCH_ERRORS: Record<string, string> = {
+  "#LEEG!": "#NULL!",
+  "#DEEL/0!": "#DIV/0!",
+  "#WAARDE!": "#VALUE!",
+  "#VERW!": "#REF!",
+  "#NAAM?": "#NAME?",
+  "#GETAL!": "#NUM!",
+  "#N/B": "#N/A",
+};
+
+function isIdentStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 92 || code >= 0xc0;
+}
+
+function isIdentPart(code: number): boolean {
+  return isIdentStart(code) || (code >= 48 && code <= 57) || code === 46 || code === 63;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Canonical function name: upper case, without `_xlfn.`/`_xlws.`; add-in functions as `NL.NAAM`. */
+export function canonicalFunction(raw: string): string {
+  let name = raw.toUpperCase();
+  if (name.startsWith("_XLFN._XLWS.")) name = name.slice(12);
+  else if (name.startsWith("_XLFN.") || name.startsWith("_XLWS.")) name = name.slice(6);
+  if (name.startsWith("_XLDUDF_NL_")) return `NL.${name.slice(11)}`;
+  if (name.startsWith("_XLL.NL.")) return name.slice(5);
+  return name;
+}
+
+class Lexer {
+  private i = 0;
+  private space = false;
+  readonly tokens: Tok[] = [];
+  /** The formula with every relative reference written as an offset: equal keys, equal trees. */
+  key = "";
+
+  private readonly dutchWords: boolean;
+
+  constructor(
+    private readonly text: string,
+    private readonly host: Host,
+    private readonly dutch: boolean,
+    dutchWords = false,
+  ) {
+    this.dutchWords = dutch || dutchWords;
+  }
+
+  private fail(message: string, at = this.i): never {
+    throw new FormulaSyntaxError(message, at);
+  }
+
+  private push(tok: Omit<Tok, "space">, keyText = tok.s): void {
+    this.tokens.push({ ...tok, space: this.space });
+    this.key += this.space ? ` ${keyText}` : keyText;
+    this.space = false;
+  }
+
+  private previousIsOperand(): boolean {
+    const last = this.tokens[this.tokens.length - 1];
+    if (!last) return false;
+    return ["num", "str", "bool", "err", "ref", "name", "struct", ")", "}"].includes(last.t);
+  }
+
+  run(): Tok[] {
+    const { text } = this;
+    const argSep = this.dutch ? 59 : 44; // ; or ,
+    let braces = 0;
+    while (this.i < text.length) {
+      const start = this.i;
+      const code = text.charCodeAt(start);
+      if (code === 32 || code === 9 || code === 10 || code === 13) {
+        this.i++;
+        this.space = true;
+        continue;
+      }
+      if (code === 34) {
+        this.string();
+        continue;
+      }
+      if (code === 39 || code === 91 || isIdentStart(code) || code === 36) {
+        if (this.referenceOrName()) continue;
+      }
+      if (isDigit(code) || (code === 46 && isDigit(text.charCodeAt(start + 1)))) {
+        if (this.rowRange()) continue;
+        this.number();
+        continue;
+      }
+      if (code === 35) {
+        if (this.errorLiteral()) continue;
+        if (this.previousIsOperand()) {
+          this.i++;
+          this.push({ t: "op", s: "#", start, end: this.i });
+          continue;
+        }
+        this.fail(`onbekende foutwaarde of teken '#'`);
+      }
+      this.i++;
+      const two = text.slice(start, start + 2);
+      if (two === "<>" || two === "<=" || two === ">=") {
+        this.i++;
+        this.push({ t: "op", s: two, start, end: this.i });
+        continue;
+      }
+      switch (code) {
+        case 40:
+          this.push({ t: "(", s: "(", start, end: this.i });
+          continue;
+        case 41:
+          this.push({ t: ")", s: ")", start, end: this.i });
+          continue;
+        case 123:
+          braces++;
+          this.push({ t: "{", s: "{", start, end: this.i });
+          continue;
+        case 125:
+          braces--;
+          this.push({ t: "}", s: "}", start, end: this.i });
+          continue;
+      }
+      if (braces > 0 && !this.dutch && code === 59) {
+        this.push({ t: "arow", s: ";", start, end: this.i });
+        continue;
+      }
+      if (code === argSep) {
+        this.push({ t: "sep", s: ",", start, end: this.i });
+        continue;
+      }
+      if ("+-*/^&=<>%:@".includes(text[start])) {
+        this.push({ t: "op", s: text[start], start, end: this.i });
+        continue;
+      }
+      this.fail(`onverwacht teken '${text[start]}'`, start);
+    }
+    this.tokens.push({ t: "end", s: "", start: text.length, end: text.length, space: this.space });
+    return this.tokens;
+  }
+
+  private string(): void {
+    const { text } = this;
+    const start = this.i;
+    let value = "";
+    let j = start + 1;
+    for (;;) {
+      const q = text.indexOf('"', j);
+      if (q < 0) this.fail("tekst zonder afsluitend aanhalingsteken", start);
+      value += text.slice(j, q);
+      if (text.charCodeAt(q + 1) === 34) {
+        value += '"';
+        j = q + 2;
+        continue;
+      }
+      this.i = q + 1;
+      break;
+    }
+    this.push({ t: "str", s: value, start, end: this.i }, text.slice(start, this.i));
+  }
+
+  private number(): void {
+    const { text } = this;
+    const start = this.i;
+    const decimal = this.dutch ? 44 : 46;
+    let j = start;
+    while (isDigit(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) === decimal && isDigit(text.charCodeAt(j + 1))) {
+      j++;
+      while (isDigit(text.charCodeAt(j))) j++;
+    } else if (text.charCodeAt(j) === decimal && !this.dutch) j++;
+    if ((text.charCodeAt(j) | 0x20) === 101) {
+      let k = j + 1;
+      if (text[k] === "+" || text[k] === "-") k++;
+      if (isDigit(text.charCodeAt(k))) {
+        while (isDigit(text.charCodeAt(k))) k++;
+        j = k;
+      }
+    }
+    const raw = text.slice(start, j);
+    const value = Number(this.dutch ? raw.replace(",", ".") : raw);
+    if (!Number.isFinite(value)) this.fail(`getal '${raw}' is te groot`, start);
+    this.i = j;
+    this.push({ t: "num", s: raw, start, end: j, num: value });
+  }
+
+  private errorLiteral(): boolean {
+    const { text } = this;
+    const rest = text.slice(this.i, this.i + 14).toUpperCase();
+    const table = this.dutchWords ? { ...ERROR_LITERALS, ...DUTCH_ERRORS } : ERROR_LITERALS;
+    let best = "";
+    for (const literal of Object.keys(table))
+      if (rest.startsWith(literal) && literal.length > best.length) best = literal;
+    if (!best) return false;
+    const start = this.i;
+    this.i += best.length;
+    this.push({ t: "err", s: table[best], start, end: this.i });
+    return true;
+  }
+
+  /** `$A$1`, `A1:B2`, `A:B`, `1:2` at `j`; the end index, or -1. */
+  private scanRef(j: number): { end: number; spec: RefSpec } | -1 {
+    const a = this.scanCell(j);
+    if (a) {
+      if (this.text.charCodeAt(a.end) === 58) {
+        const b = this.scanCell(a.end + 1);
+        if (b && !this.continuesIdent(b.end)) return { end: b.end, spec: this.area("area", a, b) };
+      }
+      if (!this.continuesIdent(a.end)) return { end: a.end, spec: this.area("cell", a, a) };
+      return -1;
+    }
+    const c1 = this.scanCol(j);
+    if (c1 && this.text.charCodeAt(c1.end) === 58) {
+      const c2 = this.scanCol(c1.end + 1);
+      if (c2 && !this.continuesIdent(c2.end) && !isDigit(this.text.charCodeAt(c2.end))) {
+        return {
+          end: c2.end,
+          spec: this.area("cols", { row: 1, rowAbs: true, ...c1 }, { row: MAX_ROWS, rowAbs: true, ...c2 }),
+        };
+      }
+    }
+    const r1 = this.scanRow(j);
+    if (r1 && this.text.charCodeAt(r1.end) === 58) {
+      const r2 = this.scanRow(r1.end + 1);
+      if (r2 && !this.continuesIdent(r2.end)) {
+        return {
+          end: r2.end,
+          spec: this.area("rows", { col: 1, colAbs: true, ...r1 }, { col: MAX_COLUMNS, colAbs: true, ...r2 }),
+        };
+      }
+    }
+    return -1;
+  }
+
+  private continuesIdent(j: number): boolean {
+    const code = this.text.charCodeAt(j);
+    return isIdentPart(code) || code === 40 || code === 91;
+  }
+
+  private scanCol(j: number): { col: number; colAbs: boolean; end: number } | null {
+    const { text } = this;
+    let k = j;
+    const colAbs = text.charCodeAt(k) === 36;
+    if (colAbs) k++;
+    const from = k;
+    while (k - from < 4 && (text.charCodeAt(k) | 0x20) >= 97 && (text.charCodeAt(k) | 0x20) <= 122) k++;
+    if (k === from || k - from > 3) return null;
+    const col = columnNumber(text.slice(from, k));
+    if (col < 1 || col > MAX_COLUMNS) return null;
+    return { col, colAbs, end: k };
+  }
+
+  private scanRow(j: number): { row: number; rowAbs: boolean; end: number } | null {
+    const { text } = this;
+    let k = j;
+    const rowAbs = text.charCodeAt(k) === 36;
+    if (rowAbs) k++;
+    const from = k;
+    while (isDigit(text.charCodeAt(k))) k++;
+    if (k === from || k - from > 7) return null;
+    const row = Number(text.slice(from, k));
+    if (row < 1 || row > MAX_ROWS) return null;
+    return { row, rowAbs, end: k };
+  }
+
+  private scanCell(j: number): { row: number; col: number; rowAbs: boolean; colAbs: boolean; end: number } | null {
+    const c = this.scanCol(j);
+    if (!c) return null;
+    const r = this.scanRow(c.end);
+    if (!r) return null;
+    return { ...c, ...r, end: r.end };
+  }
+
+  private area(
+    kind: RefSpec["kind"],
+    a: { row: number; col: number; rowAbs: boolean; colAbs: boolean },
+    b: { row: number; col: number; rowAbs: boolean; colAbs: boolean },
+  ): RefSpec {
+    const { host } = this;
+    const rel = (v: number, abs: boolean, base: number) => (abs ? v : v - base);
+    // Whole columns span every row, whole rows every column: those bounds are absolute.
+    const allRows = kind === "cols";
+    const allColumns = kind === "rows";
+    return {
+      kind,
+      r1: allRows ? 1 : rel(a.row, a.rowAbs, host.row),
+      c1: allColumns ? 1 : rel(a.col, a.colAbs, host.col),
+      r2: allRows ? MAX_ROWS : rel(b.row, b.rowAbs, host.row),
+      c2: allColumns ? MAX_COLUMNS : rel(b.col, b.colAbs, host.col),
+      r1Abs: allRows || a.rowAbs,
+      c1Abs: allColumns || a.colAbs,
+      r2Abs: allRows || b.rowAbs,
+      c2Abs: allColumns || b.colAbs,
+    };
+  }
+
+  /** A sheet prefix (`Blad1!`, `'Mijn blad'!`, `[1]Blad1!`, `Blad1:Blad3!`) at `j`, or null. */
+  private scanSheet(j: number): { sheet: SheetSpec; end: number } | null {
+    const { text } = this;
+    if (text.charCodeAt(j) === 39) {
+      let k = j + 1;
+      let inner = "";
+      for (;;) {
+        const q = text.indexOf("'", k);
+        if (q < 0) return null;
+        inner += text.slice(k, q);
+        if (text.charCodeAt(q + 1) === 39) {
+          inner += "'";
+          k = q + 2;
+          continue;
+        }
+        k = q + 1;
+        break;
+      }
+      if (text.charCodeAt(k) !== 33) return null;
+      return { sheet: splitSheet(inner), end: k + 1 };
+    }
+    let k = j;
+    let book: string | undefined;
+    if (text.charCodeAt(k) === 91) {
+      const close = text.indexOf("]", k);
+      if (close < 0) return null;
+      book = text.slice(k + 1, close);
+      k = close + 1;
+    }
+    const from = k;
+    while (k < text.length && isIdentPart(text.charCodeAt(k))) k++;
+    if (k === from) {
+      // `[1]!Naam`: a name (or function) of another workbook, without a sheet.
+      if (book !== undefined && text.charCodeAt(k) === 33) return { sheet: { name: "", book }, end: k + 1 };
+      return null;
+    }
+    let last: string | undefined;
+    if (text.charCodeAt(k) === 58) {
+      const from2 = k + 1;
+      let m = from2;
+      while (m < text.length && isIdentPart(text.charCodeAt(m))) m++;
+      if (m > from2 && text.charCodeAt(m) === 33) {
+        last = text.slice(from2, m);
+        k = m;
+      }
+    }
+    if (text.charCodeAt(k) !== 33) return null;
+    const sheet: SheetSpec = { name: text.slice(from, k - (last ? last.length + 1 : 0)) };
+    return { sheet: { ...sheet, ...(last ? { last } : {}), ...(book !== undefined ? { book } : {}) }, end: k + 1 };
+  }
+
+  private referenceOrName(): boolean {
+    const { text } = this;
+    const start = this.i;
+    let j = start;
+    const prefix = this.scanSheet(j);
+    let sheet: SheetSpec | undefined;
+    if (prefix) {
+      sheet = prefix.sheet;
+      j = prefix.end;
+      if (text.slice(j, j + 5).toUpperCase() === "#REF!") {
+        this.i = j + 5;
+        this.push({ t: "err", s: "#REF!", start, end: this.i });
+        return true;
+      }
+    } else if (text.charCodeAt(j) === 91) {
+      return this.structured(null);
+    }
+    const ref = this.scanRef(j);
+    if (ref !== -1) {
+      this.i = ref.end;
+      const spec = sheet ? { ...ref.spec, sheet } : ref.spec;
+      this.push({ t: "ref", s: text.slice(start, ref.end), start, end: ref.end, ref: spec }, refKey(spec));
+      return true;
+    }
+    if (!isIdentStart(text.charCodeAt(j))) {
+      if (sheet) this.fail("na de bladnaam hoort een celverwijzing of naam", j);
+      return false;
+    }
+    let k = j;
+    while (k < text.length && isIdentPart(text.charCodeAt(k))) k++;
+    const ident = text.slice(j, k);
+    this.i = k;
+    if (text.charCodeAt(k) === 40 && (!sheet || (sheet.book !== undefined && sheet.name === ""))) {
+      // A function of another workbook (`[1]!Functie(`) keeps its prefix: no engine here knows it.
+      this.push({ t: "func", s: sheet ? `[${sheet.book}]!${ident}` : ident, start, end: k });
+      return true;
+    }
+    if (!sheet && text.charCodeAt(k) === 91) {
+      this.i = k;
+      return this.structured(ident, start);
+    }
+    const upper = ident.toUpperCase();
+    if (
+      !sheet &&
+      (upper === "TRUE" || upper === "FALSE" || (this.dutchWords && (upper === "WAAR" || upper === "ONWAAR")))
+    ) {
+      const value = upper === "TRUE" || upper === "WAAR";
+      this.push({ t: "bool", s: value ? "TRUE" : "FALSE", start, end: k, bool: value });
+      return true;
+    }
+    this.push({ t: "name", s: ident, start, end: k, sheet }, `${sheet ? sheetKey(sheet) : ""}${upper}`);
+    return true;
+  }
+
+  private rowRange(): boolean {
+    const ref = this.scanRef(this.i);
+    if (ref === -1 || ref.spec.kind !== "rows") return false;
+    const start = this.i;
+    this.i = ref.end;
+    this.push({ t: "ref", s: this.text.slice(start, ref.end), start, end: ref.end, ref: ref.spec }, refKey(ref.spec));
+    return true;
+  }
+
+  /** `Tabel[...]` or `[...]` with balanced brackets; `'` escapes a bracket, `#`, `@` or `'`. */
+  private structured(table: string | null, start = this.i): boolean {
+    const { text } = this;
+    let depth = 0;
+    let k = this.i;
+    for (; k < text.length; k++) {
+      const ch = text[k];
+      if (ch === "'") {
+        k++;
+        continue;
+      }
+      if (ch === "[") depth++;
+      else if (ch === "]") {
+        depth--;
+        if (depth === 0) break;
+      }
+    }
+    if (depth !== 0) this.fail("gestructureerde verwijzing zonder afsluitend ']'", this.i);
+    const body = text.slice(this.i + 1, k);
+    this.i = k + 1;
+    const spec = parseStructBody(table, body, start);
+    this.push({ t: "struct", s: text.slice(start, this.i), start, end: this.i, struct: spec });
+    return true;
+  }
+}
+
+function splitSheet(inner: string): SheetSpec {
+  let book: string | undefined;
+  let rest = inner;
+  if (rest.startsWith("[")) {
+    const close = rest.indexOf("]");
+    if (close > 0) {
+      book = rest.slice(1, close);
+      rest = rest.slice(close + 1);
+    }
+  }
+  const colon = rest.indexOf(":");
+  const name = colon > 0 ? rest.slice(0, colon) : rest;
+  const last = colon > 0 ? rest.slice(colon + 1) : undefined;
+  return { name, ...(last ? { last } : {}), ...(book !== undefined ? { book } : {}) };
+}
+
+function sheetKey(sheet: SheetSpec): string {
+  return `'${sheet.book ?? ""}|${sheet.name.toUpperCase()}|${sheet.last?.toUpperCase() ?? ""}'!`;
+}
+
+function refKey(ref: RefSpec): string {
+  const part = (v: number, abs: boolean) => (abs ? `${v}` : `[${v}]`);
+  return `${ref.sheet ? sheetKey(ref.sheet) : ""}${ref.kind}R${part(ref.r1, ref.r1Abs)}C${part(ref.c1, ref.c1Abs)}:R${part(ref.r2, ref.r2Abs)}C${part(ref.c2, ref.c2Abs)}`;
+}
+
+const SPECIAL_ITEMS: Record<string, string> = {
+  "#ALL": "#All",
+  "#DATA": "#Data",
+  "#HEADERS": "#Headers",
+  "#TOTALS": "#Totals",
+  "#THIS ROW": "#This Row",
+};
+
+function unescapeColumn(text: string): string {
+  return text.replace(/'(.)/g, "$1").trim();
+}
+
+function parseStructBody(table: string | null, body: string, at: number): StructSpec {
+  const items: string[] = [];
+  const columns: string[] = [];
+  const special = (word: string) => {
+    const item = SPECIAL_ITEMS[word.trim().toUpperCase()];
+    if (!item) throw new FormulaSyntaxError(`onbekend onderdeel '${word}' in een gestructureerde verwijzing`, at);
+    items.push(item);
+  };
+  const trimmed = body.trim();
+  if (trimmed === "") return { table, items, columns };
+  if (trimmed.startsWith("@")) {
+    items.push("#This Row");
+    const rest = trimmed.slice(1).trim();
+    if (rest) columns.push(unescapeColumn(rest.startsWith("[") ? rest.slice(1, -1) : rest));
+    return { table, items, columns };
+  }
+  if (!trimmed.startsWith("[")) {
+    if (trimmed.startsWith("#")) special(trimmed);
+    else columns.push(unescapeColumn(trimmed));
+    return { table, items, columns };
+  }
+  // A list of bracketed parts: [#This Row],[Kolom] or [Kolom1]:[Kolom2]
+  let k = 0;
+  while (k < trimmed.length) {
+    const ch = trimmed[k];
+    if (ch === "," || ch === ":" || ch === " ") {
+      k++;
+      continue;
+    }
+    if (ch !== "[") throw new FormulaSyntaxError("onleesbare gestructureerde verwijzing", at);
+    let j = k + 1;
+    for (; j < trimmed.length; j++) {
+      if (trimmed[j] === "'") {
+        j++;
+        continue;
+      }
+      if (trimmed[j] === "]") break;
+    }
+    const part = trimmed.slice(k + 1, j);
+    if (part.trim().startsWith("#")) special(part);
+    else if (part.trim().startsWith("@")) {
+      items.push("#This Row");
+      if (part.trim().length > 1) columns.push(unescapeColumn(part.trim().slice(1)));
+    } else columns.push(unescapeColumn(part));
+    k = j + 1;
+  }
+  return { table, items, columns };
+}
+
+/** Recursive descent over the tokens, with Excel's operator precedence. */
+class Parser {
+  private p = 0;
+  constructor(private readonly toks: Tok[]) {}
+
+  private peek(): Tok {
+    return this.toks[this.p];
+  }
+
+  private next(): Tok {
+    return this.toks[this.p++];
+  }
+
+  private fail(message: string, tok: Tok = this.peek()): never {
+    throw new FormulaSyntaxError(message, tok.start);
+  }
+
+  parse(topLevelUnion = false): Node {
+    if (this.peek().t === "end") this.fail("lege formule");
+    let node = this.expression();
+    if (topLevelUnion && this.peek().t === "sep") {
+      const items = [node];
+      while (this.peek().t === "sep") {
+        this.next();
+        items.push(this.expression());
+      }
+      node = { k: "union", items };
+    }
+    if (this.peek().t !== "end") {
+      const tok = this.peek();
+      this.fail(tok.t === ")" ? "haakje ')' te veel" : `onverwacht '${tok.s}'`);
+    }
+    return node;
+  }
+
+  private isOp(...ops: string[]): boolean {
+    const tok = this.peek();
+    return tok.t === "op" && ops.includes(tok.s);
+  }
+
+  private expression(): Node {
+    let left = this.concat();
+    while (this.isOp("=", "<>", "<", ">", "<=", ">=")) {
+      const op = this.next().s;
+      left = { k: "bin", op, a: left, b: this.concat() };
+    }
+    return left;
+  }
+
+  private concat(): Node {
+    let left = this.additive();
+    while (this.isOp("&")) {
+      this.next();
+      left = { k: "bin", op: "&", a: left, b: this.additive() };
+    }
+    return left;
+  }
+
+  private additive(): Node {
+    let left = this.multiplicative();
+    while (this.isOp("+", "-")) {
+      const op = this.next().s;
+      left = { k: "bin", op, a: left, b: this.multiplicative() };
+    }
+    return left;
+  }
+
+  private multiplicative(): Node {
+    let left = this.power();
+    while (this.isOp("*", "/")) {
+      const op = this.next().s;
+      left = { k: "bin", op, a: left, b: this.power() };
+    }
+    return left;
+  }
+
+  private power(): Node {
+    let left = this.percent();
+    while (this.isOp("^")) {
+      this.next();
+      left = { k: "bin", op: "^", a: left, b: this.percent() };
+    }
+    return left;
+  }
+
+  private percent(): Node {
+    let node = this.unary();
+    while (this.isOp("%")) {
+      this.next();
+      node = { k: "postfix", op: "%", a: node };
+    }
+    return node;
+  }
+
+  private unary(): Node {
+    if (this.isOp("-", "+", "@")) {
+      const op = this.next().s as "-" | "+" | "@";
+      return { k: "unary", op, a: this.unary() };
+    }
+    return this.range();
+  }
+
+  /** `:` between references, and a space between two references (their intersection). */
+  private range(): Node {
+    let left = this.primary();
+    for (;;) {
+      if (this.isOp(":")) {
+        this.next();
+        left = { k: "bin", op: ":", a: left, b: this.primary() };
+        continue;
+      }
+      const tok = this.peek();
+      if (tok.space && ["ref", "name", "struct", "("].includes(tok.t) && isReferenceLike(left)) {
+        left = { k: "bin", op: " ", a: left, b: this.primary() };
+        continue;
+      }
+      return left;
+    }
+  }
+
+  private primary(): Node {
+    const tok = this.next();
+    let node: Node;
+    switch (tok.t) {
+      case "num":
+        node = { k: "num", v: tok.num!, text: tok.s, start: tok.start, end: tok.end };
+        break;
+      case "str":
+        node = { k: "str", v: tok.s };
+        break;
+      case "bool":
+        node = { k: "bool", v: tok.bool! };
+        break;
+      case "err":
+        node = { k: "err", v: tok.s };
+        break;
+      case "ref":
+        node = { k: "ref", ref: tok.ref! };
+        break;
+      case "name":
+        node = tok.sheet ? { k: "name", name: tok.s, sheet: tok.sheet } : { k: "name", name: tok.s };
+        break;
+      case "struct":
+        node = { k: "struct", spec: tok.struct! };
+        break;
+      case "func":
+        node = this.call(tok);
+        break;
+      case "(":
+        node = this.group();
+        break;
+      case "{":
+        node = this.array();
+        break;
+      case "end":
+        this.fail("de formule houdt halverwege op", tok);
+      // falls through (fail never returns)
+      default:
+        this.fail(tok.t === ")" ? "haakje ')' te veel" : `onverwacht '${tok.s}'`, tok);
+    }
+    if (this.isOp("#")) {
+      this.next();
+      node = { k: "postfix", op: "#", a: node };
+    }
+    return node;
+  }
+
+  private call(tok: Tok): Node {
+    const fn = canonicalFunction(tok.s);
+    this.next(); // (
+    const args: Node[] = [];
+    if (this.peek().t === ")") {
+      this.next();
+      return { k: "call", fn, raw: tok.s, args };
+    }
+    for (;;) {
+      const t = this.peek();
+      if (t.t === "sep" || t.t === ")") args.push({ k: "missing" });
+      else args.push(this.expression());
+      const after = this.next();
+      if (after.t === ")") break;
+      if (after.t !== "sep") {
+        if (after.t === "end") this.fail(`haakje ')' ontbreekt na de argumenten van ${tok.s}`, after);
+        this.fail(`onverwacht '${after.s}' in de argumenten van ${tok.s}`, after);
+      }
+    }
+    return { k: "call", fn, raw: tok.s, args };
+  }
+
+  private group(): Node {
+    const first = this.expression();
+    if (this.peek().t === ")") {
+      this.next();
+      return { k: "paren", a: first };
+    }
+    const items = [first];
+    while (this.peek().t === "sep") {
+      this.next();
+      items.push(this.expression());
+    }
+    if (this.next().t !== ")") this.fail("haakje ')' ontbreekt");
+    return { k: "union", items };
+  }
+
+  private array(): Node {
+    const rows: Node[][] = [[]];
+    for (;;) {
+      const tok = this.next();
+      if (tok.t === "}") break;
+      if (tok.t === "sep") continue;
+      if (tok.t === "arow") {
+        rows.push([]);
+        continue;
+      }
+      let node: Node;
+      if (tok.t === "op" && tok.s === "-" && this.peek().t === "num") {
+        const n = this.next();
+        node = { k: "num", v: -n.num!, text: `-${n.s}`, start: tok.start, end: n.end };
+      } else if (tok.t === "num") node = { k: "num", v: tok.num!, text: tok.s, start: tok.start, end: tok.end };
+      else if (tok.t === "str") node = { k: "str", v: tok.s };
+      else if (tok.t === "bool") node = { k: "bool", v: tok.bool! };
+      else if (tok.t === "err") node = { k: "err", v: tok.s };
+      else this.fail("een matrixconstante bevat alleen getallen, tekst, WAAR/ONWAAR of foutwaarden", tok);
+      rows[rows.length - 1].push(node);
+    }
+    return { k: "array", rows };
+  }
+}
+
+function isReferenceLike(node: Node): boolean {
+  return node.k === "ref" || node.k === "name" || node.k === "struct" || node.k === "paren" || node.k === "bin";
+}
+
+const DYNAMIC = new Set(["INDIRECT", "OFFSET"]);
+
+/** Walks a tree once and records what it contains. */
+export function describe(node: Node): FormulaInfo {
+  const refs: RefSpec[] = [];
+  const names: { name: string; sheet?: SheetSpec }[] = [];
+  const structs: StructSpec[] = [];
+  const functions = new Set<string>();
+  const spills: RefSpec[] = [];
+  let unsupported: string | null = null;
+  const walk = (n: Node): void => {
+    switch (n.k) {
+      case "ref":
+        refs.push(n.ref);
+        if (n.ref.sheet?.book !== undefined) unsupported ??= "verwijzing naar een andere werkmap";
+        else if (n.ref.sheet?.last) unsupported ??= "3D-verwijzing over meerdere bladen";
+        return;
+      case "name":
+        names.push(n.sheet ? { name: n.name, sheet: n.sheet } : { name: n.name });
+        if (n.sheet?.book !== undefined) unsupported ??= "naam in een andere werkmap";
+        return;
+      case "struct":
+        structs.push(n.spec);
+        return;
+      case "call":
+        functions.add(n.fn);
+        n.args.forEach(walk);
+        return;
+      case "unary":
+        if (n.op === "@") unsupported ??= "impliciete doorsnede (@)";
+        walk(n.a);
+        return;
+      case "postfix":
+        if (n.op === "#" && n.a.k === "ref") spills.push(n.a.ref);
+        else if (n.op === "#") unsupported ??= "overloopverwijzing (#) op iets anders dan een cel";
+        walk(n.a);
+        return;
+      case "bin":
+        if (n.op === " ") unsupported ??= "doorsnede van bereiken";
+        walk(n.a);
+        walk(n.b);
+        return;
+      case "paren":
+        walk(n.a);
+        return;
+      case "union":
+        unsupported ??= "vereniging van bereiken";
+        n.items.forEach(walk);
+        return;
+      case "array":
+        n.rows.forEach((row) => row.forEach(walk));
+        return;
+      default:
+        return;
+    }
+  };
+  walk(node);
+  const hasNl = [...functions].some((f) => f.startsWith("NL."));
+  const dynamic = [...functions].some((f) => DYNAMIC.has(f));
+  return { refs, names, structs, functions, hasNl, dynamic, spills, unsupported };
+}
+
+/** Parses one formula (with or without its leading `=`) for the cell at `host`. */
+export function parseFormula(text: string, host: Host = { row: 1, col: 1 }, options: ParseOptions = {}): Formula {
+  const body = text.startsWith("=") ? text.slice(1) : text;
+  const lexer = new Lexer(body, host, options.dutch ?? false, options.dutchWords ?? false);
+  const node = new Parser(lexer.run()).parse(options.topLevelUnion);
+  return { node, info: describe(node) };
+}
+
+/**
+ * Parsing with a cache of trees by shape: the cells of a column filled with the same formula
+ * share one tree. The cache is per workbook (pass one to every call for that workbook).
+ */
+export class FormulaCache {
+  private readonly byShape = new Map<string, Formula>();
+
+  parse(text: string, host: Host): Formula {
+    const body = text.startsWith("=") ? text.slice(1) : text;
+    const lexer = new Lexer(body, host, false);
+    const tokens = lexer.run();
+    const known = this.byShape.get(lexer.key);
+    if (known) return known;
+    const node = new Parser(tokens).parse();
+    const formula = { node, info: describe(node) };
+    if (this.byShape.size < 200000) this.byShape.set(lexer.key, formula);
+    return formula;
+  }
+
+  /** How many different shapes were parsed (for tests and the benchmark). */
+  get shapes(): number {
+    return this.byShape.size;
+  }
+}

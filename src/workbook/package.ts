@@ -1,0 +1,778 @@
+/**
+ * THE workbook reader: an .xlsx/.xlsm package read as it is. The zip's central directory, then
+ * the parts a calculation needs, streamed through saxes: the workbook (sheets, defined names,
+ * calculation settings), the shared strings, every worksheet's cells with their formulas, and
+ * the tables. Nothing is built into an object model of the whole file and nothing is changed;
+ * every other part stays in the zip untouched. Recalculation and the audit both read through here.
+ */
+import { promises as fs } from "fs";
+import { basename, extname } from "path";
+import { a1, Area, cellKey, MAX_COLUMNS, MAX_ROWS, parseA1, parseRange } from "./address";
+import { refuse, WorkbookError } from "./errors";
+import { CellValue, errorValue } from "./values";
+import { decodeXml, parseXml, prefixedAttribute, XmlProblem } from "./xml";
+import { inflateEntry, LIMITS, looksLikeBomb, partKey, readZipEntries, ZipEntry, ZipProblem } from "./zip";
+
+export type FormulaKind = "normal" | "shared" | "array" | "dataTable";
+
+/** A formula as stored on a cell. */
+export interface StoredFormula {
+  readonly kind: FormulaKind;
+  /** The text of the `<f>` element; empty for the other cells of a shared formula. */
+  readonly text: string;
+  /** Shared formulas: the group index. */
+  readonly si?: string;
+  /** Array formulas (and the master of a shared one): the area it covers. */
+  readonly ref?: string;
+  /** A dynamic-array formula (Excel 365 spill) rather than a legacy array formula. */
+  readonly dynamic?: boolean;
+}
+
+/** One `<c>` element: where it is in the sheet text, what it holds. */
+export interface CellRecord {
+  readonly row: number;
+  readonly col: number;
+  /** The `t` attribute as stored. */
+  readonly type: string | undefined;
+  /** The value Excel stored (for a formula: its cached result). */
+  value: CellValue;
+  readonly formula?: StoredFormula;
+  /** Index of the cell's `<` and of the end of its start tag, in the sheet text. */
+  readonly start: number;
+  readonly tagEnd: number;
+  /** Index after the whole element. */
+  readonly end: number;
+  readonly selfClosing: boolean;
+  /** The `<v>` element (start of `<`, end after `>`), or -1 when there is none. */
+  readonly vStart: number;
+  readonly vEnd: number;
+  /** Where the `<v>` content starts and ends. */
+  readonly vTextStart: number;
+  readonly vTextEnd: number;
+  /** Index after the `<f>` element, or -1. */
+  readonly fEnd: number;
+}
+
+export interface TableColumn {
+  readonly name: string;
+}
+
+export interface TableInfo {
+  readonly name: string;
+  readonly displayName: string;
+  readonly sheet: number;
+  readonly area: Area;
+  readonly headerRows: number;
+  readonly totalsRows: number;
+  readonly columns: readonly TableColumn[];
+}
+
+export interface DefinedName {
+  readonly name: string;
+  /** The sheet index a sheet-scoped name belongs to; null for a workbook-wide name. */
+  readonly sheet: number | null;
+  readonly formula: string;
+}
+
+export interface SharedFormulaMaster {
+  readonly text: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface ArrayFormulaArea {
+  readonly master: CellRecord;
+  readonly area: Area;
+}
+
+/** The cells of one worksheet, by position. */
+export class SheetCells {
+  private readonly byKey = new Map<number, CellRecord>();
+  private sortedRows: number[] | null = null;
+  private readonly rows = new Map<number, CellRecord[]>();
+
+  add(cell: CellRecord): void {
+    this.byKey.set(cellKey(cell.row, cell.col), cell);
+    let row = this.rows.get(cell.row);
+    if (!row) {
+      row = [];
+      this.rows.set(cell.row, row);
+      this.sortedRows = null;
+    }
+    const last = row[row.length - 1];
+    row.push(cell);
+    if (last && last.col > cell.col) row.sort((a, b) => a.col - b.col);
+  }
+
+  get(row: number, col: number): CellRecord | undefined {
+    return this.byKey.get(cellKey(row, col));
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  values(): IterableIterator<CellRecord> {
+    return this.byKey.values();
+  }
+
+  /** Every stored cell inside the area, row by row. */
+  forEachIn(area: Area, fn: (cell: CellRecord) => void): void {
+    if (!this.sortedRows) this.sortedRows = [...this.rows.keys()].sort((a, b) => a - b);
+    const rows = this.sortedRows;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid] < area.r1) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < rows.length && rows[i] <= area.r2; i++) {
+      for (const cell of this.rows.get(rows[i])!) {
+        if (cell.col > area.c2) break;
+        if (cell.col >= area.c1) fn(cell);
+      }
+    }
+  }
+}
+
+export interface SheetInfo {
+  readonly index: number;
+  readonly name: string;
+  readonly entry: ZipEntry;
+  /** The sheet XML; kept for sheets with formulas (the writer edits it). */
+  text: string | null;
+  readonly encoding: "utf8" | "utf16le" | "utf16be";
+  readonly cells: SheetCells;
+  readonly sharedMasters: ReadonlyMap<string, SharedFormulaMaster>;
+  readonly arrays: readonly ArrayFormulaArea[];
+  readonly formulaCount: number;
+}
+
+/** The calculation settings element of the workbook part, for the writer. */
+export interface CalcPrPosition {
+  /** The `<calcPr>` element, or null when there is none. */
+  readonly element: { readonly start: number; readonly tagEnd: number; readonly selfClosing: boolean } | null;
+  /** Where a `<calcPr/>` would go when there is none. */
+  readonly insertAt: number;
+}
+
+export interface WorkbookPackage {
+  /** The file as given (for messages). */
+  readonly file: string;
+  readonly data: Buffer;
+  readonly entries: readonly ZipEntry[];
+  readonly workbookEntry: ZipEntry;
+  readonly workbookText: string;
+  readonly workbookEncoding: "utf8" | "utf16le" | "utf16be";
+  readonly sheets: readonly SheetInfo[];
+  /** Chart sheets, dialog and macro sheets: they exist for references but hold no cells here. */
+  readonly otherSheets: readonly string[];
+  readonly names: readonly DefinedName[];
+  readonly tables: readonly TableInfo[];
+  readonly date1904: boolean;
+  readonly calcPr: CalcPrPosition;
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const EMPTY_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+}
+
+class PackageReader {
+  private readonly byKey = new Map<string, ZipEntry>();
+  private readBytes = 0;
+
+  constructor(
+    readonly file: string,
+    readonly data: Buffer,
+    readonly entries: readonly ZipEntry[],
+  ) {
+    for (const entry of entries) if (!this.byKey.has(entry.key)) this.byKey.set(entry.key, entry);
+  }
+
+  fail(what: string): WorkbookError {
+    return refuse(basename(this.file), what);
+  }
+
+  entry(part: string): ZipEntry | undefined {
+    return this.byKey.get(partKey(part));
+  }
+
+  text(entry: ZipEntry): { text: string; encoding: "utf8" | "utf16le" | "utf16be" } {
+    this.readBytes += entry.uncompressedSize;
+    if (this.readBytes > LIMITS.totalBytes) {
+      throw this.fail(`de onderdelen pakken samen uit tot meer dan ${LIMITS.totalBytes} bytes (een zip-bom?)`);
+    }
+    try {
+      return decodeXml(inflateEntry(this.data, entry));
+    } catch (error) {
+      if (error instanceof ZipProblem) throw this.fail(error.message);
+      throw error;
+    }
+  }
+
+  parse(entry: ZipEntry, text: string, handlers: Parameters<typeof parseXml>[1]): void {
+    try {
+      parseXml(text, handlers);
+    } catch (error) {
+      if (error instanceof XmlProblem) throw this.fail(`onderdeel ${entry.name} ${error.message}`);
+      throw error;
+    }
+  }
+
+  relationships(part: string): Relationship[] {
+    const slash = part.lastIndexOf("/");
+    const relsPart = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+    const entry = this.entry(relsPart);
+    if (!entry) return [];
+    const { text } = this.text(entry);
+    const rels: Relationship[] = [];
+    this.parse(entry, text, {
+      open: (name, attrs) => {
+        if (name !== "Relationship") return;
+        rels.push({
+          id: attrs.Id ?? "",
+          type: attrs.Type ?? "",
+          target: attrs.Target ?? "",
+          external: (attrs.TargetMode ?? "").toLowerCase() === "external",
+        });
+      },
+    });
+    return rels;
+  }
+}
+
+/** A relationship target as a part name, relative to the folder of the part that points to it. */
+export function resolveTarget(source: string, target: string): string {
+  const clean = target.replace(/\\/g, "/");
+  const base = clean.startsWith("/") ? [] : source.split("/").slice(0, -1);
+  for (const segment of clean.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") base.pop();
+    else base.push(segment);
+  }
+  return base.join("/");
+}
+
+const isType = (rel: Relationship, suffix: string) => rel.type.endsWith(`/${suffix}`);
+
+function readSharedStrings(reader: PackageReader, part: string | undefined): string[] {
+  if (!part) return [];
+  const entry = reader.entry(part);
+  if (!entry) return [];
+  const { text } = reader.text(entry);
+  const strings: string[] = [];
+  let current: string | null = null;
+  let inT = false;
+  let phonetic = 0;
+  reader.parse(entry, text, {
+    open: (name, _attrs, _s, _e, selfClosing) => {
+      if (name === "si") current = selfClosing ? null : "";
+      else if (name === "rPh") phonetic += selfClosing ? 0 : 1;
+      else if (name === "t" && !selfClosing && phonetic === 0) inT = true;
+      if (name === "si" && selfClosing) strings.push("");
+    },
+    close: (name) => {
+      if (name === "t") inT = false;
+      else if (name === "rPh") phonetic = Math.max(0, phonetic - 1);
+      else if (name === "si" && current !== null) {
+        strings.push(decodeEscapes(current));
+        current = null;
+      }
+    },
+    text: (t) => {
+      if (inT && current !== null) current += t;
+    },
+  });
+  return strings;
+}
+
+/** Excel writes control characters (and a literal `_xHHHH_`) in text as `_xHHHH_`. */
+export function decodeEscapes(text: string): string {
+  return text.indexOf("_x") < 0
+    ? text
+    : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+const ERROR_CODES = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#UNKNOWN!",
+  "#CONNECT!",
+  "#BUSY!",
+]);
+
+/** An ISO date (`t="d"`) as a serial number in the workbook's date system. */
+function isoDateSerial(text: string, date1904: boolean): number | null {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
+  if (Number.isNaN(ms)) return null;
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  return (ms - epoch) / 86400000;
+}
+
+function cellValue(
+  type: string | undefined,
+  v: string | null,
+  inline: string | null,
+  strings: string[],
+  date1904: boolean,
+): CellValue {
+  switch (type) {
+    case "s": {
+      if (v === null) return null;
+      const s = strings[Number(v)];
+      return s === undefined ? "" : s;
+    }
+    case "str":
+      return decodeEscapes(v ?? "");
+    case "inlineStr":
+      return decodeEscapes(inline ?? v ?? "");
+    case "b":
+      return v === null ? null : v.trim() === "1" || v.trim().toLowerCase() === "true";
+    case "e":
+      return v === null ? null : errorValue(ERROR_CODES.has(v.trim()) ? v.trim() : "#VALUE!");
+    case "d":
+      return v === null ? null : isoDateSerial(v.trim(), date1904);
+    default: {
+      if (v === null || v.trim() === "") return null;
+      const n = Number(v);
+      return Number.isFinite(n) ? n : null;
+    }
+  }
+}
+
+function readSheet(
+  reader: PackageReader,
+  index: number,
+  name: string,
+  entry: ZipEntry,
+  strings: string[],
+  date1904: boolean,
+): SheetInfo {
+  const { text, encoding } = reader.text(entry);
+  const cells = new SheetCells();
+  const sharedMasters = new Map<string, SharedFormulaMaster>();
+  const arrays: ArrayFormulaArea[] = [];
+  let formulaCount = 0;
+
+  let inSheetData = false;
+  let rowNumber = 0;
+  let colNumber = 0;
+  // The cell being read.
+  let c: {
+    row: number;
+    col: number;
+    type: string | undefined;
+    start: number;
+    tagEnd: number;
+    selfClosing: boolean;
+    cm: boolean;
+  } | null = null;
+  let v: string | null = null;
+  let vStart = -1;
+  let vEnd = -1;
+  let vTextStart = -1;
+  let vTextEnd = -1;
+  let fEnd = -1;
+  let fAttrs: Record<string, string> | null = null;
+  let fText = "";
+  let inline: string | null = null;
+  let inIs = false;
+  let phonetic = 0;
+  let collect: "v" | "f" | "t" | null = null;
+
+  const finish = (end: number) => {
+    const cell = c!;
+    let formula: StoredFormula | undefined;
+    if (fAttrs) {
+      formulaCount++;
+      const kind = (fAttrs.t as FormulaKind | undefined) ?? "normal";
+      formula = {
+        kind: kind === "shared" || kind === "array" || kind === "dataTable" ? kind : "normal",
+        text: fText,
+        ...(fAttrs.si !== undefined ? { si: fAttrs.si } : {}),
+        ...(fAttrs.ref !== undefined ? { ref: fAttrs.ref } : {}),
+        ...(cell.cm ? { dynamic: true } : {}),
+      };
+      if (
+        formula.kind === "shared" &&
+        formula.si !== undefined &&
+        fText.trim() !== "" &&
+        !sharedMasters.has(formula.si)
+      ) {
+        sharedMasters.set(formula.si, { text: fText, row: cell.row, col: cell.col });
+      }
+    }
+    const record: CellRecord = {
+      row: cell.row,
+      col: cell.col,
+      type: cell.type,
+      value: cellValue(cell.type, v, inline, strings, date1904),
+      ...(formula ? { formula } : {}),
+      start: cell.start,
+      tagEnd: cell.tagEnd,
+      end,
+      selfClosing: cell.selfClosing,
+      vStart,
+      vEnd,
+      vTextStart,
+      vTextEnd,
+      fEnd,
+    };
+    cells.add(record);
+    if (formula?.kind === "array" && formula.ref) {
+      const area = parseRange(formula.ref, index);
+      if (area) arrays.push({ master: record, area });
+    }
+    c = null;
+  };
+
+  reader.parse(entry, text, {
+    open: (tag, attrs, start, end, selfClosing) => {
+      if (!inSheetData) {
+        if (tag === "sheetData") inSheetData = !selfClosing;
+        return;
+      }
+      switch (tag) {
+        case "row": {
+          const r = attrs.r !== undefined ? Number(attrs.r) : rowNumber + 1;
+          if (!Number.isInteger(r) || r < 1 || r > MAX_ROWS) {
+            throw reader.fail(
+              `blad '${name}' heeft een rij buiten het blad (rij ${attrs.r}; Excel kent er ${MAX_ROWS})`,
+            );
+          }
+          rowNumber = r;
+          colNumber = 0;
+          return;
+        }
+        case "c": {
+          let row = rowNumber;
+          let col = colNumber + 1;
+          if (attrs.r !== undefined) {
+            const at = parseA1(attrs.r.trim());
+            if (!at) throw reader.fail(`blad '${name}' heeft een onleesbare celverwijzing '${attrs.r}'`);
+            row = at.row;
+            col = at.col;
+          }
+          if (row < 1 || row > MAX_ROWS || col < 1 || col > MAX_COLUMNS) {
+            throw reader.fail(
+              `blad '${name}' heeft een cel buiten het blad (${attrs.r ?? a1(row, col)}; het laatste is XFD1048576)`,
+            );
+          }
+          colNumber = col;
+          c = {
+            row,
+            col,
+            type: attrs.t,
+            start,
+            tagEnd: end,
+            selfClosing,
+            cm: attrs.cm !== undefined && attrs.cm !== "0",
+          };
+          v = null;
+          vStart = vEnd = vTextStart = vTextEnd = fEnd = -1;
+          fAttrs = null;
+          fText = "";
+          inline = null;
+          inIs = false;
+          phonetic = 0;
+          if (selfClosing) finish(end);
+          return;
+        }
+        case "v":
+          if (!c) return;
+          vStart = start;
+          vTextStart = end;
+          if (selfClosing) {
+            vEnd = end;
+            vTextEnd = end;
+            v = "";
+          } else {
+            collect = "v";
+            v = "";
+          }
+          return;
+        case "f":
+          if (!c) return;
+          fAttrs = attrs as Record<string, string>;
+          if (selfClosing) fEnd = end;
+          else collect = "f";
+          return;
+        case "is":
+          if (c && !selfClosing) {
+            inIs = true;
+            inline = "";
+          }
+          return;
+        case "rPh":
+          if (inIs && !selfClosing) phonetic++;
+          return;
+        case "t":
+          if (inIs && phonetic === 0 && !selfClosing) collect = "t";
+          return;
+      }
+    },
+    close: (tag, start, end) => {
+      if (!inSheetData) return;
+      switch (tag) {
+        case "sheetData":
+          inSheetData = false;
+          return;
+        case "v":
+          if (collect === "v") {
+            collect = null;
+            vEnd = end;
+            vTextEnd = start;
+          }
+          return;
+        case "f":
+          if (collect === "f") collect = null;
+          if (c) fEnd = end;
+          return;
+        case "t":
+          if (collect === "t") collect = null;
+          return;
+        case "rPh":
+          if (phonetic > 0) phonetic--;
+          return;
+        case "is":
+          inIs = false;
+          return;
+        case "c":
+          if (c && !c.selfClosing) finish(end);
+          return;
+      }
+    },
+    text: (t) => {
+      if (collect === "v") v += t;
+      else if (collect === "f") fText += t;
+      else if (collect === "t" && inline !== null) inline += t;
+    },
+  });
+  return {
+    index,
+    name,
+    entry,
+    text: formulaCount > 0 ? text : null,
+    encoding,
+    cells,
+    sharedMasters,
+    arrays,
+    formulaCount,
+  };
+}
+
+function readTable(reader: PackageReader, part: string, sheet: number): TableInfo | null {
+  const entry = reader.entry(part);
+  if (!entry) return null;
+  const { text } = reader.text(entry);
+  let info: Omit<TableInfo, "columns"> | null = null;
+  const columns: TableColumn[] = [];
+  reader.parse(entry, text, {
+    open: (name, attrs) => {
+      if (name === "table") {
+        const area = parseRange(attrs.ref ?? "", sheet);
+        if (!area) return;
+        info = {
+          name: attrs.name ?? attrs.displayName ?? "",
+          displayName: attrs.displayName ?? attrs.name ?? "",
+          sheet,
+          area,
+          headerRows: attrs.headerRowCount !== undefined ? Number(attrs.headerRowCount) : 1,
+          totalsRows: attrs.totalsRowCount !== undefined ? Number(attrs.totalsRowCount) : 0,
+        };
+      } else if (name === "tableColumn") columns.push({ name: (attrs.name ?? "").replace(/_x000a_/gi, "\n") });
+    },
+  });
+  return info ? { ...(info as Omit<TableInfo, "columns">), columns } : null;
+}
+
+async function loadFile(file: string): Promise<Buffer> {
+  const name = basename(file);
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    throw new WorkbookError(`${file}: bestand niet gevonden of niet leesbaar.`);
+  }
+  if (stat.isDirectory()) throw new WorkbookError(`${file}: is een map, geen werkmap.`);
+  if (stat.size > LIMITS.fileBytes) {
+    throw refuse(
+      name,
+      `het bestand is groter dan ${LIMITS.fileBytes / 1024 / 1024} MB; zo'n werkmap leest NL Aftrek niet.`,
+    );
+  }
+  try {
+    return await fs.readFile(file);
+  } catch {
+    throw new WorkbookError(`${file}: bestand niet leesbaar.`);
+  }
+}
+
+/** Opens a workbook for reading. A WorkbookError (Dutch, naming the file) when it is not one. */
+export async function openWorkbook(file: string): Promise<WorkbookPackage> {
+  const name = basename(file);
+  const ext = extname(file).toLowerCase();
+  if (ext !== ".xlsx" && ext !== ".xlsm") {
+    throw refuse(
+      name,
+      `geen Excel-werkmap (.xlsx of .xlsm)${ext === ".xls" ? "; sla een oud .xls-bestand op als .xlsx" : ""}.`,
+    );
+  }
+  const data = await loadFile(file);
+  const head = data.subarray(0, 4);
+  if (head.equals(OLE_MAGIC)) {
+    throw refuse(
+      name,
+      "is met een wachtwoord beveiligd (versleuteld) of is een oud .xls-bestand; sla het op als .xlsx zonder wachtwoord.",
+    );
+  }
+  if (!head.equals(ZIP_MAGIC) && !head.equals(EMPTY_ZIP)) {
+    throw refuse(name, data.length === 0 ? "het bestand is leeg." : "is geen geldige werkmap (geen zip-bestand).");
+  }
+  let entries: ZipEntry[];
+  try {
+    entries = await readZipEntries(data);
+  } catch (error) {
+    if (error instanceof ZipProblem) {
+      throw refuse(
+        name,
+        `is beschadigd of onvolledig (het zip-bestand is niet te lezen: ${zipMessage(error.message)}).`,
+      );
+    }
+    throw error;
+  }
+  if (entries.some((e) => e.encrypted))
+    throw refuse(name, "bevat versleutelde onderdelen; die kan NL Aftrek niet lezen.");
+  // Also an entry that is never read: a zip bomb is no healthy workbook.
+  const bomb = entries.find(looksLikeBomb);
+  if (bomb)
+    throw refuse(
+      name,
+      `onderdeel ${bomb.name} pakt uit tot ${bomb.uncompressedSize} bytes uit ${bomb.compressedSize} (een zip-bom).`,
+    );
+  return readPackage(new PackageReader(file, data, entries));
+}
+
+function zipMessage(message: string): string {
+  if (/end of central directory/i.test(message)) return "het einde ontbreekt, het bestand is afgebroken";
+  if (/afgebroken/.test(message)) return "het bestand is afgebroken";
+  if (/invalid|signature|bad/i.test(message)) return "ongeldige opbouw";
+  if (/multi-disk/i.test(message)) return "verdeeld over meerdere delen";
+  return "ongeldige opbouw";
+}
+
+function readPackage(reader: PackageReader): WorkbookPackage {
+  const root = reader.relationships("");
+  const main = root.find((r) => isType(r, "officeDocument") && !r.external);
+  const workbookPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
+  const workbookEntry = reader.entry(workbookPart);
+  if (!workbookEntry) throw reader.fail("is geen Excel-werkmap (het werkmaponderdeel ontbreekt).");
+  const { text: workbookText, encoding: workbookEncoding } = reader.text(workbookEntry);
+
+  const sheetRefs: { name: string; rid: string }[] = [];
+  const rawNames: { name: string; localSheetId: number | null; formula: string }[] = [];
+  let date1904 = false;
+  let calcElement: CalcPrPosition["element"] = null;
+  let insertAt = -1;
+  let currentName: { name: string; localSheetId: number | null; formula: string } | null = null;
+  let rootSeen = false;
+  reader.parse(workbookEntry, workbookText, {
+    open: (tag, attrs, start, end, selfClosing) => {
+      if (!rootSeen) {
+        rootSeen = true;
+        if (tag !== "workbook") throw reader.fail("is geen Excel-werkmap (het werkmaponderdeel is iets anders).");
+      }
+      if (tag === "sheet")
+        sheetRefs.push({ name: attrs.name ?? "", rid: prefixedAttribute(attrs, "id") ?? attrs.id ?? "" });
+      else if (tag === "workbookPr") date1904 = attrs.date1904 === "1" || attrs.date1904 === "true";
+      else if (tag === "definedName") {
+        const local = attrs.localSheetId !== undefined ? Number(attrs.localSheetId) : null;
+        currentName = { name: attrs.name ?? "", localSheetId: Number.isInteger(local) ? local : null, formula: "" };
+        if (selfClosing) {
+          rawNames.push(currentName);
+          currentName = null;
+        }
+      } else if (tag === "calcPr") calcElement = { start, tagEnd: end, selfClosing };
+      if (selfClosing && ["sheets", "functionGroups", "externalReferences", "definedNames"].includes(tag))
+        insertAt = end;
+    },
+    close: (tag, _start, end) => {
+      if (tag === "definedName" && currentName) {
+        rawNames.push(currentName);
+        currentName = null;
+      }
+      if (["sheets", "functionGroups", "externalReferences", "definedNames"].includes(tag)) insertAt = end;
+    },
+    text: (t) => {
+      if (currentName) currentName.formula += t;
+    },
+  });
+  if (insertAt < 0) throw reader.fail("is geen Excel-werkmap (de lijst met bladen ontbreekt).");
+
+  const rels = reader.relationships(workbookPart);
+  const relById = new Map(rels.map((r) => [r.id, r]));
+  const sst = rels.find((r) => isType(r, "sharedStrings") && !r.external);
+  const strings = readSharedStrings(reader, sst ? resolveTarget(workbookPart, sst.target) : undefined);
+
+  const sheets: SheetInfo[] = [];
+  const otherSheets: string[] = [];
+  const tables: TableInfo[] = [];
+  sheetRefs.forEach((ref) => {
+    const rel = relById.get(ref.rid);
+    if (!rel || rel.external || !isType(rel, "worksheet")) {
+      otherSheets.push(ref.name);
+      return;
+    }
+    const part = resolveTarget(workbookPart, rel.target);
+    const entry = reader.entry(part);
+    if (!entry) throw reader.fail(`het blad '${ref.name}' ontbreekt in het bestand (${part}).`);
+    const index = sheets.length;
+    sheets.push(readSheet(reader, index, ref.name, entry, strings, date1904));
+    for (const tableRel of reader.relationships(part)) {
+      if (!isType(tableRel, "table") || tableRel.external) continue;
+      const table = readTable(reader, resolveTarget(part, tableRel.target), index);
+      if (table) tables.push(table);
+    }
+  });
+
+  // localSheetId counts every sheet of the workbook (chart sheets too); map it to our worksheet index.
+  const indexOfAll = sheetRefs.map((ref) => sheets.findIndex((s) => s.name === ref.name));
+  const names: DefinedName[] = rawNames.map((n) => ({
+    name: n.name,
+    sheet: n.localSheetId === null ? null : (indexOfAll[n.localSheetId] ?? -1),
+    formula: n.formula,
+  }));
+
+  return {
+    file: reader.file,
+    data: reader.data,
+    entries: reader.entries,
+    workbookEntry,
+    workbookText,
+    workbookEncoding,
+    sheets,
+    otherSheets,
+    names,
+    tables,
+    date1904,
+    calcPr: { element: calcElement, insertAt },
+  };
+}

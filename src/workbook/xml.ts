@@ -1,0 +1,98 @@
+/**
+ * Reading XML parts with saxes (a streaming, non-validating XML parser that never expands
+ * external entities). Element names arrive without their namespace prefix (`x:c` is `c`), so
+ * prefixed and strict-OOXML files read the same. A document type declaration is refused: OOXML
+ * parts never carry one, and it is how entity bombs and external entities get in.
+ */
+import { SaxesParser, SaxesTag } from "saxes";
+
+export class XmlProblem extends Error {}
+
+export interface XmlHandlers {
+  /** `start` is the index of the tag's `<`, `end` the index after its `>`. */
+  open?(
+    name: string,
+    attributes: Readonly<Record<string, string>>,
+    start: number,
+    end: number,
+    selfClosing: boolean,
+  ): void;
+  /** `start` is the index of the end tag's `<` (for a self-closing tag: the element's `<`), `end` after its `>`. */
+  close?(name: string, start: number, end: number): void;
+  text?(text: string): void;
+}
+
+export function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** The value of an attribute whatever its prefix (`r:id`, `ns2:id` ...). */
+export function prefixedAttribute(attributes: Readonly<Record<string, string>>, local: string): string | undefined {
+  for (const key in attributes) if (key.endsWith(`:${local}`)) return attributes[key];
+  return undefined;
+}
+
+/** The text of a part: UTF-8, or UTF-16 when it starts with a byte order mark. */
+export function decodeXml(bytes: Buffer): { text: string; encoding: "utf8" | "utf16le" | "utf16be" } {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: bytes.toString("utf16le"), encoding: "utf16le" };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes);
+    swapped.swap16();
+    return { text: swapped.toString("utf16le"), encoding: "utf16be" };
+  }
+  return { text: bytes.toString("utf8"), encoding: "utf8" };
+}
+
+export function encodeXml(text: string, encoding: "utf8" | "utf16le" | "utf16be"): Buffer {
+  if (encoding === "utf8") return Buffer.from(text, "utf8");
+  const out = Buffer.from(text, "utf16le");
+  if (encoding === "utf16be") out.swap16();
+  return out;
+}
+
+/** Parses `text`, calling the handlers; an XmlProblem (Dutch) when it is not well-formed XML. */
+export function parseXml(text: string, handlers: XmlHandlers): void {
+  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  let tagStart = 0;
+  parser.on("doctype", () => {
+    throw new XmlProblem(
+      "bevat een DTD (documenttypedeclaratie): zo komen XML-bommen en externe entiteiten binnen, en een echte werkmap heeft er nooit een",
+    );
+  });
+  parser.on("opentagstart", (tag) => {
+    tagStart = parser.position - tag.name.length - 2;
+  });
+  parser.on("opentag", (tag: SaxesTag) => {
+    const name = localName(tag.name);
+    handlers.open?.(name, tag.attributes as Record<string, string>, tagStart, parser.position, tag.isSelfClosing);
+    if (tag.isSelfClosing) handlers.close?.(name, tagStart, parser.position);
+  });
+  parser.on("closetag", (tag: SaxesTag) => {
+    if (tag.isSelfClosing) return;
+    const end = parser.position;
+    handlers.close?.(localName(tag.name), text.lastIndexOf("<", end - 1), end);
+  });
+  if (handlers.text) {
+    const onText = handlers.text;
+    parser.on("text", onText);
+    parser.on("cdata", onText);
+  }
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    // saxes reports "line:column: message"; anything else came from a handler and goes on as it is.
+    if (!(error instanceof Error) || error instanceof XmlProblem || !/^(?:[^:\s]*:)?\d+:\d+: /.test(error.message))
+      throw error;
+    throw new XmlProblem(`is geen geldige XML (${dutchXmlError((error as Error).message)})`);
+  }
+}
+
+function dutchXmlError(message: string): string {
+  const where = /^(?:[^:]*:)?(\d+):(\d+):/.exec(message);
+  const place = where ? `regel ${where[1]}, kolom ${where[2]}` : "";
+  if (/undefined entity/i.test(message)) return `onbekende entiteit${place ? `, ${place}` : ""}`;
+  if (/unexpected end|unclosed/i.test(message)) return `onvolledig${place ? `, ${place}` : ""}`;
+  return place || "onleesbaar";
+}

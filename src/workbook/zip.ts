@@ -1,0 +1,203 @@
+/**
+ * The zip container of a workbook. Reading uses yauzl (central directory, zip64, local headers);
+ * parts are inflated with Node's zlib under a size limit, so a zip bomb is refused before it
+ * costs memory. Writing uses fflate's streaming Zip: untouched entries are copied as the bytes
+ * they were (still compressed, same CRC), changed ones are deflated anew.
+ */
+import { Zip, ZipInputFile } from "fflate";
+import { crc32, deflateRawSync, inflateRawSync } from "zlib";
+import * as yauzl from "yauzl";
+
+/** Limits that keep hostile files from costing more than a bounded amount of memory and time. */
+export const LIMITS = {
+  /** A workbook file larger than this is not read at all. */
+  fileBytes: 1024 * 1024 * 1024,
+  /** One XML part inflated for reading (a JavaScript string holds at most ~512 MB). */
+  partBytes: 400 * 1024 * 1024,
+  /** All parts read from one workbook together. */
+  totalBytes: 1024 * 1024 * 1024,
+  /** An entry that inflates to more than this many times its size is a zip bomb (Excel's own files stay far below). */
+  inflateRatio: 1000,
+  /** The ratio is only held against entries bigger than this. */
+  ratioFloorBytes: 8 * 1024 * 1024,
+  entries: 100000,
+} as const;
+
+export interface ZipEntry {
+  /** The name as stored (backslashes and case kept). */
+  readonly name: string;
+  /** The name as a part name: forward slashes, no leading slash, lower case (for lookups). */
+  readonly key: string;
+  readonly compressionMethod: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly crc32: number;
+  readonly encrypted: boolean;
+  readonly mtime: Date;
+  readonly attrs: number;
+  readonly os: number;
+  readonly comment: string;
+  /** Where the compressed bytes start in the file. */
+  readonly dataStart: number;
+}
+
+export class ZipProblem extends Error {}
+
+export function partKey(name: string): string {
+  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+}
+
+function entryTime(entry: yauzl.Entry): Date {
+  const date = entry.getLastModDate({ timezone: "local", forceDosFormat: true });
+  return Number.isNaN(date.getTime()) || date.getFullYear() < 1980 || date.getFullYear() > 2099
+    ? new Date(1980, 0, 1)
+    : date;
+}
+
+/** The entries of a zip held in memory, in the order of its central directory. */
+export async function readZipEntries(data: Buffer): Promise<ZipEntry[]> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(
+      data,
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false },
+      (error, file) => (error || !file ? reject(new ZipProblem(error?.message ?? "geen zip")) : resolve(file)),
+    ),
+  );
+  const entries: ZipEntry[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on("error", (error: Error) => reject(new ZipProblem(error.message)));
+      zip.on("end", () => resolve());
+      zip.on("entry", (entry: yauzl.Entry) => {
+        if (entries.length >= LIMITS.entries) return reject(new ZipProblem("te veel onderdelen"));
+        const raw = entry.fileName as unknown as Buffer;
+        const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, true);
+        zip.readLocalFileHeader(entry, { minimal: true }, (error, header) => {
+          if (error) return reject(new ZipProblem(error.message));
+          const dataStart = header.fileDataStart;
+          if (dataStart + entry.compressedSize > data.length) return reject(new ZipProblem("afgebroken"));
+          entries.push({
+            name,
+            key: partKey(name),
+            compressionMethod: entry.compressionMethod,
+            compressedSize: entry.compressedSize,
+            uncompressedSize: entry.uncompressedSize,
+            crc32: entry.crc32,
+            encrypted: entry.isEncrypted(),
+            mtime: entryTime(entry),
+            attrs: entry.externalFileAttributes,
+            os: entry.versionMadeBy >> 8,
+            comment: Buffer.from(entry.fileComment as unknown as Buffer).toString("utf8"),
+            dataStart,
+          });
+          zip.readEntry();
+        });
+      });
+      zip.readEntry();
+    });
+  } finally {
+    zip.close();
+  }
+  return entries;
+}
+
+export function rawBytes(data: Buffer, entry: ZipEntry): Buffer {
+  return data.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+}
+
+/** Whether an entry's sizes say it is a zip bomb. */
+export function looksLikeBomb(entry: ZipEntry): boolean {
+  if (entry.uncompressedSize <= LIMITS.ratioFloorBytes) return false;
+  return entry.uncompressedSize > Math.max(1, entry.compressedSize) * LIMITS.inflateRatio;
+}
+
+/** The inflated bytes of an entry; a ZipProblem (in Dutch) when it cannot be read safely. */
+export function inflateEntry(data: Buffer, entry: ZipEntry, limit: number = LIMITS.partBytes): Buffer {
+  if (entry.encrypted) throw new ZipProblem(`onderdeel ${entry.name} is versleuteld`);
+  if (entry.uncompressedSize > limit || looksLikeBomb(entry)) {
+    throw new ZipProblem(`onderdeel ${entry.name} pakt uit tot ${entry.uncompressedSize} bytes (een zip-bom?)`);
+  }
+  const raw = rawBytes(data, entry);
+  let out: Buffer;
+  if (entry.compressionMethod === 0) out = raw;
+  else if (entry.compressionMethod === 8) {
+    try {
+      out = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    } catch {
+      throw new ZipProblem(`onderdeel ${entry.name} is beschadigd of groter dan opgegeven`);
+    }
+  } else throw new ZipProblem(`onderdeel ${entry.name} gebruikt een onbekende compressie (${entry.compressionMethod})`);
+  if (out.length !== entry.uncompressedSize)
+    throw new ZipProblem(`onderdeel ${entry.name} heeft niet de opgegeven grootte`);
+  if (crc32(out) >>> 0 !== entry.crc32 >>> 0)
+    throw new ZipProblem(`onderdeel ${entry.name} is beschadigd (controlegetal klopt niet)`);
+  return out;
+}
+
+/** One entry of the zip to write: copied as it was, or new content. */
+export type OutputEntry = { readonly entry: ZipEntry; readonly content?: Buffer };
+
+class PrecompressedFile implements ZipInputFile {
+  ondata?: ZipInputFile["ondata"];
+  constructor(
+    readonly filename: string,
+    readonly compression: number,
+    readonly size: number,
+    readonly crc: number,
+    readonly mtime: Date,
+    readonly attrs: number,
+    readonly os: number,
+    readonly comment: string | undefined,
+    private readonly bytes: Buffer,
+  ) {}
+  push(): void {
+    this.ondata!(
+      null,
+      new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length) as Uint8Array<ArrayBuffer>,
+      true,
+    );
+  }
+}
+
+/**
+ * The zip bytes: every entry in its original order with its original name, time and attributes;
+ * an entry without new content keeps its compressed bytes exactly.
+ */
+export function writeZip(data: Buffer, entries: readonly OutputEntry[]): Buffer {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  for (const { entry, content } of entries) {
+    const file = content
+      ? new PrecompressedFile(
+          entry.name,
+          8,
+          content.length,
+          crc32(content) >>> 0,
+          entry.mtime,
+          entry.attrs,
+          entry.os,
+          entry.comment || undefined,
+          deflateRawSync(content, { level: 6 }),
+        )
+      : new PrecompressedFile(
+          entry.name,
+          entry.compressionMethod,
+          entry.uncompressedSize,
+          entry.crc32 >>> 0,
+          entry.mtime,
+          entry.attrs,
+          entry.os,
+          entry.comment || undefined,
+          rawBytes(data, entry),
+        );
+    zip.add(file);
+    file.push();
+  }
+  zip.end();
+  if (failure) throw failure;
+  return Buffer.concat(chunks);
+}
