@@ -6,7 +6,7 @@
  */
 const ExcelJS = require("exceljs");
 const path = require("path");
-const { toFileFormula } = require(path.join(__dirname, "../lib/engine/formulaText"));
+const { toFileFormula } = require(path.join(__dirname, "../lib/workbook/formula/print"));
 
 async function makeBigWorkbook(file, rows = 100000) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });

@@ -6,7 +6,7 @@
  */
 const ExcelJS = require("exceljs");
 const path = require("path");
-const { toFileFormula } = require("../lib/engine/formulaText");
+const { toFileFormula } = require("../lib/workbook/formula/print");
 
 const out = path.join(__dirname, "../test/fixtures");
 const EURO = "€ #,##0.00;[Red]-€ #,##0.00";

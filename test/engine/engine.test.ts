@@ -1,20 +1,23 @@
-import { evaluateFormula, formatValue } from "../../src/engine/engine";
-import { toEngineFormula, toFileFormula } from "../../src/engine/formulaText";
+/**
+ * One formula on its own, as `nl-aftrek eval` computes it: the file syntax and what a Dutch user
+ * types, the NL functions beside native ones, and Dutch messages for mistakes.
+ */
+import { evaluateFormula, FormulaInputError, formatValue } from "../../src/engine/evaluate";
+import { toFileFormula } from "../../src/workbook/formula/print";
 
 const evalText = (formula: string): string => formatValue(evaluateFormula(formula));
 
 describe("formula spellings", () => {
-  test("what Excel writes into files becomes what the engine parses", () => {
-    expect(toEngineFormula("_xldudf_NL_KIA(2025,B2:B20)")).toBe("=NL.KIA(2025,B2:B20)");
-    expect(toEngineFormula("=_xldudf_nl_belastbarewinst(B1,B5,TRUE)")).toBe("=NL.BELASTBAREWINST(B1,B5,TRUE)");
-    expect(toEngineFormula("_xlfn.XOR(A1,_xlws.SORT(B1:B2))")).toBe("=XOR(A1,SORT(B1:B2))");
+  test("what a user types becomes what Excel stores in a file", () => {
     expect(toFileFormula("=NL.KIA(2025, B2:B20)+nl.mkbvrij(2025,1)")).toBe(
-      "_xldudf_NL_KIA(2025, B2:B20)+_xldudf_NL_MKBVRIJ(2025,1)",
+      "_xldudf_NL_KIA(2025,B2:B20)+_xldudf_NL_MKBVRIJ(2025,1)",
     );
+    expect(toFileFormula("=NL.KIA(2025; B2:B20; 0,5)", { dutch: true })).toBe("_xldudf_NL_KIA(2025,B2:B20,0.5)");
+    expect(toFileFormula('=_xlfn.XOR(A1,"NL.KIA(")')).toBe('_xlfn.XOR(A1,"NL.KIA(")');
   });
 });
 
-describe("the NL functions in the headless engine", () => {
+describe("the NL functions on their own", () => {
   test("the same values as in Excel", () => {
     expect(evalText("=NL.KIA(2025, 10000)")).toBe("2800"); // 28% x 10.000
     expect(evalText("=NL.BELASTBAREWINST(2025, 40000, TRUE)")).toBe("32763.69");
@@ -47,5 +50,44 @@ describe("the NL functions in the headless engine", () => {
   test("native formulas work beside the NL ones", () => {
     expect(evalText('=SUM(1,2)+NL.PARAMETER(2025, "zelfstandigenaftrek")')).toBe("2473");
     expect(evalText("=_xlfn.XOR(TRUE, FALSE)")).toBe("TRUE");
+    expect(evalText("=ROUND(NL.KIA(2025, 2901), 0)")).toBe("812"); // 812,28 rounded
+  });
+});
+
+describe("what a Dutch user types in Excel", () => {
+  test("; between arguments, a decimal comma, WAAR/ONWAAR", () => {
+    expect(evalText("=NL.KIA(2025; 10000)")).toBe("2800");
+    // 12,7% x 1.234,56 = 156,789... -> 156,79
+    expect(evalText("=NL.MKBVRIJ(2025; 1234,56)")).toBe("156.79");
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2025; WAAR; 1500)")).toBe("1500");
+    expect(evalText("=NL.URENCRITERIUM(1300; 1600; ONWAAR)")).toBe("FALSE");
+    expect(evalText("=NL.KIA(2025; 80000; 0,5)")).toBe("9884.5"); // 19.769 / 2
+  });
+
+  test("Dutch function names", () => {
+    expect(evalText("=ALS(NL.URENCRITERIUM(1300); NL.ZELFSTANDIGENAFTREK(2025; WAAR); 0)")).toBe("2470");
+    expect(evalText("=SOM(1; 2,5)")).toBe("3.5");
+    expect(evalText("=AFRONDEN(NL.KIA(2025; 2901); 0)")).toBe("812");
+  });
+
+  test("WAAR/ONWAAR also with commas", () => {
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2025, WAAR)")).toBe("2470");
+  });
+
+  test("mistakes get a Dutch message, never a library's", () => {
+    const message = (formula: string) => {
+      try {
+        evaluateFormula(formula);
+      } catch (error) {
+        expect(error).toBeInstanceOf(FormulaInputError);
+        return (error as Error).message;
+      }
+      throw new Error("no error");
+    };
+    expect(message("=NL.KIA(2025; 10000")).toMatch(/^De formule is niet te lezen: haakje '\)' ontbreekt/);
+    expect(message("=NL.ZELFSTANDIGENAFTREK(2025; JA)")).toMatch(/^Onbekende naam 'JA'/);
+    expect(message("=NL.BESTAATNIET(2025)")).toMatch(/^Onbekende functie NL.BESTAATNIET/);
+    expect(message("=FROBNICATE(1)")).toBe("Onbekende functie FROBNICATE.");
+    expect(message('=NL.KIA(2025; "10000)')).toMatch(/tekst zonder afsluitend aanhalingsteken/);
   });
 });

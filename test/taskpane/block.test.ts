@@ -3,7 +3,7 @@
  * the pane shows for the same scenario.
  */
 import Decimal from "decimal.js";
-import { createEngine } from "../../src/engine/engine";
+import { createEngine } from "../../src/engine/hyperformula";
 import { scenario } from "../../src/rules/scenario";
 import { blockAddress, columnName, scenarioBlock } from "../../src/taskpane/block";
 import { STRINGS } from "../../src/taskpane/i18n";

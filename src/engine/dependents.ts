@@ -1,0 +1,174 @@
+/**
+ * Which formulas depend on which cells: an index from areas to the formulas that read them, and
+ * the set of cells a recalculation touches (the NL formulas and everything that depends on them,
+ * directly or through other formulas, across sheets). Linear in the number of formulas: each
+ * formula is registered once per area it reads and found again only until it is in the set.
+ */
+import { Area, areasOverlap, cellKey } from "../workbook/address";
+import { CellRecord, WorkbookPackage } from "../workbook/package";
+import { CellFormula, isSyntaxError, Precedents, WorkbookReferences } from "../workbook/references";
+
+/** One formula cell of the workbook. */
+export interface FormulaCell {
+  readonly id: number;
+  readonly sheet: number;
+  readonly cell: CellRecord;
+  readonly formula: CellFormula;
+  readonly precedents: Precedents;
+  /** The area a multi-cell (array or spilled) formula covers. */
+  readonly arrayArea: Area | null;
+}
+
+const ROW_BUCKET = 1024;
+const COL_BUCKET = 16;
+const MAX_BUCKETS = 1024;
+const TALL = 65536;
+
+interface Entry {
+  readonly area: Area;
+  readonly owner: number;
+}
+
+/** The formulas that read an area, for one sheet. */
+class SheetIndex {
+  private readonly points = new Map<number, number[]>();
+  private readonly buckets = new Map<number, Entry[]>();
+  private readonly columns = new Map<number, Entry[]>();
+  private wide: Entry[] = [];
+
+  add(area: Area, owner: number): void {
+    if (area.r1 === area.r2 && area.c1 === area.c2) {
+      const key = cellKey(area.r1, area.c1);
+      const list = this.points.get(key);
+      if (list) list.push(owner);
+      else this.points.set(key, [owner]);
+      return;
+    }
+    const entry = { area, owner };
+    const columns = area.c2 - area.c1 + 1;
+    if (area.r2 - area.r1 + 1 >= TALL && columns <= 64) {
+      for (let c = area.c1; c <= area.c2; c++) push(this.columns, c, entry);
+      return;
+    }
+    const br1 = Math.floor(area.r1 / ROW_BUCKET);
+    const br2 = Math.floor(area.r2 / ROW_BUCKET);
+    const bc1 = Math.floor(area.c1 / COL_BUCKET);
+    const bc2 = Math.floor(area.c2 / COL_BUCKET);
+    if ((br2 - br1 + 1) * (bc2 - bc1 + 1) > MAX_BUCKETS) {
+      this.wide.push(entry);
+      return;
+    }
+    for (let br = br1; br <= br2; br++) for (let bc = bc1; bc <= bc2; bc++) push(this.buckets, br * 2048 + bc, entry);
+  }
+
+  /** Every owner that reads a cell of `area` and is not yet `done`. Lists shrink as owners get done. */
+  query(area: Area, done: Uint8Array, found: (owner: number) => void): void {
+    const cells = (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1);
+    if (cells <= 4096) {
+      for (let r = area.r1; r <= area.r2; r++)
+        for (let c = area.c1; c <= area.c2; c++) {
+          const list = this.points.get(cellKey(r, c));
+          if (list) for (const owner of list) if (!done[owner]) found(owner);
+        }
+    } else {
+      for (const [key, list] of this.points) {
+        const r = Math.floor(key / 16385);
+        const c = key % 16385;
+        if (r >= area.r1 && r <= area.r2 && c >= area.c1 && c <= area.c2) for (const o of list) if (!done[o]) found(o);
+      }
+    }
+    const scan = (list: Entry[]): Entry[] => {
+      const kept: Entry[] = [];
+      for (const entry of list) {
+        if (done[entry.owner]) continue;
+        if (areasOverlap(entry.area, area)) found(entry.owner);
+        if (!done[entry.owner]) kept.push(entry);
+      }
+      return kept;
+    };
+    for (let c = area.c1; c <= Math.min(area.c2, area.c1 + 16384); c++) {
+      const list = this.columns.get(c);
+      if (list) this.columns.set(c, scan(list));
+    }
+    const br1 = Math.floor(area.r1 / ROW_BUCKET);
+    const br2 = Math.floor(area.r2 / ROW_BUCKET);
+    const bc1 = Math.floor(area.c1 / COL_BUCKET);
+    const bc2 = Math.floor(area.c2 / COL_BUCKET);
+    if ((br2 - br1 + 1) * (bc2 - bc1 + 1) <= this.buckets.size) {
+      for (let br = br1; br <= br2; br++)
+        for (let bc = bc1; bc <= bc2; bc++) {
+          const key = br * 2048 + bc;
+          const list = this.buckets.get(key);
+          if (list) this.buckets.set(key, scan(list));
+        }
+    } else {
+      for (const [key, list] of this.buckets) this.buckets.set(key, scan(list));
+    }
+    if (this.wide.length) this.wide = scan(this.wide);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export interface DependencyGraph {
+  readonly formulas: readonly FormulaCell[];
+  /** Formula cell id by sheet and cell key. */
+  idAt(sheet: number, row: number, col: number): number | undefined;
+  /** The NL formulas and all their dependents, in the order found. */
+  readonly touched: readonly number[];
+  readonly inTouched: Uint8Array;
+  /** Whether any formula outside the touched set reads cells only known at evaluation (INDIRECT, OFFSET). */
+  readonly dynamicOutside: boolean;
+}
+
+/** Reads every formula of the workbook and finds the cells a recalculation must touch. */
+export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences): DependencyGraph {
+  const formulas: FormulaCell[] = [];
+  const byPosition = pkg.sheets.map(() => new Map<number, number>());
+  const indexes = pkg.sheets.map(() => new SheetIndex());
+  const seeds: number[] = [];
+  const none: Precedents = { areas: [], hasNl: false, dynamic: false, unsupported: null };
+
+  for (const sheet of pkg.sheets) {
+    if (sheet.formulaCount === 0) continue;
+    const arrays = new Map(sheet.arrays.map((a) => [a.master, a.area]));
+    for (const cell of sheet.cells.values()) {
+      if (!cell.formula) continue;
+      const formula = refs.formulaOf(sheet, cell)!;
+      const precedents = isSyntaxError(formula) ? none : refs.precedents(formula, sheet.index, cell);
+      const id = formulas.length;
+      formulas.push({ id, sheet: sheet.index, cell, formula, precedents, arrayArea: arrays.get(cell) ?? null });
+      byPosition[sheet.index].set(cellKey(cell.row, cell.col), id);
+      for (const area of precedents.areas) indexes[area.sheet].add(area, id);
+      if (precedents.hasNl) seeds.push(id);
+    }
+  }
+
+  const inTouched = new Uint8Array(formulas.length);
+  const touched: number[] = [];
+  const queue: Area[] = [];
+  const touch = (id: number) => {
+    if (inTouched[id]) return;
+    inTouched[id] = 1;
+    touched.push(id);
+    const f = formulas[id];
+    queue.push(f.arrayArea ?? { sheet: f.sheet, r1: f.cell.row, c1: f.cell.col, r2: f.cell.row, c2: f.cell.col });
+  };
+  seeds.forEach(touch);
+  while (queue.length) {
+    const area = queue.pop()!;
+    indexes[area.sheet].query(area, inTouched, touch);
+  }
+  const dynamicOutside = touched.length > 0 && formulas.some((f) => !inTouched[f.id] && f.precedents.dynamic);
+  return {
+    formulas,
+    idAt: (sheet, row, col) => byPosition[sheet].get(cellKey(row, col)),
+    touched,
+    inTouched,
+    dynamicOutside,
+  };
+}

@@ -1,0 +1,280 @@
+/**
+ * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants
+ * and arithmetic or comparison operators. Every other formula goes to HyperFormula. Each cell is
+ * evaluated once, in dependency order, so the work is linear in the number of formulas.
+ *
+ * The operators follow Excel: an empty cell is 0, TRUE is 1, a number as text is that number, an
+ * error passes through, division by zero is #DIV/0!; comparisons order numbers < text < logical
+ * values and compare text without regard to case.
+ */
+import { Area } from "../workbook/address";
+import { Node } from "../workbook/formula/ast";
+import { Host } from "../workbook/formula/parse";
+import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
+import { CellValue, errorValue, isErrorValue } from "../workbook/values";
+import { callNl, NlArgument, nlFunctionId } from "./nlCall";
+
+/** A value met during evaluation that only Excel itself can interpret (a date typed as text, say). */
+export class NotDirect extends Error {}
+
+export interface DirectContext {
+  readonly refs: WorkbookReferences;
+  /** The value of a cell as the formula sees it now (computed, or as Excel stored it). */
+  valueAt(sheet: number, row: number, col: number): CellValue;
+  /** The values of an area, row by row (empty cells as null). */
+  valuesIn(area: Area): CellValue[][];
+}
+
+type Position = "top" | "operand" | "argument";
+
+const OPERATORS = new Set(["+", "-", "*", "/", "^", "=", "<>", "<", ">", "<=", ">="]);
+
+/** Whether a formula tree can be evaluated here (else it goes to HyperFormula). */
+export function isDirect(
+  node: Node,
+  refs: WorkbookReferences,
+  sheet: number,
+  position: Position = "top",
+  depth = 0,
+): boolean {
+  const again = (n: Node, p: Position) => isDirect(n, refs, sheet, p, depth);
+  switch (node.k) {
+    case "num":
+    case "str":
+    case "bool":
+    case "err":
+      return true;
+    case "missing":
+      return position === "argument";
+    case "ref":
+      return node.ref.kind === "cell" || position === "argument";
+    case "struct":
+      return position === "argument" || (node.spec.items.includes("#This Row") && node.spec.columns.length <= 1);
+    case "name": {
+      if (depth > 20) return false;
+      const target = nameNode(refs, node.name, sheet, node.sheet);
+      if (isUnresolved(target)) return true;
+      return isDirect(target.node, refs, target.sheet, position, depth + 1);
+    }
+    case "call": {
+      const id = nlFunctionId(node.fn);
+      return id !== null && node.args.every((a) => again(a, "argument"));
+    }
+    case "unary":
+      return node.op !== "@" && again(node.a, "operand");
+    case "postfix":
+      return node.op === "%" ? again(node.a, "operand") : position === "argument" && node.a.k === "ref";
+    case "bin":
+      return OPERATORS.has(node.op) && again(node.a, "operand") && again(node.b, "operand");
+    case "paren":
+      return again(node.a, position);
+    case "array":
+      return position === "argument";
+    default:
+      return false;
+  }
+}
+
+/** A reference, kept as such until it is known whether a value or a range is wanted. */
+interface AreaValue {
+  readonly area: Area;
+  readonly single: boolean;
+}
+
+/** An array: a spilled NL result or an array constant. */
+interface RowsValue {
+  readonly rows: CellValue[][];
+}
+
+type Value = CellValue | AreaValue | RowsValue;
+
+function isArea(v: Value): v is AreaValue {
+  return typeof v === "object" && v !== null && "area" in v;
+}
+
+function isRows(v: Value): v is RowsValue {
+  return typeof v === "object" && v !== null && "rows" in v;
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
+
+/** A value as a number, the way Excel's arithmetic takes it. */
+function toNumber(value: CellValue): number | CellValue {
+  if (value === null) return 0;
+  if (typeof value === "number") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (text === "") return errorValue("#VALUE!");
+    if (PLAIN_NUMBER.test(text)) {
+      const n = Number(text.replace("%", ""));
+      return text.endsWith("%") ? n / 100 : n;
+    }
+    // Dates, times and amounts with separators depend on the user's locale: leave them to Excel.
+    if (/\d/.test(text) && /^[\d\s.,:/\-+€$%()]+$/.test(text))
+      throw new NotDirect("tekst die Excel als getal of datum kan lezen");
+    return errorValue("#VALUE!");
+  }
+  return value;
+}
+
+function finite(n: number): CellValue {
+  if (Number.isNaN(n) || !Number.isFinite(n)) return errorValue("#NUM!");
+  return Object.is(n, -0) ? 0 : n;
+}
+
+function arithmetic(op: string, x: number, y: number): CellValue {
+  switch (op) {
+    case "+":
+      return finite(x + y);
+    case "-":
+      return finite(x - y);
+    case "*":
+      return finite(x * y);
+    case "/":
+      return y === 0 ? errorValue("#DIV/0!") : finite(x / y);
+    default:
+      if (x === 0 && y === 0) return errorValue("#NUM!");
+      if (x === 0 && y < 0) return errorValue("#DIV/0!");
+      return finite(Math.pow(x, y));
+  }
+}
+
+/** Excel's ordering for comparisons: numbers < text < logical values; empty is 0, "" or FALSE. */
+function compare(a: CellValue, b: CellValue): number {
+  const rank = (v: CellValue) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
+  let x = a;
+  let y = b;
+  if (x === null) x = typeof y === "string" ? "" : typeof y === "boolean" ? false : 0;
+  if (y === null) y = typeof x === "string" ? "" : typeof x === "boolean" ? false : 0;
+  if (rank(x) !== rank(y)) return rank(x) - rank(y);
+  if (typeof x === "string") {
+    const p = x.toLowerCase();
+    const q = (y as string).toLowerCase();
+    return p < q ? -1 : p > q ? 1 : 0;
+  }
+  const p = Number(x);
+  const q = Number(y);
+  return p < q ? -1 : p > q ? 1 : 0;
+}
+
+export class DirectEvaluator {
+  constructor(private readonly ctx: DirectContext) {}
+
+  /** The value of a formula for the cell at (sheet, host): a value, or rows for a spilled result. */
+  evaluate(node: Node, sheet: number, host: Host): CellValue | CellValue[][] {
+    const v = this.eval(node, sheet, host, 0);
+    if (isRows(v)) return v.rows;
+    if (isArea(v)) {
+      if (!v.single) throw new NotDirect("een bereik als uitkomst");
+      const value = this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1);
+      return value === null ? 0 : value;
+    }
+    return v;
+  }
+
+  private eval(node: Node, sheet: number, host: Host, depth: number): Value {
+    switch (node.k) {
+      case "num":
+      case "str":
+      case "bool":
+        return node.v;
+      case "err":
+        return errorValue(node.v);
+      case "missing":
+        return null;
+      case "ref": {
+        const area = this.ctx.refs.resolveRef(node.ref, sheet, host);
+        return isUnresolved(area) ? errorValue(area.error) : { area, single: node.ref.kind === "cell" };
+      }
+      case "struct": {
+        const area = this.ctx.refs.resolveStruct(node.spec, sheet, host);
+        if (isUnresolved(area)) return errorValue(area.error);
+        return { area, single: area.r1 === area.r2 && area.c1 === area.c2 && node.spec.items.includes("#This Row") };
+      }
+      case "name": {
+        if (depth > 20) return errorValue("#NAME?");
+        const target = nameNode(this.ctx.refs, node.name, sheet, node.sheet);
+        if (isUnresolved(target)) return errorValue(target.error);
+        return this.eval(target.node, target.sheet, host, depth + 1);
+      }
+      case "paren":
+        return this.eval(node.a, sheet, host, depth);
+      case "postfix": {
+        if (node.op === "#") {
+          const area =
+            node.a.k === "ref" ? this.ctx.refs.resolveSpill(node.a.ref, sheet, host) : { error: "#REF!" as const };
+          return isUnresolved(area) ? errorValue(area.error) : { area, single: false };
+        }
+        const n = toNumber(this.scalar(node.a, sheet, host, depth));
+        return typeof n === "number" ? finite(n / 100) : n;
+      }
+      case "unary": {
+        const n = toNumber(this.scalar(node.a, sheet, host, depth));
+        if (typeof n !== "number") return n;
+        return node.op === "-" ? finite(-n) : n;
+      }
+      case "bin":
+        return this.binary(node.op, node.a, node.b, sheet, host, depth);
+      case "array":
+        return { rows: node.rows.map((row) => row.map((cell) => this.scalar(cell, sheet, host, depth))) };
+      case "call":
+        return this.call(node.fn, node.args, sheet, host, depth);
+      default:
+        throw new NotDirect(node.k);
+    }
+  }
+
+  /** A single value: a one-cell reference read, an error passed on. */
+  private scalar(node: Node, sheet: number, host: Host, depth: number): CellValue {
+    const v = this.eval(node, sheet, host, depth);
+    if (isArea(v)) {
+      if (!v.single) throw new NotDirect("een bereik in een berekening");
+      return this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1);
+    }
+    if (isRows(v)) return v.rows[0]?.[0] ?? null;
+    return v;
+  }
+
+  private binary(op: string, a: Node, b: Node, sheet: number, host: Host, depth: number): CellValue {
+    const x = this.scalar(a, sheet, host, depth);
+    const y = this.scalar(b, sheet, host, depth);
+    if (isErrorValue(x)) return x;
+    if (isErrorValue(y)) return y;
+    if (["+", "-", "*", "/", "^"].includes(op)) {
+      const p = toNumber(x);
+      if (typeof p !== "number") return p;
+      const q = toNumber(y);
+      if (typeof q !== "number") return q;
+      return arithmetic(op, p, q);
+    }
+    const c = compare(x, y);
+    switch (op) {
+      case "=":
+        return c === 0;
+      case "<>":
+        return c !== 0;
+      case "<":
+        return c < 0;
+      case ">":
+        return c > 0;
+      case "<=":
+        return c <= 0;
+      default:
+        return c >= 0;
+    }
+  }
+
+  private call(fn: string, args: readonly Node[], sheet: number, host: Host, depth: number): Value {
+    const id = nlFunctionId(fn);
+    if (!id) throw new NotDirect(fn);
+    const values: NlArgument[] = args.map((arg) => {
+      const v = this.eval(arg, sheet, host, depth);
+      if (isArea(v)) return v.single ? this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1) : this.ctx.valuesIn(v.area);
+      if (isRows(v)) return v.rows;
+      return v;
+    });
+    const result = callNl(id, values);
+    return Array.isArray(result) ? { rows: result } : result;
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * One formula evaluated on its own (`nl-aftrek eval`): as Excel stores it (`=NL.KIA(2025, 10000)`)
+ * or as a Dutch user types it (`=NL.KIA(2025; 10000)`, WAAR/ONWAAR, a decimal comma, Dutch function
+ * names such as ALS and SOM). Mistakes get a Dutch message that says what and where.
+ */
+import { Node } from "../workbook/formula/ast";
+import { FormulaSyntaxError, parseFormula } from "../workbook/formula/parse";
+import { WorkbookPackage, SheetCells, SheetInfo } from "../workbook/package";
+import { WorkbookReferences } from "../workbook/references";
+import { CellValue, errorValue, isErrorValue } from "../workbook/values";
+import { DirectEvaluator, isDirect, NotDirect } from "./direct";
+import { nlFunctionId } from "./nlCall";
+
+/** A formula that cannot be evaluated as written; the message is for the user. */
+export class FormulaInputError extends Error {}
+
+/** Whether the text uses `;` between arguments (Dutch Excel), outside strings. */
+export function looksDutch(formula: string): boolean {
+  let inString = false;
+  for (const ch of formula) {
+    if (ch === '"') inString = !inString;
+    else if (!inString && ch === ";") return true;
+  }
+  return false;
+}
+
+let dutchNames: Map<string, string> | null = null;
+
+/** Dutch function names (ALS, SOM, AFRONDEN ...) to English, from HyperFormula's Dutch language pack. */
+function englishName(dutch: string): string | undefined {
+  if (!dutchNames) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pack = require("hyperformula/commonjs/i18n/languages/nlNL.js");
+    const functions: Record<string, string> = (pack.default ?? pack).functions;
+    dutchNames = new Map(Object.entries(functions).map(([en, nl]) => [nl.toUpperCase(), en]));
+  }
+  return dutchNames.get(dutch);
+}
+
+function loadEngine(): typeof import("./hyperformula") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("./hyperformula");
+}
+
+/** Function names as the engines know them; an unknown one is an input error. */
+function translate(node: Node, known: () => ReadonlySet<string>): Node {
+  const t = (n: Node) => translate(n, known);
+  switch (node.k) {
+    case "call": {
+      let fn = node.fn;
+      if (fn.startsWith("NL.")) {
+        if (!nlFunctionId(fn))
+          throw new FormulaInputError(`Onbekende functie ${fn}: NL Aftrek kent die niet (zie nl-aftrek --help).`);
+      } else if (!known().has(fn)) {
+        const english = englishName(fn);
+        if (!english || !known().has(english)) throw new FormulaInputError(`Onbekende functie ${fn}.`);
+        fn = english;
+      }
+      return { ...node, fn, args: node.args.map(t) };
+    }
+    case "name":
+      throw new FormulaInputError(
+        `Onbekende naam '${node.name}'. Bedoelt u tekst, zet die dan tussen aanhalingstekens; een ja/nee is WAAR of ONWAAR.`,
+      );
+    case "unary":
+    case "postfix":
+    case "paren":
+      return { ...node, a: t(node.a) } as Node;
+    case "bin":
+      return { ...node, a: t(node.a), b: t(node.b) };
+    case "union":
+      return { ...node, items: node.items.map(t) };
+    default:
+      return node;
+  }
+}
+
+/** An empty workbook of one sheet: references in a lone formula point at empty cells. */
+function emptyWorkbook(): WorkbookPackage {
+  const sheet = {
+    index: 0,
+    name: "Blad1",
+    cells: new SheetCells(),
+    sharedMasters: new Map(),
+    arrays: [],
+    formulaCount: 0,
+  } as unknown as SheetInfo;
+  return { sheets: [sheet], names: [], tables: [], date1904: false } as unknown as WorkbookPackage;
+}
+
+/** The value of one formula: a value, or rows for a spill. */
+export function evaluateFormula(input: string): CellValue | CellValue[][] {
+  const text = input.trim();
+  const dutch = looksDutch(text);
+  let node: Node;
+  try {
+    node = parseFormula(text, { row: 1, col: 1 }, { dutch, dutchWords: true }).node;
+  } catch (error) {
+    if (!(error instanceof FormulaSyntaxError)) throw error;
+    const offset = text.startsWith("=") ? 1 : 0;
+    throw new FormulaInputError(
+      `De formule is niet te lezen: ${error.message} (bij teken ${error.position + offset + 1}).` +
+        (dutch || !/onverwacht/.test(error.message)
+          ? ""
+          : " Scheid argumenten met ; (zoals in Nederlandse Excel) of met , (zoals in een bestand)."),
+    );
+  }
+  let engineFunctions: ReadonlySet<string> | null = null;
+  const known = () => (engineFunctions ??= loadEngine().engineFunctions());
+  node = translate(node, known);
+  const pkg = emptyWorkbook();
+  const refs = new WorkbookReferences(pkg);
+  if (isDirect(node, refs, 0)) {
+    const evaluator = new DirectEvaluator({
+      refs,
+      valueAt: () => null,
+      // Every cell is empty; a huge area is as empty as one cell.
+      valuesIn: (area) => {
+        const rows = area.r2 - area.r1 + 1;
+        const cols = area.c2 - area.c1 + 1;
+        if (rows * cols > 10000) return [[null]];
+        return Array.from({ length: rows }, () => Array.from({ length: cols }, () => null));
+      },
+    });
+    try {
+      return evaluator.evaluate(node, 0, { row: 1, col: 1 });
+    } catch (error) {
+      if (!(error instanceof NotDirect)) throw error;
+    }
+  }
+  return evaluateWithEngine(node);
+}
+
+function evaluateWithEngine(node: Node): CellValue | CellValue[][] {
+  const hf = loadEngine();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { printNode } = require("../workbook/formula/print") as typeof import("../workbook/formula/print");
+  const formula = `=${printNode(node, { host: { row: 1, col: 1 }, functionName: (c) => c, booleanCalls: true })}`;
+  const engine = hf.createEngine({ Blad1: [[formula]] });
+  try {
+    const values = engine.getSheetValues(0);
+    if (values.length > 1 || (values[0]?.length ?? 0) > 1)
+      return values.map((row) => row.map((v) => hf.fromEngine(v) ?? errorValue("#VALUE!")));
+    const value = hf.fromEngine(engine.getCellValue({ sheet: 0, row: 0, col: 0 }));
+    if (value === undefined) throw new FormulaInputError("De formule is niet te berekenen zonder Excel.");
+    return value;
+  } finally {
+    engine.destroy();
+  }
+}
+
+/** A value as the CLI prints it: plain decimals, TRUE/FALSE, an error as its code and message. */
+export function formatValue(value: CellValue | CellValue[][]): string {
+  if (Array.isArray(value)) return value.map((row) => row.map((v) => formatValue(v)).join("\t")).join("\n");
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "string") return value;
+  return value.message ? `${value.error} ${value.message}` : value.error;
+}
+
+export function hasError(value: CellValue | CellValue[][]): boolean {
+  return Array.isArray(value) ? value.some((row) => row.some((v) => isErrorValue(v))) : isErrorValue(value);
+}
+
+function formatNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
+  const text = Number(n.toPrecision(15)).toString();
+  if (!/e/i.test(text)) return text;
+  return Number(n.toPrecision(15)).toFixed(20).replace(/0+$/, "").replace(/\.$/, "");
+}

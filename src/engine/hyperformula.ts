@@ -1,0 +1,136 @@
+/**
+ * HyperFormula (GPL-v3 licence) with the NL functions registered: the engine for the native
+ * Excel formulas among the NL formulas' dependents. Loaded only when a recalculation needs it.
+ */
+import {
+  ArraySize,
+  CellError,
+  CellValue as HfValue,
+  DetailedCellError,
+  EmptyValue,
+  ErrorType,
+  FunctionPlugin,
+  HyperFormula,
+  RawCellContent,
+  SimpleRangeValue,
+} from "hyperformula";
+import { NL_FUNCTIONS } from "../functions/registry";
+import { CellValue, errorValue, isErrorValue } from "../workbook/values";
+import { callNl, NlArgument, nlSpillSize } from "./nlCall";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Ast = { procedureName: string; args: any[] };
+
+/** An engine value as Excel would pass it to a custom function. */
+function toArgument(value: unknown): CellValue {
+  if (value === EmptyValue || value === undefined || value === null) return null;
+  if (value instanceof CellError)
+    return errorValue(value.type === ErrorType.DIV_BY_ZERO ? "#DIV/0!" : `#${value.type}`);
+  if (typeof value === "object" && "val" in (value as object)) return (value as { val: number }).val;
+  return value as CellValue;
+}
+
+const HF_ERROR: Record<string, ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#N/A": ErrorType.NA,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#NUM!": ErrorType.NUM,
+  "#REF!": ErrorType.REF,
+  "#NAME?": ErrorType.NAME,
+};
+
+function functionId(ast: Ast): string {
+  return ast.procedureName.replace(/^NL\./i, "").toUpperCase();
+}
+
+export class NlPlugin extends FunctionPlugin {
+  static implementedFunctions = Object.fromEntries(
+    Object.keys(NL_FUNCTIONS).map((id) => [
+      `NL.${id}`,
+      { method: "callNl", sizeOfResultArrayMethod: "sizeOfNl", vectorizationForbidden: true },
+    ]),
+  );
+
+  callNl(ast: Ast, state: any): unknown {
+    const args: NlArgument[] = [];
+    for (const argAst of ast.args) {
+      const value = this.evaluateAst(argAst, state);
+      if (value instanceof CellError) return value;
+      if (value instanceof SimpleRangeValue) args.push(value.data.map((row) => row.map(toArgument)));
+      else args.push(toArgument(value));
+    }
+    const result = callNl(functionId(ast), args);
+    if (isErrorValue(result)) return new CellError(HF_ERROR[result.error] ?? ErrorType.VALUE, result.message);
+    return Array.isArray(result) ? SimpleRangeValue.onlyValues(result as any) : result;
+  }
+
+  sizeOfNl(ast: Ast): ArraySize {
+    const spill = nlSpillSize(functionId(ast));
+    return spill ? new ArraySize(spill.columns, spill.rows) : ArraySize.scalar();
+  }
+}
+
+const NL_TRANSLATIONS = {
+  enGB: Object.fromEntries(Object.keys(NL_FUNCTIONS).map((id) => [`NL.${id}`, `NL.${id}`])),
+};
+
+let registered = false;
+
+function register(): void {
+  if (registered) return;
+  HyperFormula.registerFunctionPlugin(NlPlugin, NL_TRANSLATIONS);
+  registered = true;
+}
+
+export function engineConfig(date1904 = false) {
+  return {
+    licenseKey: "gpl-v3",
+    // Keep full precision: NL results are already exact cents.
+    smartRounding: false,
+    // No column index: it speeds up lookups (VLOOKUP, MATCH) but costs memory on every cell.
+    useColumnIndex: false,
+    // Excel's own limits (HyperFormula's defaults stop at 40.000 rows).
+    maxRows: 1048576,
+    maxColumns: 16384,
+    // A formula that refers to an empty cell gives 0, as in Excel.
+    evaluateNullToZero: true,
+    // Excel's date systems: serial 1 is 1 January 1900 (with the fictitious 29 February 1900) or 2 January 1904.
+    leapYear1900: !date1904,
+    nullDate: date1904 ? { year: 1904, month: 1, day: 1 } : { year: 1899, month: 12, day: 31 },
+  };
+}
+
+/** Formulas as users write them may hold bare TRUE/FALSE, which HyperFormula only knows as functions. */
+const NAMED_EXPRESSIONS = [
+  { name: "TRUE", expression: "=TRUE()" },
+  { name: "FALSE", expression: "=FALSE()" },
+];
+
+export function createEngine(sheets: Record<string, RawCellContent[][]>, date1904 = false): HyperFormula {
+  register();
+  return HyperFormula.buildFromSheets(sheets, engineConfig(date1904), NAMED_EXPRESSIONS);
+}
+
+let known: Set<string> | null = null;
+
+/** The functions HyperFormula evaluates (canonical upper-case English names, NL ones included). */
+export function engineFunctions(): ReadonlySet<string> {
+  register();
+  known ??= new Set(HyperFormula.getRegisteredFunctionNames("enGB").map((n) => n.toUpperCase()));
+  return known;
+}
+
+/** An Excel error code for what HyperFormula returned, or null for its own codes (#CYCLE!, #ERROR!, #SPILL! ...). */
+export function excelCode(error: DetailedCellError): string | null {
+  const code = error.value;
+  return ["#VALUE!", "#N/A", "#NAME?", "#REF!", "#DIV/0!", "#NUM!", "#NULL!"].includes(code) ? code : null;
+}
+
+/** A HyperFormula value as a cell value; null for an error Excel does not have. */
+export function fromEngine(value: HfValue): CellValue | undefined {
+  if (value instanceof DetailedCellError) {
+    const code = excelCode(value);
+    return code ? errorValue(code, value.message || undefined) : undefined;
+  }
+  return value as CellValue;
+}

@@ -1,0 +1,55 @@
+/**
+ * Calling an NL function the way Excel calls a custom function: numbers, strings, booleans, null
+ * for an empty or omitted argument, ranges as arrays of rows. One place for both evaluators (the
+ * direct one and the HyperFormula plugin), so a formula gives the same value in either.
+ */
+import { NlFunctionError } from "../functions/excelError";
+import { NL_FUNCTIONS, NL_SPILLS } from "../functions/registry";
+import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
+
+/** The function id of a canonical name (`NL.KIA` -> `KIA`), or null when it is not one of ours. */
+export function nlFunctionId(canonical: string): string | null {
+  if (!canonical.startsWith("NL.")) return null;
+  const id = canonical.slice(3);
+  return Object.prototype.hasOwnProperty.call(NL_FUNCTIONS, id) ? id : null;
+}
+
+export function nlSpillSize(id: string): { rows: number; columns: number } | null {
+  return NL_SPILLS[id] ?? null;
+}
+
+/** How many arguments the function takes (the last parameter is Excel's invocation). */
+export function nlArity(id: string): number {
+  return NL_FUNCTIONS[id].length - 1;
+}
+
+export type NlArgument = CellValue | CellValue[][];
+export type NlResult = number | string | boolean | ErrorValue | CellValue[][];
+
+/** The first error among the arguments (Excel does not call a function with an error argument). */
+function firstError(args: readonly NlArgument[]): ErrorValue | null {
+  for (const arg of args) {
+    if (isErrorValue(arg)) return arg;
+    if (Array.isArray(arg)) for (const row of arg) for (const cell of row) if (isErrorValue(cell)) return cell;
+  }
+  return null;
+}
+
+export function callNl(id: string, args: readonly NlArgument[]): NlResult {
+  const arity = nlArity(id);
+  if (args.length > arity) {
+    return errorValue("#N/A", `NL.${id} heeft ten hoogste ${arity} argumenten (gekregen: ${args.length}).`);
+  }
+  const error = firstError(args);
+  if (error) return error;
+  try {
+    const result = NL_FUNCTIONS[id](...args);
+    if (typeof result === "number" && (!Number.isFinite(result) || Object.is(result, -0))) {
+      return Number.isFinite(result) ? 0 : errorValue("#NUM!");
+    }
+    return result as NlResult;
+  } catch (e) {
+    if (e instanceof NlFunctionError) return errorValue(e.code, e.message);
+    return errorValue("#VALUE!", `NL.${id}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

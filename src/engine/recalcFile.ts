@@ -1,0 +1,49 @@
+/**
+ * One workbook file recalculated: read, recalculate, write. The output is the input file itself
+ * when nothing changes (byte for byte), else a package in which only the recalculated cells'
+ * cached results (and, when needed, `fullCalcOnLoad`) differ.
+ */
+import { promises as fs } from "fs";
+import { basename, dirname, extname, join } from "path";
+import { openWorkbook } from "../workbook/package";
+import { editSheet, packageBytes, withFullCalcOnLoad, writeAtomically } from "../workbook/writer";
+import { recalculate, RecalcOutcome } from "./recalc";
+
+export interface RecalcReport extends Omit<RecalcOutcome, "edits"> {
+  readonly input: string;
+  readonly output: string;
+  /** The output is byte for byte the input: there was nothing to change. */
+  readonly unchanged: boolean;
+}
+
+export function defaultOutput(input: string): string {
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}.herberekend${ext}`);
+}
+
+/** Recalculates `input` into `output` (which may be `input` itself: written atomically). */
+export async function recalcFile(input: string, output: string): Promise<RecalcReport> {
+  const pkg = await openWorkbook(input);
+  const outcome = recalculate(pkg);
+  const sheetTexts = new Map<number, string>();
+  for (const [index, edits] of outcome.edits) {
+    const text = editSheet(pkg.sheets[index], edits);
+    if (text !== null) sheetTexts.set(index, text);
+  }
+  const workbookText = outcome.fullCalcOnLoad ? withFullCalcOnLoad(pkg) : null;
+  const unchanged = sheetTexts.size === 0 && workbookText === null;
+  const bytes = unchanged ? pkg.data : packageBytes(pkg, sheetTexts, workbookText);
+  await writeAtomically(output, bytes);
+  const { edits: _edits, ...summary } = outcome;
+  void _edits;
+  return { input, output, unchanged, ...summary };
+}
+
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([fs.realpath(a), fs.realpath(b)]);
+    return x === y;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The HyperFormula patch (patches/hyperformula+3.5.0.patch): adding the edges of many formulas
+ * that read one cell takes linear work, and the graph still refuses duplicate edges. No timing:
+ * the work is counted as the array elements `Array.prototype.includes` scans.
+ */
+import { HyperFormula } from "hyperformula";
+import { createEngine } from "../../src/engine/hyperformula";
+
+function scannedWhile(fn: () => void): number {
+  const original = Array.prototype.includes;
+  let scanned = 0;
+  Array.prototype.includes = function (this: unknown[], ...args: [unknown, number?]) {
+    scanned += this.length;
+    return original.apply(this, args);
+  };
+  try {
+    fn();
+  } finally {
+    Array.prototype.includes = original;
+  }
+  return scanned;
+}
+
+function clientList(rows: number): (string | number)[][] {
+  const sheet: (string | number)[][] = [[2025]];
+  for (let r = 2; r <= rows + 1; r++) sheet.push([r * 100, `=$A$1+A${r}`]);
+  return sheet;
+}
+
+test("linking n formulas to one shared cell scans a bounded number of elements per formula", () => {
+  let engine: HyperFormula | undefined;
+  const scanned = scannedWhile(() => {
+    engine = createEngine({ Klanten: clientList(20000) });
+  });
+  // Unpatched, each new edge from $A$1 scans all earlier ones: about 20.000² / 2 = 2 × 10^8 elements.
+  expect(scanned).toBeLessThan(20000 * 50);
+  expect(engine!.getCellValue({ sheet: 0, row: 20000, col: 1 })).toBe(2025 + 20001 * 100);
+  engine!.destroy();
+});
+
+test("the graph still keeps each edge once, also past the point where it switches to a set", () => {
+  const engine = createEngine({ Blad1: [[1], ...Array.from({ length: 40 }, () => ["=A1+A1+A1"])] });
+  // A1 feeds 40 formulas, each reading it three times: 40 dependents, not 120.
+  expect(engine.getCellDependents({ sheet: 0, row: 0, col: 0 })).toHaveLength(40);
+  engine.setCellContents({ sheet: 0, row: 0, col: 0 }, 2);
+  expect(engine.getCellValue({ sheet: 0, row: 40, col: 0 })).toBe(6);
+  engine.setCellContents({ sheet: 0, row: 40, col: 0 }, 7); // a formula removed: its edge goes from the set too
+  expect(engine.getCellDependents({ sheet: 0, row: 0, col: 0 })).toHaveLength(39);
+  engine.setCellContents({ sheet: 0, row: 40, col: 0 }, "=A1*10"); // and can come back
+  expect(engine.getCellValue({ sheet: 0, row: 40, col: 0 })).toBe(20);
+  engine.destroy();
+});

@@ -1,0 +1,272 @@
+/**
+ * What Excel workbooks contain, recalculation reads: shared and array formulas, dynamic-array
+ * spills, defined names (workbook- and sheet-scoped), cross-sheet references, structured
+ * references, the `_xlfn.`/`_xldudf_` spellings, inline strings, 1904 dates, prefixed XML and zip
+ * entries with backslashes or odd case. And what it cannot evaluate keeps Excel's value.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { recalcFile } from "../../src/engine/recalcFile";
+import { NL_SPILLS } from "../../src/functions/registry";
+import { openWorkbook } from "../../src/workbook/package";
+import { CellValue } from "../../src/workbook/values";
+import {
+  entries,
+  f,
+  MAIN_NS,
+  row,
+  s,
+  TestWorkbook,
+  v,
+  workbookParts,
+  writeWorkbookFile,
+  zipParts,
+} from "../helpers/xlsx";
+
+const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-reader-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let counter = 0;
+async function recalc(wb: TestWorkbook) {
+  const input = join(dir, `wb${++counter}.xlsx`);
+  const output = join(dir, `wb${counter}.uit.xlsx`);
+  writeWorkbookFile(input, wb);
+  const report = await recalcFile(input, output);
+  const pkg = await openWorkbook(output);
+  const value = (sheet: number, ref: string): CellValue | undefined => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+    const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return pkg.sheets[sheet].cells.get(Number(m[2]), col)?.value;
+  };
+  return { report, value, input, output };
+}
+
+test("shared formulas: the other cells take the master's formula, shifted", async () => {
+  const { value, report } = await recalc({
+    sheets: [
+      {
+        name: "Blad1",
+        data:
+          row(2, v("A2", 2901), `<c r="B2"><f t="shared" ref="B2:B4" si="0">_xldudf_NL_KIA(2025,A2)</f><v>0</v></c>`) +
+          row(3, v("A3", 10000), `<c r="B3"><f t="shared" si="0"/><v>0</v></c>`) +
+          row(4, v("A4", 200000), `<c r="B4"><f t="shared" si="0"/><v>0</v></c>`),
+      },
+    ],
+  });
+  expect(value(0, "B2")).toBe(812.28); // 28% x 2.901
+  expect(value(0, "B3")).toBe(2800); // 28% x 10.000
+  expect(value(0, "B4")).toBe(14533.25); // 19.769 - 7,56% x (200.000 - 130.744)
+  expect(report.recalculated).toBe(3);
+});
+
+test("array formulas: an NL call over a range, and a legacy array formula over NL results", async () => {
+  const { value } = await recalc({
+    sheets: [
+      {
+        name: "Blad1",
+        data:
+          row(1, v("A1", 1000), `<c r="C1"><f t="array" ref="C1">_xldudf_NL_KIA(2025,A1:A3)</f><v>0</v></c>`) +
+          row(
+            2,
+            v("A2", 2000),
+            f("B2", "_xldudf_NL_KIA(2025,A2)"),
+            `<c r="D2"><f t="array" ref="D2:D3">B2:B3*2</f><v>0</v></c>`,
+          ) +
+          row(3, v("A3", 400), f("B3", "_xldudf_NL_KIA(2025,A3+5000)"), `<c r="D3"><v>0</v></c>`),
+      },
+    ],
+  });
+  expect(value(0, "C1")).toBe(840); // 1.000 + 2.000 (400 is under 450 and does not count) = 3.000 x 28%
+  expect(value(0, "B2")).toBe(0); // 2.000 is not above 2.900
+  expect(value(0, "B3")).toBe(1512); // 28% x 5.400
+  expect(value(0, "D2")).toBe(0); // 0 x 2
+  expect(value(0, "D3")).toBe(3024); // 1.512 x 2
+});
+
+test("a dynamic-array spill saved by Excel 365 (NL.OVERZICHT), and a formula that reads a spilled cell", async () => {
+  const rows = NL_SPILLS.OVERZICHT.rows;
+  const cells = Array.from({ length: rows }, (_, i) => {
+    const r = 10 + i;
+    const first =
+      i === 0
+        ? `<c r="A${r}" t="str" cm="1"><f t="array" ref="A10:B${9 + rows}" aca="false">_xldudf_NL_OVERZICHT(2025,40000,TRUE)</f><v>oud</v></c>`
+        : `<c r="A${r}" t="str"><v>oud</v></c>`;
+    return row(r, first, `<c r="B${r}"><v>1</v></c>`);
+  }).join("");
+  const { value, report } = await recalc({
+    sheets: [{ name: "Overzicht", data: cells + row(40, f("C40", "B19*2")) }],
+  });
+  expect(report.notRecalculated).toEqual([]);
+  expect(value(0, "A10")).toBe("Winst uit onderneming");
+  expect(value(0, "B10")).toBe(40000);
+  const label = (i: number) => value(0, `A${10 + i}`);
+  const amount = (label_: string) => value(0, `B${10 + [...Array(rows).keys()].find((i) => label(i) === label_)!}`);
+  expect(amount("Belastbare winst uit onderneming")).toBe(32763.69); // 40.000 - 2.470 - 4.766,31
+  expect(value(0, "C40")).toBe((value(0, "B19") as number) * 2);
+});
+
+test("defined names: a sheet-scoped name wins over the workbook's; cross-sheet references", async () => {
+  const { value } = await recalc({
+    names:
+      '<definedName name="Jaar">Invoer!$B$1</definedName><definedName name="Jaar" localSheetId="2">2026</definedName>',
+    sheets: [
+      { name: "Invoer", data: row(1, v("B1", 2025)) + row(2, v("B2", 1500)) },
+      { name: "Blad2025", data: row(1, f("A1", "_xldudf_NL_ZELFSTANDIGENAFTREK(Jaar,TRUE,Invoer!B2*10)")) },
+      { name: "Blad2026", data: row(1, f("A1", "_xldudf_NL_ZELFSTANDIGENAFTREK(Jaar,TRUE)")) },
+    ],
+  });
+  expect(value(1, "A1")).toBe(2470); // 2025, capped at 15.000: the full 2.470
+  expect(value(2, "A1")).toBe(1200); // the sheet's own Jaar: 2026
+});
+
+test("structured references: Tabel[Kolom], Tabel[[#This Row],[Kolom]] and [@Kolom]", async () => {
+  const { value } = await recalc({
+    sheets: [
+      {
+        name: "Lijst",
+        data:
+          row(1, s("A1", "Bedrag"), s("B1", "KIA")) +
+          row(2, v("A2", 1000), f("B2", "_xldudf_NL_KIA(2025,[@Bedrag])")) +
+          row(3, v("A3", 5000), f("B3", "_xldudf_NL_KIA(2025,Investeringen[[#This Row],[Bedrag]])")) +
+          row(5, f("A5", "_xldudf_NL_KIA(2025,Investeringen[Bedrag])")),
+        after: '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>',
+        rels: [["rId1", "table", "../tables/table1.xml"]],
+      },
+    ],
+    parts: {
+      "xl/tables/table1.xml": `<table xmlns="${MAIN_NS}" id="1" name="Investeringen" displayName="Investeringen" ref="A1:B3"><tableColumns count="2"><tableColumn id="1" name="Bedrag"/><tableColumn id="2" name="KIA"/></tableColumns></table>`,
+    },
+  });
+  expect(value(0, "B2")).toBe(0); // 1.000 alone is under 2.901
+  expect(value(0, "B3")).toBe(1400); // 28% x 5.000
+  expect(value(0, "A5")).toBe(1680); // 28% x (1.000 + 5.000)
+});
+
+test("_xlfn. spellings, inline strings and a precedent formula taken at its cached value", async () => {
+  const { value, report } = await recalc({
+    sheets: [
+      {
+        name: "Blad1",
+        data:
+          row(1, `<c r="A1"><f>1+1</f><v>5</v></c>`, s("B1", "vijfduizend"), f("C1", "_xldudf_NL_KIA(2025,A1*1000)")) +
+          row(
+            2,
+            f("A2", "_xlfn.XOR(C2,TRUE)"),
+            f("C2", "_xldudf_NL_URENCRITERIUM(1300)"),
+            f("D2", "_xldudf_NL_KIA(2025,B1)"),
+          ),
+      },
+    ],
+  });
+  expect(value(0, "A1")).toBe(5); // a precedent of an NL formula: read at its cached value, not recalculated
+  expect(value(0, "C1")).toBe(1400); // 28% x 5.000 (the cached 5, not 1+1)
+  expect(value(0, "C2")).toBe(true);
+  expect(value(0, "A2")).toBe(false); // XOR(TRUE, TRUE)
+  expect(value(0, "D2")).toEqual({ error: "#VALUE!" });
+  expect(report.errors).toEqual([
+    {
+      cell: "Blad1!D2",
+      code: "#VALUE!",
+      message: expect.stringContaining('moet bedragen bevatten, niet tekst "vijfduizend"'),
+    },
+  ]);
+});
+
+test("1904 dates: YEAR of a date serial follows the workbook's date system", async () => {
+  // Serial 43.465 is 1 January 2023 in the 1904 system (44.927 - 1.462) and 1 January 2019 in the 1900 system.
+  const data = row(1, v("A1", 43465), f("B1", "_xldudf_NL_KIA(YEAR(A1),10000)"));
+  const in1904 = await recalc({ workbookPr: '<workbookPr date1904="1"/>', sheets: [{ name: "Blad1", data }] });
+  expect(in1904.value(0, "B1")).toBe(2800); // 2023: 28% x 10.000
+  const in1900 = await recalc({ sheets: [{ name: "Blad1", data }] });
+  expect(in1900.value(0, "B1")).toEqual({ error: "#N/A" }); // 2019 is not covered
+});
+
+test("XML with a namespace prefix and zip entries with backslashes and odd case", async () => {
+  const parts = workbookParts({ sheets: [{ name: "Blad1", data: "" }] });
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="${MAIN_NS}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>10000</x:v></x:c><x:c r="B1"><x:f>_xldudf_NL_KIA(2025,A1)</x:f></x:c></x:row></x:sheetData></x:worksheet>`;
+  delete parts["xl/worksheets/sheet1.xml"];
+  parts["XL\\Worksheets\\Sheet1.xml"] = sheet;
+  const input = join(dir, "vreemd.xlsx");
+  writeFileSync(input, zipParts(parts));
+  const output = join(dir, "vreemd.uit.xlsx");
+  await recalcFile(input, output);
+  const out = entries(output);
+  expect(Object.keys(out)).toEqual(Object.keys(entries(input)));
+  expect(out["XL\\Worksheets\\Sheet1.xml"].toString()).toContain(
+    '<x:c r="B1"><x:f>_xldudf_NL_KIA(2025,A1)</x:f><x:v>2800</x:v></x:c>',
+  );
+});
+
+describe("what cannot be evaluated here keeps Excel's value and makes Excel recalculate on opening", () => {
+  test("an unknown function and an external link", async () => {
+    const { value, report, input, output } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          data: row(
+            1,
+            f("A1", "_xldudf_NL_KIA(2025,10000)"),
+            `<c r="B1"><f>_xlfn.FROBNICATE(A1)</f><v>7</v></c>`,
+            `<c r="C1"><f>[1]Blad1!A1+A1</f><v>8</v></c>`,
+            `<c r="D1"><f>B1+1</f><v>9</v></c>`,
+          ),
+        },
+      ],
+    });
+    expect(value(0, "A1")).toBe(2800);
+    expect([value(0, "B1"), value(0, "C1"), value(0, "D1")]).toEqual([7, 8, 9]);
+    expect(report.notRecalculated).toEqual([
+      { cell: "Blad1!B1", reason: "functie FROBNICATE kan zonder Excel niet worden berekend" },
+      { cell: "Blad1!C1", reason: "verwijzing naar een andere werkmap" },
+      { cell: "Blad1!D1", reason: "hangt af van een cel die niet herberekend kan worden" },
+    ]);
+    expect(report.fullCalcOnLoad).toBe(true);
+    const before = entries(input)["xl/workbook.xml"].toString();
+    const after = entries(output)["xl/workbook.xml"].toString();
+    expect(after).toBe(before.replace('<calcPr calcId="191029"/>', '<calcPr calcId="191029" fullCalcOnLoad="1"/>'));
+  });
+
+  test("a workbook without calcPr gets one in the right place", async () => {
+    const { output, report } = await recalc({
+      calcPr: null,
+      names: '<definedName name="X">Blad1!$A$1</definedName>',
+      sheets: [
+        {
+          name: "Blad1",
+          data: row(1, f("A1", "_xldudf_NL_KIA(2025,10000)"), `<c r="B1"><f>FROBNICATE(A1)</f><v>1</v></c>`),
+        },
+      ],
+    });
+    expect(report.fullCalcOnLoad).toBe(true);
+    expect(entries(output)["xl/workbook.xml"].toString()).toContain(
+      '</definedNames><calcPr fullCalcOnLoad="1"/></workbook>',
+    );
+  });
+
+  test("a circular reference is listed, never written as HyperFormula's #CYCLE!", async () => {
+    const { value, report } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          data: row(1, `<c r="A1"><f>_xldudf_NL_KIA(2025,B1)</f><v>3</v></c>`, `<c r="B1"><f>A1+1</f><v>4</v></c>`),
+        },
+      ],
+    });
+    expect([value(0, "A1"), value(0, "B1")]).toEqual([3, 4]);
+    expect(report.notRecalculated.map((n) => n.reason)).toEqual(["kringverwijzing", "kringverwijzing"]);
+  });
+
+  test("only Excel's own error codes are written", async () => {
+    const { value } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          data: row(1, f("A1", "_xldudf_NL_KIA(2025,10000)"), f("B1", "A1/0"), f("C1", "_xldudf_NL_KIA(2031,A1)")),
+        },
+      ],
+    });
+    expect(value(0, "B1")).toEqual({ error: "#DIV/0!" });
+    expect(value(0, "C1")).toEqual({ error: "#N/A" });
+  });
+});
