@@ -1,17 +1,11 @@
 /**
- * The nl-aftrek command line: `eval` one formula, `recalc` a workbook.
+ * The nl-aftrek command line: `eval` one formula, `recalc` workbooks.
  */
 import { resolve } from "path";
-import { evaluateFormula, formatValue } from "../engine/engine";
-import {
-  defaultOutput,
-  readWorkbook,
-  recalcWorkbook,
-  RecalcSummary,
-  WorkbookError,
-  writeWorkbook,
-} from "../engine/workbook";
+import { evaluateFormula, FormulaInputError, formatValue, hasError } from "../engine/evaluate";
+import { defaultOutput, RecalcReport } from "../engine/recalcFile";
 import { ENGINE_VERSION } from "../rules/version";
+import { collectInputs, defaultThreads, FileResult, Job, outputFor, runJobs } from "./batch";
 
 export interface Io {
   out(text: string): void;
@@ -26,88 +20,211 @@ const consoleIo: Io = {
 const HELP = `nl-aftrek ${ENGINE_VERSION}: de NL-formules zonder Excel
 
 Gebruik:
-  nl-aftrek eval "<formule>"                 rekent één formule uit en drukt de uitkomst af
-  nl-aftrek recalc <in.xlsx> [opties]        herberekent alle formules van een werkmap
+  nl-aftrek eval "<formule>"                  rekent één formule uit en drukt de uitkomst af
+  nl-aftrek recalc <bestand of map>... [opties]  herberekent de NL-formules van werkmappen
 
 Meer hulp: nl-aftrek eval --help, nl-aftrek recalc --help`;
 
 const HELP_EVAL = `nl-aftrek eval "<formule>"
 
-Rekent één formule uit, in Engelse syntaxis met komma's (zoals in een .xlsx-bestand):
-  nl-aftrek eval "=NL.KIA(2025, 10000)"          -> 2800
-  nl-aftrek eval "=NL.URENCRITERIUM(1300, 1600)"  -> FALSE
+Rekent één formule uit. Typ hem zoals in Nederlandse Excel of zoals in een bestand:
+  nl-aftrek eval "=NL.KIA(2025; 10000)"               -> 2800
+  nl-aftrek eval "=NL.ZELFSTANDIGENAFTREK(2025; WAAR)" -> 2470
+  nl-aftrek eval "=NL.MKBVRIJ(2025; 1234,56)"          -> 156.79
+  nl-aftrek eval "=NL.KIA(2025, 10000)"               -> 2800
+Met ; tussen de argumenten is de komma het decimaalteken; WAAR/ONWAAR en Nederlandse
+functienamen (ALS, SOM, AFRONDEN) mogen altijd.
 Getallen komen als gewone decimalen, WAAR/ONWAAR als TRUE/FALSE, een fout als code met melding.
-Een formule die een tabel teruggeeft (NL.OVERZICHT) geeft één regel per rij, kolommen gescheiden door een tab.`;
+Een formule die een tabel teruggeeft (NL.OVERZICHT) geeft één regel per rij, kolommen gescheiden
+door een tab. Exitcode 0 bij een uitkomst, 1 bij een fout (ook een foutwaarde als uitkomst).`;
 
-const HELP_RECALC = `nl-aftrek recalc <in.xlsx> [-o <uit.xlsx>] [--in-place] [--json]
+const HELP_RECALC = `nl-aftrek recalc <bestand of map>... [-o <uit>] [--in-place] [--json] [--jobs <n>]
 
-Herberekent elke formule van de werkmap (NL-formules en gewone Excel-formules) en schrijft de
-uitkomsten als opgeslagen resultaten terug. Bladen, opmaak, getalnotaties en kolombreedtes blijven.
+Herberekent de NL-formules en de formules die ervan afhangen, en schrijft hun uitkomsten als
+opgeslagen resultaten terug. Al het andere blijft byte voor byte zoals het was: andere cellen,
+formules, opmaak, grafieken, macro's, opmerkingen, beveiliging. Een map wordt doorzocht op .xlsx-
+en .xlsm-bestanden (ook in submappen).
 
-  -o, --output <bestand>  waar de herberekende werkmap komt (standaard: <naam>.herberekend.xlsx)
-  --in-place              overschrijf het invoerbestand zelf (via een tijdelijk bestand)
-  --json                  samenvatting als JSON op stdout
-  -h, --help              deze hulp
+  -o, --output <pad>  één bestand: het uitvoerbestand; meerdere: de map waarin ze komen
+                      (standaard: <naam>.herberekend.xlsx naast elk invoerbestand)
+  --in-place          overschrijf de invoerbestanden zelf (via een tijdelijk bestand)
+  --json              samenvatting als JSON op stdout
+  --jobs <n>          zoveel bestanden tegelijk (standaard: het aantal processorkernen)
+  -h, --help          deze hulp
 
+Cellen die zonder Excel niet te berekenen zijn (een onbekende functie, een externe koppeling)
+houden de uitkomst die Excel opsloeg; ze staan in de samenvatting en Excel rekent de werkmap bij
+openen opnieuw door. Exitcode 0 als elk bestand lukte, 2 als een bestand niet te lezen of te
+schrijven was (de andere bestanden worden wel gedaan), 1 bij een verkeerde aanroep.
 Het invoerbestand wordt nooit overschreven zonder --in-place.`;
 
-function printSummary(io: Io, input: string, output: string, summary: RecalcSummary, json: boolean): void {
-  if (json) {
-    io.out(JSON.stringify({ input, output, ...summary }, null, 2));
-    return;
+const nl = (n: number) => n.toLocaleString("nl-NL");
+
+function describe(report: RecalcReport): string {
+  if (report.nlFormulas === 0 && report.recalculated === 0 && report.notRecalculated.length === 0) {
+    return "geen NL-formules; ongewijzigd";
   }
-  io.out(`${summary.formulas} formules herberekend in ${summary.sheets} blad(en); geschreven naar ${output}`);
-  if (summary.errors.length === 0) {
-    io.out("Geen fouten.");
-    return;
-  }
-  io.out(`${summary.errors.length} formule(s) met een fout:`);
-  for (const e of summary.errors) io.out(`  ${e.cell}: ${e.code}${e.message ? ` ${e.message}` : ""}`);
+  const parts = [`${nl(report.recalculated)} cel(len) herberekend`];
+  if (report.changedCells !== report.recalculated) parts.push(`${nl(report.changedCells)} met een nieuwe waarde`);
+  if (report.notRecalculated.length) parts.push(`${nl(report.notRecalculated.length)} niet herberekend`);
+  if (report.errors.length) parts.push(`${nl(report.errors.length)} met een foutwaarde`);
+  return parts.join(", ");
 }
 
-async function recalc(args: string[], io: Io): Promise<number> {
-  let input: string | undefined;
-  let output: string | undefined;
-  let inPlace = false;
-  let json = false;
+function printReport(io: Io, report: RecalcReport, detail: boolean): void {
+  io.out(`${report.input}: ${describe(report)}${report.unchanged ? "" : ` -> ${report.output}`}`);
+  if (!detail) return;
+  for (const n of report.notRecalculated) io.out(`  niet herberekend ${n.cell}: ${n.reason}`);
+  for (const e of report.errors) io.out(`  ${e.cell}: ${e.code}${e.message ? ` ${e.message}` : ""}`);
+  if (report.fullCalcOnLoad) io.out("  Excel rekent deze werkmap bij openen helemaal opnieuw door.");
+}
+
+function usage(io: Io, message: string, help: string): number {
+  io.err(`${message}\n\n${help}`);
+  return 1;
+}
+
+interface RecalcOptions {
+  inputs: string[];
+  output?: string;
+  inPlace: boolean;
+  json: boolean;
+  jobs: number;
+}
+
+function parseRecalc(args: string[], io: Io): RecalcOptions | number {
+  const options: RecalcOptions = { inputs: [], inPlace: false, json: false, jobs: defaultThreads() };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-h" || a === "--help") {
       io.out(HELP_RECALC);
       return 0;
     } else if (a === "-o" || a === "--output") {
-      output = args[++i];
-      if (!output) return usage(io, "Na -o hoort een bestandsnaam.", HELP_RECALC);
-    } else if (a === "--in-place") inPlace = true;
-    else if (a === "--json") json = true;
-    else if (a.startsWith("-")) return usage(io, `Onbekende optie: ${a}`, HELP_RECALC);
-    else if (!input) input = a;
-    else return usage(io, `Eén invoerbestand tegelijk (ook gekregen: ${a}).`, HELP_RECALC);
+      options.output = args[++i];
+      if (!options.output) return usage(io, "Na -o hoort een bestandsnaam of map.", HELP_RECALC);
+    } else if (a === "--in-place") options.inPlace = true;
+    else if (a === "--json") options.json = true;
+    else if (a === "--jobs" || a === "-j") {
+      const n = Number(args[++i]);
+      if (!Number.isInteger(n) || n < 1) return usage(io, "Na --jobs hoort een aantal (1 of meer).", HELP_RECALC);
+      options.jobs = n;
+    } else if (a.startsWith("-")) return usage(io, `Onbekende optie: ${a}`, HELP_RECALC);
+    else options.inputs.push(a);
   }
-  if (!input) return usage(io, "Geef het .xlsx-bestand dat herberekend moet worden.", HELP_RECALC);
-  if (inPlace && output) return usage(io, "Kies -o of --in-place, niet allebei.", HELP_RECALC);
-  const target = inPlace ? input : (output ?? defaultOutput(input));
-  if (!inPlace && resolve(target) === resolve(input)) {
-    return usage(io, "Het uitvoerbestand is het invoerbestand; gebruik --in-place als u dat wilt.", HELP_RECALC);
-  }
-  try {
-    const workbook = await readWorkbook(input);
-    const summary = recalcWorkbook(workbook, (message) => io.err(message));
-    await writeWorkbook(workbook, target);
-    printSummary(io, input, target, summary, json);
-    return 0;
-  } catch (error) {
-    if (error instanceof WorkbookError) {
-      io.err(`Fout: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
+  if (options.inputs.length === 0)
+    return usage(io, "Geef de werkmap(pen) of map die herberekend moet(en) worden.", HELP_RECALC);
+  if (options.inPlace && options.output) return usage(io, "Kies -o of --in-place, niet allebei.", HELP_RECALC);
+  return options;
 }
 
-function usage(io: Io, message: string, help: string): number {
-  io.err(`${message}\n\n${help}`);
-  return 1;
+async function recalc(args: string[], io: Io): Promise<number> {
+  const parsed = parseRecalc(args, io);
+  if (typeof parsed === "number") return parsed;
+  if (
+    parsed.inputs.length === 1 &&
+    parsed.output &&
+    !parsed.inPlace &&
+    resolve(parsed.output) === resolve(parsed.inputs[0])
+  ) {
+    return usage(io, "Het uitvoerbestand is het invoerbestand; gebruik --in-place als u dat wilt.", HELP_RECALC);
+  }
+  const { files, missing } = await collectInputs(parsed.inputs);
+  for (const m of missing) io.err(`Fout: ${m}: bestand of map niet gevonden.`);
+  const single = parsed.inputs.length === 1 && files.length === 1 && files[0] === parsed.inputs[0];
+  if (files.length === 0) {
+    if (missing.length === 0) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
+    return 2;
+  }
+  const root = parsed.inputs.length === 1 && !single ? parsed.inputs[0] : null;
+  const jobs: Job[] = files.map((input) => ({
+    input,
+    output:
+      single && parsed.output
+        ? parsed.output
+        : outputFor(input, root, parsed.output ?? null, parsed.inPlace, defaultOutput),
+  }));
+  for (const job of jobs) {
+    if (!parsed.inPlace && resolve(job.output) === resolve(job.input)) {
+      return usage(
+        io,
+        `Het uitvoerbestand is het invoerbestand (${job.input}); gebruik --in-place als u dat wilt.`,
+        HELP_RECALC,
+      );
+    }
+  }
+  if (!single && parsed.output) await import("fs").then((fs) => fs.promises.mkdir(parsed.output!, { recursive: true }));
+  const started = Date.now();
+  const results = await runJobs(jobs, parsed.jobs, (result, index) => {
+    if (single || parsed.json) return;
+    const line = result.ok ? describe(result.report) : `FOUT ${result.message}`;
+    io.err(`[${index + 1}/${jobs.length}] ${result.ok ? result.report.input : result.input}: ${line}`);
+  });
+  const failed = results.filter((r): r is Extract<FileResult, { ok: false }> => !r.ok);
+  const reports = results.filter((r): r is Extract<FileResult, { ok: true }> => r.ok).map((r) => r.report);
+  if (parsed.json) {
+    if (single)
+      io.out(
+        JSON.stringify(results[0].ok ? results[0].report : { input: files[0], error: failed[0].message }, null, 2),
+      );
+    else {
+      io.out(
+        JSON.stringify(
+          {
+            files: results.map((r) => (r.ok ? r.report : { input: r.input, error: r.message })),
+            totals: totals(reports, failed.length),
+          },
+          null,
+          2,
+        ),
+      );
+    }
+  } else {
+    for (const report of reports) printReport(io, report, true);
+    for (const f of failed) io.err(`Fout: ${f.message}`);
+    if (!single) {
+      const t = totals(reports, failed.length);
+      io.out(
+        `Samen: ${nl(files.length)} bestand(en) in ${((Date.now() - started) / 1000).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} s: ` +
+          `${nl(t.recalculatedFiles)} herberekend, ${nl(t.unchangedFiles)} ongewijzigd, ${nl(t.failedFiles)} mislukt; ` +
+          `${nl(t.cells)} cellen herberekend, ${nl(t.notRecalculated)} niet herberekend.`,
+      );
+    }
+  }
+  return failed.length || missing.length ? 2 : 0;
+}
+
+function totals(reports: readonly RecalcReport[], failedFiles: number) {
+  return {
+    recalculatedFiles: reports.filter((r) => !r.unchanged).length,
+    unchangedFiles: reports.filter((r) => r.unchanged).length,
+    failedFiles,
+    cells: reports.reduce((s, r) => s + r.recalculated, 0),
+    notRecalculated: reports.reduce((s, r) => s + r.notRecalculated.length, 0),
+    errors: reports.reduce((s, r) => s + r.errors.length, 0),
+  };
+}
+
+function evaluate(rest: string[], io: Io): number {
+  if (rest[0] === "-h" || rest[0] === "--help") {
+    io.out(HELP_EVAL);
+    return 0;
+  }
+  if (rest.length !== 1) {
+    return usage(
+      io,
+      'Geef precies één formule, tussen aanhalingstekens: nl-aftrek eval "=NL.KIA(2025; 10000)"',
+      HELP_EVAL,
+    );
+  }
+  try {
+    const value = evaluateFormula(rest[0]);
+    io.out(formatValue(value));
+    return hasError(value) ? 1 : 0;
+  } catch (error) {
+    if (!(error instanceof FormulaInputError)) throw error;
+    io.err(`Fout: ${error.message}`);
+    return 1;
+  }
 }
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
@@ -120,20 +237,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     io.out(ENGINE_VERSION);
     return 0;
   }
-  if (command === "eval") {
-    if (rest[0] === "-h" || rest[0] === "--help") {
-      io.out(HELP_EVAL);
-      return 0;
-    }
-    if (rest.length !== 1)
-      return usage(
-        io,
-        'Geef precies één formule, tussen aanhalingstekens: nl-aftrek eval "=NL.KIA(2025, 10000)"',
-        HELP_EVAL,
-      );
-    io.out(formatValue(evaluateFormula(rest[0])));
-    return 0;
-  }
+  if (command === "eval") return evaluate(rest, io);
   if (command === "recalc") return recalc(rest, io);
   return usage(io, `Onbekende opdracht: ${command}`, HELP);
 }

@@ -23,14 +23,14 @@ describe("nl-aftrek eval", () => {
     expect((await run("eval", "=NL.KIA(2025, 2901)")).out).toBe("812.28\n");
   });
 
-  test("prints an error as its code and message", async () => {
+  test("prints an error as its code and message, with exit code 1", async () => {
     const { out, code } = await run("eval", "=NL.MKBVRIJ(2019, 1000)");
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(out).toMatch(/^#N\/A MKB-winstvrijstelling: geen gegevens voor jaar 2019/);
   });
 
   test("help and usage", async () => {
-    expect((await run("eval", "--help")).out).toContain('nl-aftrek eval "=NL.KIA(2025, 10000)"');
+    expect((await run("eval", "--help")).out).toContain('nl-aftrek eval "=NL.KIA(2025; 10000)"');
     expect((await run("eval")).code).toBe(1);
     expect((await run("--help")).out).toContain("nl-aftrek recalc");
     expect((await run("frobnicate")).code).toBe(1);
@@ -53,15 +53,15 @@ describe("nl-aftrek recalc", () => {
     const before = readFileSync(input);
     const { code, out } = await run("recalc", input);
     expect(code).toBe(0);
-    expect(out).toContain("15 formules herberekend in 3 blad(en)");
-    expect(out).toContain("Geen fouten.");
+    expect(out).toContain("15 cel(len) herberekend");
+    expect(out).not.toContain("foutwaarde");
     expect(existsSync(join(dir, "zzp.herberekend.xlsx"))).toBe(true);
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 
   test("--json summary and formula errors with sheet!cell and message", async () => {
     const input = join(dir, "fout.xlsx");
-    const { toFileFormula } = await import("../../src/engine/formulaText");
+    const { toFileFormula } = await import("../../src/workbook/formula/print");
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Klanten");
@@ -87,10 +87,10 @@ describe("nl-aftrek recalc", () => {
 
   test.each([
     ["missing.xlsx", null, /niet gevonden/],
-    ["notes.txt", "hello", /Geen .xlsx-bestand/],
+    ["notes.txt", "hello", /notes.txt: geen Excel-werkmap \(.xlsx of .xlsm\)/],
     ["protected.xlsx", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /wachtwoord/],
     ["corrupt.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]), /beschadigd/],
-    ["plain.xlsx", "just text", /geen geldig .xlsx-bestand/],
+    ["plain.xlsx", "just text", /plain.xlsx: is geen geldige werkmap \(geen zip-bestand\)/],
   ])("%s -> exit 2 with a clear message", async (name, contents, message) => {
     const input = join(dir, name);
     if (contents !== null) writeFileSync(input, contents);

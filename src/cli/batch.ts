@@ -1,0 +1,152 @@
+/**
+ * Recalculating many workbooks: the files of the arguments (folders searched for .xlsx and
+ * .xlsm), spread over the machine's cores with worker threads. A file that fails does not stop
+ * the others; each gets its own line in the summary.
+ */
+import { existsSync, promises as fs } from "fs";
+import { availableParallelism } from "os";
+import { join, relative } from "path";
+import { Worker } from "worker_threads";
+import { recalcFile, RecalcReport } from "../engine/recalcFile";
+import { WorkbookError } from "../workbook/errors";
+
+export type FileResult =
+  | { readonly ok: true; readonly report: RecalcReport }
+  | { readonly ok: false; readonly input: string; readonly message: string; readonly unexpected: boolean };
+
+export interface Job {
+  readonly input: string;
+  readonly output: string;
+}
+
+export async function recalcOne(input: string, output: string): Promise<FileResult> {
+  try {
+    return { ok: true, report: await recalcFile(input, output) };
+  } catch (error) {
+    if (error instanceof WorkbookError) return { ok: false, input, message: error.message, unexpected: false };
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      input,
+      message: `${input}: onverwachte fout (${detail}); het bestand is niet gewijzigd.`,
+      unexpected: true,
+    };
+  }
+}
+
+/** Output files and Excel's lock files are not inputs. */
+function isInput(name: string): boolean {
+  return (
+    /\.xls[xm]$/i.test(name) &&
+    !/\.herberekend\.xls[xm]$/i.test(name) &&
+    !name.startsWith("~$") &&
+    !name.startsWith(".")
+  );
+}
+
+/** The workbooks named by the arguments: files as given, folders searched (subfolders too). */
+export async function collectInputs(args: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (isInput(entry.name)) files.push(full);
+    }
+  };
+  for (const arg of args) {
+    let stat;
+    try {
+      stat = await fs.stat(arg);
+    } catch {
+      missing.push(arg);
+      continue;
+    }
+    if (stat.isDirectory()) await walk(arg);
+    else files.push(arg);
+  }
+  return { files, missing };
+}
+
+/** Where a batch writes: beside each input, into a folder (keeping subfolders), or over the input. */
+export function outputFor(
+  input: string,
+  root: string | null,
+  outDir: string | null,
+  inPlace: boolean,
+  defaultOutput: (f: string) => string,
+): string {
+  if (inPlace) return input;
+  if (outDir) return join(outDir, root ? relative(root, input) : input.split(/[\\/]/).pop()!);
+  return defaultOutput(input);
+}
+
+function workerFile(): string | null {
+  const file = join(__dirname, "worker.js");
+  return existsSync(file) ? file : null;
+}
+
+/** Runs the jobs on up to `threads` workers (in this thread when there is one, or no compiled worker). */
+export async function runJobs(
+  jobs: readonly Job[],
+  threads: number,
+  done: (result: FileResult, index: number) => void,
+): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(jobs.length);
+  const file = workerFile();
+  const count = Math.max(1, Math.min(threads, jobs.length));
+  if (count === 1 || !file) {
+    for (let i = 0; i < jobs.length; i++) {
+      results[i] = await recalcOne(jobs[i].input, jobs[i].output);
+      done(results[i], i);
+    }
+    return results;
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      let worker: Worker | null = null;
+      try {
+        while (next < jobs.length) {
+          const i = next++;
+          const current = (worker ??= new Worker(file));
+          results[i] = await new Promise<FileResult>((resolve) => {
+            const onMessage = (result: FileResult) => {
+              current.off("error", onError);
+              current.off("exit", onExit);
+              resolve(result);
+            };
+            // A worker that dies (out of memory, say) fails this file only; the next gets a new worker.
+            const fail = (detail: string) => {
+              current.off("message", onMessage);
+              worker = null;
+              resolve({
+                ok: false,
+                input: jobs[i].input,
+                message: `${jobs[i].input}: onverwachte fout (${detail}); het bestand is niet gewijzigd.`,
+                unexpected: true,
+              });
+            };
+            const onError = (error: Error) => fail(error.message);
+            const onExit = (code: number) => fail(`verwerking gestopt met code ${code}`);
+            current.once("message", onMessage);
+            current.once("error", onError);
+            current.once("exit", onExit);
+            current.postMessage(jobs[i]);
+          });
+          done(results[i], i);
+        }
+      } finally {
+        if (worker) await (worker as Worker).terminate();
+      }
+    }),
+  );
+  return results;
+}
+
+export function defaultThreads(): number {
+  return availableParallelism();
+}
