@@ -6,7 +6,7 @@
  */
 import { Area, areasOverlap, cellKey } from "../workbook/address";
 import { CellRecord, WorkbookPackage } from "../workbook/package";
-import { CellFormula, isSyntaxError, Precedents, WorkbookReferences } from "../workbook/references";
+import { CellFormula, isSyntaxError, Traits, WorkbookReferences } from "../workbook/references";
 
 /** One formula cell of the workbook. */
 export interface FormulaCell {
@@ -14,10 +14,13 @@ export interface FormulaCell {
   readonly sheet: number;
   readonly cell: CellRecord;
   readonly formula: CellFormula;
-  readonly precedents: Precedents;
+  readonly traits: Traits;
   /** The area a multi-cell (array or spilled) formula covers. */
   readonly arrayArea: Area | null;
 }
+
+const NO_TRAITS: Traits = { hasNl: false, dynamic: false, unsupported: null };
+const NO_AREAS: readonly Area[] = [];
 
 const ROW_BUCKET = 1024;
 const COL_BUCKET = 16;
@@ -116,8 +119,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export interface DependencyGraph {
   readonly formulas: readonly FormulaCell[];
-  /** Formula cell id by sheet and cell key. */
-  idAt(sheet: number, row: number, col: number): number | undefined;
+  /** The formula id of each cell, by sheet and the cell's ordinal; -1 for a cell without a formula. */
+  readonly idByOrdinal: readonly Int32Array[];
+  /** The cells a formula reads (computed when asked: most formulas are asked once). */
+  areasOf(f: FormulaCell): readonly Area[];
   /** The NL formulas and all their dependents, in the order found. */
   readonly touched: readonly number[];
   readonly inTouched: Uint8Array;
@@ -128,10 +133,11 @@ export interface DependencyGraph {
 /** Reads every formula of the workbook and finds the cells a recalculation must touch. */
 export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences): DependencyGraph {
   const formulas: FormulaCell[] = [];
-  const byPosition = pkg.sheets.map(() => new Map<number, number>());
+  const idByOrdinal = pkg.sheets.map((sheet) => new Int32Array(sheet.formulaCount ? sheet.cells.capacity : 0).fill(-1));
   const indexes = pkg.sheets.map(() => new SheetIndex());
   const seeds: number[] = [];
-  const none: Precedents = { areas: [], hasNl: false, dynamic: false, unsupported: null };
+  const areasOf = (f: FormulaCell): readonly Area[] =>
+    isSyntaxError(f.formula) ? NO_AREAS : refs.precedents(f.formula, f.sheet, f.cell).areas;
 
   for (const sheet of pkg.sheets) {
     if (sheet.formulaCount === 0) continue;
@@ -139,12 +145,14 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
     for (const cell of sheet.cells.values()) {
       if (!cell.formula) continue;
       const formula = refs.formulaOf(sheet, cell)!;
-      const precedents = isSyntaxError(formula) ? none : refs.precedents(formula, sheet.index, cell);
+      const traits = isSyntaxError(formula) ? NO_TRAITS : refs.traits(formula, sheet.index);
       const id = formulas.length;
-      formulas.push({ id, sheet: sheet.index, cell, formula, precedents, arrayArea: arrays.get(cell) ?? null });
-      byPosition[sheet.index].set(cellKey(cell.row, cell.col), id);
-      for (const area of precedents.areas) indexes[area.sheet].add(area, id);
-      if (precedents.hasNl) seeds.push(id);
+      const f: FormulaCell = { id, sheet: sheet.index, cell, formula, traits, arrayArea: arrays.get(cell) ?? null };
+      formulas.push(f);
+      idByOrdinal[sheet.index][cell.ordinal] = id;
+      // An NL formula is in the set from the start: only the others need to be found by what they read.
+      if (traits.hasNl) seeds.push(id);
+      else for (const area of areasOf(f)) indexes[area.sheet].add(area, id);
     }
   }
 
@@ -163,10 +171,11 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
     const area = queue.pop()!;
     indexes[area.sheet].query(area, inTouched, touch);
   }
-  const dynamicOutside = touched.length > 0 && formulas.some((f) => !inTouched[f.id] && f.precedents.dynamic);
+  const dynamicOutside = touched.length > 0 && formulas.some((f) => !inTouched[f.id] && f.traits.dynamic);
   return {
     formulas,
-    idAt: (sheet, row, col) => byPosition[sheet].get(cellKey(row, col)),
+    idByOrdinal,
+    areasOf,
     touched,
     inTouched,
     dynamicOutside,

@@ -7,7 +7,7 @@
  * error passes through, division by zero is #DIV/0!; comparisons order numbers < text < logical
  * values and compare text without regard to case.
  */
-import { Area } from "../workbook/address";
+import { Area, MAX_COLUMNS, MAX_ROWS } from "../workbook/address";
 import { Node } from "../workbook/formula/ast";
 import { Host } from "../workbook/formula/parse";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
@@ -226,7 +226,18 @@ export class DirectEvaluator {
   }
 
   /** A single value: a one-cell reference read, an error passed on. */
+  /** The common case, a reference to one cell of the same sheet, read without building a reference first. */
+  private sameSheetCell(node: Node, sheet: number, host: Host): CellValue | undefined {
+    if (node.k !== "ref" || node.ref.kind !== "cell" || node.ref.sheet) return undefined;
+    const row = node.ref.r1Abs ? node.ref.r1 : host.row + node.ref.r1;
+    const col = node.ref.c1Abs ? node.ref.c1 : host.col + node.ref.c1;
+    if (row < 1 || col < 1 || row > MAX_ROWS || col > MAX_COLUMNS) return undefined;
+    return this.ctx.valueAt(sheet, row, col);
+  }
+
   private scalar(node: Node, sheet: number, host: Host, depth: number): CellValue {
+    const cell = this.sameSheetCell(node, sheet, host);
+    if (cell !== undefined) return cell;
     const v = this.eval(node, sheet, host, depth);
     if (isArea(v)) {
       if (!v.single) throw new NotDirect("een bereik in een berekening");
@@ -269,6 +280,8 @@ export class DirectEvaluator {
     const id = nlFunctionId(fn);
     if (!id) throw new NotDirect(fn);
     const values: NlArgument[] = args.map((arg) => {
+      const cell = this.sameSheetCell(arg, sheet, host);
+      if (cell !== undefined) return cell;
       const v = this.eval(arg, sheet, host, depth);
       if (isArea(v)) return v.single ? this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1) : this.ctx.valuesIn(v.area);
       if (isRows(v)) return v.rows;

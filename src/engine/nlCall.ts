@@ -8,10 +8,16 @@ import { NL_FUNCTIONS, NL_SPILLS } from "../functions/registry";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 
 /** The function id of a canonical name (`NL.KIA` -> `KIA`), or null when it is not one of ours. */
+const ids = new Map<string, string | null>();
+
 export function nlFunctionId(canonical: string): string | null {
-  if (!canonical.startsWith("NL.")) return null;
-  const id = canonical.slice(3);
-  return Object.prototype.hasOwnProperty.call(NL_FUNCTIONS, id) ? id : null;
+  let id = ids.get(canonical);
+  if (id === undefined) {
+    const name = canonical.slice(3);
+    id = canonical.startsWith("NL.") && Object.prototype.hasOwnProperty.call(NL_FUNCTIONS, name) ? name : null;
+    ids.set(canonical, id);
+  }
+  return id;
 }
 
 export function nlSpillSize(id: string): { rows: number; columns: number } | null {

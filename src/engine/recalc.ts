@@ -13,7 +13,7 @@ import { CellRecord, WorkbookPackage } from "../workbook/package";
 import { isSyntaxError, isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
-import { dependencyGraph, FormulaCell } from "./dependents";
+import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator, isDirect, NotDirect } from "./direct";
 import { nlFunctionId } from "./nlCall";
 
@@ -48,33 +48,21 @@ export interface RecalcOutcome {
   readonly edits: ReadonlyMap<number, readonly CellEdit[]>;
 }
 
-type Kind = "direct" | "engine";
-
-interface Plan {
-  readonly kind: Kind;
-  readonly precedents: readonly number[];
-}
-
 const DEPENDENT_OF_KEPT = "hangt af van een cel die niet herberekend kan worden";
+const NONE: number[] = [];
 
 export function recalculate(pkg: WorkbookPackage): RecalcOutcome {
   const refs = new WorkbookReferences(pkg);
   const graph = dependencyGraph(pkg, refs);
   const { formulas } = graph;
-  const nlFormulas = graph.touched.filter((id) => formulas[id].precedents.hasNl).length;
-  const empty: RecalcOutcome = {
-    formulas: formulas.length,
-    nlFormulas,
-    recalculated: 0,
-    changedCells: 0,
-    notRecalculated: [],
-    errors: [],
-    fullCalcOnLoad: false,
-    edits: new Map(),
-  };
-  if (graph.touched.length === 0) return empty;
+  const n = formulas.length;
+  const nlFormulas = graph.touched.filter((id) => formulas[id].traits.hasNl).length;
+  if (graph.touched.length === 0) {
+    return { formulas: n, nlFormulas, recalculated: 0, changedCells: 0, notRecalculated: [], errors: [], fullCalcOnLoad: false, edits: new Map() };
+  }
 
-  const inSet = new Uint8Array(formulas.length);
+  // The cells to recalculate: indexed by formula id in flat arrays (a workbook may hold 300.000 of them).
+  const inSet = new Uint8Array(n);
   const members: number[] = [];
   const join = (id: number) => {
     if (inSet[id]) return;
@@ -85,108 +73,106 @@ export function recalculate(pkg: WorkbookPackage): RecalcOutcome {
 
   // Spilled and array results: their other cells belong to the formula.
   const spillOwner = pkg.sheets.map(() => new Map<number, number>());
-  for (const id of members) {
+  let spills = false;
+  const claimSpill = (id: number) => {
     const area = formulas[id].arrayArea;
-    if (!area) continue;
+    if (!area) return;
+    spills = true;
     for (let r = area.r1; r <= area.r2; r++)
       for (let c = area.c1; c <= area.c2; c++) spillOwner[area.sheet].set(cellKey(r, c), id);
-  }
-  const ownerAt = (sheet: number, row: number, col: number): number | undefined =>
-    graph.idAt(sheet, row, col) ?? spillOwner[sheet].get(cellKey(row, col));
+  };
+  members.forEach(claimSpill);
+  const { idByOrdinal } = graph;
+  /** The formula a cell's value comes from (its own, or the array formula it is part of). */
+  const ownerOf = (sheet: number, cell: CellRecord): number | undefined => {
+    const byOrdinal = idByOrdinal[sheet];
+    const id = cell.ordinal < byOrdinal.length ? byOrdinal[cell.ordinal] : -1;
+    if (id >= 0) return id;
+    return spills ? spillOwner[sheet].get(cellKey(cell.row, cell.col)) : undefined;
+  };
 
   // Precedents within the set; a precedent formula that never got a cached value is computed too.
-  const plans = new Map<number, Plan>();
-  const notes: CellNote[] = [];
+  const precedents: number[][] = new Array(n);
+  const kind = new Uint8Array(n); // 0: direct, 1: engine
   const kept = new Map<number, string>();
-  const name = (id: number) => cellName(pkg, formulas[id]);
-  let engineFunctions: ReadonlySet<string> | null = null;
-  const knownToEngine = () => (engineFunctions ??= loadEngine().engineFunctions());
-
+  const stamp = new Int32Array(n).fill(-1);
+  const decisions = new Decisions(refs, () => loadEngine().engineFunctions());
   for (let i = 0; i < members.length; i++) {
     const id = members[i];
     const f = formulas[id];
-    const precedents = new Set<number>();
-    for (const area of f.precedents.areas) {
-      const visit = (row: number, col: number) => {
-        const owner = ownerAt(area.sheet, row, col);
-        if (owner === undefined || owner === id) return;
-        if (!inSet[owner]) {
-          // Read at its cached value, unless it has none.
-          const other = formulas[owner];
-          if (other.cell.vStart >= 0 || other.cell.value !== null) return;
-          join(owner);
-          // The new member's spill cells belong to it as well.
-          if (other.arrayArea) {
-            const a = other.arrayArea;
-            for (let r = a.r1; r <= a.r2; r++)
-              for (let c = a.c1; c <= a.c2; c++) spillOwner[a.sheet].set(cellKey(r, c), owner);
-          }
-        }
-        precedents.add(owner);
-      };
-      if (area.r1 === area.r2 && area.c1 === area.c2) visit(area.r1, area.c1);
-      else pkg.sheets[area.sheet].cells.forEachIn(area, (cell) => visit(cell.row, cell.col));
+    const list: number[] = [];
+    const visit = (sheet: number, cell: CellRecord | undefined) => {
+      if (!cell) return;
+      const owner = ownerOf(sheet, cell);
+      if (owner === undefined || owner === id || stamp[owner] === id) return;
+      stamp[owner] = id;
+      if (!inSet[owner]) {
+        // Read at its cached value, unless it has none.
+        const other = formulas[owner];
+        if (other.cell.vStart >= 0 || other.cell.value !== null) return;
+        join(owner);
+        claimSpill(owner);
+      }
+      list.push(owner);
+    };
+    for (const area of graph.areasOf(f)) {
+      const cells = pkg.sheets[area.sheet].cells;
+      if (area.r1 === area.r2 && area.c1 === area.c2) visit(area.sheet, cells.get(area.r1, area.c1));
+      else cells.forEachIn(area, (cell) => visit(area.sheet, cell));
     }
-    const reason = keepReason(f, refs, knownToEngine);
+    precedents[id] = list.length ? list : NONE;
+    const reason = decisions.keepReason(f);
     if (reason) kept.set(id, reason);
-    const kind: Kind = !isSyntaxError(f.formula) && isDirectFormula(f, refs) ? "direct" : "engine";
-    plans.set(id, { kind, precedents: [...precedents] });
+    kind[id] = decisions.isDirect(f) ? 0 : 1;
   }
 
   // Dependency order (Kahn); what is left over is on a circular reference.
-  const dependents = new Map<number, number[]>();
-  const indegree = new Map<number, number>();
+  const dependents: number[][] = new Array(n);
+  const indegree = new Int32Array(n);
   for (const id of members) {
-    indegree.set(id, plans.get(id)!.precedents.length);
-    for (const p of plans.get(id)!.precedents) {
-      const list = dependents.get(p);
-      if (list) list.push(id);
-      else dependents.set(p, [id]);
-    }
+    indegree[id] = precedents[id].length;
+    for (const p of precedents[id]) (dependents[p] ??= []).push(id);
   }
   const order: number[] = [];
-  const ready = members.filter((id) => indegree.get(id) === 0);
+  const ready = members.filter((id) => indegree[id] === 0);
   while (ready.length) {
     const id = ready.pop()!;
     order.push(id);
-    for (const d of dependents.get(id) ?? []) {
-      const n = indegree.get(d)! - 1;
-      indegree.set(d, n);
-      if (n === 0) ready.push(d);
-    }
+    for (const d of dependents[id] ?? []) if (--indegree[d] === 0) ready.push(d);
   }
   if (order.length < members.length) {
-    for (const id of members) if (indegree.get(id)! > 0 && !kept.has(id)) kept.set(id, "kringverwijzing");
+    for (const id of members) if (indegree[id] > 0 && !kept.has(id)) kept.set(id, "kringverwijzing");
   }
 
   // Levels: direct cells on even levels, engine cells on odd ones, each after what it reads.
-  const level = new Map<number, number>();
+  const level = new Int32Array(n);
   let maxLevel = 0;
   for (const id of order) {
-    const plan = plans.get(id)!;
-    let l = plan.kind === "direct" ? 0 : 1;
-    for (const p of plan.precedents) {
-      const pl = level.get(p) ?? 0;
-      const need = plans.get(p)!.kind === plan.kind ? pl : pl + 1;
+    let l = kind[id];
+    for (const p of precedents[id]) {
+      const need = kind[p] === kind[id] ? level[p] : level[p] + 1;
       if (need > l) l = need;
     }
-    if ((l % 2 === 0) !== (plan.kind === "direct")) l++;
-    level.set(id, l);
+    if (l % 2 !== kind[id]) l++;
+    level[id] = l;
     if (l > maxLevel) maxLevel = l;
   }
 
   // Evaluation.
-  const results = new Map<number, CellValue | CellValue[][]>();
+  const results: Array<CellValue | CellValue[][]> = new Array(n);
+  const done = new Uint8Array(n);
   const valueAt = (sheet: number, row: number, col: number): CellValue => {
-    const owner = ownerAt(sheet, row, col);
-    if (owner !== undefined && results.has(owner)) {
-      const result = results.get(owner)!;
+    const cell = pkg.sheets[sheet].cells.get(row, col);
+    if (!cell) return null;
+    const owner = ownerOf(sheet, cell);
+    if (owner !== undefined && done[owner]) {
+      const result = results[owner];
       const f = formulas[owner];
       if (!Array.isArray(result)) return f.cell.row === row && f.cell.col === col ? result : null;
       const top = f.arrayArea ?? { r1: f.cell.row, c1: f.cell.col };
       return result[row - top.r1]?.[col - top.c1] ?? (f.arrayArea ? errorValue("#N/A") : null);
     }
-    return pkg.sheets[sheet].cells.get(row, col)?.value ?? null;
+    return cell.value;
   };
   const valuesIn = (area: Area): CellValue[][] => {
     const rows: CellValue[][] = [];
@@ -198,41 +184,39 @@ export function recalculate(pkg: WorkbookPackage): RecalcOutcome {
     return rows;
   };
   const direct = new DirectEvaluator({ refs, valueAt, valuesIn: (area) => valuesIn(storedPart(pkg, area)) });
-  const keptPrecedent = (id: number) => plans.get(id)!.precedents.some((p) => kept.has(p));
+  const keptPrecedent = (id: number) => precedents[id].some((p) => kept.has(p));
+  const setResult = (id: number, value: CellValue | CellValue[][]) => {
+    results[id] = value;
+    done[id] = 1;
+  };
 
-  const byLevel = new Map<number, number[]>();
-  for (const id of order) {
-    const l = level.get(id)!;
-    const list = byLevel.get(l);
-    if (list) list.push(id);
-    else byLevel.set(l, [id]);
-  }
+  const byLevel: number[][] = Array.from({ length: maxLevel + 1 }, () => []);
+  for (const id of order) byLevel[level[id]].push(id);
   for (let l = 0; l <= maxLevel; l++) {
-    const ids = (byLevel.get(l) ?? []).filter((id) => {
-      if (kept.has(id)) return false;
-      if (keptPrecedent(id)) {
-        kept.set(id, DEPENDENT_OF_KEPT);
-        return false;
-      }
-      return true;
-    });
+    const ids: number[] = [];
+    for (const id of byLevel[l]) {
+      if (kept.has(id)) continue;
+      if (keptPrecedent(id)) kept.set(id, DEPENDENT_OF_KEPT);
+      else ids.push(id);
+    }
     if (ids.length === 0) continue;
     if (l % 2 === 0) {
       for (const id of ids) {
-        if (keptPrecedent(id)) {
+        if (kept.size && keptPrecedent(id)) {
           kept.set(id, DEPENDENT_OF_KEPT);
           continue;
         }
         const f = formulas[id];
         try {
-          results.set(id, direct.evaluate((f.formula as { node: Node }).node, f.sheet, f.cell));
+          setResult(id, direct.evaluate((f.formula as { node: Node }).node, f.sheet, f.cell));
         } catch (error) {
           if (!(error instanceof NotDirect)) throw error;
           kept.set(id, `niet zonder Excel te bepalen (${error.message})`);
         }
       }
     } else {
-      evaluateWithEngine(pkg, refs, formulas, plans, ids, valueAt, results, kept);
+      evaluateWithEngine(pkg, refs, graph, precedents, ids, valueAt, setResult, kept);
+      for (const id of ids) if (kept.has(id)) done[id] = 0;
     }
   }
 
@@ -240,16 +224,11 @@ export function recalculate(pkg: WorkbookPackage): RecalcOutcome {
   const edits = new Map<number, CellEdit[]>();
   const errors: CellError[] = [];
   let recalculated = 0;
-  const addEdit = (sheet: number, cell: CellRecord, value: CellValue) => {
-    const list = edits.get(sheet);
-    if (list) list.push({ cell, value });
-    else edits.set(sheet, [{ cell, value }]);
-  };
+  let changedCells = 0;
   for (const id of order) {
-    if (kept.has(id) || !results.has(id)) continue;
+    if (kept.has(id) || !done[id]) continue;
     const f = formulas[id];
-    const result = results.get(id)!;
-    const cells = targetCells(pkg, f, result);
+    const cells = targetCells(pkg, f, results[id]);
     if (typeof cells === "string") {
       kept.set(id, cells);
       continue;
@@ -260,14 +239,19 @@ export function recalculate(pkg: WorkbookPackage): RecalcOutcome {
       continue;
     }
     recalculated++;
-    for (const { cell, value } of cells) addEdit(f.sheet, cell, value);
+    let list = edits.get(f.sheet);
+    if (!list) edits.set(f.sheet, (list = []));
+    for (const edit of cells) {
+      list.push(edit);
+      if (!holdsValue(edit)) changedCells++;
+    }
     const top = cells[0]?.value;
-    if (isErrorValue(top)) errors.push({ cell: name(id), code: top.error, message: top.message ?? "" });
+    if (isErrorValue(top)) errors.push({ cell: cellName(pkg, f), code: top.error, message: top.message ?? "" });
   }
-  for (const id of members) if (kept.has(id)) notes.push({ cell: name(id), reason: kept.get(id)! });
-  const changedCells = [...edits.values()].flat().filter((e) => !holdsValue(e)).length;
+  const notes: CellNote[] = [];
+  for (const id of members) if (kept.has(id)) notes.push({ cell: cellName(pkg, formulas[id]), reason: kept.get(id)! });
   return {
-    formulas: formulas.length,
+    formulas: n,
     nlFormulas,
     recalculated,
     changedCells,
@@ -276,6 +260,44 @@ export function recalculate(pkg: WorkbookPackage): RecalcOutcome {
     fullCalcOnLoad: notes.length > 0 || graph.dynamicOutside,
     edits,
   };
+}
+
+/**
+ * What can be decided from a formula's tree once and holds for every cell that shares it (on the
+ * same sheet: names may differ per sheet): which engine evaluates it, and whether one can.
+ */
+class Decisions {
+  private readonly direct = new Map<Node, Map<number, boolean>>();
+  private readonly functions = new Map<Node, Map<number, string | null>>();
+
+  constructor(
+    private readonly refs: WorkbookReferences,
+    private readonly engineFunctions: () => ReadonlySet<string>,
+  ) {}
+
+  isDirect(f: FormulaCell): boolean {
+    if (isSyntaxError(f.formula)) return false;
+    if (f.cell.formula?.kind === "array" || f.arrayArea !== null) return isDirectFormula(f, this.refs, true);
+    return this.cached(this.direct, f, () => isDirectFormula(f, this.refs, false));
+  }
+
+  keepReason(f: FormulaCell): string | null {
+    if (isSyntaxError(f.formula)) return `onleesbare formule (${f.formula.syntaxError})`;
+    if (f.cell.formula?.kind === "dataTable") return "gegevenstabel (wat-als-analyse)";
+    if (f.traits.unsupported) return f.traits.unsupported;
+    if (f.traits.dynamic) return "INDIRECT of OFFSET: welke cellen die lezen, weet alleen Excel";
+    return this.cached(this.functions, f, () => unknownFunction(f, this.refs, this.engineFunctions));
+  }
+
+  private cached<T>(cache: Map<Node, Map<number, T>>, f: FormulaCell, compute: () => T): T {
+    const node = (f.formula as { node: Node }).node;
+    let bySheet = cache.get(node);
+    if (!bySheet) cache.set(node, (bySheet = new Map()));
+    if (bySheet.has(f.sheet)) return bySheet.get(f.sheet)!;
+    const value = compute();
+    bySheet.set(f.sheet, value);
+    return value;
+  }
 }
 
 function holdsValue(edit: CellEdit): boolean {
@@ -305,13 +327,9 @@ function storedPart(pkg: WorkbookPackage, area: Area): Area {
   return { ...area, r2: lastRow, c2: lastCol };
 }
 
-/** Why a formula cannot be evaluated here, or null. */
-function keepReason(f: FormulaCell, refs: WorkbookReferences, knownToEngine: () => ReadonlySet<string>): string | null {
-  if (isSyntaxError(f.formula)) return `onleesbare formule (${f.formula.syntaxError})`;
-  if (f.cell.formula?.kind === "dataTable") return "gegevenstabel (wat-als-analyse)";
-  if (f.precedents.unsupported) return f.precedents.unsupported;
-  if (f.precedents.dynamic) return "INDIRECT of OFFSET: welke cellen die lezen, weet alleen Excel";
-  for (const fn of functionsUsed(f.formula.node, refs, f.sheet)) {
+/** The first function no engine here evaluates, as a reason; or null. */
+function unknownFunction(f: FormulaCell, refs: WorkbookReferences, knownToEngine: () => ReadonlySet<string>): string | null {
+  for (const fn of functionsUsed((f.formula as { node: Node }).node, refs, f.sheet)) {
     if (fn.startsWith("NL.")) {
       if (!nlFunctionId(fn)) return `${fn} bestaat niet in deze versie van NL Aftrek`;
       continue;
@@ -361,9 +379,9 @@ function functionsUsed(
   return out;
 }
 
-function isDirectFormula(f: FormulaCell, refs: WorkbookReferences): boolean {
+function isDirectFormula(f: FormulaCell, refs: WorkbookReferences, array: boolean): boolean {
   const { node } = f.formula as { node: Node };
-  if (f.cell.formula?.kind === "array" || f.arrayArea) {
+  if (array) {
     // An array formula is direct only when it is one NL call (its result has the size the function says).
     return node.k === "call" && nlFunctionId(node.fn) !== null && isDirect(node, refs, f.sheet);
   }
@@ -406,13 +424,14 @@ function loadEngine(): typeof import("./hyperformula") {
 function evaluateWithEngine(
   pkg: WorkbookPackage,
   refs: WorkbookReferences,
-  formulas: readonly FormulaCell[],
-  plans: ReadonlyMap<number, Plan>,
+  graph: DependencyGraph,
+  precedents: readonly number[][],
   ids: readonly number[],
   valueAt: (sheet: number, row: number, col: number) => CellValue,
-  results: Map<number, CellValue | CellValue[][]>,
+  setResult: (id: number, value: CellValue | CellValue[][]) => void,
   kept: Map<number, string>,
 ): void {
+  const { formulas } = graph;
   const hf = loadEngine();
   const grids = pkg.sheets.map(() => new Map<number, Map<number, unknown>>());
   const put = (sheet: number, row: number, col: number, content: unknown) => {
@@ -438,7 +457,7 @@ function evaluateWithEngine(
     put(f.sheet, f.cell.row, f.cell.col, texts.get(id));
   }
   for (const id of texts.keys()) {
-    for (const area of formulas[id].precedents.areas) {
+    for (const area of graph.areasOf(formulas[id])) {
       const fill = (row: number, col: number) => {
         if (occupied.has(`${area.sheet}:${row}:${col}`)) return;
         const value = valueAt(area.sheet, row, col);
@@ -480,11 +499,11 @@ function evaluateWithEngine(
           rows.push(line);
         }
         if (failed) kept.set(id, "HyperFormula kon de matrixformule niet berekenen");
-        else results.set(id, rows);
+        else setResult(id, rows);
       } else {
         const v = read(f.cell.row, f.cell.col);
         if (v === undefined) kept.set(id, "HyperFormula kon de formule niet berekenen");
-        else results.set(id, v);
+        else setResult(id, v);
       }
     }
   } finally {
@@ -492,10 +511,7 @@ function evaluateWithEngine(
   }
   // A cell of this run that read a formula that could not be given to the engine read a stale value.
   for (const id of ids) {
-    if (!kept.has(id) && plans.get(id)!.precedents.some((p) => kept.has(p))) {
-      kept.set(id, DEPENDENT_OF_KEPT);
-      results.delete(id);
-    }
+    if (!kept.has(id) && precedents[id].some((p) => kept.has(p))) kept.set(id, DEPENDENT_OF_KEPT);
   }
 }
 

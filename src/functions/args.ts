@@ -36,7 +36,11 @@ function single(value: unknown, name: string): unknown {
  * 0.1 + 0.2 = 0.30000000000000004 does not leak into exact money.
  */
 export function decimalFromNumber(value: number): Money {
-  return new Money(Object.is(value, -0) ? "0" : value.toPrecision(15));
+  // Whole numbers and numbers of at most 15 significant digits are exact as they are (the fast path).
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return new Money(value === 0 ? 0 : value);
+  const text = String(value);
+  if (!/e/i.test(text) && text.replace(/^-?0*\.?0*/, "").replace(".", "").length <= 15) return new Money(text);
+  return new Money(value.toPrecision(15));
 }
 
 function numberOrFail(value: unknown, name: string): Money {
@@ -61,6 +65,7 @@ export function optionalAmount(value: ExcelArg, name: string): Money | undefined
 
 /** The tax year: required, a whole number. Whether the year is covered is the rules' business (#N/A). */
 export function year(value: ExcelArg, name = "jaar"): number {
+  if (typeof value === "number" && Number.isInteger(value) && value >= 1900 && value <= 9999) return value;
   const v = single(value, name);
   if (isBlank(v) || v === 0) {
     throw invalidValue(`Argument '${name}' ontbreekt: geef een belastingjaar, bijvoorbeeld 2025.`);

@@ -24,7 +24,7 @@ import {
   tariefSchijf2,
   tariefSchijf3,
 } from "./parameters/box1";
-import { RuleResult, TraceBuilder } from "./trace";
+import { resultWith, RuleResult, TraceBuilder } from "./trace";
 
 export interface Box1Input {
   readonly year: number;
@@ -79,5 +79,5 @@ export function box1(input: Box1Input): Box1Result {
   const premieRounded = roundCents(premie);
   const value = roundCents(belasting.plus(premie));
   t.step("Belasting en premie box 1 (vóór heffingskortingen)", value);
-  return { ...t.done(value), inkomstenbelasting, premie: premieRounded };
+  return resultWith(t.done(value), { inkomstenbelasting, premie: premieRounded });
 }

@@ -9,7 +9,7 @@ import Decimal from "decimal.js";
 import { Money, roundCents, ZERO } from "./money";
 import { mkbWinstvrijstelling } from "./mkbWinstvrijstelling";
 import { startersaftrek } from "./startersaftrek";
-import { RuleResult, TraceBuilder } from "./trace";
+import { resultWith, RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
 import { zelfstandigenaftrek } from "./zelfstandigenaftrek";
 
@@ -59,14 +59,14 @@ export function belastbareWinst(input: BelastbareWinstInput): BelastbareWinstRes
   const value = roundCents(input.winst.minus(ondernemersaftrek).minus(mkbValue));
 
   const lines: ChainLine[] = [
-    { key: "winst", label: "Winst", value: new Money(input.winst) },
+    { key: "winst", label: "Winst", value: input.winst },
     { key: "zelfstandigenaftrek", label: "Zelfstandigenaftrek", value: zaValue },
     { key: "startersaftrek", label: "Startersaftrek", value: saValue },
-    { key: "overigeOndernemersaftrek", label: "Overige ondernemersaftrek", value: new Money(overige) },
+    { key: "overigeOndernemersaftrek", label: "Overige ondernemersaftrek", value: overige },
     { key: "ondernemersaftrek", label: "Ondernemersaftrek", value: ondernemersaftrek },
     { key: "mkbWinstvrijstelling", label: "MKB-winstvrijstelling", value: mkbValue },
     { key: "belastbareWinst", label: "Belastbare winst uit onderneming", value },
   ];
   for (const line of lines) t.step(line.label, line.value);
-  return { ...t.done(value), lines, nietGerealiseerdeZelfstandigenaftrek: za.nietGerealiseerd };
+  return resultWith(t.done(value), { lines, nietGerealiseerdeZelfstandigenaftrek: za.nietGerealiseerd });
 }

@@ -14,7 +14,7 @@ import { soAftrek } from "./soAftrek";
 import { stakingsaftrek } from "./stakingsaftrek";
 import { startersaftrek } from "./startersaftrek";
 import { tariefsaanpassing } from "./tariefsaanpassing";
-import { RuleResult, TraceBuilder } from "./trace";
+import { resultWith, RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
 import { zelfstandigenaftrek } from "./zelfstandigenaftrek";
 
@@ -130,5 +130,5 @@ export function keten(input: KetenInput): KetenResult {
     value: roundCents(values[key]),
   }));
   for (const line of lines) t.step(line.label, line.value);
-  return { ...t.done(roundCents(totaal)), lines };
+  return resultWith(t.done(roundCents(totaal)), { lines });
 }

@@ -7,7 +7,7 @@
  */
 import Decimal from "decimal.js";
 import { InvalidInputError } from "./errors";
-import { Money, money, percentOf, roundCents, ZERO } from "./money";
+import { Money, ONE, percentOf, roundCents, ZERO } from "./money";
 import {
   kiaAfbouwPercentage,
   kiaBovengrens,
@@ -64,8 +64,8 @@ export function kiaOverInvesteringsbedrag(t: TraceBuilder, total: Decimal): Mone
 export function kia(input: KiaInput): RuleResult<Money> {
   const t = new TraceBuilder("kia", "Kleinschaligheidsinvesteringsaftrek", "art. 3.41 Wet IB 2001", input.year);
   input.investeringen.forEach((amount) => requireNonNegative(amount, "investeringen"));
-  const aandeel = input.aandeel ?? money("1");
-  if (aandeel.lte(0) || aandeel.gt(1)) {
+  const aandeel = input.aandeel ?? ONE;
+  if (aandeel !== ONE && (aandeel.lte(0) || aandeel.gt(1))) {
     throw new InvalidInputError(
       "aandeel",
       `Argument 'aandeel' moet groter dan 0 en hoogstens 1 zijn (gekregen: ${aandeel.toString()}).`,
@@ -74,15 +74,16 @@ export function kia(input: KiaInput): RuleResult<Money> {
 
   const minimum = t.param(kiaMinimumBedrijfsmiddel);
   const qualifying = input.investeringen.filter((amount) => amount.gte(minimum));
-  const total = qualifying.reduce((sum: Money, amount) => sum.plus(amount), ZERO);
+  const total = qualifying.length === 1 ? qualifying[0] : qualifying.reduce((sum: Money, amount) => sum.plus(amount), ZERO);
   t.step(
     () => `Bedrijfsmiddelen van ten minste ${minimum} (${qualifying.length} van ${input.investeringen.length})`,
     total,
   );
 
   const overTotal = kiaOverInvesteringsbedrag(t, total);
-  const share = overTotal.times(aandeel);
-  if (!aandeel.eq(1)) t.step(() => `Aandeel ${aandeel} in het samenwerkingsverband`, share);
+  const whole = aandeel === ONE || aandeel.eq(1);
+  const share = whole ? overTotal : overTotal.times(aandeel);
+  if (!whole) t.step(() => `Aandeel ${aandeel} in het samenwerkingsverband`, share);
 
   const value = roundCents(share);
   t.step("Kleinschaligheidsinvesteringsaftrek", value);

@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import { kia } from "./kia";
 import { min, Money, roundCents, ZERO } from "./money";
 import { kiaMinimumBedrijfsmiddel } from "./parameters/kia";
-import { RuleResult, TraceBuilder } from "./trace";
+import { resultWith, RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
 
 export interface Bedrijfsmiddel {
@@ -64,5 +64,5 @@ export function kiaNietInGebruik(input: KiaNietInGebruikInput): KiaNietInGebruik
   const value = roundCents(totaalKia.minus(later));
   t.step("KIA dit jaar", value);
   t.step("KIA in latere jaren", laterRounded);
-  return { ...t.done(value), later: laterRounded };
+  return resultWith(t.done(value), { later: laterRounded });
 }

@@ -8,6 +8,7 @@ export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF
 export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);
+export const ONE: Money = new Money(1);
 
 /** An exact decimal from a string (parameter files) or from an already-exact value. */
 export function money(value: string | Decimal): Money {
@@ -30,7 +31,17 @@ export function min(a: Decimal, b: Decimal): Money {
   return a.lte(b) ? a : b;
 }
 
-/** A percentage written as in the law ("12,7") applied as a fraction. */
+const fractions = new WeakMap<Decimal, Money>();
+
+/**
+ * A percentage written as in the law ("12,7") applied as a fraction. The fraction (exact: a
+ * division by 100 only moves the decimal point) is remembered per parameter value.
+ */
 export function percentOf(percentage: Decimal, amount: Decimal): Money {
-  return amount.times(percentage).dividedBy(100);
+  let fraction = fractions.get(percentage);
+  if (!fraction) {
+    fraction = percentage.dividedBy(100);
+    fractions.set(percentage, fraction);
+  }
+  return amount.times(fraction);
 }

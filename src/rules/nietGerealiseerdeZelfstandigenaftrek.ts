@@ -9,7 +9,7 @@ import Decimal from "decimal.js";
 import { InvalidInputError } from "./errors";
 import { max, min, Money, roundCents, ZERO } from "./money";
 import { startersaftrek } from "./startersaftrek";
-import { RuleResult, TraceBuilder } from "./trace";
+import { resultWith, RuleResult, TraceBuilder } from "./trace";
 import { zelfstandigenaftrek } from "./zelfstandigenaftrek";
 
 /** Carried forward for this many years after the year it arose in (lid 7). */
@@ -96,5 +96,5 @@ export function nietGerealiseerdeZelfstandigenaftrek(input: NgzInput): NgzResult
   const value = roundCents(verrekend);
   t.step("Verrekend dit jaar", value);
   t.step("Blijft open", totaalRestant);
-  return { ...t.done(value), restant, totaalRestant };
+  return resultWith(t.done(value), { restant, totaalRestant });
 }

@@ -43,6 +43,11 @@ export interface RuleResult<T> {
   readonly trace: Trace;
 }
 
+/** A rule's result with more fields beside value and trace (cheaper than spreading the result). */
+export function resultWith<T, X extends object>(result: RuleResult<T>, extra: X): RuleResult<T> & X {
+  return Object.assign({ value: result.value, trace: result.trace }, extra);
+}
+
 export function show(value: Decimal | boolean): string {
   if (typeof value === "boolean") return value ? "WAAR" : "ONWAAR";
   return value.toString();
@@ -66,6 +71,19 @@ export function untraced<T>(fn: () => T): T {
 
 let lastTrace: Trace | null = null;
 
+/** The trace of a rule evaluated without tracing: empty, shared. */
+const UNTRACED: Trace = Object.freeze({
+  rule: "",
+  title: "",
+  article: "",
+  year: null,
+  steps: [],
+  parameters: [],
+  parts: [],
+  engineVersion: ENGINE_VERSION,
+  parametersCheckedOn: PARAMETERS_CHECKED_ON,
+});
+
 /**
  * Runs `fn` with tracing on and returns the trace of the outermost rule it evaluated (the last one
  * to finish). Used to explain a cell after the fact.
@@ -85,12 +103,16 @@ export function captureTrace(fn: () => unknown): Trace | null {
 /** A step label, built only when the trace is collected. */
 export type Label = string | (() => string);
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const NONE: any[] = Object.freeze([]) as unknown as any[];
+
 /** Collects the steps and parameters of one rule evaluation. */
 export class TraceBuilder {
   private readonly on = tracing;
-  private readonly steps: TraceStep[] = [];
-  private readonly parameters: TraceParameter[] = [];
-  private readonly parts: Trace[] = [];
+  // Only collected when tracing is on: the Excel path creates no arrays.
+  private readonly steps: TraceStep[] = this.on ? [] : NONE;
+  private readonly parameters: TraceParameter[] = this.on ? [] : NONE;
+  private readonly parts: Trace[] = this.on ? [] : NONE;
 
   constructor(
     private readonly rule: string,
@@ -128,6 +150,7 @@ export class TraceBuilder {
   }
 
   done<T>(value: T): RuleResult<T> {
+    if (!this.on) return { value, trace: UNTRACED };
     const result = {
       value,
       trace: {
@@ -142,7 +165,7 @@ export class TraceBuilder {
         parametersCheckedOn: PARAMETERS_CHECKED_ON,
       },
     };
-    if (this.on) lastTrace = result.trace;
+    lastTrace = result.trace;
     return result;
   }
 

@@ -8,7 +8,7 @@
 import Decimal from "decimal.js";
 import { max, min, Money, percentOf, roundCents, ZERO } from "./money";
 import { aowPercentage, zelfstandigenaftrekBedrag } from "./parameters/ondernemersaftrek";
-import { RuleResult, TraceBuilder } from "./trace";
+import { resultWith, RuleResult, TraceBuilder } from "./trace";
 
 export interface ZelfstandigenaftrekInput {
   readonly year: number;
@@ -41,22 +41,22 @@ export function zelfstandigenaftrek(input: ZelfstandigenaftrekInput): Zelfstandi
   t.step("Urencriterium gehaald", input.urencriterium);
   if (!input.urencriterium) {
     t.step("Geen zelfstandigenaftrek zonder urencriterium", ZERO);
-    return { ...t.done(ZERO), nietGerealiseerd: ZERO };
+    return resultWith(t.done(ZERO), { nietGerealiseerd: ZERO });
   }
   t.step("Zelfstandigenaftrek volgens de wet", bedrag);
   const full = aowDeel(t, bedrag, input.aow ?? false);
 
   if (input.winst === undefined || input.winst === null) {
-    return { ...t.done(full), nietGerealiseerd: ZERO };
+    return resultWith(t.done(full), { nietGerealiseerd: ZERO });
   }
   if (input.startersaftrek) {
     t.step("Recht op startersaftrek: niet beperkt tot de winst", full);
-    return { ...t.done(full), nietGerealiseerd: ZERO };
+    return resultWith(t.done(full), { nietGerealiseerd: ZERO });
   }
   const winst = input.winst;
   const capped = roundCents(min(full, max(winst, ZERO)));
   t.step(() => `Beperkt tot de winst (${winst.toString()})`, capped);
   const nietGerealiseerd = full.minus(capped);
   if (!nietGerealiseerd.isZero()) t.step("Niet-gerealiseerde zelfstandigenaftrek", nietGerealiseerd);
-  return { ...t.done(capped), nietGerealiseerd };
+  return resultWith(t.done(capped), { nietGerealiseerd });
 }

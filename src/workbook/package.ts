@@ -7,7 +7,7 @@
  */
 import { promises as fs } from "fs";
 import { basename, extname } from "path";
-import { a1, Area, cellKey, MAX_COLUMNS, MAX_ROWS, parseA1, parseRange } from "./address";
+import { a1, Area, MAX_COLUMNS, MAX_ROWS, parseA1, parseRange } from "./address";
 import { refuse, WorkbookError } from "./errors";
 import { CellValue, errorValue } from "./values";
 import { decodeXml, parseXml, prefixedAttribute, XmlProblem } from "./xml";
@@ -21,22 +21,24 @@ export interface StoredFormula {
   /** The text of the `<f>` element; empty for the other cells of a shared formula. */
   readonly text: string;
   /** Shared formulas: the group index. */
-  readonly si?: string;
+  readonly si: string | undefined;
   /** Array formulas (and the master of a shared one): the area it covers. */
-  readonly ref?: string;
+  readonly ref: string | undefined;
   /** A dynamic-array formula (Excel 365 spill) rather than a legacy array formula. */
-  readonly dynamic?: boolean;
+  readonly dynamic: boolean;
 }
 
 /** One `<c>` element: where it is in the sheet text, what it holds. */
 export interface CellRecord {
+  /** The cell's number in its sheet (0, 1, 2 ... in document order): an index for callers' own arrays. */
+  readonly ordinal: number;
   readonly row: number;
   readonly col: number;
   /** The `t` attribute as stored. */
   readonly type: string | undefined;
   /** The value Excel stored (for a formula: its cached result). */
   value: CellValue;
-  readonly formula?: StoredFormula;
+  readonly formula: StoredFormula | undefined;
   /** Index of the cell's `<` and of the end of its start tag, in the sheet text. */
   readonly start: number;
   readonly tagEnd: number;
@@ -85,14 +87,24 @@ export interface ArrayFormulaArea {
   readonly area: Area;
 }
 
-/** The cells of one worksheet, by position. */
+/** The cells of one worksheet, by position: per row, sorted by column. */
 export class SheetCells {
-  private readonly byKey = new Map<number, CellRecord>();
   private sortedRows: number[] | null = null;
   private readonly rows = new Map<number, CellRecord[]>();
+  private count = 0;
+  private issued = 0;
+
+  /** The ordinal the next cell gets. */
+  nextOrdinal(): number {
+    return this.issued++;
+  }
+
+  /** One more than the highest ordinal: the length of an array indexed by ordinal. */
+  get capacity(): number {
+    return this.issued;
+  }
 
   add(cell: CellRecord): void {
-    this.byKey.set(cellKey(cell.row, cell.col), cell);
     let row = this.rows.get(cell.row);
     if (!row) {
       row = [];
@@ -100,20 +112,36 @@ export class SheetCells {
       this.sortedRows = null;
     }
     const last = row[row.length - 1];
+    if (last && last.col === cell.col) {
+      row[row.length - 1] = cell; // a duplicate cell: the last one counts, as in Excel
+      return;
+    }
     row.push(cell);
+    this.count++;
     if (last && last.col > cell.col) row.sort((a, b) => a.col - b.col);
   }
 
   get(row: number, col: number): CellRecord | undefined {
-    return this.byKey.get(cellKey(row, col));
+    const cells = this.rows.get(row);
+    if (!cells) return undefined;
+    let lo = 0;
+    let hi = cells.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cells[mid].col;
+      if (c === col) return cells[mid];
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.count;
   }
 
-  values(): IterableIterator<CellRecord> {
-    return this.byKey.values();
+  *values(): IterableIterator<CellRecord> {
+    for (const cells of this.rows.values()) yield* cells;
   }
 
   /** Every stored cell inside the area, row by row. */
@@ -407,9 +435,9 @@ function readSheet(
       formula = {
         kind: kind === "shared" || kind === "array" || kind === "dataTable" ? kind : "normal",
         text: fText,
-        ...(fAttrs.si !== undefined ? { si: fAttrs.si } : {}),
-        ...(fAttrs.ref !== undefined ? { ref: fAttrs.ref } : {}),
-        ...(cell.cm ? { dynamic: true } : {}),
+        si: fAttrs.si,
+        ref: fAttrs.ref,
+        dynamic: cell.cm,
       };
       if (
         formula.kind === "shared" &&
@@ -420,12 +448,14 @@ function readSheet(
         sharedMasters.set(formula.si, { text: fText, row: cell.row, col: cell.col });
       }
     }
+    // One shape for every record (no optional fields): V8 keeps them compact and fast.
     const record: CellRecord = {
+      ordinal: cells.nextOrdinal(),
       row: cell.row,
       col: cell.col,
       type: cell.type,
       value: cellValue(cell.type, v, inline, strings, date1904),
-      ...(formula ? { formula } : {}),
+      formula,
       start: cell.start,
       tagEnd: cell.tagEnd,
       end,

@@ -17,6 +17,16 @@ export function isUnresolved(x: unknown): x is Unresolved {
   return typeof x === "object" && x !== null && "error" in x;
 }
 
+/** What matters for recalculating a formula, besides the cells it reads. */
+export interface Traits {
+  /** The formula calls an NL function, itself or through a defined name. */
+  readonly hasNl: boolean;
+  /** INDIRECT or OFFSET somewhere (itself or in a name it uses). */
+  readonly dynamic: boolean;
+  /** Why no engine here can evaluate it, or null. */
+  readonly unsupported: string | null;
+}
+
 /** The cells a formula reads, with what else matters for recalculating it. */
 export interface Precedents {
   readonly areas: readonly Area[];
@@ -40,6 +50,7 @@ export class WorkbookReferences {
   private readonly tableByName = new Map<string, TableInfo>();
   private readonly parsedNames = new Map<DefinedName, CellFormula>();
   private readonly namePrecedents = new Map<string, Precedents>();
+  private readonly traitsCache = new Map<Formula, Map<number, Traits>>();
 
   constructor(readonly pkg: WorkbookPackage) {
     pkg.sheets.forEach((s) => this.sheetByName.set(s.name.toUpperCase(), s.index));
@@ -171,6 +182,22 @@ export class WorkbookReferences {
     const info = this.pkg.sheets[cell.sheet];
     const array = info.arrays.find((a) => a.master.row === cell.r1 && a.master.col === cell.c1);
     return array ? array.area : { error: "#REF!" };
+  }
+
+  /**
+   * What a tree means on a sheet apart from the cells it reads: the same for every cell that shares
+   * the tree (whether it calls an NL function, also through a name, and so on). Remembered.
+   */
+  traits(formula: Formula, sheet: number): Traits {
+    let bySheet = this.traitsCache.get(formula);
+    if (!bySheet) this.traitsCache.set(formula, (bySheet = new Map()));
+    let traits = bySheet.get(sheet);
+    if (!traits) {
+      const { hasNl, dynamic, unsupported } = this.precedents(formula, sheet, { row: 1, col: 1 });
+      traits = { hasNl, dynamic, unsupported };
+      bySheet.set(sheet, traits);
+    }
+    return traits;
   }
 
   /** Everything a formula reads, for the cell at (sheet, host). */

@@ -81,16 +81,21 @@ interface Splice {
   readonly text: string;
 }
 
-function splicesFor(text: string, edit: CellEdit): Splice[] {
+function splicesFor(text: string, edit: CellEdit, out: Splice[]): void {
   const { cell } = edit;
   const { t, v } = stored(edit.value);
+  // The common case: a number replacing a number, a value already in a <v>: only its text changes.
+  if (cell.vStart >= 0 && cell.vTextStart !== cell.vEnd && (cell.type === t || (t === undefined && cell.type === "n"))) {
+    out.push({ start: cell.vTextStart, end: cell.vTextEnd, text: v });
+    return;
+  }
   const tag = text.slice(cell.start, cell.tagEnd);
   const prefix = prefixOf(tag);
-  const out: Splice[] = [];
   const newTag = withType(tag, t);
   if (cell.selfClosing) {
     const open = newTag.slice(0, newTag.length - 2).replace(/\s+$/, "") + ">";
-    return [{ start: cell.start, end: cell.tagEnd, text: `${open}<${prefix}v>${v}</${prefix}v></${prefix}c>` }];
+    out.push({ start: cell.start, end: cell.tagEnd, text: `${open}<${prefix}v>${v}</${prefix}v></${prefix}c>` });
+    return;
   }
   if (newTag !== tag) out.push({ start: cell.start, end: cell.tagEnd, text: newTag });
   if (cell.vStart >= 0) {
@@ -101,16 +106,18 @@ function splicesFor(text: string, edit: CellEdit): Splice[] {
     const at = cell.fEnd >= 0 ? cell.fEnd : text.lastIndexOf("<", cell.end - 1);
     out.push({ start: at, end: at, text: `<${prefix}v>${v}</${prefix}v>` });
   }
-  return out;
 }
 
 /** The sheet text with the edits applied; null when no cell changes. */
 export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): string | null {
   const text = sheet.text;
   if (text === null) throw new Error(`sheet ${sheet.name} was read without its text`);
-  const splices = edits.filter((e) => !holds(e.cell, e.value)).flatMap((e) => splicesFor(text, e));
+  const splices: Splice[] = [];
+  for (const edit of edits) if (!holds(edit.cell, edit.value)) splicesFor(text, edit, splices);
   if (splices.length === 0) return null;
-  splices.sort((a, b) => a.start - b.start || a.end - b.end);
+  let sorted = true;
+  for (let i = 1; i < splices.length && sorted; i++) sorted = splices[i - 1].start <= splices[i].start;
+  if (!sorted) splices.sort((a, b) => a.start - b.start || a.end - b.end);
   const parts: string[] = [];
   let at = 0;
   for (const s of splices) {

@@ -181,7 +181,7 @@ export function writeZip(data: Buffer, entries: readonly OutputEntry[]): Buffer 
           entry.attrs,
           entry.os,
           entry.comment || undefined,
-          deflateRawSync(content, { level: 6 }),
+          deflateRawSync(content, { level: 3 }),
         )
       : new PrecompressedFile(
           entry.name,

@@ -7,7 +7,7 @@
  * No library of the ecosystem reads structured references, spill references and the `_xlfn.` /
  * `_xldudf_` spellings together, and HyperFormula's parser is internal; so this one is ours.
  */
-import { MAX_COLUMNS, MAX_ROWS, columnNumber } from "../address";
+import { MAX_COLUMNS, MAX_ROWS } from "../address";
 import { Formula, FormulaInfo, Node, RefSpec, SheetSpec, StructSpec } from "./ast";
 
 export class FormulaSyntaxError extends Error {
@@ -115,20 +115,43 @@ export function canonicalFunction(raw: string): string {
   return name;
 }
 
+/** One reference as scanned: row/column numbers as written, and whether each is absolute. */
+interface Scanned {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+  r1Abs: boolean;
+  c1Abs: boolean;
+  r2Abs: boolean;
+  c2Abs: boolean;
+  kind: RefSpec["kind"];
+  end: number;
+}
+
+/**
+ * The lexer. With `keyOnly` it only builds the shape key (no token objects): most formulas of a
+ * big sheet are shapes already seen, and then the key is all that is needed.
+ */
 class Lexer {
   private i = 0;
   private space = false;
+  private last: T | null = null;
   readonly tokens: Tok[] = [];
   /** The formula with every relative reference written as an offset: equal keys, equal trees. */
   key = "";
-
   private readonly dutchWords: boolean;
+  private readonly scan: Scanned = { r1: 0, c1: 0, r2: 0, c2: 0, r1Abs: false, c1Abs: false, r2Abs: false, c2Abs: false, kind: "cell", end: 0 };
+  // Scratch results of scanCol / scanRow.
+  private sNum = 0;
+  private sAbs = false;
 
   constructor(
     private readonly text: string,
     private readonly host: Host,
     private readonly dutch: boolean,
     dutchWords = false,
+    private readonly keyOnly = false,
   ) {
     this.dutchWords = dutch || dutchWords;
   }
@@ -137,16 +160,19 @@ class Lexer {
     throw new FormulaSyntaxError(message, at);
   }
 
-  private push(tok: Omit<Tok, "space">, keyText = tok.s): void {
-    this.tokens.push({ ...tok, space: this.space });
+  /** One token; its text is `value`, or the source between start and end. */
+  private emit(t: T, start: number, end: number, keyText: string, value?: string, extra?: Partial<Tok>): void {
+    if (!this.keyOnly) {
+      this.tokens.push({ t, s: value ?? this.text.slice(start, end), start, end, space: this.space, ...extra });
+    }
     this.key += this.space ? ` ${keyText}` : keyText;
     this.space = false;
+    this.last = t;
   }
 
   private previousIsOperand(): boolean {
-    const last = this.tokens[this.tokens.length - 1];
-    if (!last) return false;
-    return ["num", "str", "bool", "err", "ref", "name", "struct", ")", "}"].includes(last.t);
+    const t = this.last;
+    return t === "num" || t === "str" || t === "bool" || t === "err" || t === "ref" || t === "name" || t === "struct" || t === ")" || t === "}";
   }
 
   run(): Tok[] {
@@ -177,49 +203,49 @@ class Lexer {
         if (this.errorLiteral()) continue;
         if (this.previousIsOperand()) {
           this.i++;
-          this.push({ t: "op", s: "#", start, end: this.i });
+          this.emit("op", start, this.i, "#");
           continue;
         }
         this.fail(`onbekende foutwaarde of teken '#'`);
       }
       this.i++;
-      const two = text.slice(start, start + 2);
-      if (two === "<>" || two === "<=" || two === ">=") {
+      const next = text.charCodeAt(start + 1);
+      if ((code === 60 && (next === 62 || next === 61)) || (code === 62 && next === 61)) {
         this.i++;
-        this.push({ t: "op", s: two, start, end: this.i });
+        this.emit("op", start, this.i, text.slice(start, this.i));
         continue;
       }
       switch (code) {
         case 40:
-          this.push({ t: "(", s: "(", start, end: this.i });
+          this.emit("(", start, this.i, "(");
           continue;
         case 41:
-          this.push({ t: ")", s: ")", start, end: this.i });
+          this.emit(")", start, this.i, ")");
           continue;
         case 123:
           braces++;
-          this.push({ t: "{", s: "{", start, end: this.i });
+          this.emit("{", start, this.i, "{");
           continue;
         case 125:
           braces--;
-          this.push({ t: "}", s: "}", start, end: this.i });
+          this.emit("}", start, this.i, "}");
           continue;
       }
       if (braces > 0 && !this.dutch && code === 59) {
-        this.push({ t: "arow", s: ";", start, end: this.i });
+        this.emit("arow", start, this.i, ";");
         continue;
       }
       if (code === argSep) {
-        this.push({ t: "sep", s: ",", start, end: this.i });
+        this.emit("sep", start, this.i, ",", ",");
         continue;
       }
       if ("+-*/^&=<>%:@".includes(text[start])) {
-        this.push({ t: "op", s: text[start], start, end: this.i });
+        this.emit("op", start, this.i, text[start]);
         continue;
       }
       this.fail(`onverwacht teken '${text[start]}'`, start);
     }
-    this.tokens.push({ t: "end", s: "", start: text.length, end: text.length, space: this.space });
+    if (!this.keyOnly) this.tokens.push({ t: "end", s: "", start: text.length, end: text.length, space: this.space });
     return this.tokens;
   }
 
@@ -240,7 +266,7 @@ class Lexer {
       this.i = q + 1;
       break;
     }
-    this.push({ t: "str", s: value, start, end: this.i }, text.slice(start, this.i));
+    this.emit("str", start, this.i, text.slice(start, this.i), value);
   }
 
   private number(): void {
@@ -265,7 +291,7 @@ class Lexer {
     const value = Number(this.dutch ? raw.replace(",", ".") : raw);
     if (!Number.isFinite(value)) this.fail(`getal '${raw}' is te groot`, start);
     this.i = j;
-    this.push({ t: "num", s: raw, start, end: j, num: value });
+    this.emit("num", start, j, raw, raw, { num: value });
   }
 
   private errorLiteral(): boolean {
@@ -273,47 +299,75 @@ class Lexer {
     const rest = text.slice(this.i, this.i + 14).toUpperCase();
     const table = this.dutchWords ? { ...ERROR_LITERALS, ...DUTCH_ERRORS } : ERROR_LITERALS;
     let best = "";
-    for (const literal of Object.keys(table))
-      if (rest.startsWith(literal) && literal.length > best.length) best = literal;
+    for (const literal of Object.keys(table)) if (rest.startsWith(literal) && literal.length > best.length) best = literal;
     if (!best) return false;
     const start = this.i;
     this.i += best.length;
-    this.push({ t: "err", s: table[best], start, end: this.i });
+    this.emit("err", start, this.i, table[best], table[best]);
     return true;
   }
 
-  /** `$A$1`, `A1:B2`, `A:B`, `1:2` at `j`; the end index, or -1. */
-  private scanRef(j: number): { end: number; spec: RefSpec } | -1 {
-    const a = this.scanCell(j);
-    if (a) {
-      if (this.text.charCodeAt(a.end) === 58) {
-        const b = this.scanCell(a.end + 1);
-        if (b && !this.continuesIdent(b.end)) return { end: b.end, spec: this.area("area", a, b) };
-      }
-      if (!this.continuesIdent(a.end)) return { end: a.end, spec: this.area("cell", a, a) };
-      return -1;
+  /** A column (`$AB`) at `j` into sNum/sAbs; the index after it, or -1. */
+  private scanCol(j: number): number {
+    const { text } = this;
+    let k = j;
+    this.sAbs = text.charCodeAt(k) === 36;
+    if (this.sAbs) k++;
+    let col = 0;
+    let letters = 0;
+    for (;;) {
+      const code = text.charCodeAt(k) | 0x20;
+      if (code < 97 || code > 122) break;
+      if (++letters > 3) return -1;
+      col = col * 26 + (code - 96);
+      k++;
     }
-    const c1 = this.scanCol(j);
-    if (c1 && this.text.charCodeAt(c1.end) === 58) {
-      const c2 = this.scanCol(c1.end + 1);
-      if (c2 && !this.continuesIdent(c2.end) && !isDigit(this.text.charCodeAt(c2.end))) {
-        return {
-          end: c2.end,
-          spec: this.area("cols", { row: 1, rowAbs: true, ...c1 }, { row: MAX_ROWS, rowAbs: true, ...c2 }),
-        };
-      }
+    if (letters === 0 || col > MAX_COLUMNS) return -1;
+    this.sNum = col;
+    return k;
+  }
+
+  /** A row (`$12`) at `j` into sNum/sAbs; the index after it, or -1. */
+  private scanRow(j: number): number {
+    const { text } = this;
+    let k = j;
+    this.sAbs = text.charCodeAt(k) === 36;
+    if (this.sAbs) k++;
+    let row = 0;
+    let digits = 0;
+    for (;;) {
+      const d = text.charCodeAt(k) - 48; // NaN past the end
+      if (!(d >= 0 && d <= 9)) break;
+      if (++digits > 7) return -1;
+      row = row * 10 + d;
+      k++;
     }
-    const r1 = this.scanRow(j);
-    if (r1 && this.text.charCodeAt(r1.end) === 58) {
-      const r2 = this.scanRow(r1.end + 1);
-      if (r2 && !this.continuesIdent(r2.end)) {
-        return {
-          end: r2.end,
-          spec: this.area("rows", { col: 1, colAbs: true, ...r1 }, { col: MAX_COLUMNS, colAbs: true, ...r2 }),
-        };
-      }
+    if (digits === 0 || row < 1 || row > MAX_ROWS) return -1;
+    this.sNum = row;
+    return k;
+  }
+
+  /** A cell (`$A$1`) at `j` into the scan's first or second corner; the index after it, or -1. */
+  private scanCell(j: number, second: boolean): number {
+    const afterCol = this.scanCol(j);
+    if (afterCol < 0) return -1;
+    const col = this.sNum;
+    const colAbs = this.sAbs;
+    const afterRow = this.scanRow(afterCol);
+    if (afterRow < 0) return -1;
+    const s = this.scan;
+    if (second) {
+      s.c2 = col;
+      s.c2Abs = colAbs;
+      s.r2 = this.sNum;
+      s.r2Abs = this.sAbs;
+    } else {
+      s.c1 = col;
+      s.c1Abs = colAbs;
+      s.r1 = this.sNum;
+      s.r1Abs = this.sAbs;
     }
-    return -1;
+    return afterRow;
   }
 
   private continuesIdent(j: number): boolean {
@@ -321,67 +375,98 @@ class Lexer {
     return isIdentPart(code) || code === 40 || code === 91;
   }
 
-  private scanCol(j: number): { col: number; colAbs: boolean; end: number } | null {
-    const { text } = this;
-    let k = j;
-    const colAbs = text.charCodeAt(k) === 36;
-    if (colAbs) k++;
-    const from = k;
-    while (k - from < 4 && (text.charCodeAt(k) | 0x20) >= 97 && (text.charCodeAt(k) | 0x20) <= 122) k++;
-    if (k === from || k - from > 3) return null;
-    const col = columnNumber(text.slice(from, k));
-    if (col < 1 || col > MAX_COLUMNS) return null;
-    return { col, colAbs, end: k };
+  /** `$A$1`, `A1:B2`, `A:B`, `1:2` at `j` into `this.scan`; false when there is none. */
+  private scanRef(j: number): boolean {
+    const { text, scan } = this;
+    const a = this.scanCell(j, false);
+    if (a >= 0) {
+      if (text.charCodeAt(a) === 58) {
+        const b = this.scanCell(a + 1, true);
+        if (b >= 0 && !this.continuesIdent(b)) {
+          scan.kind = "area";
+          scan.end = b;
+          return true;
+        }
+      }
+      if (this.continuesIdent(a)) return false;
+      scan.kind = "cell";
+      scan.r2 = scan.r1;
+      scan.c2 = scan.c1;
+      scan.r2Abs = scan.r1Abs;
+      scan.c2Abs = scan.c1Abs;
+      scan.end = a;
+      return true;
+    }
+    const c1 = this.scanCol(j);
+    if (c1 >= 0 && text.charCodeAt(c1) === 58) {
+      scan.c1 = this.sNum;
+      scan.c1Abs = this.sAbs;
+      const c2 = this.scanCol(c1 + 1);
+      if (c2 >= 0 && !this.continuesIdent(c2) && !isDigit(text.charCodeAt(c2))) {
+        scan.c2 = this.sNum;
+        scan.c2Abs = this.sAbs;
+        scan.kind = "cols";
+        scan.end = c2;
+        return true;
+      }
+    }
+    const r1 = this.scanRow(j);
+    if (r1 >= 0 && text.charCodeAt(r1) === 58) {
+      scan.r1 = this.sNum;
+      scan.r1Abs = this.sAbs;
+      const r2 = this.scanRow(r1 + 1);
+      if (r2 >= 0 && !this.continuesIdent(r2)) {
+        scan.r2 = this.sNum;
+        scan.r2Abs = this.sAbs;
+        scan.kind = "rows";
+        scan.end = r2;
+        return true;
+      }
+    }
+    return false;
   }
 
-  private scanRow(j: number): { row: number; rowAbs: boolean; end: number } | null {
-    const { text } = this;
-    let k = j;
-    const rowAbs = text.charCodeAt(k) === 36;
-    if (rowAbs) k++;
-    const from = k;
-    while (isDigit(text.charCodeAt(k))) k++;
-    if (k === from || k - from > 7) return null;
-    const row = Number(text.slice(from, k));
-    if (row < 1 || row > MAX_ROWS) return null;
-    return { row, rowAbs, end: k };
-  }
-
-  private scanCell(j: number): { row: number; col: number; rowAbs: boolean; colAbs: boolean; end: number } | null {
-    const c = this.scanCol(j);
-    if (!c) return null;
-    const r = this.scanRow(c.end);
-    if (!r) return null;
-    return { ...c, ...r, end: r.end };
-  }
-
-  private area(
-    kind: RefSpec["kind"],
-    a: { row: number; col: number; rowAbs: boolean; colAbs: boolean },
-    b: { row: number; col: number; rowAbs: boolean; colAbs: boolean },
-  ): RefSpec {
-    const { host } = this;
-    const rel = (v: number, abs: boolean, base: number) => (abs ? v : v - base);
-    // Whole columns span every row, whole rows every column: those bounds are absolute.
-    const allRows = kind === "cols";
-    const allColumns = kind === "rows";
-    return {
-      kind,
-      r1: allRows ? 1 : rel(a.row, a.rowAbs, host.row),
-      c1: allColumns ? 1 : rel(a.col, a.colAbs, host.col),
-      r2: allRows ? MAX_ROWS : rel(b.row, b.rowAbs, host.row),
-      c2: allColumns ? MAX_COLUMNS : rel(b.col, b.colAbs, host.col),
-      r1Abs: allRows || a.rowAbs,
-      c1Abs: allColumns || a.colAbs,
-      r2Abs: allRows || b.rowAbs,
-      c2Abs: allColumns || b.colAbs,
+  /** The scanned reference, relative parts as offsets from the host. Whole columns span every row, whole rows every column. */
+  private spec(sheet: SheetSpec | undefined): RefSpec {
+    const { host, scan } = this;
+    const allRows = scan.kind === "cols";
+    const allColumns = scan.kind === "rows";
+    const spec: RefSpec = {
+      kind: scan.kind,
+      r1: allRows ? 1 : scan.r1Abs ? scan.r1 : scan.r1 - host.row,
+      c1: allColumns ? 1 : scan.c1Abs ? scan.c1 : scan.c1 - host.col,
+      r2: allRows ? MAX_ROWS : scan.r2Abs ? scan.r2 : scan.r2 - host.row,
+      c2: allColumns ? MAX_COLUMNS : scan.c2Abs ? scan.c2 : scan.c2 - host.col,
+      r1Abs: allRows || scan.r1Abs,
+      c1Abs: allColumns || scan.c1Abs,
+      r2Abs: allRows || scan.r2Abs,
+      c2Abs: allColumns || scan.c2Abs,
     };
+    return sheet ? { ...spec, sheet } : spec;
+  }
+
+  /** The key of the scanned reference: the same for every cell a shared formula fills. */
+  private scanKey(sheet: SheetSpec | undefined): string {
+    const { host, scan } = this;
+    const part = (v: number, abs: boolean, base: number) => (abs ? `${v}` : `[${v - base}]`);
+    const prefix = sheet ? sheetKey(sheet) : "";
+    switch (scan.kind) {
+      case "cols":
+        return `${prefix}C${part(scan.c1, scan.c1Abs, host.col)}:C${part(scan.c2, scan.c2Abs, host.col)}`;
+      case "rows":
+        return `${prefix}R${part(scan.r1, scan.r1Abs, host.row)}:R${part(scan.r2, scan.r2Abs, host.row)}`;
+      case "cell":
+        return `${prefix}R${part(scan.r1, scan.r1Abs, host.row)}C${part(scan.c1, scan.c1Abs, host.col)}`;
+      default:
+        return `${prefix}R${part(scan.r1, scan.r1Abs, host.row)}C${part(scan.c1, scan.c1Abs, host.col)}:R${part(scan.r2, scan.r2Abs, host.row)}C${part(scan.c2, scan.c2Abs, host.col)}`;
+    }
   }
 
   /** A sheet prefix (`Blad1!`, `'Mijn blad'!`, `[1]Blad1!`, `Blad1:Blad3!`) at `j`, or null. */
   private scanSheet(j: number): { sheet: SheetSpec; end: number } | null {
     const { text } = this;
-    if (text.charCodeAt(j) === 39) {
+    const first = text.charCodeAt(j);
+    if (first === 39) {
       let k = j + 1;
       let inner = "";
       for (;;) {
@@ -401,7 +486,7 @@ class Lexer {
     }
     let k = j;
     let book: string | undefined;
-    if (text.charCodeAt(k) === 91) {
+    if (first === 91) {
       const close = text.indexOf("]", k);
       if (close < 0) return null;
       book = text.slice(k + 1, close);
@@ -415,6 +500,7 @@ class Lexer {
       return null;
     }
     let last: string | undefined;
+    let nameEnd = k;
     if (text.charCodeAt(k) === 58) {
       const from2 = k + 1;
       let m = from2;
@@ -425,7 +511,8 @@ class Lexer {
       }
     }
     if (text.charCodeAt(k) !== 33) return null;
-    const sheet: SheetSpec = { name: text.slice(from, k - (last ? last.length + 1 : 0)) };
+    if (last === undefined) nameEnd = k;
+    const sheet: SheetSpec = { name: text.slice(from, nameEnd) };
     return { sheet: { ...sheet, ...(last ? { last } : {}), ...(book !== undefined ? { book } : {}) }, end: k + 1 };
   }
 
@@ -433,24 +520,24 @@ class Lexer {
     const { text } = this;
     const start = this.i;
     let j = start;
-    const prefix = this.scanSheet(j);
+    // Only a quote, a bracket or a name followed by "!" (or ":name!") makes a sheet prefix.
+    const prefix = this.mayBeSheet(j) ? this.scanSheet(j) : null;
     let sheet: SheetSpec | undefined;
     if (prefix) {
       sheet = prefix.sheet;
       j = prefix.end;
       if (text.slice(j, j + 5).toUpperCase() === "#REF!") {
         this.i = j + 5;
-        this.push({ t: "err", s: "#REF!", start, end: this.i });
+        this.emit("err", start, this.i, "#REF!", "#REF!");
         return true;
       }
     } else if (text.charCodeAt(j) === 91) {
       return this.structured(null);
     }
-    const ref = this.scanRef(j);
-    if (ref !== -1) {
-      this.i = ref.end;
-      const spec = sheet ? { ...ref.spec, sheet } : ref.spec;
-      this.push({ t: "ref", s: text.slice(start, ref.end), start, end: ref.end, ref: spec }, refKey(spec));
+    if (this.scanRef(j)) {
+      const end = this.scan.end;
+      this.i = end;
+      this.emit("ref", start, end, this.scanKey(sheet), undefined, this.keyOnly ? undefined : { ref: this.spec(sheet) });
       return true;
     }
     if (!isIdentStart(text.charCodeAt(j))) {
@@ -463,7 +550,8 @@ class Lexer {
     this.i = k;
     if (text.charCodeAt(k) === 40 && (!sheet || (sheet.book !== undefined && sheet.name === ""))) {
       // A function of another workbook (`[1]!Functie(`) keeps its prefix: no engine here knows it.
-      this.push({ t: "func", s: sheet ? `[${sheet.book}]!${ident}` : ident, start, end: k });
+      const name = sheet ? `[${sheet.book}]!${ident}` : ident;
+      this.emit("func", start, k, name.toUpperCase(), name);
       return true;
     }
     if (!sheet && text.charCodeAt(k) === 91) {
@@ -471,24 +559,32 @@ class Lexer {
       return this.structured(ident, start);
     }
     const upper = ident.toUpperCase();
-    if (
-      !sheet &&
-      (upper === "TRUE" || upper === "FALSE" || (this.dutchWords && (upper === "WAAR" || upper === "ONWAAR")))
-    ) {
+    if (!sheet && (upper === "TRUE" || upper === "FALSE" || (this.dutchWords && (upper === "WAAR" || upper === "ONWAAR")))) {
       const value = upper === "TRUE" || upper === "WAAR";
-      this.push({ t: "bool", s: value ? "TRUE" : "FALSE", start, end: k, bool: value });
+      this.emit("bool", start, k, value ? "TRUE" : "FALSE", value ? "TRUE" : "FALSE", { bool: value });
       return true;
     }
-    this.push({ t: "name", s: ident, start, end: k, sheet }, `${sheet ? sheetKey(sheet) : ""}${upper}`);
+    this.emit("name", start, k, `${sheet ? sheetKey(sheet) : ""}${upper}`, ident, sheet ? { sheet } : undefined);
     return true;
   }
 
+  /** Whether a sheet prefix can start at `j`: a quote, a bracket, or a name that ends in "!". */
+  private mayBeSheet(j: number): boolean {
+    const { text } = this;
+    const first = text.charCodeAt(j);
+    if (first === 39 || first === 91) return true;
+    let k = j;
+    while (k < text.length && isIdentPart(text.charCodeAt(k))) k++;
+    const after = text.charCodeAt(k);
+    return after === 33 || after === 58;
+  }
+
   private rowRange(): boolean {
-    const ref = this.scanRef(this.i);
-    if (ref === -1 || ref.spec.kind !== "rows") return false;
+    if (!this.scanRef(this.i) || this.scan.kind !== "rows") return false;
     const start = this.i;
-    this.i = ref.end;
-    this.push({ t: "ref", s: this.text.slice(start, ref.end), start, end: ref.end, ref: ref.spec }, refKey(ref.spec));
+    const end = this.scan.end;
+    this.i = end;
+    this.emit("ref", start, end, this.scanKey(undefined), undefined, this.keyOnly ? undefined : { ref: this.spec(undefined) });
     return true;
   }
 
@@ -513,7 +609,7 @@ class Lexer {
     const body = text.slice(this.i + 1, k);
     this.i = k + 1;
     const spec = parseStructBody(table, body, start);
-    this.push({ t: "struct", s: text.slice(start, this.i), start, end: this.i, struct: spec });
+    this.emit("struct", start, this.i, text.slice(start, this.i).toUpperCase(), undefined, { struct: spec });
     return true;
   }
 }
@@ -536,11 +632,6 @@ function splitSheet(inner: string): SheetSpec {
 
 function sheetKey(sheet: SheetSpec): string {
   return `'${sheet.book ?? ""}|${sheet.name.toUpperCase()}|${sheet.last?.toUpperCase() ?? ""}'!`;
-}
-
-function refKey(ref: RefSpec): string {
-  const part = (v: number, abs: boolean) => (abs ? `${v}` : `[${v}]`);
-  return `${ref.sheet ? sheetKey(ref.sheet) : ""}${ref.kind}R${part(ref.r1, ref.r1Abs)}C${part(ref.c1, ref.c1Abs)}:R${part(ref.r2, ref.r2Abs)}C${part(ref.c2, ref.c2Abs)}`;
 }
 
 const SPECIAL_ITEMS: Record<string, string> = {
@@ -916,13 +1007,14 @@ export class FormulaCache {
 
   parse(text: string, host: Host): Formula {
     const body = text.startsWith("=") ? text.slice(1) : text;
-    const lexer = new Lexer(body, host, false);
-    const tokens = lexer.run();
-    const known = this.byShape.get(lexer.key);
+    const keyer = new Lexer(body, host, false, false, true);
+    keyer.run();
+    const known = this.byShape.get(keyer.key);
     if (known) return known;
-    const node = new Parser(tokens).parse();
+    const lexer = new Lexer(body, host, false);
+    const node = new Parser(lexer.run()).parse();
     const formula = { node, info: describe(node) };
-    if (this.byShape.size < 200000) this.byShape.set(lexer.key, formula);
+    if (this.byShape.size < 200000) this.byShape.set(keyer.key, formula);
     return formula;
   }
 
