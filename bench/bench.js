@@ -2,22 +2,30 @@
 /**
  * npm run bench: speed and size of NL Aftrek, printed as a table and written to bench/results.json.
  *  1. calls per second of each rule in the core;
- *  2. a 10.000-row client list with NL formulas against the same list with the nested IF formulas
- *     templates use today, in the same engine and run (ratio: NL time / native time);
- *  3. recalculation time and peak memory of a 100.000-row workbook (.xlsx in, .xlsx out);
+ *  2. `nl-aftrek recalc` on client lists of 10.000 and 100.000 rows (three NL formulas a row, one
+ *     year cell) against the peer a firm would use instead, in the same run on the same machine:
+ *     LibreOffice headless recalculating the same rows written as nested IF formulas and saving
+ *     them. Wall time and peak memory of each process (median of 3), the ratio, and a check that
+ *     both give the same results to the cent;
+ *  3. the HyperFormula path (every cell a native formula around an NL call): 10.000 against
+ *     100.000 rows, to show it is linear;
  *  4. gzipped size of the JavaScript loaded before the functions register, and of the task pane.
  * Not part of npm test: timings belong in a benchmark, not in assertions.
  */
-const { execFileSync } = require("child_process");
+const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const Decimal = require("decimal.js");
 const rules = require("../lib/rules");
-const { createEngine } = require("../lib/engine/engine");
+const { makeBigWorkbook } = require("../scripts/make-big-workbook");
+const { openWorkbook } = require("../lib/workbook/package");
 
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const root = path.join(__dirname, "..");
 const d = (x) => new Decimal(x);
-const results = { date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? "?", rules: {} };
+const results = { date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? "?", cores: os.cpus().length, rules: {} };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function perSecond(fn, ms = 400) {
   for (let i = 0; i < 200; i++) fn(i); // warm up
@@ -38,104 +46,131 @@ const ruleCases = {
   zelfstandigenaftrek: (i) => rules.zelfstandigenaftrek({ year: 2025, urencriterium: true, winst: d(i % 5000) }),
   startersaftrek: () => rules.startersaftrek({ year: 2025, urencriterium: true, starter: true }),
   urencriterium: (i) => rules.urencriterium({ uren: d(1000 + (i % 500)), urenOverigWerk: d(300) }),
-  mkbWinstvrijstelling: (i) =>
-    rules.mkbWinstvrijstelling({ year: 2025, winst: d(40000 + i), ondernemersaftrek: d(2470) }),
+  mkbWinstvrijstelling: (i) => rules.mkbWinstvrijstelling({ year: 2025, winst: d(40000 + i), ondernemersaftrek: d(2470) }),
   belastbareWinst: (i) => rules.belastbareWinst({ year: 2025, winst: d(40000 + i), urencriterium: true }),
-  meewerkaftrek: (i) =>
-    rules.meewerkaftrek({ year: 2025, winst: d(50000 + i), urenPartner: d(900), urencriterium: true }),
+  meewerkaftrek: (i) => rules.meewerkaftrek({ year: 2025, winst: d(50000 + i), urenPartner: d(900), urencriterium: true }),
   box1: (i) => rules.box1({ year: 2025, inkomen: d(30000 + (i % 90000)) }),
   tariefsaanpassing: (i) => rules.tariefsaanpassing({ year: 2025, inkomen: d(85000 + i), aftrekposten: [d(14856.31)] }),
   keten: (i) => rules.keten({ year: 2025, winst: d(40000 + i), urencriterium: true }),
 };
 for (const [name, fn] of Object.entries(ruleCases)) results.rules[name] = perSecond(fn);
 
-// 2. NL formulas against native nested IF formulas, 10.000 rows, same engine.
-function clientRows(count, formulas) {
-  const rows = [["Jaar", 2025]];
-  for (let i = 0; i < count; i++) {
-    const r = i + 2;
-    const winst = 20000 + ((i * 7919) % 150000);
-    const uren = 1000 + ((i * 31) % 800);
-    const inv = (i * 104729) % 200000;
-    rows.push([winst, uren, inv, ...formulas(r)]);
-  }
-  return rows;
+// A whole process, timed from outside: wall seconds and peak resident memory (GNU time).
+const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+function timed(command, args) {
+  const started = Date.now();
+  const run = TIME
+    ? spawnSync(TIME, ["-f", "NLBENCH %e %M", command, ...args], { encoding: "utf8", maxBuffer: 1 << 26 })
+    : spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${run.stderr}`);
+  const m = /NLBENCH ([\d.]+) (\d+)/.exec(run.stderr ?? "");
+  return m ? { s: Number(m[1]), mb: Math.round(Number(m[2]) / 1024) } : { s: (Date.now() - started) / 1000, mb: null };
 }
-// Per row: urencriterium, KIA, zelfstandigenaftrek, MKB-winstvrijstelling, belastbare winst.
-const nlFormulas = (r) => [
-  `=NL.URENCRITERIUM(B${r})`,
-  `=NL.KIA($B$1,C${r})`,
-  `=NL.ZELFSTANDIGENAFTREK($B$1,D${r},A${r}-E${r})`,
-  `=NL.MKBVRIJ($B$1,A${r}-E${r},F${r})`,
-  `=NL.BELASTBAREWINST($B$1,A${r}-E${r},D${r})`,
-];
-// What templates hard-code today (2025 numbers), the same five results.
-const nativeFormulas = (r) => [
-  `=B${r}>=1225`,
-  `=ROUND(IF(C${r}<450,0,IF(C${r}<=2900,0,IF(C${r}<=70602,C${r}*0.28,IF(C${r}<=130744,19769,IF(C${r}<=392230,19769-0.0756*(C${r}-130744),0))))),2)`,
-  `=IF(D${r},MIN(2470,MAX(A${r}-E${r},0)),0)`,
-  `=ROUND((A${r}-E${r}-F${r})*0.127,2)`,
-  `=ROUND(A${r}-E${r}-F${r}-ROUND((A${r}-E${r}-F${r})*0.127,2),2)`,
-];
-function timeBuild(formulas, count) {
-  const sheets = { Klanten: clientRows(count, formulas) };
-  const times = [];
-  for (let k = 0; k < 3; k++) {
-    const start = process.hrtime.bigint();
-    const hf = createEngine(sheets);
-    const value = hf.getCellValue({ sheet: 0, row: 1, col: 7 }); // touch a result
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (value === undefined) throw new Error("no value");
-    hf.destroy();
-  }
-  return times.sort((a, b) => a - b)[1];
+function repeat(command, args) {
+  const runs = Array.from({ length: RUNS }, () => timed(command, args));
+  return { s: median(runs.map((r) => r.s)), mb: runs[0].mb === null ? null : median(runs.map((r) => r.mb)), runs: runs.map((r) => r.s) };
 }
-const nlMs = timeBuild(nlFormulas, 10000);
-const nativeMs = timeBuild(nativeFormulas, 10000);
-results.clientList10k = {
-  nlMs: Math.round(nlMs),
-  nativeMs: Math.round(nativeMs),
-  ratio: Number((nlMs / nativeMs).toFixed(2)),
-};
 
-// 3. A 100.000-row workbook, recalculated by the CLI in a child process.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nl-aftrek-bench-"));
-const big = path.join(tmp, "klanten-100k.xlsx");
-execFileSync(process.execPath, [path.join(__dirname, "../scripts/make-big-workbook.js"), big], { stdio: "inherit" });
-const recalcScript = `
-const { readWorkbook, recalcWorkbook, writeWorkbook } = require(${JSON.stringify(path.join(__dirname, "../lib/engine/workbook"))});
+const cli = path.join(root, "bin/nl-aftrek.js");
+const soffice = ["soffice", "libreoffice"].find((c) => spawnSync("sh", ["-c", `command -v ${c}`]).status === 0);
+const loProfile = path.join(tmp, "lo-profile");
+if (soffice) {
+  // LibreOffice recalculates an .xlsx on load only when its profile says so (OOXMLRecalcMode 0: always).
+  fs.mkdirSync(path.join(loProfile, "user"), { recursive: true });
+  fs.writeFileSync(
+    path.join(loProfile, "user/registrymodifications.xcu"),
+    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>\n',
+  );
+}
+
+/** The three results of every row, from a recalculated file. */
+async function rowResults(file) {
+  const pkg = await openWorkbook(file);
+  const cells = pkg.sheets[0].cells;
+  const out = [];
+  for (const cell of cells.values()) if (cell.row > 1 && cell.col >= 4 && cell.col <= 6) out.push([cell.row, cell.col, cell.value]);
+  return out;
+}
+
+async function compareResults(ours, theirs) {
+  const a = await rowResults(ours);
+  const b = new Map((await rowResults(theirs)).map(([r, c, v]) => [`${r}:${c}`, v]));
+  let differ = 0;
+  for (const [r, c, v] of a) {
+    const w = b.get(`${r}:${c}`);
+    const same = typeof v === "number" && typeof w === "number" ? Math.abs(v - w) < 0.005 : v === w;
+    if (!same) differ++;
+  }
+  return { compared: a.length, differ };
+}
+
 (async () => {
-  const start = Date.now();
-  const wb = await readWorkbook(${JSON.stringify(big)});
-  const summary = recalcWorkbook(wb);
-  await writeWorkbook(wb, ${JSON.stringify(path.join(tmp, "uit.xlsx"))});
-  console.log(JSON.stringify({ ms: Date.now() - start, formulas: summary.formulas, errors: summary.errors.length,
-    peakMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
-})();`;
-const big100k = JSON.parse(execFileSync(process.execPath, ["-e", recalcScript], { encoding: "utf8" }));
-results.workbook100k = big100k;
-fs.rmSync(tmp, { recursive: true, force: true });
+  // 2. nl-aftrek recalc against LibreOffice.
+  results.recalc = {};
+  for (const rows of [10000, 100000]) {
+    const nl = path.join(tmp, `klanten-${rows}.xlsx`);
+    const native = path.join(tmp, `klanten-${rows}-als.xlsx`);
+    await makeBigWorkbook(nl, rows, "nl");
+    await makeBigWorkbook(native, rows, "native");
+    const ours = repeat(process.execPath, [cli, "recalc", nl, "-o", path.join(tmp, `uit-${rows}.xlsx`)]);
+    const entry = { rows, formulas: rows * 3, nlAftrek: ours };
+    if (soffice) {
+      const outDir = path.join(tmp, `lo-${rows}`);
+      const lo = repeat(soffice, [`-env:UserInstallation=file://${loProfile}`, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", outDir, native]);
+      entry.libreOffice = lo;
+      entry.speedup = Number((lo.s / ours.s).toFixed(2));
+      entry.sameResults = await compareResults(path.join(tmp, `uit-${rows}.xlsx`), path.join(outDir, path.basename(native)));
+    } else {
+      entry.libreOffice = "niet geïnstalleerd (Debian: apt-get install libreoffice-calc-nogui)";
+    }
+    results.recalc[rows] = entry;
+  }
+  const r10 = results.recalc[10000];
+  const r100 = results.recalc[100000];
+  results.recalc.growth10kTo100k = Number((r100.nlAftrek.s / r10.nlAftrek.s).toFixed(2));
 
-// 4. Bundle sizes (the production build must exist: npm run bench builds it first).
-const { measure } = require("../scripts/size.js");
-results.bundles = measure(path.join(__dirname, "../dist"));
+  // 3. The HyperFormula path: linear in the number of formulas.
+  results.enginePath = {};
+  for (const rows of [10000, 100000]) {
+    const file = path.join(tmp, `engine-${rows}.xlsx`);
+    await makeBigWorkbook(file, rows, "engine");
+    results.enginePath[rows] = repeat(process.execPath, [cli, "recalc", file, "-o", path.join(tmp, `engine-uit-${rows}.xlsx`)]);
+  }
+  results.enginePath.growth10kTo100k = Number((results.enginePath[100000].s / results.enginePath[10000].s).toFixed(2));
+  fs.rmSync(tmp, { recursive: true, force: true });
 
-fs.writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  // 4. Bundle sizes (the production build must exist: npm run bench builds it first).
+  const { measure } = require("../scripts/size.js");
+  results.bundles = measure(path.join(root, "dist"));
 
-const fmt = (n) => n.toLocaleString("nl-NL");
-console.log("\nRekenkern: aanroepen per seconde");
-for (const [name, n] of Object.entries(results.rules)) console.log(`  ${name.padEnd(22)} ${fmt(n).padStart(10)}`);
-console.log("\nKlantenlijst 10.000 rijen, 5 formules per rij (zelfde engine, mediaan van 3)");
-console.log(`  NL-formules          ${fmt(results.clientList10k.nlMs).padStart(8)} ms`);
-console.log(`  geneste ALS-formules ${fmt(results.clientList10k.nativeMs).padStart(8)} ms`);
-console.log(`  verhouding NL/native ${String(results.clientList10k.ratio).padStart(8)}   (doel <= 1,0)`);
-console.log("\nWerkmap 100.000 rijen (3 NL-formules per rij), .xlsx in en uit");
-console.log(
-  `  formules ${fmt(big100k.formulas)}, fouten ${big100k.errors}, tijd ${fmt(big100k.ms)} ms, piekgeheugen ${big100k.peakMb} MB (doel < 1.024 MB)`,
-);
-console.log("\nBundels (gzip)");
-console.log(
-  `  vóór registratie (functions.js) ${(results.bundles.functionsGzipBytes / 1024).toFixed(1)} KB (doel <= 60 KB)`,
-);
-console.log(`  taakvenster                     ${(results.bundles.taskpaneGzipBytes / 1024).toFixed(1)} KB`);
-console.log(`\nGeschreven: bench/results.json`);
+  fs.writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+  const fmt = (n) => n.toLocaleString("nl-NL");
+  const sec = (s) => `${s.toLocaleString("nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`;
+  console.log("\nRekenkern: aanroepen per seconde");
+  for (const [name, n] of Object.entries(results.rules)) console.log(`  ${name.padEnd(22)} ${fmt(n).padStart(10)}`);
+  console.log(`\nHerberekenen: klantenlijst, 3 formules per rij, één jaarcel (mediaan van ${RUNS}, heel proces)`);
+  for (const rows of [10000, 100000]) {
+    const e = results.recalc[rows];
+    const mem = (x) => (x.mb === null ? "" : `, ${fmt(x.mb)} MB`);
+    console.log(`  ${fmt(rows).padStart(7)} rijen  nl-aftrek recalc  ${sec(e.nlAftrek.s)}${mem(e.nlAftrek)}`);
+    if (typeof e.libreOffice === "string") console.log(`                 LibreOffice: ${e.libreOffice}`);
+    else {
+      console.log(`                 LibreOffice       ${sec(e.libreOffice.s)}${mem(e.libreOffice)} (geneste ALS-formules)`);
+      console.log(`                 ${e.speedup}× zo snel (doel >= 3); zelfde uitkomsten: ${e.sameResults.compared - e.sameResults.differ} van ${e.sameResults.compared}`);
+    }
+  }
+  console.log(`  100.000 / 10.000 rijen: ${results.recalc.growth10kTo100k}× de tijd (doel <= 12)`);
+  console.log(
+    `\nHyperFormula-pad (elke cel ROUND(NL....)): ${sec(results.enginePath[10000].s)} en ${sec(results.enginePath[100000].s)}; ${results.enginePath.growth10kTo100k}× de tijd bij 10× de rijen`,
+  );
+  console.log("\nBundels (gzip)");
+  console.log(`  vóór registratie (functions.js) ${(results.bundles.functionsGzipBytes / 1024).toFixed(1)} KB (doel <= 60 KB)`);
+  console.log(`  taakvenster                     ${(results.bundles.taskpaneGzipBytes / 1024).toFixed(1)} KB`);
+  console.log(`\nGeschreven: bench/results.json`);
+})().catch((error) => {
+  console.error(error.stack || error);
+  process.exitCode = 1;
+});
+

@@ -1,41 +1,69 @@
 #!/usr/bin/env node
 /**
- * Writes a client list of N rows (default 100.000) with three NL formulas per row, streamed so
- * that making it needs little memory. Used by the benchmark and by the workbook-size test.
- *   node scripts/make-big-workbook.js <file.xlsx> [rows]
+ * Writes a client list of N rows (default 100.000) with three formulas per row that all read one
+ * year cell, streamed so that making it needs little memory. Used by the benchmark and the tests.
+ *   node scripts/make-big-workbook.js <file.xlsx> [rows] [--native | --engine]
+ *
+ *   (default)  NL formulas: NL.URENCRITERIUM, NL.KIA, NL.BELASTBAREWINST
+ *   --native   the same three results as the nested IF formulas templates hard-code today
+ *              (2025 numbers): what LibreOffice recalculates in the benchmark
+ *   --engine   the NL formulas inside ROUND(...), so that HyperFormula evaluates every cell
  */
 const ExcelJS = require("exceljs");
 const path = require("path");
 const { toFileFormula } = require(path.join(__dirname, "../lib/workbook/formula/print"));
 
-async function makeBigWorkbook(file, rows = 100000) {
+const VARIANTS = {
+  nl: (r) => [
+    `NL.URENCRITERIUM(B${r})`,
+    `NL.KIA($B$1,C${r})`,
+    `NL.BELASTBAREWINST($B$1,A${r}-E${r},D${r})`,
+  ],
+  native: (r) => [
+    `B${r}>=1225`,
+    `ROUND(IF(C${r}<450,0,IF(C${r}<=2900,0,IF(C${r}<=70602,C${r}*0.28,IF(C${r}<=130744,19769,IF(C${r}<=392230,19769-0.0756*(C${r}-130744),0))))),2)`,
+    `ROUND(A${r}-E${r}-IF(D${r},MIN(2470,MAX(A${r}-E${r},0)),0)-ROUND((A${r}-E${r}-IF(D${r},MIN(2470,MAX(A${r}-E${r},0)),0))*0.127,2),2)`,
+  ],
+  engine: (r) => [
+    `AND(NL.URENCRITERIUM(B${r}))`,
+    `ROUND(NL.KIA($B$1,C${r}),2)`,
+    `ROUND(NL.BELASTBAREWINST($B$1,A${r}-E${r},D${r}),2)`,
+  ],
+};
+
+/** The data of row i (0-based), the same in every variant. */
+function rowData(i) {
+  return [20000 + ((i * 7919) % 150000), 1000 + ((i * 31) % 800), (i * 104729) % 200000];
+}
+
+async function makeBigWorkbook(file, rows = 100000, variant = "nl") {
+  const formulas = VARIANTS[variant];
+  // The formula shapes are the same in every row: spell them once, as Excel stores them in a file.
+  const spelled = formulas(2).map((f) => toFileFormula(f));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
   const ws = wb.addWorksheet("Klanten");
   ws.addRow(["Jaar", 2025]).commit();
   for (let i = 0; i < rows; i++) {
     const r = i + 2;
-    ws.addRow([
-      20000 + ((i * 7919) % 150000),
-      1000 + ((i * 31) % 800),
-      (i * 104729) % 200000,
-      { formula: toFileFormula(`NL.URENCRITERIUM(B${r})`) },
-      { formula: toFileFormula(`NL.KIA($B$1,C${r})`) },
-      { formula: toFileFormula(`NL.BELASTBAREWINST($B$1,A${r}-E${r},D${r})`) },
-    ]).commit();
+    // Row 2 of the spelled shapes becomes row r (every reference to row 2 is relative: $B$1 stays).
+    const cells = spelled.map((f) => ({ formula: f.replace(/([A-Z])2(?![0-9])/g, `$1${r}`) }));
+    ws.addRow([...rowData(i), ...cells]).commit();
   }
   await wb.commit();
 }
 
 if (require.main === module) {
-  const [file, rows] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const variant = args.includes("--native") ? "native" : args.includes("--engine") ? "engine" : "nl";
+  const [file, rows] = args.filter((a) => !a.startsWith("--"));
   if (!file) {
-    console.error("Gebruik: node scripts/make-big-workbook.js <bestand.xlsx> [rijen]");
+    console.error("Gebruik: node scripts/make-big-workbook.js <bestand.xlsx> [rijen] [--native | --engine]");
     process.exit(1);
   }
-  makeBigWorkbook(file, rows ? Number(rows) : undefined).catch((error) => {
+  makeBigWorkbook(file, rows ? Number(rows) : undefined, variant).catch((error) => {
     console.error(error.message);
     process.exit(2);
   });
 }
 
-module.exports = { makeBigWorkbook };
+module.exports = { makeBigWorkbook, rowData };
