@@ -140,7 +140,24 @@ async function compareResults(ours, theirs) {
   results.enginePath.growth10kTo100k = Number((results.enginePath[100000].s / results.enginePath[10000].s).toFixed(2));
   fs.rmSync(tmp, { recursive: true, force: true });
 
-  // 4. Bundle sizes (the production build must exist: npm run bench builds it first).
+  // 4. The add-in's shared runtime: what "Uitleg cel" keeps, and a whole-column range.
+  const runtimeScript = `
+    const { NL_FUNCTIONS } = require(${JSON.stringify(path.join(root, "lib/functions/registry"))});
+    const range = Array.from({ length: 1000 }, (_, i) => [i % 7 === 0 ? null : 500 + i]);
+    const used = () => { global.gc(); const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
+    const before = used();
+    for (let i = 0; i < 100000; i++) NL_FUNCTIONS.KIA(2025, range, null, { address: "Blad1!A" + (i + 1) });
+    const after = used();
+    const column = Array.from({ length: 1048576 }, () => [null]); column[10][0] = 2000; column[500000][0] = 3000;
+    for (let i = 0; i < 3; i++) NL_FUNCTIONS.KIA(2025, column);
+    const times = [];
+    for (let i = 0; i < 9; i++) { const t = process.hrtime.bigint(); NL_FUNCTIONS.KIA(2025, column); times.push(Number(process.hrtime.bigint() - t) / 1e6); }
+    times.sort((a, b) => a - b);
+    console.log(JSON.stringify({ retainedMb: Math.round((after - before) / 1e5) / 10, wholeColumnKiaMs: Math.round(times[4] * 10) / 10 }));`;
+  const runtime = spawnSync(process.execPath, ["--expose-gc", "-e", runtimeScript], { encoding: "utf8" });
+  results.sharedRuntime = JSON.parse(runtime.stdout);
+
+  // 5. Bundle sizes (the production build must exist: npm run bench builds it first).
   const { measure } = require("../scripts/size.js");
   results.bundles = measure(path.join(root, "dist"));
 
@@ -165,6 +182,9 @@ async function compareResults(ours, theirs) {
   console.log(
     `\nHyperFormula-pad (elke cel ROUND(NL....)): ${sec(results.enginePath[10000].s)} en ${sec(results.enginePath[100000].s)}; ${results.enginePath.growth10kTo100k}× de tijd bij 10× de rijen`,
   );
+  console.log("\nGedeelde runtime van de add-in");
+  console.log(`  vastgehouden na 100.000 aanroepen (elk een andere cel, bereik van 1.000 cellen): ${results.sharedRuntime.retainedMb} MB (doel < 50 MB)`);
+  console.log(`  NL.KIA over een hele kolom (1.048.576 cellen): ${results.sharedRuntime.wholeColumnKiaMs} ms (doel < 100 ms)`);
   console.log("\nBundels (gzip)");
   console.log(`  vóór registratie (functions.js) ${(results.bundles.functionsGzipBytes / 1024).toFixed(1)} KB (doel <= 60 KB)`);
   console.log(`  taakvenster                     ${(results.bundles.taskpaneGzipBytes / 1024).toFixed(1)} KB`);

@@ -58,7 +58,16 @@ export function recalculate(pkg: WorkbookPackage): RecalcOutcome {
   const n = formulas.length;
   const nlFormulas = graph.touched.filter((id) => formulas[id].traits.hasNl).length;
   if (graph.touched.length === 0) {
-    return { formulas: n, nlFormulas, recalculated: 0, changedCells: 0, notRecalculated: [], errors: [], fullCalcOnLoad: false, edits: new Map() };
+    return {
+      formulas: n,
+      nlFormulas,
+      recalculated: 0,
+      changedCells: 0,
+      notRecalculated: [],
+      errors: [],
+      fullCalcOnLoad: false,
+      edits: new Map(),
+    };
   }
 
   // The cells to recalculate: indexed by formula id in flat arrays (a workbook may hold 300.000 of them).
@@ -328,7 +337,11 @@ function storedPart(pkg: WorkbookPackage, area: Area): Area {
 }
 
 /** The first function no engine here evaluates, as a reason; or null. */
-function unknownFunction(f: FormulaCell, refs: WorkbookReferences, knownToEngine: () => ReadonlySet<string>): string | null {
+function unknownFunction(
+  f: FormulaCell,
+  refs: WorkbookReferences,
+  knownToEngine: () => ReadonlySet<string>,
+): string | null {
   for (const fn of functionsUsed((f.formula as { node: Node }).node, refs, f.sheet)) {
     if (fn.startsWith("NL.")) {
       if (!nlFunctionId(fn)) return `${fn} bestaat niet in deze versie van NL Aftrek`;

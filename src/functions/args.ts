@@ -43,9 +43,23 @@ export function decimalFromNumber(value: number): Money {
   return new Money(value.toPrecision(15));
 }
 
+/**
+ * The largest amount an argument may have: 10^15 euro, far beyond any ondernemer's winst, and
+ * still an exact number in Excel (15 digits). Larger is a slip (a serial number, a pasted ID).
+ */
+export const MAX_AMOUNT = 1e15;
+
+/** The hours of a (leap) year: no one works more in a calendar year. */
+export const MAX_HOURS = 366 * 24;
+
 function numberOrFail(value: unknown, name: string): Money {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw invalidValue(`Argument '${name}' is geen eindig getal (${String(value)}).`);
+    if (Math.abs(value) > MAX_AMOUNT) {
+      throw invalidValue(
+        `Argument '${name}' is te groot (${value.toExponential(2)}): NL Aftrek rekent met bedragen tot 10^15.`,
+      );
+    }
     return decimalFromNumber(value);
   }
   throw invalidValue(`Argument '${name}' moet een getal zijn, niet ${describe(value)}.`);
@@ -94,14 +108,39 @@ export function flag(value: ExcelArg, name: string): boolean {
   throw invalidValue(`Argument '${name}' moet WAAR of ONWAAR zijn (of 1/0), niet ${describe(v)}.`);
 }
 
+/** The shape of a number (1×1) or range (rows × columns). */
+export function shape(value: ExcelArg): { rows: number; columns: number } {
+  if (!Array.isArray(value)) return { rows: 1, columns: 1 };
+  const rows = value as unknown[];
+  const first = rows[0];
+  return { rows: rows.length, columns: Array.isArray(first) ? first.length : 1 };
+}
+
+/**
+ * Calls `fn` for every cell of a number or range, row by row, with its index. Blank cells are
+ * passed too, so callers can keep places; a whole column of a million empty cells takes a few ms.
+ */
+export function forEachCell(value: ExcelArg, fn: (cell: unknown, index: number) => void): number {
+  if (!Array.isArray(value)) {
+    fn(value, 0);
+    return 1;
+  }
+  let index = 0;
+  for (const row of value as unknown[]) {
+    if (Array.isArray(row)) for (let c = 0; c < row.length; c++) fn(row[c], index++);
+    else fn(row, index++);
+  }
+  return index;
+}
+
 /** A list of amounts from a number or a range; empty cells are skipped. */
 export function amountList(value: ExcelArg, name: string): Money[] {
-  const cells: unknown[] = Array.isArray(value) ? (value as unknown[]).flat(2) : [value];
   const result: Money[] = [];
-  cells.forEach((cell, index) => {
-    if (isBlank(cell)) return;
+  const multi = Array.isArray(value);
+  forEachCell(value, (cell, index) => {
+    if (cell === null || cell === undefined || cell === "") return;
     if (typeof cell !== "number") {
-      const where = cells.length > 1 ? ` in cel ${index + 1} van het bereik` : "";
+      const where = multi ? ` in cel ${index + 1} van het bereik` : "";
       throw invalidValue(`Argument '${name}' moet bedragen bevatten, niet ${describe(cell)}${where}.`);
     }
     result.push(numberOrFail(cell, name));
@@ -109,23 +148,60 @@ export function amountList(value: ExcelArg, name: string): Money[] {
   return result;
 }
 
-/** The numeric value of a Decimal for Excel. */
+/** The numeric value of a Decimal for Excel: never -0, never a number Excel cannot show. */
 export function toExcelNumber(value: Decimal): number {
-  return value.toNumber();
+  const n = value.toNumber();
+  if (!Number.isFinite(n))
+    throw invalidValue(`De uitkomst is te groot om in Excel te tonen (${value.toExponential(3)}).`);
+  return n === 0 ? 0 : n;
 }
 
 /** The cells of a number or range, row by row, blanks kept in place. */
 export function cells(value: ExcelArg): unknown[] {
-  return Array.isArray(value) ? (value as unknown[]).flat(2) : [value];
+  const out: unknown[] = [];
+  forEachCell(value, (cell) => out.push(cell));
+  return out;
 }
 
-/** An optional amount per cell of a range, aligned with another range: blank stays undefined. */
-export function optionalAmountPerCell(value: ExcelArg, name: string, count: number): Array<Money | undefined> {
-  const list = isBlank(value) ? [] : cells(value);
-  if (list.length > count) {
-    throw invalidValue(`Argument '${name}' heeft meer cellen (${list.length}) dan de investeringen (${count}).`);
+/**
+ * An optional amount per cell of a range that lies beside another (`reference`, named
+ * `referenceName`): both must have the same shape, cell for cell. Blank stays undefined.
+ */
+export function optionalAmountPerCell(
+  value: ExcelArg,
+  name: string,
+  reference: ExcelArg,
+  referenceName: string,
+): Array<Money | undefined> {
+  const expected = shape(reference);
+  const count = expected.rows * expected.columns;
+  if (isBlank(value)) return new Array(count).fill(undefined);
+  const got = shape(value);
+  if (got.rows !== expected.rows || got.columns !== expected.columns) {
+    throw invalidValue(
+      `Argument '${name}' moet even groot zijn als '${referenceName}' (${expected.rows}×${expected.columns} cellen), niet ${got.rows}×${got.columns}: elke cel hoort naast haar bedrijfsmiddel.`,
+    );
   }
-  return Array.from({ length: count }, (_, i) => optionalAmount(list[i] as ExcelArg, name));
+  const out: Array<Money | undefined> = new Array(count);
+  forEachCell(value, (cell, i) => {
+    out[i] = cell === null || cell === undefined || cell === "" ? undefined : optionalAmount(cell as ExcelArg, name);
+  });
+  return out;
+}
+
+/** Hours in a calendar year: an amount of 0 up to the hours the year has. */
+export function hours(value: ExcelArg, name: string): Money {
+  const h = amount(value, name);
+  if (h.gt(MAX_HOURS)) {
+    throw invalidValue(
+      `Argument '${name}' is meer uren (${h.toString()}) dan een jaar heeft (${MAX_HOURS}); staat hier een bedrag?`,
+    );
+  }
+  return h;
+}
+
+export function optionalHours(value: ExcelArg, name: string): Money | undefined {
+  return isBlank(single(value, name)) ? undefined : hours(value, name);
 }
 
 /** A range of two columns, year and amount; empty rows are skipped. */

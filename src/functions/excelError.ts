@@ -4,7 +4,8 @@
  * with the same code and message.
  */
 import { InvalidInputError, NotCoveredError } from "../rules/errors";
-import { captureTrace, Trace, untraced } from "../rules/trace";
+import { untraced } from "../rules/trace";
+import { callLog } from "./callLog";
 
 export type ExcelErrorCode = "#VALUE!" | "#N/A";
 
@@ -49,30 +50,20 @@ export function toExcelError(functionName: string, error: unknown): Error {
   return excelError("#VALUE!", `NL.${functionName}: onverwachte fout (${detail}).`);
 }
 
-/** What the task pane can ask about a cell: which function it holds and how it was computed. */
-export interface RecordedCall {
-  readonly functionName: string;
-  /** Re-runs the call with tracing on: the trace of the last value this cell showed. */
-  explain(): Trace | null;
-}
-
 /**
- * The last call per cell address, shared with the task pane through the global scope of the
- * shared runtime (the pane reads it by the same symbol and never imports this layer).
+ * Runs a function body without collecting traces, remembers the call (a compact copy of its
+ * arguments, in a bounded log) for "explain this cell" when Excel says which cell it is, and turns
+ * every failure into an Excel error. `run` is the public function itself: the pane re-runs it.
  */
-export const CALLS_KEY = Symbol.for("nl-aftrek.calls");
-
-function callLog(): Map<string, RecordedCall> {
-  const g = globalThis as unknown as Record<symbol, Map<string, RecordedCall> | undefined>;
-  return (g[CALLS_KEY] ??= new Map());
-}
-
-/**
- * Runs a function body without collecting traces, remembers the call for "explain this cell" when
- * Excel says which cell it is, and turns every failure into an Excel error.
- */
-export function guard<T>(functionName: string, invocation: { address?: string } | undefined, body: () => T): T {
-  if (invocation?.address) callLog().set(invocation.address, { functionName, explain: () => captureTrace(body) });
+export function guard<T>(
+  functionName: string,
+  invocation: { address?: string } | undefined,
+  args: ArrayLike<unknown>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  run: (...args: any[]) => unknown,
+  body: () => T,
+): T {
+  if (invocation?.address) callLog().record(invocation.address, functionName, args, run);
   try {
     return untraced(body);
   } catch (error) {

@@ -10,14 +10,16 @@
  * refuse text with a bare #VALUE! and no explanation).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
+// First: where the host has no custom-functions API, registering must not fail.
+import "./host";
 import { belastbareWinst } from "../rules/chain";
 import { kia } from "../rules/kia";
 import { mkbWinstvrijstelling } from "../rules/mkbWinstvrijstelling";
 import { startersaftrek } from "../rules/startersaftrek";
 import { urencriterium } from "../rules/urencriterium";
 import { zelfstandigenaftrek } from "../rules/zelfstandigenaftrek";
-import { amount, amountList, flag, optionalAmount, toExcelNumber, year } from "./args";
-import { guard } from "./excelError";
+import { amount, amountList, flag, hours, MAX_HOURS, optionalAmount, optionalHours, toExcelNumber, year } from "./args";
+import { guard, invalidValue } from "./excelError";
 // The other function modules register themselves (their associate calls are added at build time).
 import "./infoFunctions";
 import "./inkomstenbelastingFunctions";
@@ -41,7 +43,7 @@ export function kiaFunction(
   aandeel?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("KIA", invocation, () => {
+  return guard("KIA", invocation, arguments, kiaFunction, () => {
     const share = optionalAmount(aandeel, "aandeel");
     const result = kia({
       year: year(jaar),
@@ -68,7 +70,7 @@ export function mkbvrijFunction(
   ondernemersaftrek?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("MKBVRIJ", invocation, () => {
+  return guard("MKBVRIJ", invocation, arguments, mkbvrijFunction, () => {
     const result = mkbWinstvrijstelling({
       year: year(jaar),
       winst: amount(winst, "winst"),
@@ -98,7 +100,7 @@ export function zelfstandigenaftrekFunction(
   aow?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("ZELFSTANDIGENAFTREK", invocation, () => {
+  return guard("ZELFSTANDIGENAFTREK", invocation, arguments, zelfstandigenaftrekFunction, () => {
     const result = zelfstandigenaftrek({
       year: year(jaar),
       urencriterium: flag(urencriterium, "urencriterium"),
@@ -130,7 +132,7 @@ export function startersaftrekFunction(
   aow?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("STARTERSAFTREK", invocation, () => {
+  return guard("STARTERSAFTREK", invocation, arguments, startersaftrekFunction, () => {
     const result = startersaftrek({
       year: year(jaar),
       urencriterium: flag(urencriterium, "urencriterium"),
@@ -160,10 +162,17 @@ export function urencriteriumFunction(
   verlaagd?: any,
   invocation?: CustomFunctions.Invocation,
 ): boolean {
-  return guard("URENCRITERIUM", invocation, () => {
+  return guard("URENCRITERIUM", invocation, arguments, urencriteriumFunction, () => {
+    const onderneming = hours(uren, "uren");
+    const overig = optionalHours(uren_overig_werk, "uren_overig_werk");
+    if (overig && onderneming.plus(overig).gt(MAX_HOURS)) {
+      throw invalidValue(
+        `De uren samen (${onderneming.plus(overig).toString()}) zijn meer dan een jaar heeft (${MAX_HOURS}).`,
+      );
+    }
     const result = urencriterium({
-      uren: amount(uren, "uren"),
-      urenOverigWerk: optionalAmount(uren_overig_werk, "uren_overig_werk"),
+      uren: onderneming,
+      urenOverigWerk: overig,
       starter: flag(starter, "starter"),
       verlaagd: flag(verlaagd, "verlaagd"),
     });
@@ -193,7 +202,7 @@ export function belastbarewinstFunction(
   overige_ondernemersaftrek?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("BELASTBAREWINST", invocation, () => {
+  return guard("BELASTBAREWINST", invocation, arguments, belastbarewinstFunction, () => {
     const result = belastbareWinst({
       year: year(jaar),
       winst: amount(winst, "winst"),

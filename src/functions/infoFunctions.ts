@@ -19,7 +19,7 @@ import { guard, invalidValue } from "./excelError";
  * @returns De waarde volgens de wet.
  */
 export function parameterFunction(jaar: any, naam: any, invocation?: CustomFunctions.Invocation): number {
-  return guard("PARAMETER", invocation, () => {
+  return guard("PARAMETER", invocation, arguments, parameterFunction, () => {
     const name = Array.isArray(naam) ? naam.flat()[0] : naam;
     if (isBlank(name) || typeof name !== "string") {
       throw invalidValue("Argument 'naam' moet de naam van een parameter zijn, bijvoorbeeld \"zelfstandigenaftrek\".");
@@ -40,6 +40,8 @@ export function versieFunction(invocation?: CustomFunctions.Invocation): string 
   return guard(
     "VERSIE",
     invocation,
+    arguments,
+    versieFunction,
     () =>
       `NL Aftrek ${ENGINE_VERSION}; bedragen gecontroleerd op ${PARAMETERS_CHECKED_ON}; jaren ${describeYears(allCoveredYears())}`,
   );

@@ -27,7 +27,7 @@ export function inkomstenbelastingFunction(
   geboren_voor_1946?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("INKOMSTENBELASTING", invocation, () =>
+  return guard("INKOMSTENBELASTING", invocation, arguments, inkomstenbelastingFunction, () =>
     toExcelNumber(
       box1({
         year: year(jaar),
@@ -55,7 +55,7 @@ export function tariefsaanpassingFunction(
   aftrekposten: any[][],
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("TARIEFSAANPASSING", invocation, () =>
+  return guard("TARIEFSAANPASSING", invocation, arguments, tariefsaanpassingFunction, () =>
     toExcelNumber(
       tariefsaanpassing({
         year: year(jaar),
@@ -96,7 +96,7 @@ export function overzichtFunction(
   overig_inkomen?: any,
   invocation?: CustomFunctions.Invocation,
 ): any[][] {
-  return guard("OVERZICHT", invocation, () => {
+  return guard("OVERZICHT", invocation, arguments, overzichtFunction, () => {
     const result = keten({
       year: year(jaar),
       winst: amount(winst, "winst"),

@@ -6,20 +6,28 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { desinvesteringsbijtelling } from "../rules/desinvesteringsbijtelling";
 import { kiaNietInGebruik } from "../rules/kiaNietInGebruik";
+import { Money } from "../rules/money";
 import { amount, amountList, cells, isBlank, optionalAmount, optionalAmountPerCell, toExcelNumber, year } from "./args";
-import { guard } from "./excelError";
+import { guard, invalidValue } from "./excelError";
 
 /** Pairs each non-empty investment cell with the cell at the same place in `betaald`. */
 function kiaMetBetalingen(jaar: any, investeringen: any, betaald: any, aandeel: any) {
   const invested = cells(investeringen);
-  const paid = optionalAmountPerCell(betaald, "betaald", invested.length).filter((_, i) => !isBlank(invested[i]));
+  const paid = optionalAmountPerCell(betaald, "betaald", investeringen, "investeringen");
+  const bedragen = amountList(investeringen, "investeringen");
+  const bedrijfsmiddelen: Array<{ bedrag: Money; betaaldNietInGebruik: Money | undefined }> = [];
+  for (let i = 0, k = 0; i < invested.length; i++) {
+    if (isBlank(invested[i])) {
+      if (paid[i] !== undefined)
+        throw invalidValue(`Argument 'betaald' heeft in cel ${i + 1} een bedrag naast een lege investering.`);
+      continue;
+    }
+    bedrijfsmiddelen.push({ bedrag: bedragen[k++], betaaldNietInGebruik: paid[i] });
+  }
   const share = optionalAmount(aandeel, "aandeel");
   return kiaNietInGebruik({
     year: year(jaar),
-    bedrijfsmiddelen: amountList(investeringen, "investeringen").map((bedrag, i) => ({
-      bedrag,
-      betaaldNietInGebruik: paid[i],
-    })),
+    bedrijfsmiddelen,
     aandeel: share && !share.isZero() ? share : undefined,
   });
 }
@@ -42,7 +50,7 @@ export function kiaDitJaarFunction(
   aandeel?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("KIADITJAAR", invocation, () =>
+  return guard("KIADITJAAR", invocation, arguments, kiaDitJaarFunction, () =>
     toExcelNumber(kiaMetBetalingen(jaar, investeringen, betaald, aandeel).value),
   );
 }
@@ -65,7 +73,7 @@ export function kiaLaterFunction(
   aandeel?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("KIALATER", invocation, () =>
+  return guard("KIALATER", invocation, arguments, kiaLaterFunction, () =>
     toExcelNumber(kiaMetBetalingen(jaar, investeringen, betaald, aandeel).later),
   );
 }
@@ -94,7 +102,7 @@ export function desinvesteringFunction(
   totaal_overdrachtsprijzen?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("DESINVESTERING", invocation, () =>
+  return guard("DESINVESTERING", invocation, arguments, desinvesteringFunction, () =>
     toExcelNumber(
       desinvesteringsbijtelling({
         year: year(jaar),

@@ -26,6 +26,8 @@ export function korFunction(
   return guard(
     "KOR",
     invocation,
+    arguments,
+    korFunction,
     () =>
       korToegestaan({
         year: year(jaar),
@@ -54,6 +56,8 @@ export function euKorFunction(
   return guard(
     "EUKOR",
     invocation,
+    arguments,
+    euKorFunction,
     () =>
       euKorToegestaan({
         year: year(jaar),
@@ -87,7 +91,7 @@ export function korResultaatFunction(
   btw_tarief?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("KORRESULTAAT", invocation, () =>
+  return guard("KORRESULTAAT", invocation, arguments, korResultaatFunction, () =>
     toExcelNumber(
       korResultaat({
         year: year(jaar),
@@ -120,7 +124,7 @@ export function korHerzieningFunction(
   onroerend?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("KORHERZIENING", invocation, () =>
+  return guard("KORHERZIENING", invocation, arguments, korHerzieningFunction, () =>
     toExcelNumber(
       korHerziening({
         year: year(jaar),

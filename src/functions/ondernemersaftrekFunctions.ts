@@ -9,7 +9,7 @@ import { nietGerealiseerdeZelfstandigenaftrek } from "../rules/nietGerealiseerde
 import { soAftrek } from "../rules/soAftrek";
 import { stakingsaftrek } from "../rules/stakingsaftrek";
 import { startersaftrekArbeidsongeschiktheid } from "../rules/startersaftrekArbeidsongeschiktheid";
-import { amount, flag, optionalAmount, toExcelNumber, year, yearAmountRows } from "./args";
+import { amount, flag, hours, optionalAmount, toExcelNumber, year, yearAmountRows } from "./args";
 import { guard } from "./excelError";
 
 /**
@@ -36,12 +36,12 @@ export function startersaftrekAoFunction(
   aow?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("STARTERSAFTREKAO", invocation, () =>
+  return guard("STARTERSAFTREKAO", invocation, arguments, startersaftrekAoFunction, () =>
     toExcelNumber(
       startersaftrekArbeidsongeschiktheid({
         year: year(jaar),
         winst: amount(winst, "winst"),
-        uren: amount(uren, "uren"),
+        uren: hours(uren, "uren"),
         aoUitkering: flag(ao_uitkering, "ao_uitkering"),
         starter: flag(starter, "starter"),
         kerenEerder: amount(keren_eerder, "keren_eerder"),
@@ -71,12 +71,12 @@ export function meewerkaftrekFunction(
   stakingswinst?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("MEEWERKAFTREK", invocation, () =>
+  return guard("MEEWERKAFTREK", invocation, arguments, meewerkaftrekFunction, () =>
     toExcelNumber(
       meewerkaftrek({
         year: year(jaar),
         winst: amount(winst, "winst"),
-        urenPartner: amount(uren_partner, "uren_partner"),
+        urenPartner: hours(uren_partner, "uren_partner"),
         urencriterium: flag(urencriterium, "urencriterium"),
         stakingswinst: optionalAmount(stakingswinst, "stakingswinst"),
       }).value,
@@ -104,12 +104,12 @@ export function soAftrekFunction(
   jaren_so_verklaring?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("SOAFTREK", invocation, () =>
+  return guard("SOAFTREK", invocation, arguments, soAftrekFunction, () =>
     toExcelNumber(
       soAftrek({
         year: year(jaar),
         urencriterium: flag(urencriterium, "urencriterium"),
-        soUren: amount(so_uren, "so_uren"),
+        soUren: hours(so_uren, "so_uren"),
         starter: flag(starter, "starter"),
         jarenSoVerklaring: amount(jaren_so_verklaring, "jaren_so_verklaring"),
       }).value,
@@ -133,7 +133,7 @@ export function stakingsaftrekFunction(
   eerder_benut?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("STAKINGSAFTREK", invocation, () =>
+  return guard("STAKINGSAFTREK", invocation, arguments, stakingsaftrekFunction, () =>
     toExcelNumber(
       stakingsaftrek({
         year: year(jaar),
@@ -177,7 +177,7 @@ export function ngzVerrekeningFunction(
   aow?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("NGZVERREKENING", invocation, () =>
+  return guard("NGZVERREKENING", invocation, arguments, ngzVerrekeningFunction, () =>
     toExcelNumber(ngz(jaar, winst, urencriterium, open, startersaftrek, aow).value),
   );
 }
@@ -204,7 +204,7 @@ export function ngzRestantFunction(
   aow?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return guard("NGZRESTANT", invocation, () =>
+  return guard("NGZRESTANT", invocation, arguments, ngzRestantFunction, () =>
     toExcelNumber(ngz(jaar, winst, urencriterium, open, startersaftrek, aow).totaalRestant),
   );
 }

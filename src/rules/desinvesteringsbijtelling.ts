@@ -52,6 +52,14 @@ export function desinvesteringsbijtelling(input: DesinvesteringInput): RuleResul
       "Argument 'investeringsbedrag' moet groter dan 0 zijn als er aftrek is genoten.",
     );
   }
+  // An investeringsaftrek is a percentage of the investment below 100 (art. 3.41, 3.42, 3.42a):
+  // an aftrek larger than the investment is two arguments swapped, not a case the law has.
+  if (input.kiaGenoten.gt(input.investeringsbedrag)) {
+    throw new InvalidInputError(
+      "kia_genoten",
+      `Argument 'kia_genoten' (${input.kiaGenoten.toString()}) is groter dan 'investeringsbedrag' (${input.investeringsbedrag.toString()}): de aftrek kan niet meer zijn dan de investering. Zijn de twee verwisseld?`,
+    );
+  }
   const totaal = input.totaalOverdrachtsprijzen ?? input.overdrachtsprijs;
   requireNonNegative(totaal, "totaal_overdrachtsprijzen");
   const termijn = t.param(desinvesteringTermijn);

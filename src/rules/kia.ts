@@ -74,7 +74,8 @@ export function kia(input: KiaInput): RuleResult<Money> {
 
   const minimum = t.param(kiaMinimumBedrijfsmiddel);
   const qualifying = input.investeringen.filter((amount) => amount.gte(minimum));
-  const total = qualifying.length === 1 ? qualifying[0] : qualifying.reduce((sum: Money, amount) => sum.plus(amount), ZERO);
+  const total =
+    qualifying.length === 1 ? qualifying[0] : qualifying.reduce((sum: Money, amount) => sum.plus(amount), ZERO);
   t.step(
     () => `Bedrijfsmiddelen van ten minste ${minimum} (${qualifying.length} van ${input.investeringen.length})`,
     total,

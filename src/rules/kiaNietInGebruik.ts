@@ -4,6 +4,7 @@
  * rest follows as payments are made, at the latest in the year the asset is taken into use.
  */
 import Decimal from "decimal.js";
+import { InvalidInputError } from "./errors";
 import { kia } from "./kia";
 import { min, Money, roundCents, ZERO } from "./money";
 import { kiaMinimumBedrijfsmiddel } from "./parameters/kia";
@@ -34,9 +35,18 @@ export function kiaNietInGebruik(input: KiaNietInGebruikInput): KiaNietInGebruik
     "art. 3.44 Wet IB 2001",
     input.year,
   );
-  input.bedrijfsmiddelen.forEach(
-    (b) => b.betaaldNietInGebruik && requireNonNegative(b.betaaldNietInGebruik, "betaald"),
-  );
+  input.bedrijfsmiddelen.forEach((b, i) => {
+    requireNonNegative(b.bedrag, "investeringen");
+    if (!b.betaaldNietInGebruik) return;
+    requireNonNegative(b.betaaldNietInGebruik, "betaald");
+    // Art. 3.44 lid 1: the aftrek is limited to what was paid; paying more than the asset costs is a slip.
+    if (b.betaaldNietInGebruik.gt(b.bedrag)) {
+      throw new InvalidInputError(
+        "betaald",
+        `Argument 'betaald' is bij bedrijfsmiddel ${i + 1} meer (${b.betaaldNietInGebruik.toString()}) dan het investeringsbedrag (${b.bedrag.toString()}); zijn de kolommen verwisseld?`,
+      );
+    }
+  });
   const full = kia({
     year: input.year,
     investeringen: input.bedrijfsmiddelen.map((b) => b.bedrag),

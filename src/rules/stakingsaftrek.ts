@@ -3,6 +3,7 @@
  * the stakingsaftrek enjoyed before. No urencriterium needed.
  */
 import Decimal from "decimal.js";
+import { InvalidInputError } from "./errors";
 import { max, min, Money, roundCents, ZERO } from "./money";
 import { stakingsaftrekMaximum } from "./parameters/stakingsaftrek";
 import { RuleResult, TraceBuilder } from "./trace";
@@ -20,6 +21,12 @@ export function stakingsaftrek(input: StakingsaftrekInput): RuleResult<Money> {
   const eerder = input.eerderBenut ?? ZERO;
   requireNonNegative(eerder, "eerder_benut");
   const maximum = t.param(stakingsaftrekMaximum);
+  if (eerder.gt(maximum)) {
+    throw new InvalidInputError(
+      "eerder_benut",
+      `Argument 'eerder_benut' (${eerder.toString()}) is meer dan de stakingsaftrek ooit kan zijn (${maximum.toString()}, art. 3.79); staat hier de stakingswinst?`,
+    );
+  }
   const ruimte = max(maximum.minus(eerder), ZERO);
   t.step(() => `Nog beschikbaar: ${maximum} min eerder benut ${eerder}`, ruimte);
   const value = roundCents(min(max(input.stakingswinst, ZERO), ruimte));

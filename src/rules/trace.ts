@@ -54,12 +54,15 @@ export function show(value: Decimal | boolean): string {
 }
 
 let tracing = true;
+let capturing = false;
 
 /**
  * Runs `fn` without collecting traces: for callers that only need the value (the Excel functions;
  * the task pane asks for the trace when it explains a cell). Rules give the same values either way.
  */
 export function untraced<T>(fn: () => T): T {
+  // Inside captureTrace the trace is what is asked for.
+  if (capturing) return fn();
   const before = tracing;
   tracing = false;
   try {
@@ -90,13 +93,16 @@ const UNTRACED: Trace = Object.freeze({
  */
 export function captureTrace(fn: () => unknown): Trace | null {
   const before = tracing;
+  const wasCapturing = capturing;
   tracing = true;
+  capturing = true;
   lastTrace = null;
   try {
     fn();
     return lastTrace;
   } finally {
     tracing = before;
+    capturing = wasCapturing;
   }
 }
 

@@ -7,12 +7,13 @@ import { allCoveredYears } from "../rules/officialValue";
 import { ENGINE_VERSION, PARAMETERS_CHECKED_ON } from "../rules/version";
 import { renderCompare } from "./compareView";
 import { el } from "./dom";
-import { activeCellAddress, excelReason, onSelectionChanged, recordedCall } from "./excel";
-import { renderExplain } from "./explainView";
+import { activeCell, excelReason, onSelectionChanged, recordedCall } from "./excel";
+import { explainCell, Explanation, renderExplain } from "./explainView";
 import { Lang, STRINGS } from "./i18n";
 import { renderInsert } from "./insertView";
 import { duplicate, emptyScenario, ScenarioInput } from "./scenarioModel";
 import { renderResult, renderScenarioForm } from "./scenarioView";
+import { readSaved, SavedPane } from "./savedState";
 import { browserStorage, Storage, workbookStorage } from "./storage";
 import { applyFluentTheme } from "./theme";
 
@@ -27,30 +28,28 @@ interface PaneState {
   compareIds: string[];
 }
 
-function initialState(saved: Record<string, unknown> | null): PaneState {
-  const s = saved as Partial<PaneState> | null;
-  const scenarios = Array.isArray(s?.scenarios) && s!.scenarios.length ? s!.scenarios : [emptyScenario("Scenario 1")];
+function initialState(saved: SavedPane): PaneState {
+  const scenarios = saved.scenarios.length ? saved.scenarios : [emptyScenario("Scenario 1")];
   return {
-    lang: s?.lang === "en" ? "en" : "nl",
-    tab: TABS.includes(s?.tab as Tab) ? (s!.tab as Tab) : "scenario",
+    lang: saved.lang,
+    tab: TABS.includes(saved.tab as Tab) ? (saved.tab as Tab) : "scenario",
     scenarios,
-    activeId: scenarios.some((x) => x.id === s?.activeId) ? s!.activeId! : scenarios[0].id,
-    compareIds: Array.isArray(s?.compareIds) ? s!.compareIds : [],
+    activeId: saved.activeId ?? scenarios[0].id,
+    compareIds: saved.compareIds,
   };
 }
 
 export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
   applyFluentTheme();
   const storage: Storage = options.inExcel ? workbookStorage() : browserStorage();
-  const state = initialState(storage.load());
+  const raw = storage.load();
+  const saved = readSaved(raw);
+  const state = initialState(saved);
+  // What could not be read is copied aside before the first save writes over it.
+  let saving = saved.unreadable.length ? storage.backup(raw).catch(() => undefined) : Promise.resolve();
+  let unreadable = saved.unreadable;
   const years = allCoveredYears();
-  const explainState: {
-    address?: string;
-    trace?: ReturnType<NonNullable<ReturnType<typeof recordedCall>>["explain"]>;
-    error?: string;
-  } = {};
-  let saving = Promise.resolve();
-
+  let explanation: Explanation | undefined;
   const save = () => {
     const snapshot = JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
     saving = saving.then(() => storage.save(snapshot)).catch(() => undefined);
@@ -58,14 +57,12 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
   const active = () => state.scenarios.find((s) => s.id === state.activeId) ?? state.scenarios[0];
 
   const refreshExplain = async () => {
+    const t = STRINGS[state.lang];
     try {
-      const address = await activeCellAddress();
-      const call = recordedCall(address);
-      explainState.address = address;
-      explainState.trace = call ? call.explain() : undefined;
-      explainState.error = undefined;
+      const cell = await activeCell();
+      explanation = explainCell(cell, recordedCall(cell.address), t);
     } catch (error) {
-      explainState.error = STRINGS[state.lang].excelRefused(excelReason(error));
+      explanation = { kind: "failed", text: t.excelRefused(excelReason(error)) };
     }
     if (state.tab === "explain") render();
   };
@@ -135,7 +132,7 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
         render();
       });
     }
-    if (state.tab === "explain") return renderExplain(t, { inExcel: options.inExcel, ...explainState });
+    if (state.tab === "explain") return renderExplain(t, { inExcel: options.inExcel, explanation });
     if (state.tab === "insert") return renderInsert(active(), t, options.inExcel);
     const result = el("div", { id: "result", "aria-live": "polite" });
     const ctx = {
@@ -150,6 +147,20 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
     const form = renderScenarioForm(active(), ctx, result);
     renderResult(result, active(), ctx);
     return el("section", { "aria-label": t.scenario }, scenarioBar(t), form, result);
+  }
+
+  function unreadableNotice(t: (typeof STRINGS)[Lang]): HTMLElement {
+    const close = el("button", { type: "button", id: "unreadable-close", class: "link" }, t.close);
+    close.addEventListener("click", () => {
+      unreadable = [];
+      render();
+    });
+    return el(
+      "div",
+      { class: "warning", id: "unreadable", role: "alert" },
+      el("p", {}, t.unreadable(unreadable)),
+      close,
+    );
   }
 
   function render(): void {
@@ -205,6 +216,7 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
         { class: options.inExcel ? "status" : "status browser", id: "host-status" },
         options.inExcel ? t.inExcel : t.inBrowser,
       ),
+      ...(unreadable.length ? [unreadableNotice(t)] : []),
       tabs,
       el("main", { id: "panel", role: "tabpanel", "aria-labelledby": `tab-${state.tab}` }, tabPanel(t)),
       el("footer", {}, el("p", { class: "note" }, t.about(ENGINE_VERSION, PARAMETERS_CHECKED_ON))),

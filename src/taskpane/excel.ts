@@ -100,14 +100,32 @@ export async function copyActiveSheetAsValues(): Promise<string> {
   });
 }
 
-/** The address of the active cell as custom functions see it ("Blad1!B7"). */
-export async function activeCellAddress(): Promise<string> {
+export interface ActiveCell {
+  /** As custom functions see it ("Blad1!B7"). */
+  readonly address: string;
+  /** What the cell holds now, in English syntax ("=NL.KIA(2025,B2:B9)"), or its constant. */
+  readonly formula: string;
+}
+
+/** The active cell and what it holds now, read in one batch. */
+export async function activeCell(): Promise<ActiveCell> {
   return Excel.run(async (context) => {
     const cell = context.workbook.getActiveCell();
-    cell.load("address");
+    cell.load("address,formulas");
     await context.sync();
-    return cell.address.replace(/\$/g, "");
+    const formula = (cell.formulas as unknown[][])?.[0]?.[0];
+    return {
+      address: cell.address.replace(/\$/g, ""),
+      formula: formula === null || formula === undefined ? "" : String(formula),
+    };
   });
+}
+
+/** The NL functions a formula calls (`=NL.KIA(...)` -> ["KIA"]), outside its strings. */
+export function nlFunctionsIn(formula: string): string[] {
+  if (!formula.startsWith("=")) return [];
+  const outside = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  return [...outside.matchAll(/(?:\bNL\.|_xldudf_NL_)([A-Z0-9]+)\s*\(/gi)].map((m) => m[1].toUpperCase());
 }
 
 export async function onSelectionChanged(handler: () => void): Promise<void> {
@@ -119,6 +137,7 @@ export async function onSelectionChanged(handler: () => void): Promise<void> {
 
 interface RecordedCall {
   readonly functionName: string;
+  /** The trace; throws the NL error (code and message) when the call gives one. */
   explain(): Trace | null;
 }
 

@@ -4,7 +4,48 @@
  */
 import type { Trace } from "../rules/trace";
 import { el } from "./dom";
+import { ActiveCell, nlFunctionsIn } from "./excel";
 import type { Strings } from "./i18n";
+
+/** What the pane says about the selected cell. */
+export type Explanation =
+  | { readonly kind: "trace"; readonly address: string; readonly formula: string; readonly trace: Trace }
+  | {
+      readonly kind: "nlError";
+      readonly address: string;
+      readonly formula: string;
+      readonly code: string;
+      readonly message: string;
+    }
+  | { readonly kind: "message"; readonly address: string; readonly text: string }
+  | { readonly kind: "failed"; readonly text: string };
+
+interface Explainable {
+  readonly functionName: string;
+  explain(): Trace | null;
+}
+
+/**
+ * The explanation of what the cell holds now: only when its current formula calls the function
+ * the log recorded for it (so a cell that changed is never explained by its old formula), and an
+ * NL error as the NL message it is.
+ */
+export function explainCell(cell: ActiveCell, call: Explainable | undefined, t: Strings): Explanation {
+  const functions = nlFunctionsIn(cell.formula);
+  if (functions.length === 0) return { kind: "message", address: cell.address, text: t.explainNoFormula(cell.address) };
+  if (!call || !functions.includes(call.functionName)) {
+    return { kind: "message", address: cell.address, text: t.explainNotYet(cell.address) };
+  }
+  try {
+    const trace = call.explain();
+    if (!trace) return { kind: "message", address: cell.address, text: t.explainTooBig(cell.address) };
+    return { kind: "trace", address: cell.address, formula: cell.formula, trace };
+  } catch (error) {
+    const e = error as { code?: unknown; message?: unknown };
+    const code = typeof e.code === "string" && e.code.startsWith("#") ? e.code : "#VALUE!";
+    return { kind: "nlError", address: cell.address, formula: cell.formula, code, message: String(e.message ?? error) };
+  }
+}
 
 function stepValue(value: string): string {
   return /^-?\d+(\.\d+)?$/.test(value) ? Number(value).toLocaleString("nl-NL", { maximumFractionDigits: 4 }) : value;
@@ -47,10 +88,7 @@ export function renderTrace(trace: Trace, t: Strings, depth = 0): HTMLElement {
   return box;
 }
 
-export function renderExplain(
-  t: Strings,
-  state: { inExcel: boolean; address?: string; trace?: Trace | null; error?: string },
-): HTMLElement {
+export function renderExplain(t: Strings, state: { inExcel: boolean; explanation?: Explanation }): HTMLElement {
   const root = el("section", { "aria-labelledby": "explain-title" }, el("h2", { id: "explain-title" }, t.explainTitle));
   if (!state.inExcel) {
     root.append(el("p", { class: "status browser" }, t.explainBrowser));
@@ -58,9 +96,14 @@ export function renderExplain(
   }
   root.append(el("p", { class: "note" }, t.explainHelp));
   const out = el("div", { id: "explain-output", "aria-live": "polite" });
-  if (state.error) out.append(el("p", { class: "error" }, state.error));
-  else if (state.trace) out.append(el("p", { class: "note" }, state.address ?? ""), renderTrace(state.trace, t));
-  else if (state.address) out.append(el("p", {}, t.explainNone(state.address)));
+  const x = state.explanation;
+  if (x?.kind === "failed") out.append(el("p", { class: "error" }, x.text));
+  else if (x?.kind === "message") out.append(el("p", {}, x.text));
+  else if (x) {
+    out.append(el("p", { class: "note" }, x.address, " ", el("code", { "aria-label": t.explainFormula }, x.formula)));
+    if (x.kind === "trace") out.append(renderTrace(x.trace, t));
+    else out.append(el("p", { class: "error", role: "alert" }, t.explainError(x.code, x.message)));
+  }
   root.append(out);
   return root;
 }

@@ -100,6 +100,16 @@ const nl = {
   explainTitle: "Uitleg van de geselecteerde cel",
   explainHelp: "Selecteer in de werkmap een cel met een NL-formule.",
   explainNone: (address: string) => `Cel ${address} bevat geen NL-formule die in deze sessie is berekend.`,
+  explainNoFormula: (address: string) => `Cel ${address} bevat geen NL-formule.`,
+  unreadable: (what: string[]) =>
+    `Niet te lezen uit de werkmap: ${what.join(", ")}. De andere scenario's zijn geladen; de oorspronkelijke gegevens zijn apart bewaard (documentinstelling nlAftrek.pane.onleesbaar) en worden niet overschreven.`,
+  close: "Sluiten",
+  explainNotYet: (address: string) =>
+    `Cel ${address} bevat een NL-formule die in deze sessie nog niet is berekend: wijzig een invoer of druk op F9.`,
+  explainTooBig: (address: string) =>
+    `De argumenten van cel ${address} zijn te groot om te bewaren voor uitleg; verklein het bereik of selecteer een andere cel.`,
+  explainError: (code: string, message: string) => `De formule geeft ${code}: ${message}`,
+  explainFormula: "Formule",
   explainBrowser: "Uitleg van een cel werkt alleen in Excel.",
   explainYear: "Jaar",
   explainVersion: (v: string, d: string) => `Rekenkern ${v}, bedragen gecontroleerd op ${d}`,
@@ -191,6 +201,16 @@ const en: Strings = {
   explainTitle: "How the selected cell was computed",
   explainHelp: "Select a cell with an NL formula in the workbook.",
   explainNone: (address: string) => `Cell ${address} holds no NL formula computed in this session.`,
+  explainNoFormula: (address: string) => `Cell ${address} holds no NL formula.`,
+  unreadable: (what: string[]) =>
+    `Could not be read from the workbook: ${what.join(", ")}. The other scenarios are loaded; the original data is kept apart (document setting nlAftrek.pane.onleesbaar) and is not overwritten.`,
+  close: "Close",
+  explainNotYet: (address: string) =>
+    `Cell ${address} holds an NL formula that has not been computed in this session: change an input or press F9.`,
+  explainTooBig: (address: string) =>
+    `The arguments of cell ${address} are too large to keep for an explanation; use a smaller range or select another cell.`,
+  explainError: (code: string, message: string) => `The formula gives ${code}: ${message}`,
+  explainFormula: "Formula",
   explainBrowser: "Explaining a cell only works in Excel.",
   explainYear: "Year",
   explainVersion: (v: string, d: string) => `Engine ${v}, amounts checked on ${d}`,

@@ -3,38 +3,56 @@
  * scenarios travel with the file; in localStorage in a plain browser.
  */
 const KEY = "nlAftrek.pane";
+/** Where data that could not be read is kept, untouched, before anything is saved over it. */
+export const BACKUP_KEY = "nlAftrek.pane.onleesbaar";
 
 export interface Storage {
-  load(): Record<string, unknown> | null;
+  /** What was saved, as it was (it may be anything: the reader validates it). */
+  load(): unknown;
   save(value: Record<string, unknown>): Promise<void>;
+  /** Keeps `raw` apart; a copy kept earlier is not replaced. */
+  backup(raw: unknown): Promise<void>;
 }
 
 export function workbookStorage(): Storage {
   const settings = Office.context.document.settings;
+  const persist = () =>
+    new Promise<void>((resolve, reject) =>
+      settings.saveAsync((result) =>
+        result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(result.error),
+      ),
+    );
   return {
-    load: () => (settings.get(KEY) as Record<string, unknown> | null) ?? null,
-    save: (value) =>
-      new Promise((resolve, reject) => {
-        settings.set(KEY, value);
-        settings.saveAsync((result) =>
-          result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(result.error),
-        );
-      }),
+    load: () => settings.get(KEY) ?? null,
+    save: (value) => {
+      settings.set(KEY, value);
+      return persist();
+    },
+    backup: (raw) => {
+      if (settings.get(BACKUP_KEY) !== null && settings.get(BACKUP_KEY) !== undefined) return Promise.resolve();
+      settings.set(BACKUP_KEY, raw);
+      return persist();
+    },
   };
 }
 
 export function browserStorage(): Storage {
   return {
     load: () => {
+      const text = window.localStorage.getItem(KEY);
+      if (!text) return null;
       try {
-        const text = window.localStorage.getItem(KEY);
-        return text ? (JSON.parse(text) as Record<string, unknown>) : null;
+        return JSON.parse(text) as unknown;
       } catch {
-        return null;
+        return text; // not JSON: unreadable, and kept by backup()
       }
     },
     save: async (value) => {
       window.localStorage.setItem(KEY, JSON.stringify(value));
+    },
+    backup: async (raw) => {
+      if (window.localStorage.getItem(BACKUP_KEY) !== null) return;
+      window.localStorage.setItem(BACKUP_KEY, typeof raw === "string" ? raw : JSON.stringify(raw));
     },
   };
 }

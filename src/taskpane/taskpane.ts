@@ -10,8 +10,16 @@ function officeReady(): Promise<{ host: unknown } | null> {
 async function start(): Promise<void> {
   const root = document.getElementById("app");
   if (!root) return;
-  const [info, ui] = await Promise.all([officeReady(), import(/* webpackChunkName: "ui" */ "./app")]);
-  ui.mount(root, { inExcel: info !== null });
+  try {
+    const [info, ui] = await Promise.all([officeReady(), import(/* webpackChunkName: "ui" */ "./app")]);
+    ui.mount(root, { inExcel: info !== null });
+  } catch (error) {
+    // Never stay on "wordt geladen…": say what happened.
+    const p = document.createElement("p");
+    p.className = "error";
+    p.textContent = `NL Aftrek kon niet starten: ${error instanceof Error ? error.message : String(error)}`;
+    root.replaceChildren(p);
+  }
 }
 
 void start();

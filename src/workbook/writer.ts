@@ -31,20 +31,18 @@ function stored(value: CellValue): { t: string | undefined; v: string } {
   return { t: undefined, v: "0" };
 }
 
+/** Control characters, which XML 1.0 text cannot hold. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 /** XML text, with the control characters Excel writes as `_xHHHH_`. */
 function escapeText(text: string): string {
-  return (
-    text
-      .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      // eslint-disable-next-line no-control-regex
-      .replace(
-        /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g,
-        (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`,
-      )
-  );
+  return text
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(CONTROL, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
 }
 
 /** Whether the cell already holds this value as its cached result. */
@@ -85,7 +83,11 @@ function splicesFor(text: string, edit: CellEdit, out: Splice[]): void {
   const { cell } = edit;
   const { t, v } = stored(edit.value);
   // The common case: a number replacing a number, a value already in a <v>: only its text changes.
-  if (cell.vStart >= 0 && cell.vTextStart !== cell.vEnd && (cell.type === t || (t === undefined && cell.type === "n"))) {
+  if (
+    cell.vStart >= 0 &&
+    cell.vTextStart !== cell.vEnd &&
+    (cell.type === t || (t === undefined && cell.type === "n"))
+  ) {
     out.push({ start: cell.vTextStart, end: cell.vTextEnd, text: v });
     return;
   }

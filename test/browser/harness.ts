@@ -86,11 +86,13 @@ export async function openPane(
   h: Harness,
   host: "excel" | "browser",
   storage?: "keep",
-): Promise<{ page: Page; requests: string[] }> {
+): Promise<{ page: Page; requests: string[]; errors: string[] }> {
   const context = await h.browser.newContext({ viewport: { width: 320, height: 900 }, locale: "nl-NL" });
   const page = await context.newPage();
   const requests: string[] = [];
+  const errors: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(e.message));
   const fake = readFileSync(join(__dirname, "fakeOffice.js"), "utf8");
   await page.route(OFFICE_CDN, (route) =>
     host === "excel"
@@ -107,7 +109,7 @@ export async function openPane(
   }
   await page.goto(`${h.origin}/taskpane.html`);
   await page.waitForSelector("#panel");
-  return { page, requests };
+  return { page, requests, errors };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -133,6 +133,15 @@ describe("outside Excel: the standalone scenario calculator", () => {
     await page.close();
   });
 
+  test("loads without a page error: the functions register only where the host provides the API", async () => {
+    const { page, errors } = await openPane(h, "browser");
+    await page.reload();
+    await page.waitForSelector("#panel");
+    await page.fill("#f-winst", "50.000");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("no network request but the page's own files and office.js, and no CSP violation", async () => {
     const { page, requests } = await openPane(h, "browser");
     const violations: string[] = [];
@@ -247,8 +256,12 @@ describe("inside a (fake) Excel host", () => {
   test("explains the selected cell with the trace its function recorded", async () => {
     const { page } = await openPane(h, "excel");
     await page.evaluate(() => {
-      const w = window as unknown as { CustomFunctions: { registered: Record<string, (...a: unknown[]) => unknown> } };
+      const w = window as unknown as {
+        CustomFunctions: { registered: Record<string, (...a: unknown[]) => unknown> };
+        __fake: { setCell(s: string, a: string, f: string, v: unknown): void };
+      };
       // Excel calling =NL.KIA(2025; 2901) in Blad1!B7
+      w.__fake.setCell("Blad1", "B7", "=NL.KIA(2025,2901)", 812.28);
       w.CustomFunctions.registered.KIA(2025, [[2901]], null, { address: "Blad1!B7" });
     });
     await page.click("#tab-explain");
@@ -265,6 +278,73 @@ describe("inside a (fake) Excel host", () => {
       /^https:\/\/wetten\.overheid\.nl\/BWBR0011353\/2025-01-01#Artikel3\.4[15]$/,
     );
     await screenshot(page, "05-explain");
+    await page.close();
+  });
+
+  test("explains what the cell holds now: a replaced formula is not explained, an NL error shows its message", async () => {
+    const { page } = await openPane(h, "excel");
+    type W = {
+      CustomFunctions: { registered: Record<string, (...a: unknown[]) => unknown> };
+      __fake: {
+        setCell(s: string, a: string, f: string, v: unknown): void;
+        select(s: string, r: number, c: number): void;
+      };
+    };
+    await page.evaluate(() => {
+      const w = window as unknown as W;
+      w.__fake.setCell("Blad1", "B2", "=NL.KIA(2025,10000)", 2800);
+      w.CustomFunctions.registered.KIA(2025, [[10000]], null, { address: "Blad1!B2" });
+      w.__fake.setCell("Blad1", "B2", 42 as unknown as string, 42); // the user typed 42 over it
+      w.__fake.setCell("Blad1", "C3", "=NL.KIA(2027,10000)", "#N/A");
+      try {
+        w.CustomFunctions.registered.KIA(2027, [[10000]], null, { address: "Blad1!C3" });
+      } catch {
+        // Excel shows #N/A with the message
+      }
+    });
+    await page.click("#tab-explain");
+    await page.evaluate(() => (window as unknown as W).__fake.select("Blad1", 1, 1));
+    await page.waitForFunction(() => document.querySelector("#explain-output")?.textContent?.includes("B2"));
+    await expect(page.textContent("#explain-output")).resolves.toBe("Cel Blad1!B2 bevat geen NL-formule.");
+    await page.evaluate(() => (window as unknown as W).__fake.select("Blad1", 2, 2));
+    await page.waitForSelector("#explain-output [role=alert]");
+    const text = await page.textContent("#explain-output");
+    expect(text).toContain("De formule geeft #N/A: Kleinschaligheidsinvesteringsaftrek: geen gegevens voor jaar 2027");
+    expect(text).not.toContain("Excel voerde dit niet uit");
+    await page.close();
+  });
+
+  test("malformed saved scenarios: the valid ones load, the others are named and kept apart", async () => {
+    const { page } = await openPane(h, "excel");
+    const stored = {
+      scenarios: [
+        null,
+        { id: "a", naam: "Goed", jaar: "2025", winst: "60.000", urenOnderneming: "1.300" },
+        { id: "b", naam: { fout: true }, jaar: "2025" },
+        { id: "c", naam: "Kapot", jaar: 2025 },
+      ],
+      activeId: "a",
+    };
+    await page.evaluate((value) => {
+      const f = (window as unknown as { __fake: { wb: { settings: Record<string, unknown> }; persist(): void } })
+        .__fake;
+      f.wb.settings["nlAftrek.pane"] = value;
+      f.persist();
+    }, stored);
+    await page.reload();
+    await page.waitForSelector("#unreadable");
+    await expect(page.textContent("#unreadable")).resolves.toContain('scenario 1, scenario 3, scenario 4 ("Kapot")');
+    await expect(page.locator("#scenario-select option").allTextContents()).resolves.toEqual(["Goed"]);
+    await page.fill("#f-winst", "61.000"); // a save
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { __fake: { wb: { settings: Record<string, unknown> } } }).__fake.wb.settings;
+      return (s["nlAftrek.pane"] as { scenarios: Array<{ winst: string }> }).scenarios[0].winst === "61.000";
+    });
+    const settings = await page.evaluate(
+      () => (window as unknown as { __fake: { wb: { settings: Record<string, unknown> } } }).__fake.wb.settings,
+    );
+    expect(settings["nlAftrek.pane.onleesbaar"]).toEqual(stored);
+    await screenshot(page, "06-onleesbaar");
     await page.close();
   });
 

@@ -26,6 +26,22 @@ const BAD: Array<[string, unknown]> = [
   ["negatief getal", -1],
   ["bereik van twee cellen", [[1], [2]]],
   ["jaar zonder gegevens", 2019],
+  ["te groot getal (10^16)", 1e16],
+];
+
+/** Slips a bookkeeper makes with plausible numbers: swapped arguments, a range too short, an amount where hours go. */
+const SLIPS: Array<[string, string, unknown[]]> = [
+  ["`kia_genoten` en `investeringsbedrag` verwisseld", "DESINVESTERING", [2025, 2023, 100000, 17841, 30000, 40000]],
+  ["`betaald` korter dan `investeringen`", "KIADITJAAR", [2025, [[80000], [1500], [2000]], [[10000], [null]]]],
+  ["`betaald` meer dan het bedrijfsmiddel kost", "KIADITJAAR", [2025, [[8000]], [[80000]]]],
+  ["`betaald` naast een lege investering", "KIALATER", [2025, [[8000], [null]], [[null], [500]]]],
+  ["een bedrag als `uren`", "URENCRITERIUM", [40000]],
+  ["uren samen meer dan een jaar", "URENCRITERIUM", [5000, 4000]],
+  ["een bedrag als `uren_partner`", "MEEWERKAFTREK", [2025, 50000, 50000, true]],
+  ["een bedrag als `so_uren`", "SOAFTREK", [2025, true, 25000]],
+  ["`eerder_benut` meer dan de stakingsaftrek ooit is", "STAKINGSAFTREK", [2025, 10000, 8000]],
+  ["een winst van −1,7E308", "BELASTBAREWINST", [2025, -1.7e308, false, null, null, 1.7e308]],
+  ["een winst van −0,0001 (geen −0)", "MKBVRIJ", [2025, -0.0001]],
 ];
 
 function outcome(id: string, args: unknown[]): string {
@@ -80,5 +96,17 @@ export function badInputTable(): string {
     });
     lines.push("");
   }
+  lines.push(
+    "## Verwisselde argumenten en onmogelijke waarden",
+    "",
+    "Invoer die eruitziet als een getal maar niet kan kloppen, wordt geweigerd in plaats van stil",
+    "een verkeerd bedrag te geven.",
+    "",
+    "| Formule | Vergissing | Uitkomst |",
+    "|---|---|---|",
+  );
+  for (const [slip, id, args] of SLIPS)
+    lines.push(`| NL.${id} | ${slip} | ${outcome(id, args).replace(/\|/g, "\\|")} |`);
+  lines.push("");
   return lines.join("\n");
 }

@@ -1,12 +1,11 @@
 /**
- * "Explain this cell": with Excel's invocation (the cell address) a function remembers how to
- * re-run itself with tracing on; the task pane asks for the trace by the cell's address.
+ * "Explain this cell": with Excel's invocation (the cell address) a function remembers, in a
+ * bounded log, a compact copy of its arguments; the task pane re-runs the call with tracing on.
  */
-import { CALLS_KEY, RecordedCall } from "../../src/functions/excelError";
+import { CallLog, CALLS_KEY, MAX_CALLS, MAX_CELLS } from "../../src/functions/callLog";
 import { NL_FUNCTIONS } from "../../src/functions/registry";
 
-const calls = (): Map<string, RecordedCall> =>
-  (globalThis as unknown as Record<symbol, Map<string, RecordedCall>>)[CALLS_KEY];
+const calls = (): CallLog => (globalThis as unknown as Record<symbol, CallLog>)[CALLS_KEY];
 
 test("the last call per cell gives the trace of the value that cell shows", () => {
   expect(NL_FUNCTIONS.KIA(2025, [[2901]], null, { address: "Blad1!B7" })).toBe(812.28);
@@ -36,4 +35,25 @@ test("recording does not turn tracing on for ordinary calls", () => {
   // An untraced call builds no steps; the explanation is produced only on request.
   expect(NL_FUNCTIONS.MKBVRIJ(2025, 40000, 2470, { address: "Blad1!D1" })).toBe(4766.31);
   expect(calls().get("Blad1!D1")!.explain()!.steps.length).toBeGreaterThan(0);
+});
+
+test("the log is bounded: 2.000 cells with 1.000-cell ranges keep at most 500 calls and a million cells", () => {
+  const range = Array.from({ length: 1000 }, (_, i) => [i % 7 === 0 ? null : 500 + i]);
+  for (let i = 0; i < 2000; i++) NL_FUNCTIONS.KIA(2025, range, null, { address: `Blad1!A${i + 1}` });
+  expect(calls().size).toBeLessThanOrEqual(MAX_CALLS);
+  expect(calls().keptCells).toBeLessThanOrEqual(MAX_CELLS);
+  expect(calls().get("Blad1!A1")).toBeUndefined(); // the oldest went first
+  // The newest still explains itself, with exactly the arguments Excel passed.
+  const trace = calls().get("Blad1!A2000")!.explain()!;
+  expect(trace.steps.at(-1)!.value).toBe(String(NL_FUNCTIONS.KIA(2025, range)));
+});
+
+test("a whole column is kept up to its last value, and explained with its shape", () => {
+  const column: (number | null)[][] = Array.from({ length: 1048576 }, () => [null]);
+  column[3][0] = 10000;
+  const paid: (number | null)[][] = Array.from({ length: 1048576 }, () => [null]);
+  NL_FUNCTIONS.KIADITJAAR(2025, column, paid, null, { address: "Blad2!C1" });
+  const before = calls().keptCells;
+  expect(before).toBeLessThanOrEqual(MAX_CELLS);
+  expect(calls().get("Blad2!C1")!.explain()!.rule).toBe("kiaNietInGebruik");
 });

@@ -52,7 +52,7 @@ describe("investment functions", () => {
     expect(NL.KIALATER(2025, investeringen, betaald)).toBe(9769);
     expect(NL.KIADITJAAR(2025, [[80000]], [[null]])).toBe(19769); // in use: the full KIA
     expect(excelErrorOf(() => NL.KIADITJAAR(2025, [[80000]], [[1], [2]])).message).toMatch(
-      /'betaald' heeft meer cellen/,
+      /'betaald' moet even groot zijn als 'investeringen' \(1×1 cellen\), niet 2×1/,
     );
   });
 

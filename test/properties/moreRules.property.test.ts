@@ -72,9 +72,10 @@ test("KIA for assets not in use: now plus later is the full KIA, now never above
       const full = kia({ year: y, investeringen: assets.map((a) => a.bedrag) }).value;
       const r = kiaNietInGebruik({
         year: y,
+        // Never more paid than the asset costs (that is refused as a slip).
         bedrijfsmiddelen: assets.map((a) => ({
           bedrag: a.bedrag,
-          betaaldNietInGebruik: a.inUse ? undefined : a.betaald,
+          betaaldNietInGebruik: a.inUse ? undefined : Decimal.min(a.betaald, a.bedrag),
         })),
       });
       expect(r.value.gte(0) && r.later.gte(0)).toBe(true);
@@ -93,7 +94,9 @@ test("desinvesteringsbijtelling: never negative, never above the KIA percentage 
       cents(400000, 1),
       cents(200000),
       cents(200000),
-      (y, back, kiaGenoten, investeringsbedrag, prijs, kosten) => {
+      (y, back, genoten, investeringsbedrag, prijs, kosten) => {
+        // An aftrek is never more than the investment (more is refused as swapped arguments).
+        const kiaGenoten = Decimal.min(genoten, investeringsbedrag);
         const v = desinvesteringsbijtelling({
           year: y,
           investeringsjaar: y - back,

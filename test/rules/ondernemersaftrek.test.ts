@@ -125,7 +125,6 @@ describe("stakingsaftrek (art. 3.79)", () => {
     ["10000", "1000", "2630.00"], // 3.630 - 1.000
     ["2000", "0", "2000.00"], // at most the stakingswinst
     ["10000", "3630", "0.00"], // used up
-    ["10000", "5000", "0.00"],
     ["-500", "0", "0.00"], // a stakingsverlies gives no aftrek
   ])("stakingswinst %s, earlier %s -> %s", (winst, eerder, expected) => {
     expect(cents(stakingsaftrek({ year: 2025, stakingswinst: d(winst), eerderBenut: d(eerder) }).value)).toBe(expected);
@@ -134,6 +133,12 @@ describe("stakingsaftrek (art. 3.79)", () => {
   test("negative earlier use is refused", () => {
     expect(() => stakingsaftrek({ year: 2025, stakingswinst: d("1"), eerderBenut: d("-1") })).toThrow(
       InvalidInputError,
+    );
+  });
+
+  test("earlier use above the lifetime maximum (3.630) cannot be: refused, not a silent 0", () => {
+    expect(() => stakingsaftrek({ year: 2025, stakingswinst: d("10000"), eerderBenut: d("3630.01") })).toThrow(
+      /'eerder_benut' \(3630.01\) is meer dan de stakingsaftrek ooit kan zijn \(3630/,
     );
   });
 });

@@ -141,7 +141,18 @@ class Lexer {
   /** The formula with every relative reference written as an offset: equal keys, equal trees. */
   key = "";
   private readonly dutchWords: boolean;
-  private readonly scan: Scanned = { r1: 0, c1: 0, r2: 0, c2: 0, r1Abs: false, c1Abs: false, r2Abs: false, c2Abs: false, kind: "cell", end: 0 };
+  private readonly scan: Scanned = {
+    r1: 0,
+    c1: 0,
+    r2: 0,
+    c2: 0,
+    r1Abs: false,
+    c1Abs: false,
+    r2Abs: false,
+    c2Abs: false,
+    kind: "cell",
+    end: 0,
+  };
   // Scratch results of scanCol / scanRow.
   private sNum = 0;
   private sAbs = false;
@@ -172,7 +183,17 @@ class Lexer {
 
   private previousIsOperand(): boolean {
     const t = this.last;
-    return t === "num" || t === "str" || t === "bool" || t === "err" || t === "ref" || t === "name" || t === "struct" || t === ")" || t === "}";
+    return (
+      t === "num" ||
+      t === "str" ||
+      t === "bool" ||
+      t === "err" ||
+      t === "ref" ||
+      t === "name" ||
+      t === "struct" ||
+      t === ")" ||
+      t === "}"
+    );
   }
 
   run(): Tok[] {
@@ -299,7 +320,8 @@ class Lexer {
     const rest = text.slice(this.i, this.i + 14).toUpperCase();
     const table = this.dutchWords ? { ...ERROR_LITERALS, ...DUTCH_ERRORS } : ERROR_LITERALS;
     let best = "";
-    for (const literal of Object.keys(table)) if (rest.startsWith(literal) && literal.length > best.length) best = literal;
+    for (const literal of Object.keys(table))
+      if (rest.startsWith(literal) && literal.length > best.length) best = literal;
     if (!best) return false;
     const start = this.i;
     this.i += best.length;
@@ -537,7 +559,14 @@ class Lexer {
     if (this.scanRef(j)) {
       const end = this.scan.end;
       this.i = end;
-      this.emit("ref", start, end, this.scanKey(sheet), undefined, this.keyOnly ? undefined : { ref: this.spec(sheet) });
+      this.emit(
+        "ref",
+        start,
+        end,
+        this.scanKey(sheet),
+        undefined,
+        this.keyOnly ? undefined : { ref: this.spec(sheet) },
+      );
       return true;
     }
     if (!isIdentStart(text.charCodeAt(j))) {
@@ -559,7 +588,10 @@ class Lexer {
       return this.structured(ident, start);
     }
     const upper = ident.toUpperCase();
-    if (!sheet && (upper === "TRUE" || upper === "FALSE" || (this.dutchWords && (upper === "WAAR" || upper === "ONWAAR")))) {
+    if (
+      !sheet &&
+      (upper === "TRUE" || upper === "FALSE" || (this.dutchWords && (upper === "WAAR" || upper === "ONWAAR")))
+    ) {
       const value = upper === "TRUE" || upper === "WAAR";
       this.emit("bool", start, k, value ? "TRUE" : "FALSE", value ? "TRUE" : "FALSE", { bool: value });
       return true;
@@ -584,7 +616,14 @@ class Lexer {
     const start = this.i;
     const end = this.scan.end;
     this.i = end;
-    this.emit("ref", start, end, this.scanKey(undefined), undefined, this.keyOnly ? undefined : { ref: this.spec(undefined) });
+    this.emit(
+      "ref",
+      start,
+      end,
+      this.scanKey(undefined),
+      undefined,
+      this.keyOnly ? undefined : { ref: this.spec(undefined) },
+    );
     return true;
   }
 
