@@ -49,6 +49,7 @@ module.exports = async (env, options) => {
           "./src/functions/investeringFunctions.ts",
           "./src/functions/inkomstenbelastingFunctions.ts",
           "./src/functions/korFunctions.ts",
+          "./src/functions/heffingskortingFunctions.ts",
           "./src/functions/infoFunctions.ts",
         ],
       }),

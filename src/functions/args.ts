@@ -148,6 +148,21 @@ export function amountList(value: ExcelArg, name: string): Money[] {
   return result;
 }
 
+/** A list of amounts from a number or a range, blank cells counted as 0 so that every cell keeps its place. */
+export function amountListInPlace(value: ExcelArg, name: string): Money[] {
+  const result: Money[] = [];
+  const multi = Array.isArray(value);
+  forEachCell(value, (cell, index) => {
+    if (isBlank(cell)) return void result.push(new Money(0));
+    if (typeof cell !== "number") {
+      const where = multi ? ` in cel ${index + 1} van het bereik` : "";
+      throw invalidValue(`Argument '${name}' moet bedragen bevatten, niet ${describe(cell)}${where}.`);
+    }
+    result.push(numberOrFail(cell, name));
+  });
+  return result;
+}
+
 /** The numeric value of a Decimal for Excel: never -0, never a number Excel cannot show. */
 export function toExcelNumber(value: Decimal): number {
   const n = value.toNumber();

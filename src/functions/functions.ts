@@ -12,7 +12,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // First: where the host has no custom-functions API, registering must not fail.
 import "./host";
-import { belastbareWinst } from "../rules/chain";
+import { keten } from "../rules/keten";
 import { kia } from "../rules/kia";
 import { mkbWinstvrijstelling } from "../rules/mkbWinstvrijstelling";
 import { startersaftrek } from "../rules/startersaftrek";
@@ -21,6 +21,7 @@ import { zelfstandigenaftrek } from "../rules/zelfstandigenaftrek";
 import { amount, amountList, flag, hours, MAX_HOURS, optionalAmount, optionalHours, toExcelNumber, year } from "./args";
 import { guard, invalidValue } from "./excelError";
 // The other function modules register themselves (their associate calls are added at build time).
+import "./heffingskortingFunctions";
 import "./infoFunctions";
 import "./inkomstenbelastingFunctions";
 import "./investeringFunctions";
@@ -34,7 +35,7 @@ import "./ondernemersaftrekFunctions";
  * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param investeringen Bedrag per bedrijfsmiddel (excl. btw): één getal of een bereik, één cel per bedrijfsmiddel. Lege cellen worden overgeslagen.
- * @param [aandeel] Uw aandeel in een samenwerkingsverband (groter dan 0, hoogstens 1). Leeg: 1.
+ * @param [aandeel] Uw aandeel in de investeringen van het samenwerkingsverband (art. 3.41 lid 3; niet per se uw winstaandeel): groter dan 0, hoogstens 1. Leeg: 1.
  * @returns De investeringsaftrek in euro's.
  */
 export function kiaFunction(
@@ -203,14 +204,18 @@ export function belastbarewinstFunction(
   invocation?: CustomFunctions.Invocation,
 ): number {
   return guard("BELASTBAREWINST", invocation, arguments, belastbarewinstFunction, () => {
-    const result = belastbareWinst({
-      year: year(jaar),
-      winst: amount(winst, "winst"),
-      urencriterium: flag(urencriterium, "urencriterium"),
-      startersaftrek: flag(startersaftrek, "startersaftrek"),
-      aow: flag(aow, "aow"),
-      overigeOndernemersaftrek: optionalAmount(overige_ondernemersaftrek, "overige_ondernemersaftrek"),
-    });
-    return toExcelNumber(result.value);
+    // The one chain (keten.ts), up to its belastbare-winst line.
+    const result = keten(
+      {
+        year: year(jaar),
+        winst: amount(winst, "winst"),
+        urencriterium: flag(urencriterium, "urencriterium"),
+        startersaftrek: flag(startersaftrek, "startersaftrek"),
+        aow: flag(aow, "aow"),
+        overigeOndernemersaftrek: optionalAmount(overige_ondernemersaftrek, "overige_ondernemersaftrek"),
+      },
+      { tot: "belastbareWinst" },
+    );
+    return toExcelNumber(result.line("belastbareWinst"));
   });
 }

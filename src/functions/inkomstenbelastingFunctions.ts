@@ -40,13 +40,13 @@ export function inkomstenbelastingFunction(
 }
 
 /**
- * Tariefsaanpassing (art. 2.10 lid 2 Wet IB 2001): de extra belasting waardoor ondernemersaftrek, MKB-winstvrijstelling en andere aftrekposten in de hoogste schijf minder waard zijn.
+ * Tariefsaanpassing (art. 2.10 lid 2 en 3 Wet IB 2001): de extra belasting waardoor de grondslagverminderende posten (ondernemersaftrek, MKB-winstvrijstelling, persoonsgebonden aftrek, aftrekbare kosten eigen woning, TBS-vrijstelling) in de hoogste schijf minder waard zijn.
  * @customfunction TARIEFSAANPASSING TARIEFSAANPASSING
  * @helpurl https://localhost:3000/help/tariefsaanpassing.html
  * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param inkomen Belastbaar inkomen uit werk en woning (na de aftrekposten).
- * @param aftrekposten Bedrag of bereik met de aftrekposten (ondernemersaftrek, MKB-winstvrijstelling, ...). Negatieve bedragen tellen niet mee.
+ * @param aftrekposten Bedrag of bereik met de grondslagverminderende posten: ondernemersaftrek, MKB-winstvrijstelling, persoonsgebonden aftrek, aftrekbare kosten eigen woning, TBS-vrijstelling. Negatieve bedragen tellen niet mee.
  * @returns De tariefsaanpassing in euro's.
  */
 export function tariefsaanpassingFunction(
@@ -67,7 +67,7 @@ export function tariefsaanpassingFunction(
 }
 
 /**
- * De hele keten als tabel van twee kolommen: winst, elke ondernemersaftrek, MKB-winstvrijstelling, belastbare winst, box 1 en tariefsaanpassing.
+ * De hele keten als tabel van twee kolommen: winst, elke ondernemersaftrek, MKB-winstvrijstelling, belastbare winst, box 1, tariefsaanpassing, heffingskortingen, Zvw-bijdrage en het totaal te betalen.
  * @customfunction OVERZICHT OVERZICHT
  * @helpurl https://localhost:3000/help/overzicht.html
  * @requiresAddress
@@ -80,7 +80,16 @@ export function tariefsaanpassingFunction(
  * @param [so_uren] Uren speur- en ontwikkelingswerk (S&O-aftrek). Leeg: 0.
  * @param [stakingswinst] Stakingswinst in de winst (stakingsaftrek). Leeg: 0.
  * @param [overige_ondernemersaftrek] Andere ondernemersaftrek, zoals de startersaftrek bij arbeidsongeschiktheid. Leeg: 0.
- * @param [overig_inkomen] Ander inkomen in box 1, zoals loon. Leeg: 0.
+ * @param [overig_inkomen] Ander inkomen in box 1, zoals loon, na eigen aftrekposten. Leeg: 0.
+ * @param [so_starter] WAAR als u in 1 of meer van de 5 voorafgaande jaren geen ondernemer was (verhoging S&O-aftrek, art. 3.77 lid 2).
+ * @param [so_jaren_verklaring] In hoeveel van die 5 jaren u een S&O-verklaring had (0 tot en met 5). Leeg: 0.
+ * @param [stakingsaftrek_eerder] Stakingsaftrek die u in eerdere jaren al had (art. 3.79). Leeg: 0.
+ * @param [vergoeding_partner] Wat uw partner voor het meewerken kreeg; vanaf € 5.000 geen meewerkaftrek. Leeg: 0.
+ * @param [onteigenings_overbrengingswinst] Onteigenings- of overbrengingswinst in de winst (telt niet mee voor de meewerkaftrek). Leeg: 0.
+ * @param [overige_posten] De persoonsgebonden aftrek, aftrekbare kosten eigen woning en TBS-vrijstelling die al in het overig inkomen zijn verwerkt (voor de tariefsaanpassing). Leeg: 0.
+ * @param [overig_arbeidsinkomen] Het deel van het overig inkomen dat arbeidsinkomen is (loon), voor de arbeidskorting. Leeg: 0.
+ * @param [combinatiekorting] WAAR als u recht hebt op de inkomensafhankelijke combinatiekorting (kind jonger dan 12).
+ * @param [alleenstaand] WAAR bij AOW voor een alleenstaande (alleenstaande ouderenkorting).
  * @returns Een tabel: omschrijving en bedrag per regel.
  */
 export function overzichtFunction(
@@ -94,6 +103,15 @@ export function overzichtFunction(
   stakingswinst?: any,
   overige_ondernemersaftrek?: any,
   overig_inkomen?: any,
+  so_starter?: any,
+  so_jaren_verklaring?: any,
+  stakingsaftrek_eerder?: any,
+  vergoeding_partner?: any,
+  onteigenings_overbrengingswinst?: any,
+  overige_posten?: any,
+  overig_arbeidsinkomen?: any,
+  combinatiekorting?: any,
+  alleenstaand?: any,
   invocation?: CustomFunctions.Invocation,
 ): any[][] {
   return guard("OVERZICHT", invocation, arguments, overzichtFunction, () => {
@@ -108,6 +126,18 @@ export function overzichtFunction(
       stakingswinst: optionalAmount(stakingswinst, "stakingswinst"),
       overigeOndernemersaftrek: optionalAmount(overige_ondernemersaftrek, "overige_ondernemersaftrek"),
       overigInkomen: optionalAmount(overig_inkomen, "overig_inkomen"),
+      soStarter: flag(so_starter, "so_starter"),
+      soJarenVerklaring: optionalAmount(so_jaren_verklaring, "so_jaren_verklaring"),
+      stakingsaftrekEerder: optionalAmount(stakingsaftrek_eerder, "stakingsaftrek_eerder"),
+      vergoedingPartner: optionalAmount(vergoeding_partner, "vergoeding_partner"),
+      onteigeningsOverbrengingswinst: optionalAmount(
+        onteigenings_overbrengingswinst,
+        "onteigenings_overbrengingswinst",
+      ),
+      overigePosten: optionalAmount(overige_posten, "overige_posten"),
+      overigArbeidsinkomen: optionalAmount(overig_arbeidsinkomen, "overig_arbeidsinkomen"),
+      combinatiekorting: flag(combinatiekorting, "combinatiekorting"),
+      alleenstaand: flag(alleenstaand, "alleenstaand"),
     });
     return result.lines.map((line) => [line.label, toExcelNumber(line.value)]);
   });

@@ -40,7 +40,7 @@ function kiaMetBetalingen(jaar: any, investeringen: any, betaald: any, aandeel: 
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param investeringen Bedrag per bedrijfsmiddel (excl. btw), één cel per bedrijfsmiddel.
  * @param betaald Bereik naast de investeringen: leeg als het bedrijfsmiddel in gebruik is, anders het betaalde bedrag.
- * @param [aandeel] Uw aandeel in een samenwerkingsverband (groter dan 0, hoogstens 1). Leeg: 1.
+ * @param [aandeel] Uw aandeel in de investeringen van het samenwerkingsverband (art. 3.41 lid 3; niet per se uw winstaandeel): groter dan 0, hoogstens 1. Leeg: 1.
  * @returns De KIA die dit jaar mag worden afgetrokken, in euro's.
  */
 export function kiaDitJaarFunction(
@@ -63,7 +63,7 @@ export function kiaDitJaarFunction(
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param investeringen Bedrag per bedrijfsmiddel (excl. btw), één cel per bedrijfsmiddel.
  * @param betaald Bereik naast de investeringen: leeg als het bedrijfsmiddel in gebruik is, anders het betaalde bedrag.
- * @param [aandeel] Uw aandeel in een samenwerkingsverband (groter dan 0, hoogstens 1). Leeg: 1.
+ * @param [aandeel] Uw aandeel in de investeringen van het samenwerkingsverband (art. 3.41 lid 3; niet per se uw winstaandeel): groter dan 0, hoogstens 1. Leeg: 1.
  * @returns De KIA voor latere jaren, in euro's.
  */
 export function kiaLaterFunction(

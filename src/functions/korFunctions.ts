@@ -3,12 +3,12 @@
  * functions.ts).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { euKorToegestaan, korHerziening, korResultaat, korToegestaan } from "../rules/kor";
-import { amount, flag, optionalAmount, toExcelNumber, year } from "./args";
+import { euKorToegestaan, korEinde, korHerziening, korResultaat, korToegestaan } from "../rules/kor";
+import { amount, amountListInPlace, flag, optionalAmount, toExcelNumber, year } from "./args";
 import { guard } from "./excelError";
 
 /**
- * Mag de onderneming de kleineondernemersregeling (KOR) toepassen? Omzet ten hoogste 20.000; vanaf 2025 in dit én het vorige kalenderjaar (art. 25 Wet OB 1968).
+ * Mag de onderneming de kleineondernemersregeling (KOR) toepassen? Omzet ten hoogste 20.000; vanaf 2025 in dit én het vorige kalenderjaar (art. 25 Wet OB 1968; vanaf 2025 art. 25a).
  * @customfunction KOR KOR
  * @helpurl https://localhost:3000/help/kor.html
  * @requiresAddress
@@ -38,7 +38,7 @@ export function korFunction(
 }
 
 /**
- * Past de omzet binnen de EU-KOR (vanaf 2025): totale omzet in de EU ten hoogste 100.000, dit en vorig jaar (art. 25 Wet OB 1968).
+ * Past de omzet binnen de EU-KOR (vanaf 2025): totale omzet in de EU ten hoogste 100.000, dit en vorig jaar (art. 25 Wet OB 1968; vanaf 2025 art. 25a).
  * @customfunction EUKOR EUKOR
  * @helpurl https://localhost:3000/help/eukor.html
  * @requiresAddress
@@ -134,4 +134,29 @@ export function korHerzieningFunction(
       }).value,
     ),
   );
+}
+
+/**
+ * Vanaf welke levering de KOR eindigt: de levering waarmee de omzet van het jaar boven de grens komt, en alle leveringen daarna, vallen onder de btw (art. 25 lid 8 Wet OB 1968; vanaf 2025 art. 25a lid 9). 0: de KOR geldt het hele jaar.
+ * @customfunction KOREINDE KOREINDE
+ * @helpurl https://localhost:3000/help/koreinde.html
+ * @requiresAddress
+ * @param jaar Kalenderjaar, bijvoorbeeld 2025.
+ * @param leveringen Bereik met de bedragen (excl. btw) van de leveringen van het jaar, in volgorde van datum; een creditnota is negatief. Lege cellen tellen als 0 en houden hun plaats.
+ * @param [omzet_vorig_jaar] Omzet van het vorige jaar: vanaf 2025 boven de grens betekent geen KOR vanaf de eerste levering. Leeg: 0.
+ * @returns Het volgnummer van de levering in het bereik vanaf welke btw verschuldigd is, of 0.
+ */
+export function korEindeFunction(
+  jaar: any,
+  leveringen: any,
+  omzet_vorig_jaar?: any,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return guard("KOREINDE", invocation, arguments, korEindeFunction, () => {
+    return korEinde({
+      year: year(jaar),
+      leveringen: amountListInPlace(leveringen, "leveringen"),
+      omzetVorigJaar: optionalAmount(omzet_vorig_jaar, "omzet_vorig_jaar"),
+    }).value;
+  });
 }

@@ -61,6 +61,8 @@ export function startersaftrekAoFunction(
  * @param uren_partner Uren die uw partner zonder vergoeding in de onderneming werkte.
  * @param urencriterium WAAR als u het urencriterium haalt.
  * @param [stakingswinst] Deel van de winst dat stakingswinst is (telt niet mee). Leeg: 0.
+ * @param [vergoeding_partner] Wat uw partner voor het meewerken kreeg. Vanaf € 5.000 geen meewerkaftrek (art. 3.16 lid 4); minder telt als geen vergoeding. Leeg: 0.
+ * @param [onteigenings_overbrengingswinst] Deel van de winst dat onteigenings- of overbrengingswinst is (telt niet mee). Leeg: 0.
  * @returns De meewerkaftrek in euro's.
  */
 export function meewerkaftrekFunction(
@@ -69,6 +71,8 @@ export function meewerkaftrekFunction(
   uren_partner: any,
   urencriterium: any,
   stakingswinst?: any,
+  vergoeding_partner?: any,
+  onteigenings_overbrengingswinst?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
   return guard("MEEWERKAFTREK", invocation, arguments, meewerkaftrekFunction, () =>
@@ -79,6 +83,11 @@ export function meewerkaftrekFunction(
         urenPartner: hours(uren_partner, "uren_partner"),
         urencriterium: flag(urencriterium, "urencriterium"),
         stakingswinst: optionalAmount(stakingswinst, "stakingswinst"),
+        vergoeding: optionalAmount(vergoeding_partner, "vergoeding_partner"),
+        onteigeningsOverbrengingswinst: optionalAmount(
+          onteigenings_overbrengingswinst,
+          "onteigenings_overbrengingswinst",
+        ),
       }).value,
     ),
   );

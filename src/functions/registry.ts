@@ -5,6 +5,7 @@
  */
 import { KETEN_LABELS } from "../rules/keten";
 import * as f from "./functions";
+import * as hk from "./heffingskortingFunctions";
 import * as info from "./infoFunctions";
 import * as ib from "./inkomstenbelastingFunctions";
 import * as inv from "./investeringFunctions";
@@ -33,10 +34,17 @@ export const NL_FUNCTIONS: Readonly<Record<string, NlFunction>> = {
   INKOMSTENBELASTING: ib.inkomstenbelastingFunction,
   TARIEFSAANPASSING: ib.tariefsaanpassingFunction,
   OVERZICHT: ib.overzichtFunction,
+  ALGEMENEHEFFINGSKORTING: hk.algemeneHeffingskortingFunction,
+  ARBEIDSKORTING: hk.arbeidskortingFunction,
+  COMBINATIEKORTING: hk.combinatiekortingFunction,
+  OUDERENKORTING: hk.ouderenkortingFunction,
+  ZVWBIJDRAGE: hk.zvwBijdrageFunction,
+  NETTOEFFECT: hk.nettoEffectFunction,
   KOR: kor.korFunction,
   EUKOR: kor.euKorFunction,
   KORRESULTAAT: kor.korResultaatFunction,
   KORHERZIENING: kor.korHerzieningFunction,
+  KOREINDE: kor.korEindeFunction,
   PARAMETER: info.parameterFunction,
   VERSIE: info.versieFunction,
 };

@@ -3,6 +3,13 @@
  * enjoyed and that is disposed of within 5 years from the start of the year of investment adds the
  * same percentage of its transfer price (at most the original cost) to the winst, but only when
  * the transfer prices of the year together exceed the threshold.
+ *
+ * Which year's rules: art. 3.51 says the investeringsaftrek and the desinvesteringsbijtelling
+ * "vinden plaats volgens de regels voor het tijdvak waarin de investering heeft plaatsgevonden". The
+ * threshold and the five-year term are part of those rules, so both are taken from the year of the
+ * investment, not the year of the disposal (a 2021 asset sold in 2025: the 2021 threshold of
+ * € 2.400, not the 2025 one of € 2.900). The percentage is that of the aftrek actually enjoyed in
+ * the investment year (lid 1). We found no Belastingdienst guidance that departs from art. 3.51.
  */
 import Decimal from "decimal.js";
 import { InvalidInputError } from "./errors";
@@ -62,13 +69,18 @@ export function desinvesteringsbijtelling(input: DesinvesteringInput): RuleResul
   }
   const totaal = input.totaalOverdrachtsprijzen ?? input.overdrachtsprijs;
   requireNonNegative(totaal, "totaal_overdrachtsprijzen");
-  const termijn = t.param(desinvesteringTermijn);
-  const drempel = t.param(desinvesteringDrempel);
+  // Art. 3.51: the rules of the year of investment.
+  const termijn = t.param(desinvesteringTermijn, input.investeringsjaar);
+  const drempel = t.param(desinvesteringDrempel, input.investeringsjaar);
 
   const binnenTermijn = new Money(input.year - input.investeringsjaar).lt(termijn);
   t.step(() => `Vervreemd binnen ${termijn} jaar na het begin van ${input.investeringsjaar}`, binnenTermijn);
   const bovenDrempel = totaal.gt(drempel);
-  t.step(() => `Overdrachtsprijzen van het jaar (${totaal}) meer dan ${drempel}`, bovenDrempel);
+  t.step(
+    () =>
+      `Overdrachtsprijzen van het jaar (${totaal}) meer dan ${drempel} (drempel van ${input.investeringsjaar}, art. 3.51)`,
+    bovenDrempel,
+  );
   if (!binnenTermijn || !bovenDrempel || input.kiaGenoten.isZero()) {
     t.step("Geen desinvesteringsbijtelling", ZERO);
     return t.done(ZERO);

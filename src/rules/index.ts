@@ -1,5 +1,4 @@
 /** The rules core: pure functions over decimal.js, each returning `{ value, trace }`. */
-export * from "./chain";
 export * from "./errors";
 export * from "./kia";
 export * from "./mkbWinstvrijstelling";
@@ -24,3 +23,9 @@ export * from "./stakingsaftrek";
 export * from "./startersaftrekArbeidsongeschiktheid";
 export * from "./tariefsaanpassing";
 export * from "./scenario";
+export * from "./algemeneHeffingskorting";
+export * from "./arbeidskorting";
+export * from "./combinatiekorting";
+export * from "./ouderenkorting";
+export * from "./zvwBijdrage";
+export * from "./nettoEffect";

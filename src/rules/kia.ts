@@ -29,7 +29,7 @@ export interface KiaInput {
   readonly aandeel?: Decimal;
 }
 
-/** The table of art. 3.41 lid 1 over a total, unrounded. Rows are "meer dan X, niet meer dan Y". */
+/** The table of art. 3.41 lid 2 over a total, unrounded. Rows are "meer dan X, niet meer dan Y". */
 export function kiaOverInvesteringsbedrag(t: TraceBuilder, total: Decimal): Money {
   const ondergrens = t.param(kiaOndergrens);
   const eindePercentage = t.param(kiaEindePercentage);

@@ -20,6 +20,11 @@ import {
 import { RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
 
+/** The article the KOR amounts stand in that year (art. 25, from 2025 art. 25a), from the parameter's own source. */
+function korArticle(year: number): string {
+  return korOmzetgrens.values[year]?.source.article ?? "art. 25 Wet OB 1968";
+}
+
 export interface KorInput {
   readonly year: number;
   readonly omzet: Decimal;
@@ -27,7 +32,7 @@ export interface KorInput {
 }
 
 export function korToegestaan(input: KorInput): RuleResult<boolean> {
-  const t = new TraceBuilder("kor", "Kleineondernemersregeling", "art. 25 Wet OB 1968", input.year);
+  const t = new TraceBuilder("kor", "Kleineondernemersregeling", korArticle(input.year), input.year);
   const vorig = input.omzetVorigJaar ?? ZERO;
   requireNonNegative(input.omzet, "omzet");
   requireNonNegative(vorig, "omzet_vorig_jaar");
@@ -46,7 +51,7 @@ export function korToegestaan(input: KorInput): RuleResult<boolean> {
 }
 
 export function euKorToegestaan(input: KorInput): RuleResult<boolean> {
-  const t = new TraceBuilder("euKor", "EU-kleineondernemersregeling", "art. 25 Wet OB 1968", input.year);
+  const t = new TraceBuilder("euKor", "EU-kleineondernemersregeling", korArticle(input.year), input.year);
   if (!euKorOmzetgrens.values[input.year] && input.year < 2025) {
     throw new NotCoveredError(`De EU-KOR bestaat vanaf 2025; jaar ${input.year} valt daarbuiten.`);
   }
@@ -76,7 +81,7 @@ export interface KorResultaatInput {
 
 /** The year's result (income minus costs) with or without the KOR. */
 export function korResultaat(input: KorResultaatInput): RuleResult<Money> {
-  const t = new TraceBuilder("korResultaat", "Resultaat met en zonder KOR", "art. 25 Wet OB 1968", input.year);
+  const t = new TraceBuilder("korResultaat", "Resultaat met en zonder KOR", korArticle(input.year), input.year);
   const named: Array<[Decimal, string]> = [
     [input.omzet, "omzet"],
     [input.kosten, "kosten"],
@@ -140,4 +145,39 @@ export function korHerziening(input: KorHerzieningInput): RuleResult<Money> {
   const value = roundCents(input.btwAfgetrokken.times(resterend).dividedBy(periode));
   t.step("Terug te betalen btw", value);
   return t.done(value);
+}
+
+export interface KorEindeInput {
+  readonly year: number;
+  /** The year's supplies (excl. btw) in date order; a credit note is negative. */
+  readonly leveringen: readonly Decimal[];
+  /** Last year's turnover: from 2025 a turnover above the limit rules the KOR out for this year. */
+  readonly omzetVorigJaar?: Decimal;
+}
+
+/**
+ * From which supply the KOR ends: the supply with which the turnover of the year goes over the
+ * omzetgrens is taxed, and so is every supply after it (art. 25 lid 8 up to 2024; art. 25a lid 9
+ * from 2025, which also rules the KOR out for the next year). From 2025 a turnover above the limit
+ * last year means no KOR from the first supply. 0: the KOR holds the whole year.
+ */
+export function korEinde(input: KorEindeInput): RuleResult<number> {
+  const t = new TraceBuilder("korEinde", "Einde van de KOR in het jaar", korArticle(input.year), input.year);
+  const grens = t.param(korOmzetgrens);
+  const vorig = input.omzetVorigJaar ?? ZERO;
+  requireNonNegative(vorig, "omzet_vorig_jaar");
+  if (t.param(korToetsVorigJaar).eq(1) && vorig.gt(grens)) {
+    t.step(() => `Omzet vorig jaar ${vorig} meer dan ${grens}: geen KOR dit jaar`, true);
+    return t.done(input.leveringen.length ? 1 : 0);
+  }
+  let omzet: Decimal = ZERO;
+  for (let i = 0; i < input.leveringen.length; i++) {
+    omzet = omzet.plus(input.leveringen[i]);
+    if (omzet.gt(grens)) {
+      t.step(() => `Na levering ${i + 1} is de omzet ${omzet}: meer dan ${grens}`, true);
+      return t.done(i + 1);
+    }
+  }
+  t.step(() => `Omzet van het jaar ${omzet} niet meer dan ${grens}`, false);
+  return t.done(0);
 }

@@ -1,6 +1,9 @@
 /**
  * Meewerkaftrek (art. 3.78 Wet IB 2001): a percentage of the winst by the hours the partner worked
- * in the business without pay; only with the urencriterium. The winst excludes stakingswinst.
+ * in the business "zonder enige vergoeding" (lid 1); only with the urencriterium. A vergoeding below
+ * the amount of art. 3.16 lid 4 is not deductible and counts as none; from that amount on there is
+ * no meewerkaftrek. The winst leaves out stakingswinst, onteigeningswinst and overbrengingswinst
+ * (lid 3).
  */
 import Decimal from "decimal.js";
 import { max, Money, percentOf, roundCents, ZERO } from "./money";
@@ -13,6 +16,7 @@ import {
   meewerkUren2,
   meewerkUren3,
   meewerkUren4,
+  meewerkVergoedingGrens,
 } from "./parameters/meewerkaftrek";
 import { RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
@@ -24,6 +28,10 @@ export interface MeewerkaftrekInput {
   readonly urencriterium: boolean;
   /** Part of the winst that is stakingswinst: it does not count (lid 3). */
   readonly stakingswinst?: Decimal;
+  /** Part of the winst that is onteigenings- or overbrengingswinst: it does not count either (lid 3). */
+  readonly onteigeningsOverbrengingswinst?: Decimal;
+  /** What the partner was paid for the work (art. 3.16 lid 4). */
+  readonly vergoeding?: Decimal;
 }
 
 export function meewerkaftrek(input: MeewerkaftrekInput): RuleResult<Money> {
@@ -31,6 +39,11 @@ export function meewerkaftrek(input: MeewerkaftrekInput): RuleResult<Money> {
   requireNonNegative(input.urenPartner, "uren_partner");
   const staking = input.stakingswinst ?? ZERO;
   requireNonNegative(staking, "stakingswinst");
+  const onteigening = input.onteigeningsOverbrengingswinst ?? ZERO;
+  requireNonNegative(onteigening, "onteigenings_overbrengingswinst");
+  const vergoeding = input.vergoeding ?? ZERO;
+  requireNonNegative(vergoeding, "vergoeding_partner");
+  const vergoedingGrens = t.param(meewerkVergoedingGrens);
   const bands = [
     [meewerkUren4, meewerkPercentage4],
     [meewerkUren3, meewerkPercentage3],
@@ -39,13 +52,19 @@ export function meewerkaftrek(input: MeewerkaftrekInput): RuleResult<Money> {
   ].map(([uren, pct]) => ({ uren: t.param(uren), pct: t.param(pct) }));
 
   t.step("Urencriterium gehaald", input.urencriterium);
+  if (!vergoeding.isZero()) {
+    t.step(
+      () => `Vergoeding aan de partner (${vergoeding}) minder dan ${vergoedingGrens}`,
+      vergoeding.lt(vergoedingGrens),
+    );
+  }
   const band = bands.find((b) => input.urenPartner.gte(b.uren));
-  if (!input.urencriterium || !band) {
+  if (!input.urencriterium || !band || vergoeding.gte(vergoedingGrens)) {
     t.step(() => `Geen meewerkaftrek (${input.urenPartner} uur van de partner)`, ZERO);
     return t.done(ZERO);
   }
-  const grondslag = max(input.winst.minus(staking), ZERO);
-  t.step("Winst zonder stakingswinst (niet negatief)", grondslag);
+  const grondslag = max(input.winst.minus(staking).minus(onteigening), ZERO);
+  t.step("Winst zonder stakings-, onteigenings- en overbrengingswinst (niet negatief)", grondslag);
   const value = roundCents(percentOf(band.pct, grondslag));
   t.step(() => `${band.pct}% bij ten minste ${band.uren} uur van de partner`, value);
   return t.done(value);

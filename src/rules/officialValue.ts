@@ -5,7 +5,7 @@
 import { InvalidInputError } from "./errors";
 import { Money } from "./money";
 import { ALL_PARAMETERS, findParameter, valueFor } from "./parameters";
-import { Source, Unit } from "./parameters/parameter";
+import { Source, Unit, YEARS_2022_2026 } from "./parameters/parameter";
 
 export interface OfficialValue {
   readonly name: string;
@@ -27,6 +27,9 @@ export function officialValue(year: number, name: string): OfficialValue {
 /** All years for which at least one parameter has a value. */
 export function allCoveredYears(): number[] {
   const years = new Set<number>();
-  for (const p of ALL_PARAMETERS) for (const y of Object.keys(p.values)) years.add(Number(y));
+  // Tax years from the first the product supports; older values (the desinvesteringsbijtelling's
+  // look-back to the year of investment, art. 3.51) are no supported tax years of their own.
+  const first = YEARS_2022_2026[0];
+  for (const p of ALL_PARAMETERS) for (const y of Object.keys(p.values)) if (Number(y) >= first) years.add(Number(y));
   return [...years].sort((a, b) => a - b);
 }

@@ -4,10 +4,11 @@
  * amounts to the chain (keten.ts); every amount still comes from its own rule.
  */
 import Decimal from "decimal.js";
-import { keten, KetenKey } from "./keten";
+import { keten, KetenInput, KetenKey } from "./keten";
 import { kiaNietInGebruik } from "./kiaNietInGebruik";
 import { korResultaat, korToegestaan } from "./kor";
-import { Money, ZERO } from "./money";
+import { Money, money, ZERO } from "./money";
+import { marginaalTarief, nettoEffect } from "./nettoEffect";
 import { startersaftrek } from "./startersaftrek";
 import { startersaftrekArbeidsongeschiktheid } from "./startersaftrekArbeidsongeschiktheid";
 import { Trace, TraceBuilder } from "./trace";
@@ -36,6 +37,12 @@ export interface ScenarioFacts {
   readonly urenPartner?: Decimal;
   readonly investeringen?: readonly ScenarioInvestering[];
   readonly overigInkomen?: Decimal;
+  /** The part of `overigInkomen` that is arbeidsinkomen (loon). */
+  readonly overigArbeidsinkomen?: Decimal;
+  /** A child under 12 and no partner or the lower arbeidsinkomen (combinatiekorting). */
+  readonly combinatiekorting?: boolean;
+  /** At the AOW-leeftijd, AOW for a single person (alleenstaande ouderenkorting). */
+  readonly alleenstaand?: boolean;
   /** The kleineondernemersregeling: apply it this year (when the turnover allows it). */
   readonly kor?: boolean;
   /** Turnover excl. btw this year and last year (for the KOR). */
@@ -64,6 +71,12 @@ export interface ScenarioLine {
 
 export interface ScenarioResult {
   readonly urencriterium: boolean;
+  /** What this year's KIA saves in total to pay (tax, premie, heffingskortingen and Zvw together). */
+  readonly nettoKia: Money;
+  /** What € 1 more winst costs in total, as a fraction. */
+  readonly marginaalTarief: Money;
+  /** With € 100 more on the largest investment: how much more KIA and how much less to pay. */
+  readonly meerInvesteren: { readonly stap: Money; readonly kia: Money; readonly netto: Money } | null;
   /** Whether the turnover allows the KOR (null when no turnover was given). */
   readonly korMogelijk: boolean | null;
   readonly lines: readonly ScenarioLine[];
@@ -88,10 +101,22 @@ const ARTICLE: Record<ScenarioKey, string> = {
   box1: "2.10",
   tariefsaanpassing: "2.10",
   totaalBox1: "2.10",
+  algemeneHeffingskorting: "8.10",
+  arbeidskorting: "8.11",
+  combinatiekorting: "8.14a",
+  ouderenkorting: "8.17",
+  alleenstaandeOuderenkorting: "8.18",
+  heffingskortingen: "8.8",
+  belastingNaKortingen: "8.8",
+  zvwBijdrage: "43",
+  totaalTeBetalen: "9.1",
 };
 
+/** The law of each line: Wet OB 1968, the Zorgverzekeringswet, otherwise the Wet IB 2001. */
+const LAW: Partial<Record<ScenarioKey, string>> = { korEffect: "BWBR0002629", zvwBijdrage: "BWBR0018450" };
+
 export function articleUrl(key: ScenarioKey, year: number): string {
-  const law = key === "korEffect" ? "BWBR0002629" : "BWBR0011353";
+  const law = LAW[key] ?? "BWBR0011353";
   return `https://wetten.overheid.nl/${law}/${year}-01-01#Artikel${ARTICLE[key]}`;
 }
 
@@ -108,6 +133,25 @@ function korEffect(t: TraceBuilder, facts: ScenarioFacts): { mogelijk: boolean |
   const zonder = korResultaat({ ...base, kor: false }).value;
   const met = t.part(korResultaat({ ...base, kor: true, particulierZelfdePrijs: facts.particulierZelfdePrijs }));
   return { mogelijk, effect: met.minus(zonder) };
+}
+
+const STAP = money("100");
+
+/** The largest investment € 100 higher: the KIA it adds and what that saves in the whole chain. */
+function meer(
+  investeringen: readonly ScenarioInvestering[],
+  kiaNu: Money,
+  kiaVoor: (list: readonly ScenarioInvestering[]) => Money,
+  chainInput: KetenInput,
+): { stap: Money; kia: Money; netto: Money } {
+  let largest = 0;
+  investeringen.forEach((b, i) => {
+    if (b.bedrag.gt(investeringen[largest].bedrag)) largest = i;
+  });
+  const meerLijst = investeringen.map((b, i) => (i === largest ? { ...b, bedrag: b.bedrag.plus(STAP) } : b));
+  const extraKia = kiaVoor(meerLijst).minus(kiaNu);
+  const netto = nettoEffect({ ...chainInput, aftrekpost: extraKia }).value;
+  return { stap: STAP, kia: extraKia, netto };
 }
 
 export function scenario(facts: ScenarioFacts): ScenarioResult {
@@ -131,6 +175,14 @@ export function scenario(facts: ScenarioFacts): ScenarioResult {
       })
     : null;
   const kiaNu = kia ? t.part(kia) : ZERO;
+  const kiaNuVoor = (list: readonly ScenarioInvestering[]) =>
+    kiaNietInGebruik({
+      year,
+      bedrijfsmiddelen: list.map((b) => ({
+        bedrag: b.bedrag,
+        betaaldNietInGebruik: b.inGebruik ? undefined : (b.betaald ?? ZERO),
+      })),
+    }).value;
   const winst = facts.winst.plus(kor.effect).minus(kiaNu);
 
   const recht = t.part(
@@ -147,7 +199,7 @@ export function scenario(facts: ScenarioFacts): ScenarioResult {
       aow,
     }),
   );
-  const chain = keten({
+  const chainInput: KetenInput = {
     year,
     winst,
     urencriterium: uc,
@@ -156,8 +208,17 @@ export function scenario(facts: ScenarioFacts): ScenarioResult {
     urenPartner: facts.urenPartner,
     overigeOndernemersaftrek: ao,
     overigInkomen: facts.overigInkomen,
-  });
+    overigArbeidsinkomen: facts.overigArbeidsinkomen,
+    combinatiekorting: facts.combinatiekorting,
+    alleenstaand: facts.alleenstaand,
+  };
+  const chain = keten(chainInput);
   t.part(chain);
+  // The same chain before the KIA (the AO-startersaftrek kept as it is: it follows the winst only
+  // through its cap, and the KIA is what is measured here).
+  const nettoKia = nettoEffect({ ...chainInput, winst: winst.plus(kiaNu), aftrekpost: kiaNu }).value;
+  const marginaal = marginaalTarief(chainInput);
+  const meerInvesteren = investeringen.length ? meer(investeringen, kiaNu, kiaNuVoor, chainInput) : null;
 
   const line = (key: ScenarioKey, value: Money): ScenarioLine => ({ key, value, url: articleUrl(key, year) });
   const lines: ScenarioLine[] = [];
@@ -166,12 +227,24 @@ export function scenario(facts: ScenarioFacts): ScenarioResult {
   if (kia && !kia.later.isZero()) lines.push(line("kiaLater", kia.later));
   lines.push(line("winstNaKia", winst));
   for (const l of chain.lines) {
-    // The scenario has no S&O or stakingswinst facts: those lines would always be 0.
+    // The scenario has no S&O or stakingswinst facts: those lines would always be 0; the
+    // combinatiekorting and the ouderenkortingen only where they can apply.
     if (l.key === "winst" || l.key === "soAftrek" || l.key === "stakingsaftrek") continue;
+    if (l.key === "combinatiekorting" && !facts.combinatiekorting) continue;
+    if (l.key === "ouderenkorting" && !aow) continue;
+    if (l.key === "alleenstaandeOuderenkorting" && !(aow && facts.alleenstaand)) continue;
     if (l.key === "overigeOndernemersaftrek") lines.push(line("aoStartersaftrek", l.value));
     else lines.push(line(l.key, l.value));
   }
   for (const l of lines) t.step(l.key, l.value);
   const { trace } = t.done(chain.value);
-  return { urencriterium: uc, korMogelijk: kor.mogelijk, lines, trace };
+  return {
+    urencriterium: uc,
+    nettoKia,
+    marginaalTarief: marginaal,
+    meerInvesteren,
+    korMogelijk: kor.mogelijk,
+    lines,
+    trace,
+  };
 }

@@ -1,6 +1,7 @@
 /**
- * Tariefsaanpassing (art. 2.10 lid 2 Wet IB 2001): the ondernemersaftrek, the MKB-winstvrijstelling
- * and other aftrekposten are worth at most the second-bracket rate. The tax is raised by the
+ * Tariefsaanpassing (art. 2.10 lid 2 Wet IB 2001): the grondslagverminderende posten of lid 3 (the
+ * ondernemersaftrek, the MKB-winstvrijstelling, the persoonsgebonden aftrek, the aftrekbare kosten
+ * eigen woning and the TBS-vrijstelling) are worth at most the second-bracket rate. The tax is raised by the
  * percentage over the lower of the posten and the part of (inkomen + posten) above the end of the
  * second bracket. A negative MKB-winstvrijstelling is not a post.
  */

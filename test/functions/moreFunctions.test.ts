@@ -80,7 +80,7 @@ describe("box 1 functions", () => {
 
   test("NL.OVERZICHT spills a labelled two-column table of fixed size", () => {
     const table = NL.OVERZICHT(2025, 40000, true) as unknown[][];
-    expect(table).toHaveLength(14);
+    expect(table).toHaveLength(23);
     for (const row of table) {
       expect(row).toHaveLength(2);
       expect(typeof row[0]).toBe("string");

@@ -1,6 +1,6 @@
 import { desinvesteringsbijtelling as desinvestering } from "../../src/rules/desinvesteringsbijtelling";
 import { kiaNietInGebruik } from "../../src/rules/kiaNietInGebruik";
-import { InvalidInputError } from "../../src/rules/errors";
+import { InvalidInputError, NotCoveredError } from "../../src/rules/errors";
 import { cents, d } from "../helpers";
 
 describe("KIA for assets not in use at year end (art. 3.44)", () => {
@@ -74,21 +74,29 @@ describe("desinvesteringsbijtelling (art. 3.47)", () => {
   });
 
   test.each([
-    ["2900", "0.00"], // not more than 2.900: no bijtelling
-    ["2900.01", "5352.30"],
-  ])("2025 total transfer prices %s -> %s", (totaal, expected) => {
+    ["2600", "0.00"], // invested in 2023: not more than the 2023 threshold of 2.600, no bijtelling
+    ["2600.01", "5352.30"],
+  ])("sold in 2025, invested in 2023, total transfer prices %s -> %s", (totaal, expected) => {
     expect(cents(desinvestering({ ...base, totaalOverdrachtsprijzen: d(totaal) }).value)).toBe(expected);
   });
 
+  // Art. 3.51: the threshold of the year of investment (art. 3.47 lid 1 of that year's text).
   test.each([
+    [2020, "2400", "2400.01"],
+    [2021, "2400", "2400.01"],
     [2022, "2400", "2400.01"],
     [2023, "2600", "2600.01"],
     [2024, "2800", "2800.01"],
+    [2025, "2900", "2900.01"],
     [2026, "2900", "2900.01"],
-  ])("%i threshold %s", (year, at, above) => {
-    const c = { ...base, year, investeringsjaar: year - 1 };
+  ])("invested in %i: threshold %s", (investeringsjaar, at, above) => {
+    const c = { ...base, year: Math.max(investeringsjaar + 1, 2024), investeringsjaar };
     expect(cents(desinvestering({ ...c, totaalOverdrachtsprijzen: d(at) }).value)).toBe("0.00");
     expect(cents(desinvestering({ ...c, totaalOverdrachtsprijzen: d(above) }).value)).toBe("5352.30");
+  });
+
+  test("an investment before 2020 has no known threshold: an error, not a guess", () => {
+    expect(() => desinvestering({ ...base, year: 2023, investeringsjaar: 2019 })).toThrow(NotCoveredError);
   });
 
   test("an investment year after the disposal year is refused", () => {

@@ -3,7 +3,7 @@ import { InvalidInputError, NotCoveredError } from "../../src/rules/errors";
 import { cents, d } from "../helpers";
 
 /**
- * The table of art. 3.41 lid 1 Wet IB 2001 per year (wetten.overheid.nl BWBR0011353 at 1 January):
+ * The table of art. 3.41 lid 2 Wet IB 2001 per year (wetten.overheid.nl BWBR0011353 at 1 January):
  * "meer dan X, maar niet meer dan Y" rows, so every upper bound is inclusive; the phase-out is
  * 7,56% of the part above the end of the fixed band. Expected values worked out by hand below.
  */

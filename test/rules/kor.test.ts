@@ -1,4 +1,4 @@
-import { euKorToegestaan, korHerziening, korResultaat, korToegestaan } from "../../src/rules/kor";
+import { euKorToegestaan, korHerziening, korResultaat, korToegestaan, korEinde } from "../../src/rules/kor";
 import { officialValue } from "../../src/rules/officialValue";
 import { InvalidInputError, NotCoveredError } from "../../src/rules/errors";
 import { cents, d } from "../helpers";
@@ -64,5 +64,31 @@ describe("official values (=NL.PARAMETER)", () => {
   test("an unknown name lists the valid names; an uncovered year is not covered", () => {
     expect(() => officialValue(2025, "zelfstandigeaftrek")).toThrow(/Geldige namen: .*zelfstandigenaftrek/);
     expect(() => officialValue(2027, "kia_ondergrens")).toThrow(NotCoveredError);
+  });
+});
+
+describe("KOR: from which supply it ends (art. 25 lid 8; from 2025 art. 25a lid 9)", () => {
+  const list = (...xs: string[]) => xs.map((x) => d(x));
+  test.each([
+    // 8.000 + 7.000 + 4.999 + 1 = 20.000 exactly: not more than the limit; the fifth supply crosses
+    [2025, ["8000", "7000", "4999", "1", "3000"], 5],
+    // 12.000 + 9.000 = 21.000 > 20.000: the second supply and all after it carry btw
+    [2025, ["12000", "9000", "500"], 2],
+    // a credit note brings the total back: 15.000 + 6.000 - 2.000 + 1.000 = 20.000, then 20.000,01
+    [2024, ["15000", "6000", "-2000", "1000", "0.01"], 2],
+    [2023, ["5000", "5000"], 0],
+    [2022, ["20000.01"], 1],
+  ])("%i %j -> %i", (year, leveringen, expected) => {
+    expect(korEinde({ year, leveringen: list(...leveringen) }).value).toBe(expected);
+  });
+
+  test("from 2025 last year's turnover above the limit: no KOR from the first supply; before 2025 it did not count", () => {
+    expect(korEinde({ year: 2025, leveringen: list("100"), omzetVorigJaar: d("20000.01") }).value).toBe(1);
+    expect(korEinde({ year: 2025, leveringen: list("100"), omzetVorigJaar: d("20000") }).value).toBe(0);
+    expect(korEinde({ year: 2024, leveringen: list("100"), omzetVorigJaar: d("25000") }).value).toBe(0);
+  });
+
+  test("2027 is not covered", () => {
+    expect(() => korEinde({ year: 2027, leveringen: list("100") })).toThrow();
   });
 });

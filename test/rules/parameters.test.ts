@@ -11,7 +11,7 @@ describe("parameters", () => {
         const { source, value } = p.values[year];
         expect(value).toMatch(/^-?\d+(\.\d+)?$/);
         expect(source.url).toMatch(/^https:\/\/(wetten\.overheid\.nl|www\.belastingdienst\.nl)\//);
-        expect(source.article).toMatch(/^art\. \d+(\.\d+)?[a-z]?( lid \d+)? (Wet IB 2001|Wfsv|Wet OB 1968)$/);
+        expect(source.article).toMatch(/^art\. \d+(\.\d+)?[a-z]?( lid \d+)? (Wet IB 2001|Wfsv|Wet OB 1968|Zvw)$/);
         if (source.url.includes("wetten.overheid.nl")) expect(source.url).toContain(`/${year}-01-01#Artikel`);
       }
     }

@@ -9,6 +9,10 @@
  */
 import { parameter, wetIb, wfsv } from "./parameter";
 
+/** Art. 11 Wfsv only says how the percentages are set; the rates themselves are in the yearly regulation. */
+const PREMIE_NOTE =
+  "Art. 11 Wfsv bepaalt hoe de premiepercentages worden vastgesteld; het percentage zelf staat in de jaarlijkse regeling (Regeling premiepercentages volksverzekeringen) en in de tabellen van de Belastingdienst.";
+
 export const schijf1Einde = parameter({
   name: "box1_schijf1_einde",
   label: "Box 1: einde van de eerste schijf (ook het maximum premie-inkomen)",
@@ -146,11 +150,11 @@ export const premieAow = parameter({
   label: "Premie algemene ouderdomsverzekering (AOW), niet na de AOW-leeftijd",
   unit: "procent",
   values: {
-    2022: wfsv("17.90", 2022, "11", undefined),
-    2023: wfsv("17.90", 2023, "11", undefined),
-    2024: wfsv("17.90", 2024, "11", undefined),
-    2025: wfsv("17.90", 2025, "11", undefined),
-    2026: wfsv("17.90", 2026, "11", undefined),
+    2022: wfsv("17.90", 2022, "11", undefined, PREMIE_NOTE),
+    2023: wfsv("17.90", 2023, "11", undefined, PREMIE_NOTE),
+    2024: wfsv("17.90", 2024, "11", undefined, PREMIE_NOTE),
+    2025: wfsv("17.90", 2025, "11", undefined, PREMIE_NOTE),
+    2026: wfsv("17.90", 2026, "11", undefined, PREMIE_NOTE),
   },
 });
 export const premieAnw = parameter({
@@ -158,11 +162,11 @@ export const premieAnw = parameter({
   label: "Premie nabestaandenverzekering (Anw)",
   unit: "procent",
   values: {
-    2022: wfsv("0.10", 2022, "11", undefined),
-    2023: wfsv("0.10", 2023, "11", undefined),
-    2024: wfsv("0.10", 2024, "11", undefined),
-    2025: wfsv("0.10", 2025, "11", undefined),
-    2026: wfsv("0.10", 2026, "11", undefined),
+    2022: wfsv("0.10", 2022, "11", undefined, PREMIE_NOTE),
+    2023: wfsv("0.10", 2023, "11", undefined, PREMIE_NOTE),
+    2024: wfsv("0.10", 2024, "11", undefined, PREMIE_NOTE),
+    2025: wfsv("0.10", 2025, "11", undefined, PREMIE_NOTE),
+    2026: wfsv("0.10", 2026, "11", undefined, PREMIE_NOTE),
   },
 });
 export const premieWlz = parameter({
@@ -170,10 +174,10 @@ export const premieWlz = parameter({
   label: "Premie verzekering langdurige zorg (Wlz)",
   unit: "procent",
   values: {
-    2022: wfsv("9.65", 2022, "11", undefined),
-    2023: wfsv("9.65", 2023, "11", undefined),
-    2024: wfsv("9.65", 2024, "11", undefined),
-    2025: wfsv("9.65", 2025, "11", undefined),
-    2026: wfsv("9.65", 2026, "11", undefined),
+    2022: wfsv("9.65", 2022, "11", undefined, PREMIE_NOTE),
+    2023: wfsv("9.65", 2023, "11", undefined, PREMIE_NOTE),
+    2024: wfsv("9.65", 2024, "11", undefined, PREMIE_NOTE),
+    2025: wfsv("9.65", 2025, "11", undefined, PREMIE_NOTE),
+    2026: wfsv("9.65", 2026, "11", undefined, PREMIE_NOTE),
   },
 });

@@ -1,6 +1,7 @@
 /** Every tax number of the product, by name. The only place tax constants live. */
 import * as aoStartersaftrek from "./aoStartersaftrek";
 import * as box1 from "./box1";
+import * as heffingskortingen from "./heffingskortingen";
 import * as kia from "./kia";
 import * as kor from "./kor";
 import * as meewerkaftrek from "./meewerkaftrek";
@@ -10,6 +11,7 @@ import { Parameter } from "./parameter";
 import * as soAftrek from "./soAftrek";
 import * as stakingsaftrek from "./stakingsaftrek";
 import * as urencriterium from "./urencriterium";
+import * as zvw from "./zvw";
 
 export * from "./parameter";
 
@@ -24,6 +26,8 @@ export const ALL_PARAMETERS: readonly Parameter[] = [
   ...Object.values(stakingsaftrek),
   ...Object.values(box1),
   ...Object.values(kor),
+  ...Object.values(heffingskortingen),
+  ...Object.values(zvw),
 ];
 
 export function findParameter(name: string): Parameter | undefined {

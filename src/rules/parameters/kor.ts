@@ -1,5 +1,5 @@
 /**
- * Kleineondernemersregeling (art. 25 Wet OB 1968), the EU-KOR (from 2025), the general btw rate
+ * Kleineondernemersregeling (art. 25 Wet OB 1968; from 2025 art. 25a), the EU-KOR (from 2025), the general btw rate
  * (art. 9) and the herziening periods (art. 15). 2027 is left out.
  */
 import { everyYear, parameter, wetOb, YEARS_2022_2026 } from "./parameter";
@@ -12,25 +12,31 @@ const years = (value: string, art: string, from = 2022) =>
     YEARS_2022_2026.filter((y) => y >= from),
   );
 
+/** The KOR amounts: art. 25 up to 2024; from 2025 art. 25a (art. 25 then holds the definitions). */
+const korYears = (value: string, from = 2022) =>
+  Object.fromEntries(
+    YEARS_2022_2026.filter((y) => y >= from).map((y) => [y, wetOb(value, y, y >= 2025 ? "25a" : "25")]),
+  );
+
 export const korOmzetgrens = parameter({
   name: "kor_omzetgrens",
   label: "KOR: omzetgrens per kalenderjaar",
   unit: "EUR",
-  values: years("20000", "25"),
+  values: korYears("20000"),
 });
 
 export const korToetsVorigJaar = parameter({
   name: "kor_toets_vorig_jaar",
   label: "KOR: ook de omzet van het vorige kalenderjaar moet binnen de grens blijven (1 = ja)",
   unit: "ja/nee",
-  values: { ...years("0", "25"), ...years("1", "25", 2025) },
+  values: { ...korYears("0"), ...korYears("1", 2025) },
 });
 
 export const euKorOmzetgrens = parameter({
   name: "eu_kor_omzetgrens",
   label: "EU-KOR: grens voor de totale omzet in de EU, dit en vorig jaar",
   unit: "EUR",
-  values: years("100000", "25", 2025),
+  values: korYears("100000", 2025),
 });
 
 export const btwAlgemeenTarief = parameter({

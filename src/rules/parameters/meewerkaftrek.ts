@@ -56,3 +56,15 @@ export const meewerkPercentage4 = parameter({
   unit: "procent",
   values: years("4"),
 });
+
+/**
+ * The partner must work "zonder enige vergoeding" (art. 3.78 lid 1). An arbeidsbeloning below the
+ * amount of art. 3.16 lid 4 is not deductible and counts as none; from that amount on it is a cost
+ * of the business and the partner's income, and there is no meewerkaftrek (Belastingdienst).
+ */
+export const meewerkVergoedingGrens = parameter({
+  name: "meewerkaftrek_vergoeding_grens",
+  label: "Meewerkaftrek: geen aftrek als de partner een vergoeding van ten minste dit bedrag kreeg",
+  unit: "EUR",
+  values: Object.fromEntries([2022, 2023, 2024, 2025, 2026].map((year) => [year, wetIb("5000", year, "3.16", "4")])),
+});

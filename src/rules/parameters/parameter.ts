@@ -4,7 +4,7 @@ import { money, Money } from "../money";
 /** Where a value comes from: the law text at that year's 1 January, or a Belastingdienst page. */
 export interface Source {
   readonly url: string;
-  /** Human-readable citation, e.g. "art. 3.41 lid 1 Wet IB 2001". */
+  /** Human-readable citation, e.g. "art. 3.41 lid 2 Wet IB 2001". */
   readonly article: string;
   /** Why this source, where it needs saying (e.g. a value fixed by a later law). */
   readonly note?: string;
@@ -49,6 +49,14 @@ export const wetIb = inLaw("BWBR0011353", "Wet IB 2001");
 export const wfsv = inLaw("BWBR0017745", "Wfsv");
 /** Wet op de omzetbelasting 1968. */
 export const wetOb = inLaw("BWBR0002629", "Wet OB 1968");
+
+/**
+ * A value the law leaves to a yearly regulation or a practice the Belastingdienst states: the
+ * Belastingdienst page that publishes it, the article it rests on, and where needed the regulation.
+ */
+export function belastingdienst(value: string, url: string, article: string, note?: string): DatedValue {
+  return { value, source: { url, article, ...(note ? { note } : {}) } };
+}
 
 /** The years every rule covers completely. */
 export const YEARS_2022_2026: readonly number[] = [2022, 2023, 2024, 2025, 2026];

@@ -2,7 +2,7 @@
  * Stakingsaftrek (art. 3.79) and the desinvesteringsbijtelling (art. 3.47) Wet IB 2001.
  * 2027 is left out: a cut of the stakingsaftrek is announced but not enacted.
  */
-import { everyYear, parameter, wetIb } from "./parameter";
+import { everyYear, parameter, wetIb, YEARS_2022_2026 } from "./parameter";
 
 const years = (value: string, art: string) => everyYear(wetIb, value, art);
 
@@ -18,11 +18,14 @@ export const desinvesteringDrempel = parameter({
   label: "Desinvesteringsbijtelling alleen als de overdrachtsprijzen van het jaar samen meer zijn dan dit bedrag",
   unit: "EUR",
   values: {
-    2022: wetIb("2400", 2022, "3.47"),
-    2023: wetIb("2600", 2023, "3.47"),
-    2024: wetIb("2800", 2024, "3.47"),
-    2025: wetIb("2900", 2025, "3.47"),
-    2026: wetIb("2900", 2026, "3.47"),
+    // Earlier years too: by art. 3.51 a disposal in 2024 of a 2020 investment follows the rules of 2020.
+    2020: wetIb("2400", 2020, "3.47", "1"),
+    2021: wetIb("2400", 2021, "3.47", "1"),
+    2022: wetIb("2400", 2022, "3.47", "1"),
+    2023: wetIb("2600", 2023, "3.47", "1"),
+    2024: wetIb("2800", 2024, "3.47", "1"),
+    2025: wetIb("2900", 2025, "3.47", "1"),
+    2026: wetIb("2900", 2026, "3.47", "1"),
   },
 });
 
@@ -30,5 +33,5 @@ export const desinvesteringTermijn = parameter({
   name: "desinvestering_termijn",
   label: "Desinvesteringsbijtelling bij vervreemding binnen zoveel jaren na het begin van het investeringsjaar",
   unit: "jaren",
-  values: years("5", "3.47"),
+  values: everyYear(wetIb, "5", "3.47", [2020, 2021, ...YEARS_2022_2026]),
 });

@@ -1,0 +1,45 @@
+/**
+ * Algemene heffingskorting (art. 8.10 Wet IB 2001): for every belastingplichtige an amount, less a
+ * percentage of the income above a limit, not below nil. The income is the belastbaar inkomen uit
+ * werk en woning up to 2024 and the verzamelinkomen from 2025 (lid 2 of each year's text). At the
+ * AOW-leeftijd the AOW part falls away (art. 8.3–8.6, see heffingskortingAowLeeftijd.ts).
+ */
+import Decimal from "decimal.js";
+import { zonderAowDeel } from "./heffingskortingAowLeeftijd";
+import { max, Money, percentOf, roundCents, ZERO } from "./money";
+import {
+  ahkAfbouwGrens,
+  ahkAfbouwPercentage,
+  ahkMaximum,
+  ahkOverVerzamelinkomen,
+} from "./parameters/heffingskortingen";
+import { RuleResult, TraceBuilder } from "./trace";
+
+export interface AlgemeneHeffingskortingInput {
+  readonly year: number;
+  /** The verzamelinkomen (from 2025) or the belastbaar inkomen uit werk en woning (up to 2024). */
+  readonly inkomen: Decimal;
+  /** AOW-leeftijd reached: no AOW premie, so no AOW part of the korting. */
+  readonly aow?: boolean;
+}
+
+export function algemeneHeffingskorting(input: AlgemeneHeffingskortingInput): RuleResult<Money> {
+  const t = new TraceBuilder(
+    "algemeneHeffingskorting",
+    "Algemene heffingskorting",
+    "art. 8.10 Wet IB 2001",
+    input.year,
+  );
+  const bedrag = t.param(ahkMaximum);
+  const percentage = t.param(ahkAfbouwPercentage);
+  const grens = t.param(ahkAfbouwGrens);
+  const grondslag = t.param(ahkOverVerzamelinkomen).isZero()
+    ? "belastbaar inkomen uit werk en woning"
+    : "verzamelinkomen";
+  const boven = max(input.inkomen.minus(grens), ZERO);
+  t.step(() => `Deel van het ${grondslag} boven ${grens}`, boven);
+  let korting = max(bedrag.minus(percentOf(percentage, boven)), ZERO);
+  t.step(() => `${bedrag} min ${percentage}% daarvan, niet minder dan nihil`, korting);
+  if (input.aow) korting = zonderAowDeel(t, korting);
+  return t.done(roundCents(korting));
+}

@@ -1,0 +1,71 @@
+/**
+ * Arbeidskorting (art. 8.11 Wet IB 2001) over the arbeidsinkomen (art. 8.1 lid 1 onderdeel e: what
+ * was earned with present work as winst uit onderneming, loon and resultaat uit werkzaamheden; for
+ * an ondernemer the winst before ondernemersaftrek and MKB-winstvrijstelling). Lid 2 builds it in
+ * four parts: a percentage up to a maximum (a), plus a percentage above a second limit with a
+ * ceiling for a + b (b), plus a percentage above a third limit with a ceiling for a + b + c (c),
+ * less a percentage above the afbouw limit, not below nil (d). At the AOW-leeftijd the AOW part
+ * falls away (art. 8.3–8.6).
+ *
+ * Not modelled: the 2026 floor for employees at the arbeidskorting their employer applied (lid 2,
+ * second sentence), which needs the loonheffing of the year.
+ */
+import Decimal from "decimal.js";
+import { zonderAowDeel } from "./heffingskortingAowLeeftijd";
+import { max, min, Money, percentOf, roundCents, ZERO } from "./money";
+import {
+  akAfbouwGrens,
+  akAfbouwPercentage,
+  akGrens2,
+  akGrens3,
+  akMaximum,
+  akMaximum1,
+  akMaximum2,
+  akPercentage1,
+  akPercentage2,
+  akPercentage3,
+} from "./parameters/heffingskortingen";
+import { RuleResult, TraceBuilder } from "./trace";
+
+export interface ArbeidskortingInput {
+  readonly year: number;
+  readonly arbeidsinkomen: Decimal;
+  /** AOW-leeftijd reached: no AOW premie, so no AOW part of the korting. */
+  readonly aow?: boolean;
+}
+
+export function arbeidskorting(input: ArbeidskortingInput): RuleResult<Money> {
+  const t = new TraceBuilder("arbeidskorting", "Arbeidskorting", "art. 8.11 Wet IB 2001", input.year);
+  const [p1, m1, p2, g2, m2, p3, g3, m3, pd, gd] = [
+    akPercentage1,
+    akMaximum1,
+    akPercentage2,
+    akGrens2,
+    akMaximum2,
+    akPercentage3,
+    akGrens3,
+    akMaximum,
+    akAfbouwPercentage,
+    akAfbouwGrens,
+  ].map((p) => t.param(p));
+  const ai = input.arbeidsinkomen;
+  if (!ai.isPositive() || ai.isZero()) {
+    t.step("Geen arbeidsinkomen", ZERO);
+    return t.done(ZERO);
+  }
+  const above = (grens: Decimal) => max(ai.minus(grens), ZERO);
+
+  const a = min(percentOf(p1, ai), m1);
+  t.step(() => `a. ${p1}% van ${ai}, ten hoogste ${m1}`, a);
+
+  const ab = min(a.plus(percentOf(p2, above(g2))), m2);
+  t.step(() => `b. plus ${p2}% boven ${g2}; a en b samen ten hoogste ${m2}`, ab);
+
+  const abc = min(ab.plus(percentOf(p3, above(g3))), m3);
+  t.step(() => `c. plus ${p3}% boven ${g3}; a, b en c samen ten hoogste ${m3}`, abc);
+
+  let korting = max(abc.minus(percentOf(pd, above(gd))), ZERO);
+  t.step(() => `d. min ${pd}% boven ${gd}, niet minder dan nihil`, korting);
+  if (input.aow) korting = zonderAowDeel(t, korting);
+  return t.done(roundCents(korting));
+}

@@ -1,0 +1,41 @@
+/**
+ * Inkomensafhankelijke combinatiekorting (art. 8.14a Wet IB 2001): for whoever has arbeidsinkomen
+ * above a limit, a child under 12 at the start of the year in the household for at least six
+ * months, and no partner or the lower arbeidsinkomen of the two (lid 1). A percentage of the
+ * arbeidsinkomen above the limit, up to a maximum (lid 2). At the AOW-leeftijd the AOW part falls
+ * away (art. 8.3–8.6).
+ */
+import Decimal from "decimal.js";
+import { zonderAowDeel } from "./heffingskortingAowLeeftijd";
+import { min, Money, percentOf, roundCents, ZERO } from "./money";
+import { iackGrens, iackMaximum, iackPercentage } from "./parameters/heffingskortingen";
+import { RuleResult, TraceBuilder } from "./trace";
+
+export interface CombinatiekortingInput {
+  readonly year: number;
+  readonly arbeidsinkomen: Decimal;
+  /** The conditions of lid 1 onderdelen b and c are met (young child; no partner or the lower income). */
+  readonly voorwaarden: boolean;
+  readonly aow?: boolean;
+}
+
+export function combinatiekorting(input: CombinatiekortingInput): RuleResult<Money> {
+  const t = new TraceBuilder(
+    "combinatiekorting",
+    "Inkomensafhankelijke combinatiekorting",
+    "art. 8.14a Wet IB 2001",
+    input.year,
+  );
+  t.step("Kind jonger dan 12 en geen partner of het laagste arbeidsinkomen", input.voorwaarden);
+  const grens = t.param(iackGrens);
+  const percentage = t.param(iackPercentage);
+  const maximum = t.param(iackMaximum);
+  if (!input.voorwaarden || input.arbeidsinkomen.lte(grens)) {
+    t.step(() => `Geen combinatiekorting (arbeidsinkomen niet meer dan ${grens} of geen recht)`, ZERO);
+    return t.done(ZERO);
+  }
+  let korting = min(percentOf(percentage, input.arbeidsinkomen.minus(grens)), maximum);
+  t.step(() => `${percentage}% van het arbeidsinkomen boven ${grens}, ten hoogste ${maximum}`, korting);
+  if (input.aow) korting = zonderAowDeel(t, korting);
+  return t.done(roundCents(korting));
+}

@@ -1,0 +1,44 @@
+/**
+ * Ouderenkorting (art. 8.17 Wet IB 2001): for whoever has reached the AOW-leeftijd at the end of the
+ * year, an amount less 15% of the verzamelinkomen above a limit, not below nil. The alleenstaande
+ * ouderenkorting (art. 8.18): a fixed amount for whoever receives (or would receive) the AOW for a
+ * single person. Neither has an AOW part (art. 8.7), so both count in full.
+ */
+import Decimal from "decimal.js";
+import { max, Money, percentOf, roundCents, ZERO } from "./money";
+import {
+  alleenstaandeOuderenkorting as alleenstaandeOuderenkortingBedrag,
+  ouderenkortingAfbouwGrens,
+  ouderenkortingAfbouwPercentage,
+  ouderenkortingBedrag,
+} from "./parameters/heffingskortingen";
+import { RuleResult, TraceBuilder } from "./trace";
+
+export interface OuderenkortingInput {
+  readonly year: number;
+  readonly verzamelinkomen: Decimal;
+}
+
+export function ouderenkorting(input: OuderenkortingInput): RuleResult<Money> {
+  const t = new TraceBuilder("ouderenkorting", "Ouderenkorting", "art. 8.17 Wet IB 2001", input.year);
+  const bedrag = t.param(ouderenkortingBedrag);
+  const percentage = t.param(ouderenkortingAfbouwPercentage);
+  const grens = t.param(ouderenkortingAfbouwGrens);
+  const boven = max(input.verzamelinkomen.minus(grens), ZERO);
+  t.step(() => `Deel van het verzamelinkomen boven ${grens}`, boven);
+  const value = roundCents(max(bedrag.minus(percentOf(percentage, boven)), ZERO));
+  t.step(() => `${bedrag} min ${percentage}% daarvan, niet minder dan nihil`, value);
+  return t.done(value);
+}
+
+export function alleenstaandeOuderenkorting(year: number): RuleResult<Money> {
+  const t = new TraceBuilder(
+    "alleenstaandeOuderenkorting",
+    "Alleenstaande ouderenkorting",
+    "art. 8.18 Wet IB 2001",
+    year,
+  );
+  const value = t.param(alleenstaandeOuderenkortingBedrag);
+  t.step("Alleenstaande ouderenkorting", value);
+  return t.done(value);
+}
