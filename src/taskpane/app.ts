@@ -144,9 +144,16 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
         if (structural) render();
       },
     };
-    const form = renderScenarioForm(active(), ctx, result);
-    renderResult(result, active(), ctx);
-    return el("section", { "aria-label": t.scenario }, scenarioBar(t), form, result);
+    const summary = el("div", {
+      id: "summary",
+      class: "summary",
+      "aria-live": "polite",
+      role: "region",
+      "aria-label": t.summary,
+    });
+    const form = renderScenarioForm(active(), ctx, result, summary);
+    renderResult(result, active(), ctx, summary);
+    return el("section", { "aria-label": t.scenario }, scenarioBar(t), summary, form, result);
   }
 
   function unreadableNotice(t: (typeof STRINGS)[Lang]): HTMLElement {

@@ -49,6 +49,9 @@ export function scenarioBlock(s: ScenarioInput, t: Strings, row: number, col: nu
   const kerenAo = push(t.fields.kerenAoStartersaftrek, num(s.kerenAoStartersaftrek));
   const partner = push(t.fields.urenPartner, num(s.urenPartner));
   const inkomen = push(t.fields.overigInkomen, num(s.overigInkomen));
+  const loon = push(t.fields.overigArbeidsinkomen, num(s.overigArbeidsinkomen ?? ""));
+  const iack = push(t.fields.combinatiekorting, s.combinatiekorting ?? false);
+  const alleen = push(t.fields.alleenstaand, s.alleenstaand ?? false);
   const omzet = push(t.fields.omzet, num(s.omzet ?? ""));
   const omzetVorig = push(t.fields.omzetVorigJaar, num(s.omzetVorigJaar ?? ""));
   const btw = push(t.fields.btwKosten, num(s.btwKosten ?? ""));
@@ -85,6 +88,15 @@ export function scenarioBlock(s: ScenarioInput, t: Strings, row: number, col: nu
   const box1 = push(L.box1, `=NL.INKOMSTENBELASTING(${y},${A(ink)},${A(aow)})`);
   const ta = push(L.tariefsaanpassing, `=NL.TARIEFSAANPASSING(${y},${A(ink)},${A(oa)}:${A(mkb)})`);
   const total = push(L.totaalBox1, `=${A(box1)}+${A(ta)}`);
+  const ai = `${A(wnk)}+${A(loon)}`;
+  const ahk = push(L.algemeneHeffingskorting, `=NL.ALGEMENEHEFFINGSKORTING(${y},${A(ink)},${A(aow)})`);
+  push(L.arbeidskorting, `=NL.ARBEIDSKORTING(${y},${ai},${A(aow)})`);
+  push(L.combinatiekorting, `=NL.COMBINATIEKORTING(${y},${ai},${A(iack)},${A(aow)})`);
+  const ok = push(L.ouderenkorting, `=IF(${A(aow)},NL.OUDERENKORTING(${y},${A(ink)},${A(alleen)}),0)`);
+  const hk = push(L.heffingskortingen, `=MIN(SUM(${A(ahk)}:${A(ok)}),MAX(${A(total)},0))`);
+  const na = push(L.belastingNaKortingen, `=${A(total)}-${A(hk)}`);
+  const zvw = push(L.zvwBijdrage, `=NL.ZVWBIJDRAGE(${y},${A(bw)})`);
+  const teBetalen = push(L.totaalTeBetalen, `=${A(na)}+${A(zvw)}`);
 
   return {
     cells,
@@ -99,6 +111,9 @@ export function scenarioBlock(s: ScenarioInput, t: Strings, row: number, col: nu
       box1,
       tariefsaanpassing: ta,
       totaalBox1: total,
+      heffingskortingen: hk,
+      zvwBijdrage: zvw,
+      totaalTeBetalen: teBetalen,
     },
   };
 }

@@ -6,6 +6,8 @@ import Decimal from "decimal.js";
 import { kia } from "../rules/kia";
 import { officialValue } from "../rules/officialValue";
 import { untraced } from "../rules/trace";
+import { formatEuroWhole } from "./format";
+import type { Lang } from "./i18n";
 
 const NS = "http://www.w3.org/2000/svg";
 
@@ -18,18 +20,17 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
 
 export interface KiaCurve {
   readonly element: SVGElement;
-  readonly marginal: number;
   readonly atTotal: number;
 }
 
 /** The KIA over every total from 0 to beyond the upper limit, the client's total marked. */
-export function kiaCurve(year: number, total: number, title: string, markerText: string): KiaCurve {
+export function kiaCurve(year: number, total: number, title: string, markerText: string, lang: Lang): KiaCurve {
   const upper = officialValue(year, "kia_bovengrens").value.toNumber();
   const maxX = Math.max(upper * 1.08, total * 1.05);
   const at = (x: number) => untraced(() => kia({ year, investeringen: [new Decimal(x.toFixed(2))] }).value.toNumber());
   const W = 300;
   const H = 150;
-  const pad = { l: 36, r: 8, t: 10, b: 22 };
+  const pad = { l: 46, r: 8, t: 14, b: 22 };
   const maxY = officialValue(year, "kia_vast_bedrag").value.toNumber() * 1.1;
   const px = (x: number) => pad.l + (x / maxX) * (W - pad.l - pad.r);
   const py = (y: number) => H - pad.b - (y / maxY) * (H - pad.t - pad.b);
@@ -51,9 +52,11 @@ export function kiaCurve(year: number, total: number, title: string, markerText:
       svg("line", { x1: px(e), y1: pad.t, x2: px(e), y2: H - pad.b, stroke: "#c50f1f", "stroke-dasharray": "3 3" }),
     );
   }
-  root.append(svg("text", { x: 2, y: pad.t + 8, "font-size": 9, fill: "#605e5c" }, `€${Math.round(maxY / 1000)}k`));
+  // Axis amounts in the pane's own format, rounded to thousands: "€ 22.000".
+  const thousands = (v: number) => formatEuroWhole(Math.round(v / 1000) * 1000, lang);
+  root.append(svg("text", { x: 2, y: pad.t + 8, "font-size": 9, fill: "#605e5c" }, thousands(maxY)));
   root.append(
-    svg("text", { x: W - pad.r - 40, y: H - 6, "font-size": 9, fill: "#605e5c" }, `€${Math.round(maxX / 1000)}k`),
+    svg("text", { x: W - pad.r, y: H - 6, "font-size": 9, fill: "#605e5c", "text-anchor": "end" }, thousands(maxX)),
   );
   const atTotal = at(total);
   const marker = svg("circle", {
@@ -66,7 +69,7 @@ export function kiaCurve(year: number, total: number, title: string, markerText:
   });
   marker.append(svg("title", {}, markerText));
   root.append(marker);
-  return { element: root, marginal: at(total + 1) - atTotal, atTotal };
+  return { element: root, atTotal };
 }
 
 export interface BarSeries {

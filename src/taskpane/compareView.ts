@@ -5,7 +5,7 @@
 import type { ScenarioKey } from "../rules/scenario";
 import { barChart } from "./charts";
 import { el } from "./dom";
-import { formatEuro } from "./format";
+import { formatEuro, hyphenate } from "./format";
 import type { Lang, Strings } from "./i18n";
 import type { ScenarioInput } from "./scenarioModel";
 import { computeScenario } from "./scenarioView";
@@ -54,7 +54,7 @@ export function renderCompare(
     el(
       "tr",
       { "data-key": key },
-      el("th", { scope: "row" }, t.lines[key]),
+      el("th", { scope: "row" }, hyphenate(t.lines[key])),
       ...chosen.map((_, i) => {
         const v = value(i, key);
         const base = value(0, key);

@@ -27,6 +27,9 @@ export interface ScenarioInput {
   kerenAoStartersaftrek: string;
   urenPartner: string;
   overigInkomen: string;
+  overigArbeidsinkomen: string;
+  combinatiekorting: boolean;
+  alleenstaand: boolean;
   investeringen: InvestmentInput[];
   omzet: string;
   omzetVorigJaar: string;
@@ -43,11 +46,13 @@ export type TextField =
   | "kerenAoStartersaftrek"
   | "urenPartner"
   | "overigInkomen"
+  | "overigArbeidsinkomen"
   | "omzet"
   | "omzetVorigJaar"
   | "btwKosten";
 
-export type FlagField = "starter" | "aow" | "aoUitkering" | "kor" | "particulierZelfdePrijs";
+export type FlagField =
+  "starter" | "aow" | "aoUitkering" | "combinatiekorting" | "alleenstaand" | "kor" | "particulierZelfdePrijs";
 
 type Kind = "amount" | "hours" | "count";
 export const TEXT_FIELDS: ReadonlyArray<[TextField, Kind]> = [
@@ -58,8 +63,9 @@ export const TEXT_FIELDS: ReadonlyArray<[TextField, Kind]> = [
   ["kerenZelfstandigenaftrek", "count"],
   ["kerenAoStartersaftrek", "count"],
   ["overigInkomen", "amount"],
+  ["overigArbeidsinkomen", "hours"],
 ];
-export const FLAG_FIELDS: readonly FlagField[] = ["starter", "aow", "aoUitkering"];
+export const FLAG_FIELDS: readonly FlagField[] = ["starter", "aow", "aoUitkering", "combinatiekorting", "alleenstaand"];
 /** The btw part of the form, in its own group. */
 export const KOR_TEXT_FIELDS: ReadonlyArray<[TextField, Kind]> = [
   ["omzet", "hours"],
@@ -89,6 +95,9 @@ export function emptyScenario(naam: string, jaar = "2025"): ScenarioInput {
     kerenAoStartersaftrek: "0",
     urenPartner: "0",
     overigInkomen: "0",
+    overigArbeidsinkomen: "0",
+    combinatiekorting: false,
+    alleenstaand: false,
     investeringen: [],
     omzet: "",
     omzetVorigJaar: "",
@@ -145,6 +154,9 @@ export function toFacts(s: ScenarioInput): ScenarioFacts {
     kerenAoStartersaftrek: dec(s.kerenAoStartersaftrek),
     urenPartner: dec(s.urenPartner),
     overigInkomen: dec(s.overigInkomen),
+    overigArbeidsinkomen: dec(s.overigArbeidsinkomen ?? ""),
+    combinatiekorting: s.combinatiekorting ?? false,
+    alleenstaand: s.alleenstaand ?? false,
     omzet: dec(s.omzet ?? ""),
     omzetVorigJaar: dec(s.omzetVorigJaar ?? ""),
     btwKosten: dec(s.btwKosten ?? ""),

@@ -5,9 +5,10 @@
  */
 import { InvalidInputError, NotCoveredError } from "../rules/errors";
 import { scenario, ScenarioResult } from "../rules/scenario";
+import { officialValue } from "../rules/officialValue";
 import { kiaCurve } from "./charts";
 import { el } from "./dom";
-import { formatEuro, parseAmount } from "./format";
+import { formatEuro, formatEuroWhole, formatPercent, hyphenate, parseAmount } from "./format";
 import type { Lang, Strings } from "./i18n";
 import {
   FLAG_FIELDS,
@@ -28,6 +29,8 @@ export interface ScenarioViewContext {
   /** Called after every change of the scenario; `structural` when the form must be rebuilt. */
   changed(structural: boolean): void;
 }
+
+const TOTALS = new Set(["belastbareWinst", "totaalBox1", "totaalTeBetalen"]);
 
 export function computeScenario(s: ScenarioInput): { result?: ScenarioResult; error?: string } {
   try {
@@ -60,14 +63,65 @@ function checkbox(id: string, label: string, checked: boolean, onChange: (v: boo
   return el("div", { class: "check" }, input, el("label", { for: id }, label));
 }
 
-export function renderResult(target: HTMLElement, s: ScenarioInput, ctx: ScenarioViewContext): void {
+/** The answer in a few lines, kept in view (sticky) while the form below is edited. */
+function officialThreshold(year: number): number {
+  return officialValue(year, "kia_ondergrens").value.toNumber();
+}
+
+function renderSummary(summary: HTMLElement, result: ScenarioResult | undefined, ctx: ScenarioViewContext): void {
+  const { t, lang } = ctx;
+  summary.replaceChildren();
+  if (!result) return;
+  const value = (key: string) => result.lines.find((l) => l.key === key)?.value;
+  const item = (id: string, label: string, amount: string, title?: string) =>
+    el(
+      "div",
+      { class: "item", id, ...(title ? { title } : {}) },
+      el("span", { class: "label" }, label),
+      el("strong", {}, amount),
+    );
+  const bw = value("belastbareWinst");
+  const totaal = value("totaalTeBetalen");
+  summary.append(
+    el("h2", { class: "visually-hidden" }, t.summary),
+    item("sum-belastbareWinst", t.lines.belastbareWinst, bw ? formatEuro(bw, lang) : ""),
+    item("sum-totaalTeBetalen", t.lines.totaalTeBetalen, totaal ? formatEuro(totaal, lang) : ""),
+    ...(result.nettoKia.isZero() ? [] : [item("sum-nettoKia", t.summaryNetto, formatEuro(result.nettoKia, lang))]),
+    item(
+      "sum-marginaal",
+      t.marginalRate,
+      formatPercent(result.marginaalTarief, lang),
+      t.marginalRateHelp(formatPercent(result.marginaalTarief, lang)),
+    ),
+  );
+}
+
+/** The sentence under the KIA curve: what € 100 more investment does, never a "€ 0,00" non-answer. */
+function kiaNote(result: ScenarioResult, total: number, ctx: ScenarioViewContext): string {
+  const { t, lang } = ctx;
+  const drempel = formatEuroWhole(officialThreshold(Number(result.trace.year)), lang);
+  const meer = result.meerInvesteren;
+  if (!meer || total <= 0) return t.kiaNoInvestments(drempel);
+  const kiaNu = result.lines.find((l) => l.key === "kia")?.value;
+  if (meer.kia.isZero() && kiaNu?.isZero()) return t.kiaBelowThreshold(drempel);
+  return t.kiaMore(formatEuro(meer.stap, lang), formatEuro(meer.kia, lang), formatEuro(meer.netto, lang));
+}
+
+export function renderResult(
+  target: HTMLElement,
+  s: ScenarioInput,
+  ctx: ScenarioViewContext,
+  summary?: HTMLElement,
+): void {
   const { t, lang } = ctx;
   target.replaceChildren();
   if (!isValid(s, t)) {
+    if (summary) renderSummary(summary, undefined, ctx);
     target.append(el("p", { class: "error", role: "status" }, t.fixFields));
     return;
   }
   const { result, error } = computeScenario(s);
+  if (summary) renderSummary(summary, result, ctx);
   if (!result) {
     target.append(el("p", { class: "error", role: "status" }, error ?? ""));
     return;
@@ -85,11 +139,11 @@ export function renderResult(target: HTMLElement, s: ScenarioInput, ctx: Scenari
   const rows = result.lines.map((line) =>
     el(
       "tr",
-      { class: line.key === "belastbareWinst" || line.key === "totaalBox1" ? "total" : "", "data-key": line.key },
+      { class: TOTALS.has(line.key) ? "total" : "", "data-key": line.key },
       el(
         "th",
         { scope: "row" },
-        el("span", { class: "label" }, t.lines[line.key]),
+        el("span", { class: "label" }, hyphenate(t.lines[line.key])),
         el(
           "span",
           { class: "why" },
@@ -117,6 +171,7 @@ export function renderResult(target: HTMLElement, s: ScenarioInput, ctx: Scenari
       total,
       t.kiaChartDesc(Number(s.jaar)),
       t.kiaMarker(formatEuro(total, lang), formatEuro(kiaLine?.value.toNumber() ?? 0, lang)),
+      lang,
     );
     target.append(
       el(
@@ -124,7 +179,7 @@ export function renderResult(target: HTMLElement, s: ScenarioInput, ctx: Scenari
         { class: "chart" },
         el("figcaption", {}, `${t.kiaChart}: ${t.kiaMarker(formatEuro(total, lang), formatEuro(curve.atTotal, lang))}`),
         curve.element,
-        el("p", { class: "note", id: "kia-marginal" }, t.oneMoreEuro(formatEuro(curve.marginal, lang))),
+        el("p", { class: "note", id: "kia-marginal" }, kiaNote(result, total, ctx)),
       ),
     );
   } catch (e) {
@@ -132,10 +187,15 @@ export function renderResult(target: HTMLElement, s: ScenarioInput, ctx: Scenari
   }
 }
 
-export function renderScenarioForm(s: ScenarioInput, ctx: ScenarioViewContext, result: HTMLElement): HTMLElement {
+export function renderScenarioForm(
+  s: ScenarioInput,
+  ctx: ScenarioViewContext,
+  result: HTMLElement,
+  summary?: HTMLElement,
+): HTMLElement {
   const { t } = ctx;
   const update = () => {
-    renderResult(result, s, ctx);
+    renderResult(result, s, ctx, summary);
     ctx.changed(false);
   };
   const jaar = el("select", { id: "f-jaar" });

@@ -44,14 +44,53 @@ describe("outside Excel: the standalone scenario calculator", () => {
 
   test("investments: the KIA and the curve with the client's total marked", async () => {
     const { page } = await openPane(h, "browser");
+    // nothing invested: no "changes the KIA by € 0,00", but where the KIA starts
+    await expect(page.textContent("#kia-marginal")).resolves.toContain("Nog geen investeringen");
+    await expect(page.textContent("#kia-marginal")).resolves.not.toContain("€ 0,00");
     await page.click("#f-inv-add");
+    await page.fill("#f-inv-1-bedrag", "1.000");
+    await expect(page.textContent("#kia-marginal")).resolves.toContain("Tot en met € 2.900");
     await page.fill("#f-inv-1-bedrag", "2.901");
     await expect(page.textContent(rowValue("kia"))).resolves.toBe("€ 812,28");
-    await expect(page.textContent("#kia-marginal")).resolves.toContain("€ 0,28");
+    // 100 more: 28% x 100 = 28 more KIA; what that saves netto comes from the whole chain
+    await expect(page.textContent("#kia-marginal")).resolves.toContain("KIA € 28,00 hoger, netto €");
     await page.fill("#f-inv-1-bedrag", "2.900");
-    // at the threshold one more euro jumps from 0 to 28% of 2.901
-    await expect(page.textContent("#kia-marginal")).resolves.toContain("€ 812,28");
+    // at the threshold 100 more jumps from 0 to 28% of 3.000
+    await expect(page.textContent("#kia-marginal")).resolves.toContain("KIA € 840,00 hoger");
+    // the axis in the pane's own format: € 22.000, never "€22k"
+    const axis = await page.locator("figure.chart svg text").allTextContents();
+    expect(axis).toContain("€ 22.000");
+    expect(axis.join(" ")).not.toMatch(/\dk\b/);
     await screenshot(page, "02-kia-curve");
+    await page.close();
+  });
+
+  test("the answer stays in view while the form is edited, and no word breaks in the middle", async () => {
+    const { page } = await openPane(h, "browser");
+    await page.fill("#f-winst", "60.000");
+    await page.selectOption("#f-jaar", "2025");
+    // 2025 winst 60.000: belasting 18.185,09 - kortingen 6.182,33 + Zvw 2.641,77
+    await expect(page.textContent("#sum-totaalTeBetalen")).resolves.toContain("€ 14.644,53");
+    await expect(page.textContent("#sum-marginaal")).resolves.toMatch(/\d+(,\d)?%/);
+    await page.click("#f-inv-add");
+    await page.fill("#f-inv-1-bedrag", "10.000");
+    await expect(page.textContent("#sum-nettoKia")).resolves.toMatch(/€ [\d.]+,\d\d/);
+    // scroll to the last field of the form: the summary is still at the top of the pane
+    await page.locator("#f-particulierZelfdePrijs").scrollIntoViewIfNeeded();
+    const box = await page.locator("#summary").boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(5);
+    // every label fits its column without breaking a word anywhere but at a compound joint
+    const overflowing = await page.$$eval(".chain th .label", (labels) =>
+      labels
+        .filter(
+          (l) => l.scrollWidth > l.clientWidth + 1 || getComputedStyle(l.parentElement!).overflowWrap === "anywhere",
+        )
+        .map((l) => l.textContent),
+    );
+    expect(overflowing).toEqual([]);
+    await screenshot(page, "02b-summary-320px");
     await page.close();
   });
 
@@ -116,6 +155,10 @@ describe("outside Excel: the standalone scenario calculator", () => {
     await expect(page.textContent("#tab-compare")).resolves.toBe("Compare");
     await expect(page.textContent("label[for=f-urenOnderneming]")).resolves.toBe("Hours in the business");
     await expect(page.textContent(rowValue("belastbareWinst"))).resolves.toBe("€32,763.69");
+    // the explanations under the lines are English too
+    await expect(page.textContent('#result-table tr[data-key="belastbareWinst"] .why')).resolves.toContain(
+      "Profit less ondernemersaftrek",
+    );
     await page.close();
   });
 
