@@ -1,11 +1,13 @@
 /**
- * The nl-aftrek command line: `eval` one formula, `recalc` workbooks.
+ * The nl-aftrek command line: `eval` one formula, `recalc` workbooks, `controleer` them for
+ * hard-coded tax numbers.
  */
 import { resolve } from "path";
 import { evaluateFormula, FormulaInputError, formatValue, hasError } from "../engine/evaluate";
 import { defaultOutput, RecalcReport } from "../engine/recalcFile";
 import { ENGINE_VERSION } from "../rules/version";
 import { collectInputs, defaultThreads, FileResult, Job, outputFor, runJobs } from "./batch";
+import { controleer } from "./controleer";
 
 export interface Io {
   out(text: string): void;
@@ -22,8 +24,9 @@ const HELP = `nl-aftrek ${ENGINE_VERSION}: de NL-formules zonder Excel
 Gebruik:
   nl-aftrek eval "<formule>"                  rekent één formule uit en drukt de uitkomst af
   nl-aftrek recalc <bestand of map>... [opties]  herberekent de NL-formules van werkmappen
+  nl-aftrek controleer <bestand of map>... [--json]  zoekt vast ingetikte belastingbedragen
 
-Meer hulp: nl-aftrek eval --help, nl-aftrek recalc --help`;
+Meer hulp: nl-aftrek eval --help, nl-aftrek recalc --help, nl-aftrek controleer --help`;
 
 const HELP_EVAL = `nl-aftrek eval "<formule>"
 
@@ -239,5 +242,6 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   }
   if (command === "eval") return evaluate(rest, io);
   if (command === "recalc") return recalc(rest, io);
+  if (command === "controleer") return controleer(rest, io);
   return usage(io, `Onbekende opdracht: ${command}`, HELP);
 }

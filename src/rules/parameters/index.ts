@@ -30,6 +30,25 @@ export const ALL_PARAMETERS: readonly Parameter[] = [
   ...Object.values(zvw),
 ];
 
+/**
+ * The parameters by the rule they belong to (one parameter file each): the audit uses this to see
+ * several constants of one rule together, such as the KIA bounds of one year.
+ */
+export const PARAMETER_GROUPS: Readonly<Record<string, readonly Parameter[]>> = {
+  kia: Object.values(kia),
+  ondernemersaftrek: Object.values(ondernemersaftrek),
+  mkbWinstvrijstelling: Object.values(mkb),
+  urencriterium: Object.values(urencriterium),
+  aoStartersaftrek: Object.values(aoStartersaftrek),
+  meewerkaftrek: Object.values(meewerkaftrek),
+  soAftrek: Object.values(soAftrek),
+  stakingsaftrek: Object.values(stakingsaftrek),
+  box1: Object.values(box1),
+  kor: Object.values(kor),
+  heffingskortingen: Object.values(heffingskortingen),
+  zvw: Object.values(zvw),
+};
+
 export function findParameter(name: string): Parameter | undefined {
   const wanted = name.trim().toLowerCase();
   return ALL_PARAMETERS.find((p) => p.name === wanted);

@@ -1,0 +1,43 @@
+/**
+ * The audit of a workbook file: the one package reader (src/workbook) gives the sheets, the shared
+ * formulas and their hosts; the scan does the rest. Nothing is written.
+ */
+import { openWorkbook, SheetInfo } from "../workbook/package";
+import { isSyntaxError, WorkbookReferences } from "../workbook/references";
+import { AuditCell, AuditOptions, auditSheets, AuditSheet, Finding } from "./scan";
+
+function sheetView(sheet: SheetInfo, refs: WorkbookReferences): AuditSheet {
+  const view = (cell: ReturnType<SheetInfo["cells"]["get"]>): AuditCell | undefined => {
+    if (!cell) return undefined;
+    const parsed = refs.formulaOf(sheet, cell);
+    const value = cell.value;
+    if (!parsed || isSyntaxError(parsed)) return { row: cell.row, col: cell.col, value };
+    // Relative references are offsets in the tree, so a shared formula's tree prints right for each of its cells.
+    return { row: cell.row, col: cell.col, value, formula: { node: parsed.node, host: cell } };
+  };
+  return {
+    name: sheet.name,
+    get: (row, col) => view(sheet.cells.get(row, col)),
+    *cells() {
+      for (const cell of sheet.cells.values()) yield view(cell)!;
+    },
+  };
+}
+
+export interface WorkbookAudit {
+  readonly file: string;
+  readonly findings: readonly Finding[];
+}
+
+/** Reads the file (a WorkbookError for a file it cannot read) and lists its findings. */
+export async function auditWorkbook(file: string, options: AuditOptions = {}): Promise<WorkbookAudit> {
+  const pkg = await openWorkbook(file);
+  const refs = new WorkbookReferences(pkg);
+  return {
+    file,
+    findings: auditSheets(
+      pkg.sheets.map((s) => sheetView(s, refs)),
+      options,
+    ),
+  };
+}

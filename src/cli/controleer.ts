@@ -1,0 +1,120 @@
+/**
+ * `nl-aftrek controleer`: the hard-coded tax numbers of workbooks, as a Dutch report grouped by
+ * sheet or as JSON. Reads with the one package reader; never writes.
+ */
+import { auditWorkbook } from "../audit/workbookAudit";
+import type { Finding } from "../audit/scan";
+import { WorkbookError } from "../workbook/errors";
+import { collectInputs } from "./batch";
+import type { Io } from "./main";
+
+export const HELP_CONTROLEER = `nl-aftrek controleer <bestand of map>... [--json]
+
+Zoekt in werkmappen naar belastingbedragen en -percentages die in formules of naast een label
+vast zijn ingetikt (2470, 0,127, een KIA-tabel in een ALS-keten), met de jaren waarin dat de
+officiële waarde was en de NL-formule die ervoor in de plaats kan. Een map wordt doorzocht op
+.xlsx- en .xlsm-bestanden (ook in submappen). De bestanden worden alleen gelezen.
+
+  --json      de bevindingen als JSON: {"findings": [{"cell", "value", "parameter", "years",
+              "confidence", "suggestion", ...}]}
+  -h, --help  deze hulp
+
+Zekerheid: "hoog" voor een getal dat alleen een belastingregel gebruikt of voor meer getallen van
+één regel samen; "laag" voor een rond getal dat alleen door zijn label opvalt.
+Exitcode 0 zonder bevindingen, 1 met bevindingen, 2 als een bestand niet te lezen was.`;
+
+interface FileFindings {
+  readonly file: string;
+  readonly findings: readonly Finding[];
+}
+
+const yearsText = (years: readonly number[]) => {
+  const ranges: string[] = [];
+  let start = years[0];
+  for (let i = 1; i <= years.length; i++) {
+    if (years[i] !== years[i - 1] + 1) {
+      ranges.push(start === years[i - 1] ? String(start) : `${start}–${years[i - 1]}`);
+      start = years[i];
+    }
+  }
+  return ranges.join(", ");
+};
+
+function printFile(io: Io, { file, findings }: FileFindings): void {
+  if (!findings.length) {
+    io.out(`${file}: geen vast ingetikte belastingbedragen gevonden.`);
+    return;
+  }
+  io.out(`${file}: ${findings.length} bevinding(en)`);
+  let sheet: string | null = null;
+  for (const f of findings) {
+    if (f.sheet !== sheet) {
+      sheet = f.sheet;
+      io.out(`  Blad ${sheet}`);
+    }
+    const stale = f.stale ? `; verouderd voor ${f.year}` : "";
+    io.out(
+      `    ${f.address.padEnd(6)} ${f.written} = ${f.parameter} (${yearsText(f.years)}), zekerheid ${f.confidence}${stale}`,
+    );
+    io.out(`           nu:      ${f.current}`);
+    io.out(`           voorstel: ${f.suggestion}`);
+  }
+}
+
+export async function controleer(args: string[], io: Io): Promise<number> {
+  const inputs: string[] = [];
+  let json = false;
+  for (const a of args) {
+    if (a === "-h" || a === "--help") {
+      io.out(HELP_CONTROLEER);
+      return 0;
+    } else if (a === "--json") json = true;
+    else if (a.startsWith("-")) {
+      io.err(`Onbekende optie: ${a}\n\n${HELP_CONTROLEER}`);
+      return 2;
+    } else inputs.push(a);
+  }
+  if (!inputs.length) {
+    io.err(`Geef de werkmap(pen) of map die gecontroleerd moet(en) worden.\n\n${HELP_CONTROLEER}`);
+    return 2;
+  }
+  const { files, missing } = await collectInputs(inputs);
+  for (const m of missing) io.err(`Fout: ${m}: bestand of map niet gevonden.`);
+  if (!files.length && !missing.length) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
+  const done: FileFindings[] = [];
+  const failed: Array<{ file: string; error: string }> = [];
+  for (const file of files) {
+    try {
+      done.push(await auditWorkbook(file));
+    } catch (error) {
+      if (!(error instanceof WorkbookError)) throw error;
+      failed.push({ file, error: error.message });
+    }
+  }
+  const all = done.flatMap((d) => d.findings.map((f) => ({ file: d.file, ...f })));
+  if (json) {
+    const findings = all.map((f) => ({
+      cell: f.cell,
+      value: f.value,
+      parameter: f.parameter,
+      years: f.years,
+      confidence: f.confidence,
+      suggestion: f.suggestion,
+      file: f.file,
+      written: f.written,
+      current: f.current,
+      stale: f.stale,
+      year: f.year,
+      label: f.label,
+    }));
+    io.out(JSON.stringify({ findings, ...(failed.length ? { errors: failed } : {}) }, null, 2));
+  } else {
+    for (const d of done) printFile(io, d);
+    for (const f of failed) io.err(`Fout: ${f.error}`);
+    if (done.length + failed.length > 1) {
+      io.out(`Samen: ${all.length} bevinding(en) in ${done.length} bestand(en); ${failed.length} niet te lezen.`);
+    }
+  }
+  if (failed.length || missing.length || !files.length) return 2;
+  return all.length ? 1 : 0;
+}

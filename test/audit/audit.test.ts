@@ -1,0 +1,177 @@
+/**
+ * The audit on templates built here, each with every expected finding written out: the values are
+ * the law's (art. 3.76, 3.79a, 3.41 lid 2 of the year named), typed into the templates as a
+ * bookkeeper would.
+ */
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { auditWorkbook } from "../../src/audit/workbookAudit";
+import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
+
+const dir = mkdtempSync(join(tmpdir(), "nl-audit-"));
+let n = 0;
+async function audit(...sheets: Array<{ name: string; data: string }>) {
+  const file = join(dir, `t${++n}.xlsx`);
+  writeWorkbookFile(file, { sheets });
+  return (await auditWorkbook(file, { today: 2026 })).findings;
+}
+const brief = (fs: Awaited<ReturnType<typeof audit>>) =>
+  fs.map((x) => ({
+    cell: x.cell,
+    value: x.value,
+    parameter: x.parameter,
+    years: x.years,
+    confidence: x.confidence,
+    stale: x.stale,
+    suggestion: x.suggestion,
+  }));
+
+describe("Werkmap controleren: hard-coded tax numbers", () => {
+  test("a zelfstandigenaftrek of 2024 in a 2025 workbook: stale, replaced by the formula for the whole", async () => {
+    const found = await audit({
+      name: "Aangifte",
+      data: [
+        row(1, s("A1", "Jaar"), v("B1", 2025)),
+        row(3, s("A3", "Uren"), v("B3", 1400)),
+        row(4, s("A4", "Zelfstandigenaftrek"), f("B4", "IF(B3>=1225,3750,0)")),
+      ].join(""),
+    });
+    // 1.225 uur (art. 3.6, every year); 3.750 is the zelfstandigenaftrek of 2024 only (art. 3.76)
+    const suggestion = "=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))";
+    expect(brief(found)).toEqual([
+      {
+        cell: "Aangifte!B4",
+        value: 1225,
+        parameter: "urencriterium_uren",
+        years: [2022, 2023, 2024, 2025, 2026, 2027],
+        confidence: "hoog",
+        stale: false,
+        suggestion,
+      },
+      {
+        cell: "Aangifte!B4",
+        value: 3750,
+        parameter: "zelfstandigenaftrek",
+        years: [2024],
+        confidence: "hoog",
+        stale: true,
+        suggestion,
+      },
+    ]);
+  });
+
+  test("MKB-winstvrijstelling written as 14%, 0.14 and 12,7%: the percentage of its years, NL.MKBVRIJ as the suggestion", async () => {
+    const found = await audit({
+      name: "Blad1",
+      data: [
+        row(1, s("A1", "MKB-winstvrijstelling"), f("B1", "(C1-D1)*14%"), v("C1", 50000), v("D1", 5030)),
+        row(2, s("A2", "MKB-winstvrijstelling"), f("B2", "C2*0.14"), v("C2", 40000)),
+        row(3, s("A3", "Vrijstelling 2025"), f("B3", "(C3-D3)*12.7%"), v("C3", 60000), v("D3", 2470)),
+        // 0,14 without a label that names the rule is just a number
+        row(4, s("A4", "Marge"), f("B4", "C4*0.14"), v("C4", 1000)),
+      ].join(""),
+    });
+    // 14% is the percentage of 2022 and 2023, 12,7% from 2025 (2027 already fixed by law, art. 3.79a);
+    // without a year in the workbook the suggestion takes the value's latest year up to now (2026)
+    expect(brief(found)).toEqual([
+      {
+        cell: "Blad1!B1",
+        value: 0.14,
+        parameter: "mkb_winstvrijstelling_percentage",
+        years: [2022, 2023],
+        confidence: "laag",
+        stale: null,
+        suggestion: "=NL.MKBVRIJ(2023,C1,D1)",
+      },
+      {
+        cell: "Blad1!B2",
+        value: 0.14,
+        parameter: "mkb_winstvrijstelling_percentage",
+        years: [2022, 2023],
+        confidence: "laag",
+        stale: null,
+        suggestion: "=NL.MKBVRIJ(2023,C2)",
+      },
+      {
+        cell: "Blad1!B3",
+        value: 0.127,
+        parameter: "mkb_winstvrijstelling_percentage",
+        years: [2025, 2026, 2027],
+        confidence: "hoog",
+        stale: null,
+        suggestion: "=NL.MKBVRIJ(2026,C3,D3)",
+      },
+    ]);
+  });
+
+  test("a KIA table of 2023 written out as an IF chain is one NL.KIA", async () => {
+    const chain = "IF(B2<=2600,0,IF(B2<=63716,B2*28%,IF(B2<=117991,17841,IF(B2<=353973,17841-(B2-117991)*7.56%,0))))";
+    const found = await audit({
+      name: "KIA",
+      data: [row(1, s("A1", "Jaar"), v("B1", 2023)), row(2, s("A2", "Investeringen"), f("C2", chain))].join(""),
+    });
+    // art. 3.41 lid 2 (2023): 2.600, 28%, 63.716, 17.841, 117.991, 7,56%, 353.973 — each once
+    expect(found.map((x) => [x.value, x.parameter, x.years.join(","), x.confidence])).toEqual([
+      [2600, "kia_ondergrens", "2023", "hoog"],
+      [63716, "kia_einde_percentage", "2023", "hoog"],
+      [0.28, "kia_percentage", "2022,2023,2024,2025,2026", "hoog"],
+      [117991, "kia_einde_vast", "2023", "hoog"],
+      [17841, "kia_vast_bedrag", "2023", "hoog"],
+      [353973, "kia_bovengrens", "2023", "hoog"],
+      [0.0756, "kia_afbouw_percentage", "2022,2023,2024,2025,2026", "hoog"],
+    ]);
+    expect(new Set(found.map((x) => x.suggestion))).toEqual(new Set(["=NL.KIA($B$1,B2)"]));
+    expect(found.every((x) => x.stale === false)).toBe(true);
+  });
+
+  test("a labelled constant is found, an unlabelled one is not; a shared formula is reported per cell", async () => {
+    const found = await audit({
+      name: "Invoer",
+      data: [
+        row(1, s("A1", "Belastingjaar"), v("B1", 2025)),
+        row(2, s("A2", "Percentage MKB-winstvrijstelling"), v("B2", 0.127)),
+        row(3, s("A3", "Rente"), v("B3", 0.127)),
+        row(5, f("B5", "C5*0.127", ' t="n"'), v("C5", 1000)),
+        row(6, `<c r="B6"><f t="shared" ref="B6:B7" si="0">C6*0.127</f></c>`, v("C6", 2000)),
+        row(7, `<c r="B7"><f t="shared" si="0"/></c>`, v("C7", 3000)),
+      ].join(""),
+    });
+    expect(brief(found).map((x) => [x.cell, x.value, x.confidence, x.suggestion])).toEqual([
+      ["Invoer!B2", 0.127, "hoog", '=NL.PARAMETER($B$1,"mkb_winstvrijstelling_percentage")'],
+      ["Invoer!B5", 0.127, "hoog", "=NL.MKBVRIJ($B$1,C5)"],
+      ["Invoer!B6", 0.127, "hoog", "=NL.MKBVRIJ($B$1,C6)"],
+      ["Invoer!B7", 0.127, "hoog", "=NL.MKBVRIJ($B$1,C7)"],
+    ]);
+  });
+
+  test("an ordinary budget gives no finding: rent, VAT at 21%, growth, sums, round amounts", async () => {
+    const found = await audit({
+      name: "Begroting 2025",
+      data: [
+        row(1, s("A1", "Begroting 2025")),
+        row(2, s("A2", "Huur per maand"), v("B2", 1250), f("C2", "B2*12")),
+        row(3, s("A3", "Btw"), f("B3", "C2*21%"), f("C3", "C2*0.21")),
+        row(4, s("A4", "Groei"), f("B4", "C2*1.03"), f("C4", "C2*(1+5%)")),
+        row(5, s("A5", "Totaal"), f("B5", "SUM(B2:B4)"), f("C5", "ROUND(B5/12,2)")),
+        row(6, s("A6", "Reservering"), f("B6", "MAX(0,C2-20000)"), f("C6", "B6*0.5")),
+        row(7, s("A7", "Afschrijving"), f("B7", "C2/5"), f("C7", "IF(B7>450,B7,0)")),
+        row(8, s("A8", "Al in NL-formules"), f("B8", "_xldudf_NL_MKBVRIJ(2025,50000,2470)")),
+      ].join(""),
+    });
+    expect(found).toEqual([]);
+  });
+
+  test("the values come from the parameters: a percentage as written in every form", async () => {
+    // 13,31% (2024, art. 3.79a) as 13.31%, 0.1331 and 13.31/100
+    const found = await audit({
+      name: "Blad1",
+      data: row(1, f("A1", "B1*13.31%"), f("A2", "B1*0.1331"), f("A3", "B1*13.31/100"), v("B1", 100)),
+    });
+    expect(found.map((x) => [x.cell, x.written, x.years.join(",")])).toEqual([
+      ["Blad1!A1", "13.31%", "2024"],
+      ["Blad1!A2", "0.1331", "2024"],
+      ["Blad1!A3", "13.31/100", "2024"],
+    ]);
+  });
+});
