@@ -1,10 +1,11 @@
 /**
  * The task pane: scenarios (Dutch first, English available), comparison, explanation of the
- * selected cell and insertion into the workbook. What the user enters is saved as it changes: in
+ * selected cell, insertion into the workbook and the check for hard-coded tax numbers. What the user enters is saved as it changes: in
  * the workbook inside Excel, in the browser otherwise.
  */
 import { allCoveredYears } from "../rules/officialValue";
 import { ENGINE_VERSION, PARAMETERS_CHECKED_ON } from "../rules/version";
+import { newAuditState, renderAudit } from "./auditView";
 import { renderCompare } from "./compareView";
 import { el } from "./dom";
 import { activeCell, excelReason, onSelectionChanged, recordedCall } from "./excel";
@@ -17,8 +18,8 @@ import { readSaved, SavedPane } from "./savedState";
 import { browserStorage, Storage, workbookStorage } from "./storage";
 import { applyFluentTheme } from "./theme";
 
-type Tab = "scenario" | "compare" | "explain" | "insert";
-const TABS: Tab[] = ["scenario", "compare", "explain", "insert"];
+type Tab = "scenario" | "compare" | "explain" | "insert" | "check";
+const TABS: Tab[] = ["scenario", "compare", "explain", "insert", "check"];
 
 interface PaneState {
   lang: Lang;
@@ -50,6 +51,7 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
   let unreadable = saved.unreadable;
   const years = allCoveredYears();
   let explanation: Explanation | undefined;
+  const audit = newAuditState();
   const save = () => {
     const snapshot = JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
     saving = saving.then(() => storage.save(snapshot)).catch(() => undefined);
@@ -134,6 +136,7 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
     }
     if (state.tab === "explain") return renderExplain(t, { inExcel: options.inExcel, explanation });
     if (state.tab === "insert") return renderInsert(active(), t, options.inExcel);
+    if (state.tab === "check") return renderAudit(audit, t, options.inExcel, render);
     const result = el("div", { id: "result", "aria-live": "polite" });
     const ctx = {
       t,

@@ -150,6 +150,100 @@ export function recordedCall(address: string): RecordedCall | undefined {
   return calls.get(address) ?? calls.get(address.replace(/^'(.*)'!/, "$1!"));
 }
 
+/** One sheet's used range as read for the audit. */
+export interface SheetContent {
+  readonly name: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly formulas: unknown[][];
+  readonly values: unknown[][];
+}
+
+/**
+ * Every sheet's formulas and values, read in batches of rows so that a big workbook neither
+ * blocks Excel nor goes over the size of one request; `progress` after each batch.
+ */
+export async function readSheets(
+  progress: (sheet: string, index: number, sheets: number, rows: number, total: number) => void,
+  batchRows = 2000,
+): Promise<SheetContent[]> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const names = sheets.items.map((s) => s.name);
+    const out: SheetContent[] = [];
+    for (let i = 0; i < names.length; i++) {
+      const sheet = context.workbook.worksheets.getItem(names[i]);
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      await context.sync();
+      if (used.isNullObject) {
+        progress(names[i], i, names.length, 0, 0);
+        continue;
+      }
+      const formulas: unknown[][] = [];
+      const values: unknown[][] = [];
+      for (let r = 0; r < used.rowCount; r += batchRows) {
+        const rows = Math.min(batchRows, used.rowCount - r);
+        const part = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, used.columnCount);
+        part.load("formulas,values");
+        await context.sync();
+        formulas.push(...(part.formulas as unknown[][]));
+        values.push(...(part.values as unknown[][]));
+        progress(names[i], i, names.length, r + rows, used.rowCount);
+      }
+      out.push({ name: names[i], rowIndex: used.rowIndex, columnIndex: used.columnIndex, formulas, values });
+    }
+    return out;
+  });
+}
+
+/** Shows a cell: activates its sheet and selects it. */
+export async function goToCell(sheet: string, address: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(address).select();
+    await context.sync();
+  });
+}
+
+export interface FormulaChange {
+  readonly sheet: string;
+  readonly address: string;
+  /** What the cell held when it was read; a cell that holds something else now is left alone. */
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * Writes the chosen formulas in one batch, after checking that each cell still holds what it held
+ * when it was read. Only the cells in `changes` are touched.
+ */
+export async function replaceFormulas(
+  changes: readonly FormulaChange[],
+): Promise<{ written: FormulaChange[]; skipped: FormulaChange[] }> {
+  return Excel.run(async (context) => {
+    const ranges = changes.map((c) => {
+      const range = context.workbook.worksheets.getItem(c.sheet).getRange(c.address);
+      range.load("formulas");
+      return range;
+    });
+    await context.sync();
+    const written: FormulaChange[] = [];
+    const skipped: FormulaChange[] = [];
+    changes.forEach((c, i) => {
+      const now = String((ranges[i].formulas as unknown[][])[0][0] ?? "");
+      if (now !== c.before) return void skipped.push(c);
+      ranges[i].formulas = [[c.after]];
+      written.push(c);
+    });
+    if (written.length) await context.sync();
+    return { written, skipped };
+  });
+}
+
 /** A readable reason from whatever Excel threw. */
 export function excelReason(error: unknown): string {
   if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);

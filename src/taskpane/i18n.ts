@@ -11,7 +11,13 @@ const nl = {
   inExcel: "Verbonden met Excel. Scenario's worden in de werkmap bewaard.",
   inBrowser:
     "Geopend in een browser: de scenariocalculator werkt volledig, maar er is geen werkmap. Invoegen, uitleg van een cel en opslaan in de werkmap werken alleen in Excel; scenario's worden in deze browser bewaard.",
-  tabs: { scenario: "Scenario", compare: "Vergelijken", explain: "Uitleg cel", insert: "Invoegen" },
+  tabs: {
+    scenario: "Scenario",
+    compare: "Vergelijken",
+    explain: "Uitleg cel",
+    insert: "Invoegen",
+    check: "Controleren",
+  },
   scenario: "Scenario",
   chooseScenario: "Kies scenario",
   name: "Naam",
@@ -155,6 +161,27 @@ const nl = {
   exported: (sheet: string) => `Kopie gemaakt: ${sheet}.`,
   excelRefused: (reason: string) => `Excel voerde dit niet uit: ${reason}`,
   about: (v: string, d: string) => `Rekenkern ${v}, bedragen gecontroleerd op ${d}. Alles wordt lokaal berekend.`,
+  auditTitle: "Werkmap controleren",
+  auditHelp:
+    "Zoekt in alle bladen naar belastingbedragen en -percentages die vast in formules of naast een label zijn ingetikt, en stelt de NL-formule voor die ze vervangt. Er verandert niets tot u cellen kiest en bevestigt.",
+  auditBrowser: "Werkmap controleren werkt alleen in Excel. Zonder Excel: nl-aftrek controleer <bestand>.",
+  auditRun: "Werkmap controleren",
+  auditProgress: (sheet: string, i: number, n: number, rows: number, total: number) =>
+    `Blad ${i} van ${n} (${sheet}): ${rows.toLocaleString("nl-NL")} van ${total.toLocaleString("nl-NL")} rijen gelezen`,
+  auditNone: "Geen vast ingetikte belastingbedragen gevonden.",
+  auditFound: (n: number) => `${n} cel(len) met vast ingetikte belastingbedragen.`,
+  auditPick: "Vervangen",
+  auditAll: "Alles kiezen",
+  auditReplace: "Gekozen cellen vervangen",
+  auditPickFirst: "Kies eerst de cellen die u wilt vervangen.",
+  auditConfirm: (n: number) => `${n} cel(len) krijgen de voorgestelde formule:`,
+  auditConfirmYes: "Vervangen",
+  auditBefore: "Nu",
+  auditAfter: "Wordt",
+  auditStale: (year: string) => `verouderd voor ${year}`,
+  auditConfidence: { hoog: "zekerheid hoog", laag: "zekerheid laag" } as Record<"hoog" | "laag", string>,
+  auditReplaced: (n: number, skipped: string[]) =>
+    `${n} cel(len) vervangen.${skipped.length ? ` Niet vervangen omdat de cel intussen is gewijzigd: ${skipped.join(", ")}.` : ""}`,
 };
 
 export type Strings = typeof nl;
@@ -166,7 +193,7 @@ const en: Strings = {
   inExcel: "Connected to Excel. Scenarios are saved in the workbook.",
   inBrowser:
     "Opened in a browser: the scenario calculator works fully, but there is no workbook. Inserting, explaining a cell and saving in the workbook only work in Excel; scenarios are kept in this browser.",
-  tabs: { scenario: "Scenario", compare: "Compare", explain: "Explain cell", insert: "Insert" },
+  tabs: { scenario: "Scenario", compare: "Compare", explain: "Explain cell", insert: "Insert", check: "Check" },
   chooseScenario: "Choose scenario",
   name: "Name",
   newScenario: "New",
@@ -299,6 +326,27 @@ const en: Strings = {
   exported: (sheet: string) => `Copy made: ${sheet}.`,
   excelRefused: (reason: string) => `Excel did not do this: ${reason}`,
   about: (v: string, d: string) => `Engine ${v}, amounts checked on ${d}. Everything is computed locally.`,
+  auditTitle: "Check the workbook",
+  auditHelp:
+    "Looks in every sheet for tax amounts and percentages typed into formulas or next to a label, and suggests the NL formula that replaces them. Nothing changes until you pick cells and confirm.",
+  auditBrowser: "Checking a workbook only works in Excel. Without Excel: nl-aftrek controleer <file>.",
+  auditRun: "Check the workbook",
+  auditProgress: (sheet: string, i: number, n: number, rows: number, total: number) =>
+    `Sheet ${i} of ${n} (${sheet}): ${rows.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} rows read`,
+  auditNone: "No hard-coded tax amounts found.",
+  auditFound: (n: number) => `${n} cell(s) with hard-coded tax amounts.`,
+  auditPick: "Replace",
+  auditAll: "Pick all",
+  auditReplace: "Replace the picked cells",
+  auditPickFirst: "First pick the cells you want to replace.",
+  auditConfirm: (n: number) => `${n} cell(s) get the suggested formula:`,
+  auditConfirmYes: "Replace",
+  auditBefore: "Now",
+  auditAfter: "Becomes",
+  auditStale: (year: string) => `out of date for ${year}`,
+  auditConfidence: { hoog: "high confidence", laag: "low confidence" },
+  auditReplaced: (n: number, skipped: string[]) =>
+    `${n} cell(s) replaced.${skipped.length ? ` Not replaced because the cell changed meanwhile: ${skipped.join(", ")}.` : ""}`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { nl, en };

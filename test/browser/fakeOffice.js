@@ -56,6 +56,8 @@
         rowIndex: row, columnIndex: c, rowCount: rows, columnCount: cols,
       };
     }); return range; };
+    range.select = () => { ctx.queue.push(() => { resolve(); wb.active = sheetName; wb.selection = [row, c]; }); };
+    range.isNullObject = false;
     for (const p of ["values", "address", "rowIndex", "columnIndex", "rowCount", "columnCount"]) {
       Object.defineProperty(range, p, { get: () => range._loaded[p] });
     }
@@ -85,6 +87,16 @@
         const addrs = Object.keys(s.cells).map((a) => { const m = a.match(/^([A-Z]+)(\d+)$/); let cc = 0; for (const ch of m[1]) cc = cc * 26 + ch.charCodeAt(0) - 64; return [Number(m[2]) - 1, cc - 1]; });
         const rows = Math.max(...addrs.map((x) => x[0])) + 1; const cols = Math.max(...addrs.map((x) => x[1])) + 1;
         return makeRange(ctx, name, 0, 0, rows, cols);
+      },
+      getUsedRangeOrNullObject() {
+        const s = sheetOf(name());
+        if (!Object.keys(s.cells).length) { const r = makeRange(ctx, name, 0, 0, 1, 1); r.isNullObject = true; return r; }
+        return sheet.getUsedRange();
+      },
+      getRange(address) {
+        const m = address.replace(/\$/g, "").match(/^([A-Z]+)(\d+)$/);
+        let cc = 0; for (const ch of m[1]) cc = cc * 26 + ch.charCodeAt(0) - 64;
+        return makeRange(ctx, name, Number(m[2]) - 1, cc - 1, 1, 1);
       },
       activate() { ctx.queue.push(() => { wb.active = name(); }); },
       copy() {
@@ -128,6 +140,7 @@
           load() { ctx.queue.push(() => { ctx.workbook.worksheets.items = wb.sheets.map((s) => ({ name: s.name })); }); },
           add(name) { ctx.queue.push(Object.assign(() => { wb.sheets.push({ name, cells: {} }); ctx.writes += 1; }, { writes: true })); return makeSheet(ctx, name); },
           getActiveWorksheet: () => makeSheet(ctx, () => wb.active),
+          getItem: (name) => makeSheet(ctx, name),
         },
       };
       return fn(ctx);

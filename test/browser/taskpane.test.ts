@@ -207,6 +207,54 @@ describe("outside Excel: the standalone scenario calculator", () => {
 });
 
 describe("inside a (fake) Excel host", () => {
+  test("Werkmap controleren: finds the hard-coded numbers, shows before and after, replaces only the picked cell", async () => {
+    const { page } = await openPane(h, "excel");
+    await page.evaluate(() => {
+      const f = (window as unknown as { __fake: { setCell(s: string, a: string, f: unknown, v: unknown): void } })
+        .__fake;
+      f.setCell("Blad1", "A1", "Jaar", "Jaar");
+      f.setCell("Blad1", "B1", 2025, 2025);
+      f.setCell("Blad1", "A3", "Uren", "Uren");
+      f.setCell("Blad1", "B3", 1400, 1400);
+      f.setCell("Blad1", "A4", "Zelfstandigenaftrek", "Zelfstandigenaftrek");
+      // the zelfstandigenaftrek of 2024 (art. 3.76): 3.750
+      f.setCell("Blad1", "B4", "=IF(B3>=1225,3750,0)", 3750);
+      f.setCell("Blad1", "A5", "MKB-winstvrijstelling", "MKB-winstvrijstelling");
+      f.setCell("Blad1", "B5", "=(C5-D5)*12.7%", 5000);
+    });
+    await page.click("#tab-check");
+    await page.click("#audit-run");
+    await page.waitForSelector("#audit-list");
+    await expect(page.textContent("#audit-progress")).resolves.toContain("2 cel(len)");
+    const list = await page.textContent("#audit-list");
+    expect(list).toContain("3750 = zelfstandigenaftrek (2024), zekerheid hoog; verouderd voor 2025");
+    expect(list).toContain("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))");
+    expect(list).toContain("=NL.MKBVRIJ($B$1,C5,D5)");
+    await screenshot(page, "07-controleren");
+    await page.click("#audit-pick-1");
+    await page.click("#audit-replace");
+    await page.waitForSelector("#audit-confirm");
+    await expect(page.textContent("#audit-confirm")).resolves.toContain("=IF(B3>=1225,3750,0)");
+    await page.click("#audit-confirm-yes");
+    await expect(page.textContent("#audit-progress")).resolves.toBe("1 cel(len) vervangen.");
+    const wb = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __fake: {
+              wb: { sheets: Array<{ cells: Record<string, { formula: unknown }> }>; syncs: Array<{ writes: number }> };
+            };
+          }
+        ).__fake.wb,
+    );
+    const cells = wb.sheets[0].cells;
+    expect(cells.B4.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))");
+    expect(cells.B5.formula).toBe("=(C5-D5)*12.7%"); // not picked: untouched
+    expect(cells.B3.formula).toBe(1400);
+    expect(wb.syncs.filter((x) => x.writes > 0).at(-1)!.writes).toBe(1); // one write, one cell
+    await page.close();
+  });
+
   test("insert refuses to overwrite without confirmation, then writes the live formulas in one batch", async () => {
     const { page } = await openPane(h, "excel");
     await expect(page.textContent("#host-status")).resolves.toContain("Verbonden met Excel");
