@@ -5,11 +5,15 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DEV_ORIGIN, HelpPagesPlugin, RewriteUrlsPlugin } = require("./scripts/webpack-plugins");
 const pkg = require("./package.json");
 
-/** The one setting for where the add-in is hosted in production. */
-function productionUrl() {
-  const url = process.env.NL_AFTREK_URL || pkg.config.production_url;
+/**
+ * Where the built add-in will be hosted. A release (`npm run release -- --url ...`) sets
+ * NL_AFTREK_URL; every other build is for the development server on https://localhost:3000/.
+ */
+function hostUrl() {
+  const url = process.env.NL_AFTREK_URL;
+  if (!url) return DEV_ORIGIN;
   if (!/^https:\/\/[^/]+(\/.*)?\/$/.test(url)) {
-    throw new Error(`production URL must be https and end with '/': ${url}`);
+    throw new Error(`NL_AFTREK_URL moet met https:// beginnen en op '/' eindigen: ${url}`);
   }
   return url;
 }
@@ -72,7 +76,7 @@ module.exports = async (env, options) => {
         cssFile: path.resolve(__dirname, "help/help.css"),
         namespace: "NL",
       }),
-      new RewriteUrlsPlugin(dev ? DEV_ORIGIN : productionUrl()),
+      new RewriteUrlsPlugin(dev ? DEV_ORIGIN : hostUrl(), pkg.version),
     ],
     devServer: {
       static: false,

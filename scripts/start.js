@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds the add-in and serves it on https://localhost:3000 (webpack dev server),
- * sideloads it where desktop Excel can be found (Windows: the Office developer registry key;
- * macOS: Excel's wef folder), and otherwise prints how to sideload it in Excel on the web.
+ * sideloads it where desktop Excel can be found (with office-addin-dev-settings: the Office
+ * developer registry key on Windows, Excel's wef folder on macOS), and otherwise prints how to
+ * sideload it in Excel on the web.
  * It keeps serving until you stop it (Ctrl+C).
  */
 const { spawn, spawnSync } = require("child_process");
@@ -14,32 +15,23 @@ const root = path.resolve(__dirname, "..");
 const manifest = path.join(root, "manifest.xml");
 const port = require(path.join(root, "package.json")).config.dev_server_port;
 
-function manifestId() {
-  const match = fs.readFileSync(manifest, "utf8").match(/<Id>([^<]+)<\/Id>/);
-  return match ? match[1] : "nl-aftrek";
-}
-
-/** Returns a Dutch sentence saying what was done, or null when no desktop Excel was found. */
-function sideload() {
+/**
+ * Registers the manifest with desktop Excel through Office's own tooling (office-addin-dev-settings:
+ * the developer registry key on Windows, Excel's wef folder on macOS). Returns a Dutch sentence
+ * saying what was done, or null when no desktop Excel was found.
+ */
+async function sideload() {
   if (process.platform === "darwin") {
-    const container = path.join(os.homedir(), "Library/Containers/com.microsoft.Excel");
-    if (!fs.existsSync(container)) return null;
-    const wef = path.join(container, "Data/Documents/wef");
-    fs.mkdirSync(wef, { recursive: true });
-    fs.copyFileSync(manifest, path.join(wef, "nl-aftrek.manifest.xml"));
-    return `Manifest gekopieerd naar ${wef}. Start Excel opnieuw: NL Aftrek staat onder Start.`;
-  }
-  if (process.platform === "win32") {
+    if (!fs.existsSync(path.join(os.homedir(), "Library/Containers/com.microsoft.Excel"))) return null;
+  } else if (process.platform === "win32") {
     const excel = spawnSync("reg", ["query", "HKCU\\Software\\Microsoft\\Office\\16.0\\Excel"], { stdio: "ignore" });
     if (excel.status !== 0) return null;
-    const key = "HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer";
-    const add = spawnSync("reg", ["add", key, "/v", manifestId(), "/t", "REG_SZ", "/d", manifest, "/f"], {
-      stdio: "ignore",
-    });
-    if (add.status !== 0) return null;
-    return "Add-in geregistreerd voor Excel (ontwikkelaarsmodus). Start Excel opnieuw: NL Aftrek staat onder Start.";
+  } else {
+    return null;
   }
-  return null;
+  const { registerAddIn } = require("office-addin-dev-settings");
+  await registerAddIn(manifest);
+  return "Add-in geregistreerd voor Excel (ontwikkelaarsmodus). Start Excel opnieuw: NL Aftrek staat onder Start.";
 }
 
 function printHowToSideload(caPath) {
@@ -65,12 +57,12 @@ const server = spawn(process.execPath, [webpackCli, "serve", "--mode", "developm
 });
 
 let announced = false;
-const announce = () => {
+const announce = async () => {
   if (announced) return;
   announced = true;
   let done = null;
   try {
-    done = sideload();
+    done = await sideload();
   } catch (error) {
     console.warn(`Sideloaden lukte niet (${error.message}); gebruik de stappen hieronder.`);
   }
@@ -78,7 +70,7 @@ const announce = () => {
   else printHowToSideload(require("./dev-certs").caCertificatePath);
 };
 // Announce once the server has had time to come up; the dev server logs its own progress.
-setTimeout(announce, 4000);
+setTimeout(() => void announce(), 4000);
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {

@@ -1,7 +1,8 @@
 /**
  * Two small webpack plugins for the add-in build:
- * - RewriteUrlsPlugin: in production, replaces the development origin in manifest.xml and
- *   functions.json by the production URL, so no localhost URL is left in dist/.
+ * - RewriteUrlsPlugin: replaces the development origin in manifest.xml, functions.json and the
+ *   help pages by the URL the add-in is built for, and stamps the manifest's <Version> from
+ *   package.json (Office caches an add-in by that version: an update must raise it).
  * - HelpPagesPlugin: writes one Dutch help page per custom function (help/<id>.html) and an
  *   index, from the generated functions.json and the examples in help/examples.json.
  */
@@ -11,20 +12,30 @@ const { Compilation, sources } = require("webpack");
 
 const DEV_ORIGIN = "https://localhost:3000/";
 
+/** The manifest version for a package version: Office wants four parts (0.1.0 -> 0.1.0.0). */
+function manifestVersion(version) {
+  const parts = version.split("-")[0].split(".");
+  while (parts.length < 4) parts.push("0");
+  return parts.slice(0, 4).join(".");
+}
+
 class RewriteUrlsPlugin {
-  constructor(targetOrigin) {
+  constructor(targetOrigin, version) {
     this.targetOrigin = targetOrigin;
+    this.version = version;
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("RewriteUrlsPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
         { name: "RewriteUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
         (assets) => {
-          if (this.targetOrigin === DEV_ORIGIN) return;
           for (const name of Object.keys(assets)) {
             if (!/(^|\/)(manifest\.xml|functions\.json)$/.test(name) && !/^help\/.*\.html$/.test(name)) continue;
-            const text = assets[name].source().toString();
-            compilation.updateAsset(name, new sources.RawSource(text.split(DEV_ORIGIN).join(this.targetOrigin)));
+            let text = assets[name].source().toString().split(DEV_ORIGIN).join(this.targetOrigin);
+            if (/manifest\.xml$/.test(name) && this.version) {
+              text = text.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(this.version)}</Version>`);
+            }
+            compilation.updateAsset(name, new sources.RawSource(text));
           }
         },
       );
@@ -151,4 +162,10 @@ class HelpPagesPlugin {
   }
 }
 
-module.exports = { RewriteUrlsPlugin, HelpPagesPlugin, DEV_ORIGIN, helpCss: path.join(__dirname, "../help/help.css") };
+module.exports = {
+  RewriteUrlsPlugin,
+  HelpPagesPlugin,
+  DEV_ORIGIN,
+  manifestVersion,
+  helpCss: path.join(__dirname, "../help/help.css"),
+};

@@ -1,7 +1,9 @@
 /**
  * Browser test harness: a production build of the add-in in a temporary folder, served from
  * 127.0.0.1, and Debian's Chromium driven by playwright-core. office.js requests are answered by
- * the fake (Excel host) or refused (a plain browser, offline).
+ * Microsoft's real library from the @microsoft/office-js package (a plain browser: Office.onReady
+ * without a host) or by the fake (an Excel host: the object model the real library only has
+ * inside Excel).
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
@@ -14,6 +16,15 @@ import { Browser, chromium, Page } from "playwright-core";
 const root = join(__dirname, "../..");
 export const artifacts = join(root, "test-artifacts");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/**";
+const OFFICE_JS = join(root, "node_modules/@microsoft/office-js/dist");
+
+/** What office.js's CDN would answer, from the npm package: /lib/1/hosted/<file>. */
+export function officeJsFile(url: string): string | null {
+  const m = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/(.+)$/.exec(url.split("?")[0]);
+  if (!m) return null;
+  const file = normalize(join(OFFICE_JS, decodeURIComponent(m[1])));
+  return file.startsWith(OFFICE_JS) && existsSync(file) ? file : null;
+}
 const TYPES: Record<string, string> = {
   ".html": "text/html",
   ".js": "text/javascript",
@@ -81,10 +92,13 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** A 320 px wide task pane; `host: "excel"` answers office.js with the fake, "browser" refuses it. */
+/**
+ * A 320 px wide task pane; `host: "excel"` answers office.js with the fake, "browser" with the real
+ * office.js of the npm package, "offline" refuses it (no network at all).
+ */
 export async function openPane(
   h: Harness,
-  host: "excel" | "browser",
+  host: "excel" | "browser" | "offline",
   storage?: "keep",
 ): Promise<{ page: Page; requests: string[]; errors: string[] }> {
   const context = await h.browser.newContext({ viewport: { width: 320, height: 900 }, locale: "nl-NL" });
@@ -94,11 +108,12 @@ export async function openPane(
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => errors.push(e.message));
   const fake = readFileSync(join(__dirname, "fakeOffice.js"), "utf8");
-  await page.route(OFFICE_CDN, (route) =>
-    host === "excel"
-      ? route.fulfill({ contentType: "text/javascript", body: fake })
-      : route.abort("internetdisconnected"),
-  );
+  await page.route(OFFICE_CDN, (route) => {
+    if (host === "excel") return route.fulfill({ contentType: "text/javascript", body: fake });
+    const file = host === "browser" ? officeJsFile(route.request().url()) : null;
+    if (!file) return route.abort("internetdisconnected");
+    return route.fulfill({ contentType: "text/javascript", body: readFileSync(file) });
+  });
   if (storage !== "keep") {
     await page.addInitScript(() => {
       if (!sessionStorage.getItem("started")) {

@@ -176,11 +176,30 @@ describe("outside Excel: the standalone scenario calculator", () => {
     await page.close();
   });
 
-  test("loads without a page error: the functions register only where the host provides the API", async () => {
-    const { page, errors } = await openPane(h, "browser");
+  test("loads without a page error with Microsoft's real office.js: Office.onReady without a host", async () => {
+    const { page, errors, requests } = await openPane(h, "browser");
     await page.reload();
     await page.waitForSelector("#panel");
     await page.fill("#f-winst", "50.000");
+    // the real library from @microsoft/office-js, not the fake: it reports no host outside Office
+    const info = await page.evaluate(async () => {
+      const office = (window as unknown as { Office?: { onReady(): Promise<{ host: unknown }> } }).Office;
+      if (!office) return null;
+      const ready = await office.onReady();
+      return { host: ready.host ?? null, fake: "__fake" in window };
+    });
+    expect(info).toEqual({ host: null, fake: false });
+    expect(requests).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(errors).toEqual([]);
+    await expect(page.textContent("#host-status")).resolves.toContain("geen werkmap");
+    await page.close();
+  });
+
+  test("offline (office.js unreachable) the calculator still works", async () => {
+    const { page, errors } = await openPane(h, "offline");
+    await page.fill("#f-winst", "40.000");
+    await page.fill("#f-urenOnderneming", "1.400");
+    await expect(page.textContent('#result-table tr[data-key="belastbareWinst"] td')).resolves.toBe("€ 32.763,69");
     expect(errors).toEqual([]);
     await page.close();
   });
