@@ -47,11 +47,15 @@ const ruleCases = {
   startersaftrek: () => rules.startersaftrek({ year: 2025, urencriterium: true, starter: true }),
   urencriterium: (i) => rules.urencriterium({ uren: d(1000 + (i % 500)), urenOverigWerk: d(300) }),
   mkbWinstvrijstelling: (i) => rules.mkbWinstvrijstelling({ year: 2025, winst: d(40000 + i), ondernemersaftrek: d(2470) }),
-  belastbareWinst: (i) => rules.belastbareWinst({ year: 2025, winst: d(40000 + i), urencriterium: true }),
+  belastbareWinst: (i) =>
+    rules.keten({ year: 2025, winst: d(40000 + i), urencriterium: true }, { tot: "belastbareWinst" }),
   meewerkaftrek: (i) => rules.meewerkaftrek({ year: 2025, winst: d(50000 + i), urenPartner: d(900), urencriterium: true }),
   box1: (i) => rules.box1({ year: 2025, inkomen: d(30000 + (i % 90000)) }),
   tariefsaanpassing: (i) => rules.tariefsaanpassing({ year: 2025, inkomen: d(85000 + i), aftrekposten: [d(14856.31)] }),
+  algemeneHeffingskorting: (i) => rules.algemeneHeffingskorting({ year: 2025, inkomen: d(30000 + (i % 60000)) }),
+  arbeidskorting: (i) => rules.arbeidskorting({ year: 2025, arbeidsinkomen: d(20000 + (i % 90000)) }),
   keten: (i) => rules.keten({ year: 2025, winst: d(40000 + i), urencriterium: true }),
+  nettoEffect: (i) => rules.nettoEffect({ year: 2025, winst: d(40000 + i), urencriterium: true, aftrekpost: d(1000) }),
 };
 for (const [name, fn] of Object.entries(ruleCases)) results.rules[name] = perSecond(fn);
 
