@@ -90,9 +90,12 @@ describe("npm run release", () => {
   });
 
   test("no fictional domain remains in the project", () => {
+    // the old placeholder host, spelled out here in parts so that this file does not count itself
+    const placeholder = ["addin", "nl-aftrek", "nl"].join(".");
+    expect(pkg.config.production_url).toBeUndefined();
     const tracked = execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
     const hits = tracked.filter(
-      (f) => !/\.(png|zip|xlsx|xlsm)$/.test(f) && readFileSync(join(root, f), "utf8").includes("nl-aftrek.nl"),
+      (f) => !/\.(png|zip|xlsx|xlsm)$/.test(f) && readFileSync(join(root, f), "utf8").includes(placeholder),
     );
     expect(hits).toEqual([]);
   });
