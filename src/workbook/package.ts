@@ -9,6 +9,7 @@ import { promises as fs } from "fs";
 import { basename, extname } from "path";
 import { a1, Area, MAX_COLUMNS, MAX_ROWS, parseA1, parseRange } from "./address";
 import { refuse, WorkbookError } from "./errors";
+import { EXCEL_ERRORS, OTHER_ERRORS } from "./formula/ast";
 import { CellValue, errorValue } from "./values";
 import { decodeXml, parseXml, prefixedAttribute, XmlProblem } from "./xml";
 import { inflateEntry, LIMITS, looksLikeBomb, partKey, readZipEntries, ZipEntry, ZipProblem } from "./zip";
@@ -329,23 +330,7 @@ export function decodeEscapes(text: string): string {
     : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-const ERROR_CODES = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#UNKNOWN!",
-  "#CONNECT!",
-  "#BUSY!",
-]);
+const ERROR_CODES = new Set<string>([...EXCEL_ERRORS, ...OTHER_ERRORS]);
 
 /** An ISO date (`t="d"`) as a serial number in the workbook's date system. */
 function isoDateSerial(text: string, date1904: boolean): number | null {

@@ -774,49 +774,34 @@ class Parser {
     return tok.t === "op" && ops.includes(tok.s);
   }
 
-  private expression(): Node {
-    let left = this.concat();
-    while (this.isOp("=", "<>", "<", ">", "<=", ">=")) {
+  /** One level of left-associative binary operators above `operand`. */
+  private leftAssociative(ops: readonly string[], operand: () => Node): Node {
+    let left = operand();
+    while (this.isOp(...ops)) {
       const op = this.next().s;
-      left = { k: "bin", op, a: left, b: this.concat() };
+      left = { k: "bin", op, a: left, b: operand() };
     }
     return left;
+  }
+
+  private expression(): Node {
+    return this.leftAssociative(["=", "<>", "<", ">", "<=", ">="], () => this.concat());
   }
 
   private concat(): Node {
-    let left = this.additive();
-    while (this.isOp("&")) {
-      this.next();
-      left = { k: "bin", op: "&", a: left, b: this.additive() };
-    }
-    return left;
+    return this.leftAssociative(["&"], () => this.additive());
   }
 
   private additive(): Node {
-    let left = this.multiplicative();
-    while (this.isOp("+", "-")) {
-      const op = this.next().s;
-      left = { k: "bin", op, a: left, b: this.multiplicative() };
-    }
-    return left;
+    return this.leftAssociative(["+", "-"], () => this.multiplicative());
   }
 
   private multiplicative(): Node {
-    let left = this.power();
-    while (this.isOp("*", "/")) {
-      const op = this.next().s;
-      left = { k: "bin", op, a: left, b: this.power() };
-    }
-    return left;
+    return this.leftAssociative(["*", "/"], () => this.power());
   }
 
   private power(): Node {
-    let left = this.percent();
-    while (this.isOp("^")) {
-      this.next();
-      left = { k: "bin", op: "^", a: left, b: this.percent() };
-    }
-    return left;
+    return this.leftAssociative(["^"], () => this.percent());
   }
 
   private percent(): Node {
