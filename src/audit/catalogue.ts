@@ -60,6 +60,7 @@ function valueAsWritten(p: Parameter, value: string): number {
 }
 
 let built: CatalogueEntry[] | null = null;
+let byValue: Map<number, CatalogueEntry[]> | null = null;
 
 export function catalogue(): readonly CatalogueEntry[] {
   if (built) return built;
@@ -89,9 +90,17 @@ export function catalogue(): readonly CatalogueEntry[] {
   return entries;
 }
 
-/** The entries a number matches, in the order of the parameters (the main rule of a value first). */
+const NONE: readonly CatalogueEntry[] = [];
+
+/**
+ * The entries a number matches, in the order of the parameters (the main rule of a value first).
+ * Looked up by value: the audit asks this for every number of every cell.
+ */
 export function entriesFor(value: number): readonly CatalogueEntry[] {
-  if (!Number.isFinite(value) || value === 0) return [];
-  const rounded = Number(value.toPrecision(12));
-  return catalogue().filter((e) => e.value === rounded);
+  if (!Number.isFinite(value) || value === 0) return NONE;
+  if (!byValue) {
+    byValue = new Map();
+    for (const e of catalogue()) byValue.set(e.value, [...(byValue.get(e.value) ?? []), e]);
+  }
+  return byValue.get(Number(value.toPrecision(12))) ?? NONE;
 }

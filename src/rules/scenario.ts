@@ -165,24 +165,16 @@ export function scenario(facts: ScenarioFacts): ScenarioResult {
 
   const kor = korEffect(t, facts);
   const investeringen = facts.investeringen ?? [];
-  const kia = investeringen.length
-    ? kiaNietInGebruik({
-        year,
-        bedrijfsmiddelen: investeringen.map((b) => ({
-          bedrag: b.bedrag,
-          betaaldNietInGebruik: b.inGebruik ? undefined : (b.betaald ?? ZERO),
-        })),
-      })
-    : null;
-  const kiaNu = kia ? t.part(kia) : ZERO;
-  const kiaNuVoor = (list: readonly ScenarioInvestering[]) =>
+  const kiaVoor = (list: readonly ScenarioInvestering[]) =>
     kiaNietInGebruik({
       year,
       bedrijfsmiddelen: list.map((b) => ({
         bedrag: b.bedrag,
         betaaldNietInGebruik: b.inGebruik ? undefined : (b.betaald ?? ZERO),
       })),
-    }).value;
+    });
+  const kia = investeringen.length ? kiaVoor(investeringen) : null;
+  const kiaNu = kia ? t.part(kia) : ZERO;
   const winst = facts.winst.plus(kor.effect).minus(kiaNu);
 
   const recht = t.part(
@@ -218,7 +210,9 @@ export function scenario(facts: ScenarioFacts): ScenarioResult {
   // through its cap, and the KIA is what is measured here).
   const nettoKia = nettoEffect({ ...chainInput, winst: winst.plus(kiaNu), aftrekpost: kiaNu }).value;
   const marginaal = marginaalTarief(chainInput);
-  const meerInvesteren = investeringen.length ? meer(investeringen, kiaNu, kiaNuVoor, chainInput) : null;
+  const meerInvesteren = investeringen.length
+    ? meer(investeringen, kiaNu, (list) => kiaVoor(list).value, chainInput)
+    : null;
 
   const line = (key: ScenarioKey, value: Money): ScenarioLine => ({ key, value, url: articleUrl(key, year) });
   const lines: ScenarioLine[] = [];
