@@ -5,6 +5,7 @@
  */
 import { sheetFromGrid } from "../audit/grid";
 import { auditSheets, Finding } from "../audit/scan";
+import { askInPane } from "./confirm";
 import { el } from "./dom";
 import { excelReason, FormulaChange, goToCell, readSheets, replaceFormulas, SheetContent } from "./excel";
 import type { Strings } from "./i18n";
@@ -59,37 +60,24 @@ function group(findings: readonly Finding[], contents: readonly SheetContent[]):
 
 /** Asks in the pane to write the chosen replacements, listing each before and after. */
 function confirmReplace(host: HTMLElement, changes: readonly FormulaChange[], t: Strings): Promise<boolean> {
-  return new Promise((resolve) => {
-    const yes = el("button", { type: "button", class: "danger", id: "audit-confirm-yes" }, t.auditConfirmYes);
-    const no = el("button", { type: "button", id: "audit-confirm-no" }, t.confirmNo);
-    const dialog = el(
-      "div",
-      { role: "alertdialog", "aria-labelledby": "audit-confirm-title", class: "confirm", id: "audit-confirm" },
-      el("p", { id: "audit-confirm-title" }, t.auditConfirm(changes.length)),
-      el(
-        "ul",
-        {},
-        ...changes.map((c) =>
-          el(
-            "li",
-            {},
-            el("strong", {}, `${c.sheet}!${c.address}`),
-            el("div", {}, `${t.auditBefore}: `, el("code", {}, c.before)),
-            el("div", {}, `${t.auditAfter}: `, el("code", {}, c.after)),
-          ),
+  return askInPane(host, {
+    id: "audit-confirm",
+    title: t.auditConfirm(changes.length),
+    body: el(
+      "ul",
+      {},
+      ...changes.map((c) =>
+        el(
+          "li",
+          {},
+          el("strong", {}, `${c.sheet}!${c.address}`),
+          el("div", {}, `${t.auditBefore}: `, el("code", {}, c.before)),
+          el("div", {}, `${t.auditAfter}: `, el("code", {}, c.after)),
         ),
       ),
-      el("div", { class: "buttons" }, yes, no),
-    );
-    const done = (answer: boolean) => {
-      dialog.remove();
-      resolve(answer);
-    };
-    yes.addEventListener("click", () => done(true));
-    no.addEventListener("click", () => done(false));
-    dialog.addEventListener("keydown", (e) => e.key === "Escape" && done(false));
-    host.append(dialog);
-    no.focus();
+    ),
+    yes: t.auditConfirmYes,
+    no: t.confirmNo,
   });
 }
 

@@ -3,6 +3,7 @@
  * an explicit confirmation that lists what would be lost; and export a sheet as values.
  */
 import { scenarioBlock } from "./block";
+import { askInPane } from "./confirm";
 import { el } from "./dom";
 import {
   copyActiveSheetAsValues,
@@ -14,33 +15,20 @@ import {
 import type { Strings } from "./i18n";
 import type { ScenarioInput } from "./scenarioModel";
 
-/** Asks in the pane itself (Office add-ins have no window.confirm). */
+/** Asks before any non-empty cell is overwritten, listing what would be lost. */
 function askToOverwrite(host: HTMLElement, cells: NonEmptyCell[], t: Strings): Promise<boolean> {
-  return new Promise((resolve) => {
-    const yes = el("button", { type: "button", class: "danger", id: "confirm-yes" }, t.confirmYes);
-    const no = el("button", { type: "button", id: "confirm-no" }, t.confirmNo);
-    const shown = cells.slice(0, 12);
-    const dialog = el(
-      "div",
-      { role: "alertdialog", "aria-labelledby": "confirm-title", "aria-describedby": "confirm-list", class: "confirm" },
-      el("p", { id: "confirm-title" }, t.confirmOverwrite(cells.length)),
-      el(
-        "ul",
-        { id: "confirm-list" },
-        ...shown.map((c) => el("li", {}, el("code", {}, c.address), ` ${c.content}`)),
-        cells.length > shown.length ? el("li", {}, `… +${cells.length - shown.length}`) : null,
-      ),
-      el("div", { class: "buttons" }, yes, no),
-    );
-    const done = (answer: boolean) => {
-      dialog.remove();
-      resolve(answer);
-    };
-    yes.addEventListener("click", () => done(true));
-    no.addEventListener("click", () => done(false));
-    dialog.addEventListener("keydown", (e) => e.key === "Escape" && done(false));
-    host.append(dialog);
-    no.focus();
+  const shown = cells.slice(0, 12);
+  return askInPane(host, {
+    id: "confirm",
+    title: t.confirmOverwrite(cells.length),
+    body: el(
+      "ul",
+      { id: "confirm-list" },
+      ...shown.map((c) => el("li", {}, el("code", {}, c.address), ` ${c.content}`)),
+      cells.length > shown.length ? el("li", {}, `… +${cells.length - shown.length}`) : null,
+    ),
+    yes: t.confirmYes,
+    no: t.confirmNo,
   });
 }
 
