@@ -2,19 +2,14 @@ import { execFileSync } from "child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 
 const root = join(__dirname, "../..");
 const fixtures = join(root, "test/fixtures");
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe("nl-aftrek eval", () => {
   test("prints plain values", async () => {

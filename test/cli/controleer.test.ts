@@ -6,19 +6,14 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
 
 const root = join(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "nl-controleer-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const run = runCli;
 
 const template = join(dir, "klant.xlsx");
 writeWorkbookFile(template, {

@@ -19,18 +19,13 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { unzipSync, zipSync } from "fflate";
 import { deflateRawSync } from "zlib";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import { f, row, v, workbookParts, zipParts } from "../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-hostile-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const run = runCli;
 
 const healthy = () =>
   workbookParts({ sheets: [{ name: "Blad1", data: row(1, v("A1", 10000), f("B1", "_xldudf_NL_KIA(2025,A1)")) }] });
