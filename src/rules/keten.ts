@@ -24,7 +24,7 @@ import { soAftrek } from "./soAftrek";
 import { stakingsaftrek } from "./stakingsaftrek";
 import { startersaftrek } from "./startersaftrek";
 import { tariefsaanpassing } from "./tariefsaanpassing";
-import { resultWith, RuleResult, TraceBuilder } from "./trace";
+import { RuleResult, Trace, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
 import { zelfstandigenaftrek } from "./zelfstandigenaftrek";
 import { zvwBijdrage } from "./zvwBijdrage";
@@ -199,31 +199,42 @@ export interface KetenOptions {
   readonly tot?: "belastbareWinst" | "totaalTeBetalen";
 }
 
-function linesOf(values: Partial<Record<KetenKey, Decimal>>): {
-  lines: KetenLine[];
-  rounded: Partial<Record<KetenKey, Money>>;
-} {
-  const rounded: Partial<Record<KetenKey, Money>> = {};
+function linesOf(values: Partial<Record<KetenKey, Decimal>>): KetenLine[] {
   const lines: KetenLine[] = [];
   for (const key of KEYS) {
     const v = values[key];
-    if (v === undefined) continue;
-    const value = roundCents(v);
-    rounded[key] = value;
-    lines.push({ key, label: KETEN_LABELS[key], value });
+    if (v !== undefined) lines.push({ key, label: KETEN_LABELS[key], value: roundCents(v) });
   }
-  return { lines, rounded };
+  return lines;
+}
+
+/** The chain's lines, rounded when they are asked for (a formula asks for one line only). */
+class Keten implements KetenResult {
+  private rounded: KetenLine[] | null = null;
+
+  constructor(
+    readonly value: Money,
+    readonly trace: Trace,
+    private readonly values: Partial<Record<KetenKey, Decimal>>,
+  ) {}
+
+  get lines(): readonly KetenLine[] {
+    return (this.rounded ??= linesOf(this.values));
+  }
+
+  line(key: KetenKey): Money {
+    const v = this.values[key];
+    if (!v) throw new Error(`keten: line ${key} was not computed`);
+    return roundCents(v);
+  }
 }
 
 function finish(t: TraceBuilder, values: Partial<Record<KetenKey, Decimal>>, last: KetenKey): KetenResult {
-  const { lines, rounded } = linesOf(values);
-  for (const line of lines) t.step(line.label, line.value);
-  const line = (key: KetenKey): Money => {
-    const v = rounded[key];
-    if (!v) throw new Error(`keten: line ${key} was not computed`);
-    return v;
-  };
-  return resultWith(t.done(line(last)), { lines, line });
+  const lastLine = values[last];
+  if (!lastLine) throw new Error(`keten: line ${last} was not computed`);
+  if (t.collecting) for (const line of linesOf(values)) t.step(line.label, line.value);
+  const { value, trace } = t.done(roundCents(lastLine));
+  return new Keten(value, trace, values);
 }
 
 export function keten(input: KetenInput, options: KetenOptions = {}): KetenResult {

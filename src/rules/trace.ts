@@ -120,6 +120,11 @@ export class TraceBuilder {
   private readonly parameters: TraceParameter[] = this.on ? [] : NONE;
   private readonly parts: Trace[] = this.on ? [] : NONE;
 
+  /** Whether this evaluation collects a trace (else steps need not be worked out). */
+  get collecting(): boolean {
+    return this.on;
+  }
+
   constructor(
     private readonly rule: string,
     private readonly title: string,

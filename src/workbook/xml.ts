@@ -5,6 +5,7 @@
  * parts never carry one, and it is how entity bombs and external entities get in.
  */
 import { SaxesParser, SaxesTag } from "saxes";
+import { scanPlainXml } from "./plainXml";
 
 export class XmlProblem extends Error {}
 
@@ -52,8 +53,21 @@ export function encodeXml(text: string, encoding: "utf8" | "utf16le" | "utf16be"
   return out;
 }
 
-/** Parses `text`, calling the handlers; an XmlProblem (Dutch) when it is not well-formed XML. */
+/**
+ * Parses `text`, calling the handlers; an XmlProblem (Dutch) when it is not well-formed XML.
+ * Plain XML (what spreadsheet writers produce) is read by the fast path in plainXml.ts, which
+ * reports exactly what saxes would; everything else, and every error, goes through saxes.
+ */
 export function parseXml(text: string, handlers: XmlHandlers): void {
+  if (scanPlainXml(text, null)) {
+    scanPlainXml(text, handlers);
+    return;
+  }
+  parseWithSaxes(text, handlers);
+}
+
+/** Parses `text` with saxes (exported for the test that holds the fast path to saxes). */
+export function parseWithSaxes(text: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   let tagStart = 0;
   parser.on("doctype", () => {
