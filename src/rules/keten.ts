@@ -18,7 +18,7 @@ import { box1 } from "./box1";
 import { combinatiekorting } from "./combinatiekorting";
 import { meewerkaftrek } from "./meewerkaftrek";
 import { mkbWinstvrijstelling } from "./mkbWinstvrijstelling";
-import { max, min, Money, roundCents, ZERO } from "./money";
+import { max, min, Money, roundCents, sum, ZERO } from "./money";
 import { alleenstaandeOuderenkorting, ouderenkorting } from "./ouderenkorting";
 import { soAftrek } from "./soAftrek";
 import { stakingsaftrek } from "./stakingsaftrek";
@@ -179,7 +179,7 @@ function ondernemersaftrekken(t: TraceBuilder, input: KetenInput): Ondernemersaf
   const staking = input.stakingswinst
     ? t.part(stakingsaftrek({ year, stakingswinst: input.stakingswinst, eerderBenut: input.stakingsaftrekEerder }))
     : ZERO;
-  const total = [za, sa, so, meewerk, staking, overige].reduce((s: Money, v) => s.plus(v), ZERO);
+  const total = sum([za, sa, so, meewerk, staking, overige]);
   return {
     zelfstandigenaftrek: za,
     startersaftrek: sa,
@@ -268,7 +268,7 @@ export function keten(input: KetenInput, options: KetenOptions = {}): KetenResul
   const iack = t.part(combinatiekorting({ year, arbeidsinkomen, voorwaarden: input.combinatiekorting ?? false, aow }));
   const ok = aow ? t.part(ouderenkorting({ year, verzamelinkomen: inkomen })) : ZERO;
   const aok = aow && input.alleenstaand ? t.part(alleenstaandeOuderenkorting(year)) : ZERO;
-  const kortingen = [ahk, ak, iack, ok, aok].reduce((s: Money, v) => s.plus(v), ZERO);
+  const kortingen = sum([ahk, ak, iack, ok, aok]);
   const heffingskortingen = min(kortingen, max(totaalBox1, ZERO));
   const naKortingen = totaalBox1.minus(heffingskortingen);
 

@@ -20,7 +20,15 @@ export function money(value: string | Decimal): Money {
  * Intermediate values are never rounded.
  */
 export function roundCents(value: Decimal): Money {
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  // An amount already in cents stays the same object (most amounts are: no new Decimal needed).
+  return value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** The sum of amounts (exact; terms that are zero are skipped, so no work is done for them). */
+export function sum(values: readonly Decimal[]): Money {
+  let total: Money = ZERO;
+  for (const v of values) if (!v.isZero()) total = total === ZERO ? v : total.plus(v);
+  return total;
 }
 
 export function max(a: Decimal, b: Decimal): Money {

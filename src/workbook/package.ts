@@ -11,7 +11,7 @@ import { a1, Area, MAX_COLUMNS, MAX_ROWS, parseA1, parseRange } from "./address"
 import { refuse, WorkbookError } from "./errors";
 import { EXCEL_ERRORS, OTHER_ERRORS } from "./formula/ast";
 import { CellValue, errorValue } from "./values";
-import { decodeXml, parseXml, prefixedAttribute, XmlProblem } from "./xml";
+import { decodeXml, parseXml, prefixedAttribute, XmlHandlers, XmlProblem } from "./xml";
 import { inflateEntry, LIMITS, looksLikeBomb, partKey, readZipEntries, ZipEntry, ZipProblem } from "./zip";
 
 export type FormulaKind = "normal" | "shared" | "array" | "dataTable";
@@ -380,10 +380,42 @@ function readSheet(
   date1904: boolean,
 ): SheetInfo {
   const { text, encoding } = reader.text(entry);
+  let read: SheetRead | null = null;
+  // Fresh state for each reading: the fast path may hand over to saxes halfway.
+  reader.parse(entry, text, () => (read = sheetRead(reader, index, name, strings, date1904)).handlers);
+  const { cells, sharedMasters, arrays, formulaCount } = read!;
+  return {
+    index,
+    name,
+    entry,
+    text: formulaCount > 0 ? text : null,
+    encoding,
+    cells,
+    sharedMasters,
+    arrays,
+    formulaCount,
+  };
+}
+
+interface SheetRead {
+  readonly handlers: XmlHandlers;
+  readonly cells: SheetCells;
+  readonly sharedMasters: Map<string, SharedFormulaMaster>;
+  readonly arrays: ArrayFormulaArea[];
+  formulaCount: number;
+}
+
+/** The handlers that read a worksheet's cells, and what they collect. */
+function sheetRead(
+  reader: PackageReader,
+  index: number,
+  name: string,
+  strings: string[],
+  date1904: boolean,
+): SheetRead {
   const cells = new SheetCells();
   const sharedMasters = new Map<string, SharedFormulaMaster>();
   const arrays: ArrayFormulaArea[] = [];
-  let formulaCount = 0;
 
   let inSheetData = false;
   let rowNumber = 0;
@@ -415,7 +447,7 @@ function readSheet(
     const cell = c!;
     let formula: StoredFormula | undefined;
     if (fAttrs) {
-      formulaCount++;
+      result.formulaCount++;
       const kind = (fAttrs.t as FormulaKind | undefined) ?? "normal";
       formula = {
         kind: kind === "shared" || kind === "array" || kind === "dataTable" ? kind : "normal",
@@ -459,7 +491,7 @@ function readSheet(
     c = null;
   };
 
-  reader.parse(entry, text, {
+  const handlers: XmlHandlers = {
     open: (tag, attrs, start, end, selfClosing) => {
       if (!inSheetData) {
         if (tag === "sheetData") inSheetData = !selfClosing;
@@ -580,18 +612,9 @@ function readSheet(
       else if (collect === "f") fText += t;
       else if (collect === "t" && inline !== null) inline += t;
     },
-  });
-  return {
-    index,
-    name,
-    entry,
-    text: formulaCount > 0 ? text : null,
-    encoding,
-    cells,
-    sharedMasters,
-    arrays,
-    formulaCount,
   };
+  const result: SheetRead = { handlers, cells, sharedMasters, arrays, formulaCount: 0 };
+  return result;
 }
 
 function readTable(reader: PackageReader, part: string, sheet: number): TableInfo | null {

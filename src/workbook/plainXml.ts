@@ -1,8 +1,8 @@
 /**
  * A fast path for the plain XML that spreadsheet writers produce: elements, attributes in quotes,
  * text, the five predefined entities and character references, an XML declaration at the start.
- * Nothing else: no comments, CDATA, processing instructions, DTD, carriage returns, non-ASCII names
- * or characters XML forbids. A document that is well-formed and stays inside this subset is
+ * Nothing else: no comments, CDATA, processing instructions, DTD, non-ASCII names or characters XML
+ * forbids. Line ends are read as XML reads them (CR LF and a lone CR are a line feed). A document that is well-formed and stays inside this subset is
  * reported to the handlers exactly as saxes reports it (the same names, attributes, text and
  * positions); for any other document `scanPlainXml` reports nothing and returns false, and saxes
  * reads it (and says what is wrong with it, where something is).
@@ -19,18 +19,19 @@ const AMP = 0x26;
 const QUOT = 0x22;
 const APOS = 0x27;
 
-/** Characters this subset leaves to saxes: the ones XML forbids, carriage returns and lone surrogates. */
+/** Characters this subset leaves to saxes: the ones XML forbids, and lone surrogates. */
 // eslint-disable-next-line no-control-regex
-const OUTSIDE_SUBSET = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\]\]>/;
+const OUTSIDE_SUBSET =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\]\]>/;
 
 /** The XML declaration as writers put it: version 1.0, an optional encoding and standalone. */
 const DECLARATION =
   /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
 
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a;
+const CR = 0x0d;
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === CR;
 const isNameStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
-const isNameChar = (c: number) =>
-  isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x3a;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x3a;
 
 /** Whether a character reference's code point is a character XML 1.0 allows. */
 function isXmlChar(cp: number): boolean {
@@ -65,7 +66,11 @@ function entity(text: string, amp: number, semi: number): string | null {
   return isXmlChar(cp) ? String.fromCodePoint(cp) : null;
 }
 
-/** Text between `from` and `to` with its references replaced; null when one is not allowed. */
+/**
+ * Text between `from` and `to` as XML reads it (XML 1.0 § 2.11, § 3.3.3): references replaced,
+ * CR LF and a lone CR read as a line feed, and in an attribute value every tab and line end read
+ * as a space. Null when a reference is not allowed.
+ */
 function decodeText(text: string, from: number, to: number, attribute: boolean): string | null {
   let out = "";
   let start = from;
@@ -79,8 +84,11 @@ function decodeText(text: string, from: number, to: number, attribute: boolean):
       out += text.slice(start, i) + replacement;
       i = semi;
       start = semi + 1;
+    } else if (c === CR) {
+      out += text.slice(start, i) + (attribute ? " " : "\n");
+      if (text.charCodeAt(i + 1) === 0x0a && i + 1 < to) i++;
+      start = i + 1;
     } else if (attribute && (c === 0x09 || c === 0x0a)) {
-      // Attribute-value normalization (XML 1.0 § 3.3.3): a literal tab or newline reads as a space.
       out += `${text.slice(start, i)} `;
       start = i + 1;
     }
@@ -96,11 +104,11 @@ function local(name: string): string {
 
 /**
  * Reads `text` when it is plain XML. Without handlers it only checks; with handlers it reports
- * every element and text as parseXml's saxes path does. False when the text is not plain XML
- * (then nothing was reported, provided the check ran first).
+ * every element and text as parseXml's saxes path does. False when the text is not plain XML:
+ * then the handlers may have been told part of it (nothing, when the check ran first).
  */
 export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolean {
-  if (!handlers && OUTSIDE_SUBSET.test(text)) return false;
+  if (OUTSIDE_SUBSET.test(text)) return false;
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (text.startsWith("<?", i)) {
@@ -116,6 +124,7 @@ export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolea
   const names: string[] = []; // the attribute names of the tag being read, for the duplicate check
   // Where the next `&` is: looked up again only once passed, so that checking stays linear.
   let nextAmp = -2; // -2: not looked up yet; -1: there is none
+  let nextCr = -2; // the same for a carriage return
 
   while (i < n) {
     const lt = text.indexOf("<", i);
@@ -125,7 +134,8 @@ export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolea
         for (let j = i; j < end; j++) if (!isSpace(text.charCodeAt(j))) return false;
       } else {
         if (nextAmp !== -1 && nextAmp < i) nextAmp = text.indexOf("&", i);
-        const plain = nextAmp < 0 || nextAmp >= end;
+        if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf("\r", i);
+        const plain = (nextAmp < 0 || nextAmp >= end) && (nextCr < 0 || nextCr >= end);
         const t = plain ? (onText ? text.slice(i, end) : "") : decodeText(text, i, end, false);
         if (t === null) return false;
         if (onText) onText(t);

@@ -57,8 +57,17 @@ export function encodeXml(text: string, encoding: "utf8" | "utf16le" | "utf16be"
  * Parses `text`, calling the handlers; an XmlProblem (Dutch) when it is not well-formed XML.
  * Plain XML (what spreadsheet writers produce) is read by the fast path in plainXml.ts, which
  * reports exactly what saxes would; everything else, and every error, goes through saxes.
+ *
+ * Given handlers, the fast path first checks the whole text, then reads it. Given a function that
+ * makes handlers with fresh state, it reads in one pass, and when the text turns out not to be
+ * plain XML, saxes reads it again with new handlers (for the big parts: the worksheets).
  */
-export function parseXml(text: string, handlers: XmlHandlers): void {
+export function parseXml(text: string, handlers: XmlHandlers | (() => XmlHandlers)): void {
+  if (typeof handlers === "function") {
+    if (scanPlainXml(text, handlers())) return;
+    parseWithSaxes(text, handlers());
+    return;
+  }
   if (scanPlainXml(text, null)) {
     scanPlainXml(text, handlers);
     return;
@@ -76,7 +85,9 @@ export function parseWithSaxes(text: string, handlers: XmlHandlers): void {
     );
   });
   parser.on("opentagstart", (tag) => {
-    tagStart = parser.position - tag.name.length - 2;
+    // The `<` before the name (not arithmetic on the position: after the name saxes may have read
+    // CR LF, two characters, as one line end).
+    tagStart = text.lastIndexOf("<", parser.position - tag.name.length - 1);
   });
   parser.on("opentag", (tag: SaxesTag) => {
     const name = localName(tag.name);
