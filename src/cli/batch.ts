@@ -7,6 +7,7 @@ import { existsSync, promises as fs } from "fs";
 import { availableParallelism } from "os";
 import { join, relative } from "path";
 import { Worker } from "worker_threads";
+import { RecalcOptions } from "../engine/recalc";
 import { recalcFile, RecalcReport } from "../engine/recalcFile";
 import { WorkbookError } from "../workbook/errors";
 
@@ -19,9 +20,9 @@ export interface Job {
   readonly output: string;
 }
 
-export async function recalcOne(input: string, output: string): Promise<FileResult> {
+export async function recalcOne(input: string, output: string, options: RecalcOptions = {}): Promise<FileResult> {
   try {
-    return { ok: true, report: await recalcFile(input, output) };
+    return { ok: true, report: await recalcFile(input, output, options) };
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, input, message: error.message, unexpected: false };
     const detail = error instanceof Error ? error.message : String(error);
@@ -89,7 +90,11 @@ function workerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
-/** Runs the jobs on up to `threads` workers (in this thread when there is one, or no compiled worker). */
+/**
+ * Runs the jobs on up to `threads` workers (in this thread when there is one, or no compiled
+ * worker). A file recalculated in this thread may spread its NL calls over the threads; files on
+ * workers use one thread each (the workers already use the cores).
+ */
 export async function runJobs(
   jobs: readonly Job[],
   threads: number,
@@ -100,7 +105,7 @@ export async function runJobs(
   const count = Math.max(1, Math.min(threads, jobs.length));
   if (count === 1 || !file) {
     for (let i = 0; i < jobs.length; i++) {
-      results[i] = await recalcOne(jobs[i].input, jobs[i].output);
+      results[i] = await recalcOne(jobs[i].input, jobs[i].output, { threads });
       done(results[i], i);
     }
     return results;

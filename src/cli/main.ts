@@ -52,7 +52,8 @@ en .xlsm-bestanden (ook in submappen).
                       (standaard: <naam>.herberekend.xlsx naast elk invoerbestand)
   --in-place          overschrijf de invoerbestanden zelf (via een tijdelijk bestand)
   --json              samenvatting als JSON op stdout
-  --jobs <n>          zoveel bestanden tegelijk (standaard: het aantal processorkernen)
+  --jobs <n>          zoveel bestanden tegelijk, of bij één groot bestand zoveel rekenthreads
+                      (standaard: het aantal processorkernen)
   -h, --help          deze hulp
 
 Cellen die zonder Excel niet te berekenen zijn (een onbekende functie, een externe koppeling)

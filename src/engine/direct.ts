@@ -13,6 +13,7 @@ import { Host } from "../workbook/formula/parse";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { callNl, NlArgument, nlFunctionId } from "./nlCall";
+import type { NlCall } from "./nlPool";
 
 /** A value met during evaluation that only Excel itself can interpret (a date typed as text, say). */
 export class NotDirect extends Error {}
@@ -276,10 +277,19 @@ export class DirectEvaluator {
     }
   }
 
-  private call(fn: string, args: readonly Node[], sheet: number, host: Host, depth: number): Value {
-    const id = nlFunctionId(fn);
-    if (!id) throw new NotDirect(fn);
-    const values: NlArgument[] = args.map((arg) => {
+  /**
+   * A formula that is one NL call and nothing else: the function and its arguments, evaluated for
+   * (sheet, host), so that the call can be made elsewhere (its result is the formula's). Null for
+   * any other formula.
+   */
+  topLevelCall(node: Node, sheet: number, host: Host): NlCall | null {
+    if (node.k !== "call") return null;
+    const id = nlFunctionId(node.fn);
+    return id ? { id, args: this.argumentValues(node.args, sheet, host, 0) } : null;
+  }
+
+  private argumentValues(args: readonly Node[], sheet: number, host: Host, depth: number): NlArgument[] {
+    return args.map((arg) => {
       const cell = this.sameSheetCell(arg, sheet, host);
       if (cell !== undefined) return cell;
       const v = this.eval(arg, sheet, host, depth);
@@ -287,7 +297,12 @@ export class DirectEvaluator {
       if (isRows(v)) return v.rows;
       return v;
     });
-    const result = callNl(id, values);
+  }
+
+  private call(fn: string, args: readonly Node[], sheet: number, host: Host, depth: number): Value {
+    const id = nlFunctionId(fn);
+    if (!id) throw new NotDirect(fn);
+    const result = callNl(id, this.argumentValues(args, sheet, host, depth));
     return Array.isArray(result) ? { rows: result } : result;
   }
 }

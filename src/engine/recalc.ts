@@ -15,7 +15,8 @@ import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/val
 import { CellEdit } from "../workbook/writer";
 import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator, isDirect, NotDirect } from "./direct";
-import { nlFunctionId } from "./nlCall";
+import { callNl, nlFunctionId } from "./nlCall";
+import { NlCall, NlPool, POOL_THRESHOLD } from "./nlPool";
 
 /** The seven error codes Excel has always had: the only errors ever written. */
 const WRITABLE_ERRORS = new Set(["#VALUE!", "#N/A", "#NAME?", "#REF!", "#DIV/0!", "#NUM!", "#NULL!"]);
@@ -51,7 +52,12 @@ export interface RecalcOutcome {
 const DEPENDENT_OF_KEPT = "hangt af van een cel die niet herberekend kan worden";
 const NONE: number[] = [];
 
-export function recalculate(pkg: WorkbookPackage): RecalcOutcome {
+export interface RecalcOptions {
+  /** Threads the NL calls of a big workbook may be spread over (this one included); 1: only this one. */
+  readonly threads?: number;
+}
+
+export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const refs = new WorkbookReferences(pkg);
   const graph = dependencyGraph(pkg, refs);
   const { formulas } = graph;
@@ -199,34 +205,57 @@ export function recalculate(pkg: WorkbookPackage): RecalcOutcome {
     done[id] = 1;
   };
 
-  const byLevel: number[][] = Array.from({ length: maxLevel + 1 }, () => []);
-  for (const id of order) byLevel[level[id]].push(id);
-  for (let l = 0; l <= maxLevel; l++) {
-    const ids: number[] = [];
-    for (const id of byLevel[l]) {
-      if (kept.has(id)) continue;
-      if (keptPrecedent(id)) kept.set(id, DEPENDENT_OF_KEPT);
-      else ids.push(id);
-    }
-    if (ids.length === 0) continue;
-    if (l % 2 === 0) {
-      for (const id of ids) {
-        if (kept.size && keptPrecedent(id)) {
-          kept.set(id, DEPENDENT_OF_KEPT);
-          continue;
-        }
-        const f = formulas[id];
-        try {
-          setResult(id, direct.evaluate((f.formula as { node: Node }).node, f.sheet, f.cell));
-        } catch (error) {
-          if (!(error instanceof NotDirect)) throw error;
-          kept.set(id, `niet zonder Excel te bepalen (${error.message})`);
-        }
+  let pool = null as NlPool | null;
+  try {
+    const byLevel: number[][] = Array.from({ length: maxLevel + 1 }, () => []);
+    for (const id of order) byLevel[level[id]].push(id);
+    for (let l = 0; l <= maxLevel; l++) {
+      const ids: number[] = [];
+      for (const id of byLevel[l]) {
+        if (kept.has(id)) continue;
+        if (keptPrecedent(id)) kept.set(id, DEPENDENT_OF_KEPT);
+        else ids.push(id);
       }
-    } else {
-      evaluateWithEngine(pkg, refs, graph, precedents, ids, valueAt, setResult, kept);
-      for (const id of ids) if (kept.has(id)) done[id] = 0;
+      if (ids.length === 0) continue;
+      if (l % 2 === 0) {
+        if (ids.length >= POOL_THRESHOLD && (options.threads ?? 1) > 1) {
+          pool ??= NlPool.start(options.threads ?? 1);
+        }
+        // In waves: each wave's cells read only cells of earlier waves and levels, so the NL calls
+        // of a wave can be made together, spread over the pool's threads.
+        for (const wave of wavesOf(ids, precedents, level)) {
+          const calls: NlCall[] = [];
+          const callers: number[] = [];
+          for (const id of wave) {
+            if (kept.size && keptPrecedent(id)) {
+              kept.set(id, DEPENDENT_OF_KEPT);
+              continue;
+            }
+            const f = formulas[id];
+            const node = (f.formula as { node: Node }).node;
+            try {
+              const call = pool ? direct.topLevelCall(node, f.sheet, f.cell) : null;
+              if (call) {
+                calls.push(call);
+                callers.push(id);
+              } else setResult(id, direct.evaluate(node, f.sheet, f.cell));
+            } catch (error) {
+              if (!(error instanceof NotDirect)) throw error;
+              kept.set(id, `niet zonder Excel te bepalen (${error.message})`);
+            }
+          }
+          if (calls.length === 0) continue;
+          const values =
+            calls.length >= POOL_THRESHOLD ? await pool!.run(calls) : calls.map((c) => callNl(c.id, c.args));
+          for (let i = 0; i < callers.length; i++) setResult(callers[i], values[i]);
+        }
+      } else {
+        evaluateWithEngine(pkg, refs, graph, precedents, ids, valueAt, setResult, kept);
+        for (const id of ids) if (kept.has(id)) done[id] = 0;
+      }
     }
+  } finally {
+    await pool?.close();
   }
 
   // What to write.
@@ -269,6 +298,23 @@ export function recalculate(pkg: WorkbookPackage): RecalcOutcome {
     fullCalcOnLoad: notes.length > 0 || graph.dynamicOutside,
     edits,
   };
+}
+
+/**
+ * The cells of one direct level in waves: a cell is in the wave after the latest wave of the
+ * cells of this level it reads (`ids` are in dependency order).
+ */
+function wavesOf(ids: readonly number[], precedents: readonly number[][], level: Int32Array): number[][] {
+  const waves: number[][] = [];
+  const waveOf = new Map<number, number>();
+  const l = level[ids[0]];
+  for (const id of ids) {
+    let w = 0;
+    for (const p of precedents[id]) if (level[p] === l) w = Math.max(w, (waveOf.get(p) ?? -1) + 1);
+    waveOf.set(id, w);
+    (waves[w] ??= []).push(id);
+  }
+  return waves;
 }
 
 /**

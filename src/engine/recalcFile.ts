@@ -7,7 +7,7 @@ import { promises as fs } from "fs";
 import { basename, dirname, extname, join } from "path";
 import { openWorkbook } from "../workbook/package";
 import { editSheet, packageBytes, withFullCalcOnLoad, writeAtomically } from "../workbook/writer";
-import { recalculate, RecalcOutcome } from "./recalc";
+import { recalculate, RecalcOptions, RecalcOutcome } from "./recalc";
 
 export interface RecalcReport extends Omit<RecalcOutcome, "edits"> {
   readonly input: string;
@@ -22,9 +22,9 @@ export function defaultOutput(input: string): string {
 }
 
 /** Recalculates `input` into `output` (which may be `input` itself: written atomically). */
-export async function recalcFile(input: string, output: string): Promise<RecalcReport> {
+export async function recalcFile(input: string, output: string, options: RecalcOptions = {}): Promise<RecalcReport> {
   const pkg = await openWorkbook(input);
-  const outcome = recalculate(pkg);
+  const outcome = await recalculate(pkg, options);
   const sheetTexts = new Map<number, string>();
   for (const [index, edits] of outcome.edits) {
     const text = editSheet(pkg.sheets[index], edits);

@@ -20,8 +20,8 @@ const QUOT = 0x22;
 const APOS = 0x27;
 
 /** Characters this subset leaves to saxes: the ones XML forbids, and lone surrogates. */
-// eslint-disable-next-line no-control-regex
 const OUTSIDE_SUBSET =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\]\]>/;
 
 /** The XML declaration as writers put it: version 1.0, an optional encoding and standalone. */

@@ -18,13 +18,10 @@ export interface CellEdit {
 
 /** How a value is stored: the `t` attribute (undefined for a number) and the `<v>` text. */
 function stored(value: CellValue): { t: string | undefined; v: string } {
-  if (typeof value === "number")
-    return {
-      t: undefined,
-      v: String(Object.is(value, -0) ? 0 : value)
-        .replace("e+", "E+")
-        .replace("e-", "E-"),
-    };
+  if (typeof value === "number") {
+    const v = String(Object.is(value, -0) ? 0 : value);
+    return { t: undefined, v: v.includes("e") ? v.replace("e", "E") : v };
+  }
   if (typeof value === "boolean") return { t: "b", v: value ? "1" : "0" };
   if (typeof value === "string") return { t: "str", v: escapeText(value) };
   if (isErrorValue(value)) return { t: "e", v: value.error };
@@ -58,6 +55,13 @@ export function holds(cell: CellRecord, value: CellValue): boolean {
 }
 
 function prefixOf(tag: string): string {
+  // The common case, `<c ` or `<c>`: no prefix.
+  const after = tag.charCodeAt(2);
+  if (
+    tag.charCodeAt(1) === 0x63 &&
+    (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d)
+  )
+    return "";
   const name = /^<([^\s>/]+)/.exec(tag)?.[1] ?? "c";
   const colon = name.lastIndexOf(":");
   return colon < 0 ? "" : name.slice(0, colon + 1);

@@ -1,0 +1,59 @@
+/**
+ * A big workbook's NL calls spread over threads give the same file, byte for byte, as one thread:
+ * numbers, WAAR/ONWAAR, errors with their message, a spilled overview, chains of NL formulas
+ * (wave after wave) and formulas around an NL call. Run through the compiled command, where the
+ * worker threads exist.
+ */
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
+
+const root = join(__dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-pool-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test("spread over two threads or computed in one: the same workbook", () => {
+  const rows: string[] = [row(1, v("B1", 2025))];
+  // 3.000 rows: more NL calls per wave than the pool's threshold (2.000).
+  for (let r = 2; r <= 3001; r++) {
+    const investering = r % 97 === 0 ? s(`C${r}`, "veel") : v(`C${r}`, (r * 104729) % 200000);
+    rows.push(
+      row(
+        r,
+        v(`A${r}`, 20000 + ((r * 7919) % 150000)),
+        v(`B${r}`, 1000 + ((r * 31) % 800)),
+        investering,
+        f(`D${r}`, `_xldudf_NL_URENCRITERIUM(B${r})`),
+        f(`E${r}`, `_xldudf_NL_KIA($B$1,C${r})`),
+        f(`F${r}`, `_xldudf_NL_BELASTBAREWINST($B$1,A${r}-E${r},D${r})`),
+        f(`G${r}`, `_xldudf_NL_MKBVRIJ($B$1,F${r})*2`),
+        f(`H${r}`, `_xldudf_NL_ZELFSTANDIGENAFTREK(${r % 5 === 0 ? 2021 : "$B$1"},D${r},A${r})`),
+      ),
+    );
+  }
+  rows.push(row(3002, f("A3002", "_xldudf_NL_OVERZICHT($B$1,A2,D2)")));
+  const input = join(dir, "groot.xlsx");
+  writeWorkbookFile(input, { sheets: [{ name: "Klanten", data: rows.join("") }] });
+  const recalc = (jobs: string, out: string) =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [join(root, "bin/nl-aftrek.js"), "recalc", input, "-o", out, "--jobs", jobs, "--json"],
+        {
+          cwd: root,
+          encoding: "utf8",
+        },
+      ),
+    );
+  const one = recalc("1", join(dir, "een.xlsx"));
+  const two = recalc("2", join(dir, "twee.xlsx"));
+  expect(readFileSync(join(dir, "twee.xlsx")).equals(readFileSync(join(dir, "een.xlsx")))).toBe(true);
+  expect(two.recalculated).toBe(one.recalculated);
+  expect(one.recalculated).toBe(5 * 3000 + 1);
+  // The text investment (every 97th row) and the year 2021 (every 5th) are errors, in both runs alike.
+  expect(two.errors).toEqual(one.errors);
+  expect(one.errors.length).toBeGreaterThan(600);
+  expect(one.errors.some((e: { message: string }) => /2021/.test(e.message))).toBe(true);
+}, 120000);
