@@ -1,9 +1,9 @@
 /**
  * NL calls spread over the machine's cores. The rules are pure: a call's result depends on its
- * arguments only, so a batch of calls can be split between this thread and worker threads and
- * put back in order. Used for big workbooks (thousands of NL formulas); small ones never start a
- * worker. Where no compiled worker exists (the TypeScript sources run directly), everything is
- * computed in this thread, with the same results.
+ * arguments only, so calls can be made on worker threads while this thread goes on evaluating
+ * arguments, and the results put where they belong. Used for big workbooks (thousands of NL
+ * formulas); small ones never start a worker. Where no compiled worker exists (the TypeScript
+ * sources run directly), everything is computed in this thread, with the same results.
  */
 import { existsSync } from "fs";
 import { join } from "path";
@@ -15,23 +15,50 @@ export interface NlCall {
   readonly args: readonly NlArgument[];
 }
 
-/** Below this many calls in a batch, spreading them costs more than it saves. */
-export const POOL_THRESHOLD = 2000;
+/** Below this many NL formulas in a level, a worker costs more than it saves (measured: break-even near 90.000). */
+export const POOL_THRESHOLD = 50000;
+
+/** Calls sent to a worker at a time. */
+const CHUNK = 1024;
+
+/** A worker's backlog from which this thread makes the calls itself. */
+const BUSY = 2;
 
 function workerFile(): string | null {
   const file = join(__dirname, "nlWorker.js");
   return existsSync(file) ? file : null;
 }
 
+interface PoolWorker {
+  readonly worker: Worker;
+  /** Chunks sent, and (shared with the worker, which counts them) chunks done. */
+  sent: number;
+  readonly done: Int32Array;
+  readonly waiting: Map<number, (results: NlResult[]) => void>;
+}
+
 export class NlPool {
-  private readonly workers: Worker[];
-  private failed: Error | null = null;
+  private readonly workers: PoolWorker[];
+  private failure: Error | null = null;
+  private next = 0;
 
   private constructor(file: string, count: number) {
     this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(file);
-      worker.on("error", (error) => (this.failed = error));
-      return worker;
+      const done = new Int32Array(new SharedArrayBuffer(4));
+      const worker = new Worker(file, { workerData: { done } });
+      const entry: PoolWorker = { worker, sent: 0, done, waiting: new Map() };
+      worker.on("message", ({ seq, results }: { seq: number; results: NlResult[] }) => {
+        entry.waiting.get(seq)?.(results);
+        entry.waiting.delete(seq);
+      });
+      const fail = (error: Error) => {
+        this.failure ??= error;
+        for (const resolve of entry.waiting.values()) resolve([]);
+        entry.waiting.clear();
+      };
+      worker.on("error", fail);
+      worker.on("exit", (code) => fail(new Error(`NL-rekenthread gestopt (code ${code})`)));
+      return entry;
     });
   }
 
@@ -42,28 +69,76 @@ export class NlPool {
     return new NlPool(file, threads - 1);
   }
 
-  /** The results of the calls, in order: this thread computes one share, each worker another. */
-  async run(calls: readonly NlCall[]): Promise<NlResult[]> {
-    const shares = this.workers.length + 1;
-    const size = Math.ceil(calls.length / shares);
-    const pending = this.workers.map((worker, i) => {
-      const part = calls.slice((i + 1) * size, (i + 2) * size).map((c) => [c.id, c.args]);
-      return new Promise<NlResult[]>((resolve, reject) => {
-        const onExit = (code: number) => reject(this.failed ?? new Error(`NL-rekenthread gestopt (${code})`));
-        worker.once("exit", onExit);
-        worker.once("message", (results: NlResult[]) => {
-          worker.off("exit", onExit);
-          resolve(results);
-        });
-        worker.postMessage(part);
-      });
+  /** A batch of calls whose results go to `put` (all of them once `finish` has resolved). */
+  batch(put: (caller: number, result: NlResult) => void): NlBatch {
+    return new NlBatch(this, put);
+  }
+
+  /** The least busy worker, or null when each has a backlog (then this thread should compute). */
+  idleWorker(): PoolWorker | null {
+    let best: PoolWorker | null = null;
+    for (const w of this.workers) {
+      const backlog = w.sent - Atomics.load(w.done, 0);
+      if (backlog < BUSY && (!best || backlog < best.sent - Atomics.load(best.done, 0))) best = w;
+    }
+    return best;
+  }
+
+  send(w: PoolWorker, calls: readonly NlCall[]): Promise<NlResult[]> {
+    const seq = this.next++;
+    w.sent++;
+    return new Promise((resolve) => {
+      w.waiting.set(seq, resolve);
+      w.worker.postMessage({ seq, calls: calls.map((c) => [c.id, c.args]) });
     });
-    const own = calls.slice(0, size).map((c) => callNl(c.id, c.args));
-    const rest = await Promise.all(pending);
-    return own.concat(...rest);
+  }
+
+  /** Throws when a worker failed (its calls have no results). */
+  check(): void {
+    if (this.failure) throw this.failure;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+/** Calls collected as the arguments are evaluated, made in chunks on whichever thread is free. */
+export class NlBatch {
+  private callers: number[] = [];
+  private calls: NlCall[] = [];
+  private readonly pending: Promise<void>[] = [];
+
+  constructor(
+    private readonly pool: NlPool,
+    private readonly put: (caller: number, result: NlResult) => void,
+  ) {}
+
+  add(caller: number, call: NlCall): void {
+    this.callers.push(caller);
+    this.calls.push(call);
+    if (this.calls.length === CHUNK) this.flush();
+  }
+
+  async finish(): Promise<void> {
+    if (this.calls.length) this.flush();
+    await Promise.all(this.pending);
+    this.pool.check();
+  }
+
+  private flush(): void {
+    const { callers, calls } = this;
+    this.callers = [];
+    this.calls = [];
+    const worker = this.pool.idleWorker();
+    if (!worker) {
+      for (let i = 0; i < calls.length; i++) this.put(callers[i], callNl(calls[i].id, calls[i].args));
+      return;
+    }
+    this.pending.push(
+      this.pool.send(worker, calls).then((results) => {
+        for (let i = 0; i < results.length; i++) this.put(callers[i], results[i]);
+      }),
+    );
   }
 }

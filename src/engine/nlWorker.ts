@@ -1,7 +1,11 @@
-/** A worker thread of NlPool: computes the NL calls it is sent, in order. */
-import { parentPort } from "worker_threads";
+/** A worker thread of NlPool: makes the NL calls it is sent, in order, and counts the chunks done. */
+import { parentPort, workerData } from "worker_threads";
 import { callNl, NlArgument } from "./nlCall";
 
-parentPort?.on("message", (calls: [string, NlArgument[]][]) => {
-  parentPort!.postMessage(calls.map(([id, args]) => callNl(id, args)));
+const done: Int32Array = workerData.done;
+
+parentPort?.on("message", ({ seq, calls }: { seq: number; calls: [string, NlArgument[]][] }) => {
+  const results = calls.map(([id, args]) => callNl(id, args));
+  Atomics.add(done, 0, 1);
+  parentPort!.postMessage({ seq, results });
 });

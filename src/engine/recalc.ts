@@ -15,8 +15,9 @@ import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/val
 import { CellEdit } from "../workbook/writer";
 import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator, isDirect, NotDirect } from "./direct";
-import { callNl, nlFunctionId } from "./nlCall";
-import { NlCall, NlPool, POOL_THRESHOLD } from "./nlPool";
+import { IdLists } from "./idLists";
+import { nlFunctionId } from "./nlCall";
+import { NlPool, POOL_THRESHOLD } from "./nlPool";
 
 /** The seven error codes Excel has always had: the only errors ever written. */
 const WRITABLE_ERRORS = new Set(["#VALUE!", "#N/A", "#NAME?", "#REF!", "#DIV/0!", "#NUM!", "#NULL!"]);
@@ -50,7 +51,6 @@ export interface RecalcOutcome {
 }
 
 const DEPENDENT_OF_KEPT = "hangt af van een cel die niet herberekend kan worden";
-const NONE: number[] = [];
 
 export interface RecalcOptions {
   /** Threads the NL calls of a big workbook may be spread over (this one included); 1: only this one. */
@@ -107,7 +107,7 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   };
 
   // Precedents within the set; a precedent formula that never got a cached value is computed too.
-  const precedents: number[][] = new Array(n);
+  const precedents = new IdLists(n);
   const kind = new Uint8Array(n); // 0: direct, 1: engine
   const kept = new Map<number, string>();
   const stamp = new Int32Array(n).fill(-1);
@@ -115,7 +115,7 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   for (let i = 0; i < members.length; i++) {
     const id = members[i];
     const f = formulas[id];
-    const list: number[] = [];
+    precedents.start(id);
     const visit = (sheet: number, cell: CellRecord | undefined) => {
       if (!cell) return;
       const owner = ownerOf(sheet, cell);
@@ -128,32 +128,31 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
         join(owner);
         claimSpill(owner);
       }
-      list.push(owner);
+      precedents.push(owner);
     };
     for (const area of graph.areasOf(f)) {
       const cells = pkg.sheets[area.sheet].cells;
       if (area.r1 === area.r2 && area.c1 === area.c2) visit(area.sheet, cells.get(area.r1, area.c1));
       else cells.forEachIn(area, (cell) => visit(area.sheet, cell));
     }
-    precedents[id] = list.length ? list : NONE;
     const reason = decisions.keepReason(f);
     if (reason) kept.set(id, reason);
     kind[id] = decisions.isDirect(f) ? 0 : 1;
   }
 
   // Dependency order (Kahn); what is left over is on a circular reference.
-  const dependents: number[][] = new Array(n);
+  const dependents = precedents.reversed(members);
   const indegree = new Int32Array(n);
-  for (const id of members) {
-    indegree[id] = precedents[id].length;
-    for (const p of precedents[id]) (dependents[p] ??= []).push(id);
-  }
+  for (const id of members) indegree[id] = precedents.size(id);
   const order: number[] = [];
   const ready = members.filter((id) => indegree[id] === 0);
   while (ready.length) {
     const id = ready.pop()!;
     order.push(id);
-    for (const d of dependents[id] ?? []) if (--indegree[d] === 0) ready.push(d);
+    for (let k = dependents.first(id); k < dependents.end(id); k++) {
+      const d = dependents.items[k];
+      if (--indegree[d] === 0) ready.push(d);
+    }
   }
   if (order.length < members.length) {
     for (const id of members) if (indegree[id] > 0 && !kept.has(id)) kept.set(id, "kringverwijzing");
@@ -164,7 +163,8 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   let maxLevel = 0;
   for (const id of order) {
     let l = kind[id];
-    for (const p of precedents[id]) {
+    for (let k = precedents.first(id); k < precedents.end(id); k++) {
+      const p = precedents.items[k];
       const need = kind[p] === kind[id] ? level[p] : level[p] + 1;
       if (need > l) l = need;
     }
@@ -199,13 +199,15 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
     return rows;
   };
   const direct = new DirectEvaluator({ refs, valueAt, valuesIn: (area) => valuesIn(storedPart(pkg, area)) });
-  const keptPrecedent = (id: number) => precedents[id].some((p) => kept.has(p));
+  const isKept = (p: number) => kept.has(p);
+  const keptPrecedent = (id: number) => precedents.some(id, isKept);
   const setResult = (id: number, value: CellValue | CellValue[][]) => {
     results[id] = value;
     done[id] = 1;
   };
 
   let pool = null as NlPool | null;
+  const waveOf = new Int32Array(n);
   try {
     const byLevel: number[][] = Array.from({ length: maxLevel + 1 }, () => []);
     for (const id of order) byLevel[level[id]].push(id);
@@ -223,9 +225,8 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
         }
         // In waves: each wave's cells read only cells of earlier waves and levels, so the NL calls
         // of a wave can be made together, spread over the pool's threads.
-        for (const wave of wavesOf(ids, precedents, level)) {
-          const calls: NlCall[] = [];
-          const callers: number[] = [];
+        for (const wave of wavesOf(ids, precedents, level, waveOf)) {
+          const batch = pool?.batch(setResult);
           for (const id of wave) {
             if (kept.size && keptPrecedent(id)) {
               kept.set(id, DEPENDENT_OF_KEPT);
@@ -234,20 +235,15 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
             const f = formulas[id];
             const node = (f.formula as { node: Node }).node;
             try {
-              const call = pool ? direct.topLevelCall(node, f.sheet, f.cell) : null;
-              if (call) {
-                calls.push(call);
-                callers.push(id);
-              } else setResult(id, direct.evaluate(node, f.sheet, f.cell));
+              const call = batch ? direct.topLevelCall(node, f.sheet, f.cell) : null;
+              if (call) batch!.add(id, call);
+              else setResult(id, direct.evaluate(node, f.sheet, f.cell));
             } catch (error) {
               if (!(error instanceof NotDirect)) throw error;
               kept.set(id, `niet zonder Excel te bepalen (${error.message})`);
             }
           }
-          if (calls.length === 0) continue;
-          const values =
-            calls.length >= POOL_THRESHOLD ? await pool!.run(calls) : calls.map((c) => callNl(c.id, c.args));
-          for (let i = 0; i < callers.length; i++) setResult(callers[i], values[i]);
+          await batch?.finish();
         }
       } else {
         evaluateWithEngine(pkg, refs, graph, precedents, ids, valueAt, setResult, kept);
@@ -304,14 +300,16 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
  * The cells of one direct level in waves: a cell is in the wave after the latest wave of the
  * cells of this level it reads (`ids` are in dependency order).
  */
-function wavesOf(ids: readonly number[], precedents: readonly number[][], level: Int32Array): number[][] {
+function wavesOf(ids: readonly number[], precedents: IdLists, level: Int32Array, waveOf: Int32Array): number[][] {
   const waves: number[][] = [];
-  const waveOf = new Map<number, number>();
   const l = level[ids[0]];
   for (const id of ids) {
     let w = 0;
-    for (const p of precedents[id]) if (level[p] === l) w = Math.max(w, (waveOf.get(p) ?? -1) + 1);
-    waveOf.set(id, w);
+    for (let k = precedents.first(id); k < precedents.end(id); k++) {
+      const p = precedents.items[k];
+      if (level[p] === l && waveOf[p] + 1 > w) w = waveOf[p] + 1;
+    }
+    waveOf[id] = w;
     (waves[w] ??= []).push(id);
   }
   return waves;
@@ -484,7 +482,7 @@ function evaluateWithEngine(
   pkg: WorkbookPackage,
   refs: WorkbookReferences,
   graph: DependencyGraph,
-  precedents: readonly number[][],
+  precedents: IdLists,
   ids: readonly number[],
   valueAt: (sheet: number, row: number, col: number) => CellValue,
   setResult: (id: number, value: CellValue | CellValue[][]) => void,
@@ -570,7 +568,7 @@ function evaluateWithEngine(
   }
   // A cell of this run that read a formula that could not be given to the engine read a stale value.
   for (const id of ids) {
-    if (!kept.has(id) && precedents[id].some((p) => kept.has(p))) kept.set(id, DEPENDENT_OF_KEPT);
+    if (!kept.has(id) && precedents.some(id, (p) => kept.has(p))) kept.set(id, DEPENDENT_OF_KEPT);
   }
 }
 

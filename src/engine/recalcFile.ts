@@ -25,14 +25,14 @@ export function defaultOutput(input: string): string {
 export async function recalcFile(input: string, output: string, options: RecalcOptions = {}): Promise<RecalcReport> {
   const pkg = await openWorkbook(input);
   const outcome = await recalculate(pkg, options);
-  const sheetTexts = new Map<number, string>();
+  const sheetParts = new Map<number, Buffer>();
   for (const [index, edits] of outcome.edits) {
-    const text = editSheet(pkg.sheets[index], edits);
-    if (text !== null) sheetTexts.set(index, text);
+    const bytes = editSheet(pkg.sheets[index], edits);
+    if (bytes !== null) sheetParts.set(index, bytes);
   }
   const workbookText = outcome.fullCalcOnLoad ? withFullCalcOnLoad(pkg) : null;
-  const unchanged = sheetTexts.size === 0 && workbookText === null;
-  const bytes = unchanged ? pkg.data : packageBytes(pkg, sheetTexts, workbookText);
+  const unchanged = sheetParts.size === 0 && workbookText === null;
+  const bytes = unchanged ? pkg.data : await packageBytes(pkg, sheetParts, workbookText);
   await writeAtomically(output, bytes);
   const { edits: _edits, ...summary } = outcome;
   void _edits;

@@ -97,7 +97,8 @@ function splicesFor(text: string, edit: CellEdit, out: Splice[]): void {
   }
   const tag = text.slice(cell.start, cell.tagEnd);
   const prefix = prefixOf(tag);
-  const newTag = withType(tag, t);
+  // A tag without a `t` attribute that gets none (a number) stays as it is.
+  const newTag = t === undefined && cell.type === undefined ? tag : withType(tag, t);
   if (cell.selfClosing) {
     const open = newTag.slice(0, newTag.length - 2).replace(/\s+$/, "") + ">";
     out.push({ start: cell.start, end: cell.tagEnd, text: `${open}<${prefix}v>${v}</${prefix}v></${prefix}c>` });
@@ -114,8 +115,8 @@ function splicesFor(text: string, edit: CellEdit, out: Splice[]): void {
   }
 }
 
-/** The sheet text with the edits applied; null when no cell changes. */
-export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): string | null {
+/** The sheet part with the edits applied, encoded as it was; null when no cell changes. */
+export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): Buffer | null {
   const text = sheet.text;
   if (text === null) throw new Error(`sheet ${sheet.name} was read without its text`);
   const splices: Splice[] = [];
@@ -124,14 +125,32 @@ export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): string 
   let sorted = true;
   for (let i = 1; i < splices.length && sorted; i++) sorted = splices[i - 1].start <= splices[i].start;
   if (!sorted) splices.sort((a, b) => a.start - b.start || a.end - b.end);
-  const parts: string[] = [];
+  if (sheet.encoding !== "utf8") {
+    const parts: string[] = [];
+    let at = 0;
+    for (const s of splices) {
+      parts.push(text.slice(at, s.start), s.text);
+      at = s.end;
+    }
+    parts.push(text.slice(at));
+    return encodeXml(parts.join(""), sheet.encoding);
+  }
+  // UTF-8 (every part Excel writes): the pieces are encoded straight into the part's bytes, without
+  // first joining a second copy of the whole sheet text.
+  let size = Buffer.byteLength(text, "utf8");
+  for (const s of splices)
+    size += Buffer.byteLength(s.text, "utf8") - Buffer.byteLength(text.slice(s.start, s.end), "utf8");
+  const out = Buffer.allocUnsafe(size);
+  let offset = 0;
   let at = 0;
   for (const s of splices) {
-    parts.push(text.slice(at, s.start), s.text);
+    offset += out.write(text.slice(at, s.start), offset, "utf8");
+    offset += out.write(s.text, offset, "utf8");
     at = s.end;
   }
-  parts.push(text.slice(at));
-  return parts.join("");
+  offset += out.write(text.slice(at), offset, "utf8");
+  if (offset !== size) throw new Error(`sheet ${sheet.name}: ${offset} bytes written, ${size} expected`);
+  return out;
 }
 
 /** The workbook part with `fullCalcOnLoad="1"`, so Excel recalculates everything on opening; null when already so. */
@@ -156,14 +175,11 @@ export function withFullCalcOnLoad(pkg: WorkbookPackage): string | null {
 /** The new package: the given parts replaced, every other entry copied as it was. */
 export function packageBytes(
   pkg: WorkbookPackage,
-  sheetTexts: ReadonlyMap<number, string>,
+  sheetParts: ReadonlyMap<number, Buffer>,
   workbookText: string | null,
-): Buffer {
+): Promise<Buffer> {
   const byEntry = new Map<unknown, Buffer>();
-  for (const [index, text] of sheetTexts) {
-    const sheet = pkg.sheets[index];
-    byEntry.set(sheet.entry, encodeXml(text, sheet.encoding));
-  }
+  for (const [index, bytes] of sheetParts) byEntry.set(pkg.sheets[index].entry, bytes);
   if (workbookText !== null) byEntry.set(pkg.workbookEntry, encodeXml(workbookText, pkg.workbookEncoding));
   const entries: OutputEntry[] = pkg.entries.map((entry) => {
     const content = byEntry.get(entry);
