@@ -51,6 +51,7 @@ export class WorkbookReferences {
   private readonly parsedNames = new Map<DefinedName, CellFormula>();
   private readonly namePrecedents = new Map<string, Precedents>();
   private readonly traitsCache = new Map<Formula, Map<number, Traits>>();
+  private readonly sharedTrees = new Map<string, CellFormula>();
 
   constructor(readonly pkg: WorkbookPackage) {
     pkg.sheets.forEach((s) => this.sheetByName.set(s.name.toUpperCase(), s.index));
@@ -69,14 +70,21 @@ export class WorkbookReferences {
   formulaOf(sheet: SheetInfo, cell: CellRecord): CellFormula | null {
     const stored = cell.formula;
     if (!stored) return null;
-    let text = stored.text;
-    let host: Host = cell;
-    if (stored.kind === "shared" && stored.si !== undefined && text.trim() === "") {
-      const master = sheet.sharedMasters.get(stored.si);
-      if (!master) return { syntaxError: "gedeelde formule zonder hoofdcel" };
-      text = master.text;
-      host = master;
+    if (stored.kind === "shared" && stored.si !== undefined && stored.text.trim() === "") {
+      // The other cells of a shared formula: the master's tree, read once per group.
+      const key = `${sheet.index}:${stored.si}`;
+      let shared = this.sharedTrees.get(key);
+      if (!shared) {
+        const master = sheet.sharedMasters.get(stored.si);
+        shared = master ? this.parsed(master.text, master) : { syntaxError: "gedeelde formule zonder hoofdcel" };
+        this.sharedTrees.set(key, shared);
+      }
+      return shared;
     }
+    return this.parsed(stored.text, cell);
+  }
+
+  private parsed(text: string, host: Host): CellFormula {
     try {
       return this.cache.parse(text, host);
     } catch (error) {

@@ -156,6 +156,9 @@ class Lexer {
   // Scratch results of scanCol / scanRow.
   private sNum = 0;
   private sAbs = false;
+  // The end of the name mayBeSheet read from identFrom.
+  private identFrom = -1;
+  private identEnd = -1;
 
   constructor(
     private readonly text: string,
@@ -573,7 +576,7 @@ class Lexer {
       if (sheet) this.fail("na de bladnaam hoort een celverwijzing of naam", j);
       return false;
     }
-    let k = j;
+    let k = !prefix && this.identFrom === j ? this.identEnd : j;
     while (k < text.length && isIdentPart(text.charCodeAt(k))) k++;
     const ident = text.slice(j, k);
     this.i = k;
@@ -607,6 +610,9 @@ class Lexer {
     if (first === 39 || first === 91) return true;
     let k = j;
     while (k < text.length && isIdentPart(text.charCodeAt(k))) k++;
+    // Remembered: when there is no sheet prefix, the same name is read again from j.
+    this.identFrom = j;
+    this.identEnd = k;
     const after = text.charCodeAt(k);
     return after === 33 || after === 58;
   }
