@@ -190,7 +190,7 @@ export function findYear(sheets: readonly AuditSheet[]): YearCell | null {
 }
 
 const call = (fn: string, args: Node[]): Node => ({ k: "call", fn, raw: fn, args });
-const num = (v: number): Node => ({ k: "num", v, text: String(v), start: 0, end: 0 });
+const num = (v: number): Node => ({ k: "num", v, text: String(v) });
 const str = (v: string): Node => ({ k: "str", v });
 
 interface Context {

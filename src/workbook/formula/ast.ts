@@ -53,7 +53,7 @@ export interface StructSpec {
 }
 
 export type Node =
-  | { readonly k: "num"; readonly v: number; readonly text: string; readonly start: number; readonly end: number }
+  | { readonly k: "num"; readonly v: number; readonly text: string }
   | { readonly k: "str"; readonly v: string }
   | { readonly k: "bool"; readonly v: boolean }
   | { readonly k: "err"; readonly v: string }

@@ -127,6 +127,11 @@ interface Scanned {
   c2Abs: boolean;
   kind: RefSpec["kind"];
   end: number;
+  /** Where the digits of each corner's row start and end in the text. */
+  r1From: number;
+  r1To: number;
+  r2From: number;
+  r2To: number;
 }
 
 /**
@@ -152,10 +157,20 @@ class Lexer {
     c2Abs: false,
     kind: "cell",
     end: 0,
+    r1From: 0,
+    r1To: 0,
+    r2From: 0,
+    r2To: 0,
   };
-  // Scratch results of scanCol / scanRow.
+  /**
+   * Key-only lexing: where each relative row number is, as (from, to, row) triplets, so that the
+   * same formula one row further down can be recognised without lexing it (FormulaCache).
+   */
+  readonly rowSpans: number[] = [];
+  // Scratch results of scanCol / scanRow (sFrom: where a row's digits start).
   private sNum = 0;
   private sAbs = false;
+  private sFrom = 0;
   // The end of the name mayBeSheet read from identFrom.
   private identFrom = -1;
   private identEnd = -1;
@@ -358,6 +373,7 @@ class Lexer {
     let k = j;
     this.sAbs = text.charCodeAt(k) === 36;
     if (this.sAbs) k++;
+    this.sFrom = k;
     let row = 0;
     let digits = 0;
     for (;;) {
@@ -382,11 +398,15 @@ class Lexer {
     if (afterRow < 0) return -1;
     const s = this.scan;
     if (second) {
+      s.r2From = this.sFrom;
+      s.r2To = afterRow;
       s.c2 = col;
       s.c2Abs = colAbs;
       s.r2 = this.sNum;
       s.r2Abs = this.sAbs;
     } else {
+      s.r1From = this.sFrom;
+      s.r1To = afterRow;
       s.c1 = col;
       s.c1Abs = colAbs;
       s.r1 = this.sNum;
@@ -439,10 +459,14 @@ class Lexer {
     if (r1 >= 0 && text.charCodeAt(r1) === 58) {
       scan.r1 = this.sNum;
       scan.r1Abs = this.sAbs;
+      scan.r1From = this.sFrom;
+      scan.r1To = r1;
       const r2 = this.scanRow(r1 + 1);
       if (r2 >= 0 && !this.continuesIdent(r2)) {
         scan.r2 = this.sNum;
         scan.r2Abs = this.sAbs;
+        scan.r2From = this.sFrom;
+        scan.r2To = r2;
         scan.kind = "rows";
         scan.end = r2;
         return true;
@@ -562,6 +586,7 @@ class Lexer {
     if (this.scanRef(j)) {
       const end = this.scan.end;
       this.i = end;
+      this.noteRows();
       this.emit(
         "ref",
         start,
@@ -617,11 +642,20 @@ class Lexer {
     return after === 33 || after === 58;
   }
 
+  /** The relative row numbers of the reference just scanned, into rowSpans (key-only lexing). */
+  private noteRows(): void {
+    const { scan, rowSpans } = this;
+    if (!this.keyOnly || scan.kind === "cols") return;
+    if (!scan.r1Abs) rowSpans.push(scan.r1From, scan.r1To, scan.r1);
+    if (scan.kind !== "cell" && !scan.r2Abs) rowSpans.push(scan.r2From, scan.r2To, scan.r2);
+  }
+
   private rowRange(): boolean {
     if (!this.scanRef(this.i) || this.scan.kind !== "rows") return false;
     const start = this.i;
     const end = this.scan.end;
     this.i = end;
+    this.noteRows();
     this.emit(
       "ref",
       start,
@@ -850,7 +884,7 @@ class Parser {
     let node: Node;
     switch (tok.t) {
       case "num":
-        node = { k: "num", v: tok.num!, text: tok.s, start: tok.start, end: tok.end };
+        node = { k: "num", v: tok.num!, text: tok.s };
         break;
       case "str":
         node = { k: "str", v: tok.s };
@@ -942,8 +976,8 @@ class Parser {
       let node: Node;
       if (tok.t === "op" && tok.s === "-" && this.peek().t === "num") {
         const n = this.next();
-        node = { k: "num", v: -n.num!, text: `-${n.s}`, start: tok.start, end: n.end };
-      } else if (tok.t === "num") node = { k: "num", v: tok.num!, text: tok.s, start: tok.start, end: tok.end };
+        node = { k: "num", v: -n.num!, text: `-${n.s}` };
+      } else if (tok.t === "num") node = { k: "num", v: tok.num!, text: tok.s };
       else if (tok.t === "str") node = { k: "str", v: tok.s };
       else if (tok.t === "bool") node = { k: "bool", v: tok.bool! };
       else if (tok.t === "err") node = { k: "err", v: tok.s };
@@ -1028,23 +1062,67 @@ export function parseFormula(text: string, host: Host = { row: 1, col: 1 }, opti
   return { node, info: describe(node) };
 }
 
+/** The formula last parsed in a column, with where its relative row numbers are. */
+interface LastInColumn {
+  readonly text: string;
+  readonly row: number;
+  readonly rowSpans: readonly number[];
+  readonly formula: Formula;
+}
+
+/**
+ * The text a formula would have `rows` rows further down (every relative row number moved), with
+ * where its row numbers then are; null when one would leave the sheet.
+ */
+function movedDown(last: LastInColumn, rows: number): { text: string; rowSpans: number[] } | null {
+  const spans = last.rowSpans;
+  const rowSpans: number[] = [];
+  let text = "";
+  let at = 0;
+  for (let k = 0; k < spans.length; k += 3) {
+    const row = spans[k + 2] + rows;
+    if (row < 1 || row > MAX_ROWS) return null;
+    text += last.text.slice(at, spans[k]);
+    const digits = String(row);
+    rowSpans.push(text.length, text.length + digits.length, row);
+    text += digits;
+    at = spans[k + 1];
+  }
+  return { text: text + last.text.slice(at), rowSpans };
+}
+
 /**
  * Parsing with a cache of trees by shape: the cells of a column filled with the same formula
  * share one tree. The cache is per workbook (pass one to every call for that workbook).
+ *
+ * A column filled down is recognised without lexing: when a formula's text is the text of the
+ * last formula parsed in its column with the relative row numbers moved by the rows between them,
+ * it has that formula's shape (only row numbers differ, and they stay references).
  */
 export class FormulaCache {
   private readonly byShape = new Map<string, Formula>();
+  private readonly lastInColumn = new Map<number, LastInColumn>();
 
   parse(text: string, host: Host): Formula {
     const body = text.startsWith("=") ? text.slice(1) : text;
+    const last = this.lastInColumn.get(host.col);
+    if (last && last.row !== host.row && last.rowSpans.length > 0) {
+      const moved = movedDown(last, host.row - last.row);
+      if (moved && moved.text === body) {
+        this.lastInColumn.set(host.col, { text: body, row: host.row, rowSpans: moved.rowSpans, formula: last.formula });
+        return last.formula;
+      }
+    }
     const keyer = new Lexer(body, host, false, false, true);
     keyer.run();
-    const known = this.byShape.get(keyer.key);
-    if (known) return known;
-    const lexer = new Lexer(body, host, false);
-    const node = new Parser(lexer.run()).parse();
-    const formula = { node, info: describe(node) };
-    if (this.byShape.size < 200000) this.byShape.set(keyer.key, formula);
+    let formula = this.byShape.get(keyer.key);
+    if (!formula) {
+      const lexer = new Lexer(body, host, false);
+      const node = new Parser(lexer.run()).parse();
+      formula = { node, info: describe(node) };
+      if (this.byShape.size < 200000) this.byShape.set(keyer.key, formula);
+    }
+    this.lastInColumn.set(host.col, { text: body, row: host.row, rowSpans: keyer.rowSpans, formula });
     return formula;
   }
 
