@@ -7,9 +7,9 @@
 import { Zip, ZipInputFile } from "fflate";
 import { promisify } from "util";
 import { constants, crc32, deflateRaw, deflateRawSync, inflateRawSync } from "zlib";
+import * as yauzl from "yauzl";
 
 const deflateRawAsync = promisify(deflateRaw);
-import * as yauzl from "yauzl";
 
 /** Limits that keep hostile files from costing more than a bounded amount of memory and time. */
 export const LIMITS = {
