@@ -142,7 +142,9 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
   for (const sheet of pkg.sheets) {
     if (sheet.formulaCount === 0) continue;
     const arrays = new Map(sheet.arrays.map((a) => [a.master, a.area]));
-    for (const cell of sheet.cells.values()) {
+    const cells = sheet.cells.values();
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
       if (!cell.formula) continue;
       const formula = refs.formulaOf(sheet, cell)!;
       const traits = isSyntaxError(formula) ? NO_TRAITS : refs.traits(formula, sheet.index);

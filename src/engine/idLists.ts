@@ -58,7 +58,12 @@ export class IdLists {
   reversed(ids: readonly number[]): IdLists {
     const count = this.from.length;
     const sizes = new Int32Array(count);
-    for (const id of ids) for (let k = this.from[id]; k < this.to[id]; k++) sizes[this.values[k]]++;
+    // Indexed loops: this runs once per recalculation, mostly before it is optimized, and a for-of
+    // there costs an object per step.
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      for (let k = this.from[id]; k < this.to[id]; k++) sizes[this.values[k]]++;
+    }
     const out = new IdLists(count, this.used);
     let at = 0;
     for (let id = 0; id < count; id++) {
@@ -66,7 +71,8 @@ export class IdLists {
       at += sizes[id];
     }
     out.used = at;
-    for (const id of ids) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
       for (let k = this.from[id]; k < this.to[id]; k++) {
         const target = this.values[k];
         out.values[out.to[target]++] = id;

@@ -112,28 +112,34 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   const kept = new Map<number, string>();
   const stamp = new Int32Array(n).fill(-1);
   const decisions = new Decisions(refs, () => loadEngine().engineFunctions());
+  let id = -1; // the member whose precedents are being found
+  let areaSheet = 0;
+  const visit = (sheet: number, cell: CellRecord | undefined) => {
+    if (!cell) return;
+    const owner = ownerOf(sheet, cell);
+    if (owner === undefined || owner === id || stamp[owner] === id) return;
+    stamp[owner] = id;
+    if (!inSet[owner]) {
+      // Read at its cached value, unless it has none.
+      const other = formulas[owner];
+      if (other.cell.vStart >= 0 || other.cell.value !== null) return;
+      join(owner);
+      claimSpill(owner);
+    }
+    precedents.push(owner);
+  };
+  const visitInArea = (cell: CellRecord) => visit(areaSheet, cell);
   for (let i = 0; i < members.length; i++) {
-    const id = members[i];
+    id = members[i];
     const f = formulas[id];
     precedents.start(id);
-    const visit = (sheet: number, cell: CellRecord | undefined) => {
-      if (!cell) return;
-      const owner = ownerOf(sheet, cell);
-      if (owner === undefined || owner === id || stamp[owner] === id) return;
-      stamp[owner] = id;
-      if (!inSet[owner]) {
-        // Read at its cached value, unless it has none.
-        const other = formulas[owner];
-        if (other.cell.vStart >= 0 || other.cell.value !== null) return;
-        join(owner);
-        claimSpill(owner);
-      }
-      precedents.push(owner);
-    };
-    for (const area of graph.areasOf(f)) {
+    const areas = graph.areasOf(f);
+    for (let a = 0; a < areas.length; a++) {
+      const area = areas[a];
       const cells = pkg.sheets[area.sheet].cells;
+      areaSheet = area.sheet;
       if (area.r1 === area.r2 && area.c1 === area.c2) visit(area.sheet, cells.get(area.r1, area.c1));
-      else cells.forEachIn(area, (cell) => visit(area.sheet, cell));
+      else cells.forEachIn(area, visitInArea);
     }
     const reason = decisions.keepReason(f);
     if (reason) kept.set(id, reason);
@@ -143,7 +149,7 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   // Dependency order (Kahn); what is left over is on a circular reference.
   const dependents = precedents.reversed(members);
   const indegree = new Int32Array(n);
-  for (const id of members) indegree[id] = precedents.size(id);
+  for (let i = 0; i < members.length; i++) indegree[members[i]] = precedents.size(members[i]);
   const order: number[] = [];
   const ready = members.filter((id) => indegree[id] === 0);
   while (ready.length) {
@@ -161,7 +167,8 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   // Levels: direct cells on even levels, engine cells on odd ones, each after what it reads.
   const level = new Int32Array(n);
   let maxLevel = 0;
-  for (const id of order) {
+  for (let i = 0; i < order.length; i++) {
+    const id = order[i];
     let l = kind[id];
     for (let k = precedents.first(id); k < precedents.end(id); k++) {
       const p = precedents.items[k];
@@ -210,10 +217,11 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   const waveOf = new Int32Array(n);
   try {
     const byLevel: number[][] = Array.from({ length: maxLevel + 1 }, () => []);
-    for (const id of order) byLevel[level[id]].push(id);
+    for (let i = 0; i < order.length; i++) byLevel[level[order[i]]].push(order[i]);
     for (let l = 0; l <= maxLevel; l++) {
       const ids: number[] = [];
-      for (const id of byLevel[l]) {
+      for (let i = 0; i < byLevel[l].length; i++) {
+        const id = byLevel[l][i];
         if (kept.has(id)) continue;
         if (keptPrecedent(id)) kept.set(id, DEPENDENT_OF_KEPT);
         else ids.push(id);
@@ -227,7 +235,8 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
         // of a wave can be made together, spread over the pool's threads.
         for (const wave of wavesOf(ids, precedents, level, waveOf)) {
           const batch = pool?.batch(setResult);
-          for (const id of wave) {
+          for (let w = 0; w < wave.length; w++) {
+            const id = wave[w];
             if (kept.size && keptPrecedent(id)) {
               kept.set(id, DEPENDENT_OF_KEPT);
               continue;
@@ -259,7 +268,8 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   const errors: CellError[] = [];
   let recalculated = 0;
   let changedCells = 0;
-  for (const id of order) {
+  for (let i = 0; i < order.length; i++) {
+    const id = order[i];
     if (kept.has(id) || !done[id]) continue;
     const f = formulas[id];
     const cells = targetCells(pkg, f, results[id]);
@@ -303,7 +313,8 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
 function wavesOf(ids: readonly number[], precedents: IdLists, level: Int32Array, waveOf: Int32Array): number[][] {
   const waves: number[][] = [];
   const l = level[ids[0]];
-  for (const id of ids) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
     let w = 0;
     for (let k = precedents.first(id); k < precedents.end(id); k++) {
       const p = precedents.items[k];

@@ -141,8 +141,13 @@ export class SheetCells {
     return this.count;
   }
 
-  *values(): IterableIterator<CellRecord> {
-    for (const cells of this.rows.values()) yield* cells;
+  /** Every cell, in document order (an array: iterating a generator would cost an object per cell). */
+  values(): readonly CellRecord[] {
+    const all: CellRecord[] = new Array(this.count);
+    let i = 0;
+    for (const cells of this.rows.values()) for (const cell of cells) all[i++] = cell;
+    all.length = i;
+    return all;
   }
 
   /** Every stored cell inside the area, row by row. */

@@ -1064,31 +1064,43 @@ export function parseFormula(text: string, host: Host = { row: 1, col: 1 }, opti
 
 /** The formula last parsed in a column, with where its relative row numbers are. */
 interface LastInColumn {
-  readonly text: string;
-  readonly row: number;
-  readonly rowSpans: readonly number[];
+  text: string;
+  row: number;
+  /** (from, to, row) for each relative row number in the text. */
+  rowSpans: number[];
   readonly formula: Formula;
 }
 
 /**
- * The text a formula would have `rows` rows further down (every relative row number moved), with
- * where its row numbers then are; null when one would leave the sheet.
+ * Whether `text` is the text of `last` with every relative row number moved `rows` rows down
+ * (and none leaving the sheet): then it has last's shape, and the new spans are returned.
+ * Compared character by character: no text is built for the many cells of a column filled down.
  */
-function movedDown(last: LastInColumn, rows: number): { text: string; rowSpans: number[] } | null {
+function movedDownSpans(last: LastInColumn, text: string, rows: number): number[] | null {
   const spans = last.rowSpans;
-  const rowSpans: number[] = [];
-  let text = "";
-  let at = 0;
+  const old = last.text;
+  const moved: number[] = new Array(spans.length);
+  let at = 0; // in the old text
+  let pos = 0; // in the new one
   for (let k = 0; k < spans.length; k += 3) {
+    const from = spans[k];
+    if (pos + (from - at) > text.length) return null;
+    for (let i = at; i < from; i++) if (text.charCodeAt(pos++) !== old.charCodeAt(i)) return null;
     const row = spans[k + 2] + rows;
     if (row < 1 || row > MAX_ROWS) return null;
-    text += last.text.slice(at, spans[k]);
-    const digits = String(row);
-    rowSpans.push(text.length, text.length + digits.length, row);
-    text += digits;
+    // The row as String(row) writes it: the same value, no leading zero.
+    const digits = pos;
+    let value = 0;
+    while (pos < text.length && isDigit(text.charCodeAt(pos))) value = value * 10 + (text.charCodeAt(pos++) - 48);
+    if (value !== row || text.charCodeAt(digits) === 48) return null;
+    moved[k] = digits;
+    moved[k + 1] = pos;
+    moved[k + 2] = row;
     at = spans[k + 1];
   }
-  return { text: text + last.text.slice(at), rowSpans };
+  if (text.length - pos !== old.length - at) return null;
+  for (let i = at; i < old.length; i++) if (text.charCodeAt(pos++) !== old.charCodeAt(i)) return null;
+  return moved;
 }
 
 /**
@@ -1107,9 +1119,11 @@ export class FormulaCache {
     const body = text.startsWith("=") ? text.slice(1) : text;
     const last = this.lastInColumn.get(host.col);
     if (last && last.row !== host.row && last.rowSpans.length > 0) {
-      const moved = movedDown(last, host.row - last.row);
-      if (moved && moved.text === body) {
-        this.lastInColumn.set(host.col, { text: body, row: host.row, rowSpans: moved.rowSpans, formula: last.formula });
+      const spans = movedDownSpans(last, body, host.row - last.row);
+      if (spans) {
+        last.text = body;
+        last.row = host.row;
+        last.rowSpans = spans;
         return last.formula;
       }
     }
