@@ -425,16 +425,15 @@ function sheetRead(
   let inSheetData = false;
   let rowNumber = 0;
   let colNumber = 0;
-  // The cell being read.
-  let c: {
-    row: number;
-    col: number;
-    type: string | undefined;
-    start: number;
-    tagEnd: number;
-    selfClosing: boolean;
-    cm: boolean;
-  } | null = null;
+  // The cell being read (in variables, not an object: a sheet may hold a million cells).
+  let inCell = false;
+  let cRow = 0;
+  let cCol = 0;
+  let cType: string | undefined;
+  let cStart = 0;
+  let cTagEnd = 0;
+  let cSelfClosing = false;
+  let cDynamic = false;
   let v: string | null = null;
   let vStart = -1;
   let vEnd = -1;
@@ -449,7 +448,6 @@ function sheetRead(
   let collect: "v" | "f" | "t" | null = null;
 
   const finish = (end: number) => {
-    const cell = c!;
     let formula: StoredFormula | undefined;
     if (fAttrs) {
       result.formulaCount++;
@@ -459,7 +457,7 @@ function sheetRead(
         text: fText,
         si: fAttrs.si,
         ref: fAttrs.ref,
-        dynamic: cell.cm,
+        dynamic: cDynamic,
       };
       if (
         formula.kind === "shared" &&
@@ -467,21 +465,21 @@ function sheetRead(
         fText.trim() !== "" &&
         !sharedMasters.has(formula.si)
       ) {
-        sharedMasters.set(formula.si, { text: fText, row: cell.row, col: cell.col });
+        sharedMasters.set(formula.si, { text: fText, row: cRow, col: cCol });
       }
     }
     // One shape for every record (no optional fields): V8 keeps them compact and fast.
     const record: CellRecord = {
       ordinal: cells.nextOrdinal(),
-      row: cell.row,
-      col: cell.col,
-      type: cell.type,
-      value: cellValue(cell.type, v, inline, strings, date1904),
+      row: cRow,
+      col: cCol,
+      type: cType,
+      value: cellValue(cType, v, inline, strings, date1904),
       formula,
-      start: cell.start,
-      tagEnd: cell.tagEnd,
+      start: cStart,
+      tagEnd: cTagEnd,
       end,
-      selfClosing: cell.selfClosing,
+      selfClosing: cSelfClosing,
       vStart,
       vEnd,
       vTextStart,
@@ -493,7 +491,7 @@ function sheetRead(
       const area = parseRange(formula.ref, index);
       if (area) arrays.push({ master: record, area });
     }
-    c = null;
+    inCell = false;
   };
 
   const handlers: XmlHandlers = {
@@ -529,15 +527,14 @@ function sheetRead(
             );
           }
           colNumber = col;
-          c = {
-            row,
-            col,
-            type: attrs.t,
-            start,
-            tagEnd: end,
-            selfClosing,
-            cm: attrs.cm !== undefined && attrs.cm !== "0",
-          };
+          inCell = true;
+          cRow = row;
+          cCol = col;
+          cType = attrs.t;
+          cStart = start;
+          cTagEnd = end;
+          cSelfClosing = selfClosing;
+          cDynamic = attrs.cm !== undefined && attrs.cm !== "0";
           v = null;
           vStart = vEnd = vTextStart = vTextEnd = fEnd = -1;
           fAttrs = null;
@@ -549,7 +546,7 @@ function sheetRead(
           return;
         }
         case "v":
-          if (!c) return;
+          if (!inCell) return;
           vStart = start;
           vTextStart = end;
           if (selfClosing) {
@@ -562,13 +559,13 @@ function sheetRead(
           }
           return;
         case "f":
-          if (!c) return;
+          if (!inCell) return;
           fAttrs = attrs as Record<string, string>;
           if (selfClosing) fEnd = end;
           else collect = "f";
           return;
         case "is":
-          if (c && !selfClosing) {
+          if (inCell && !selfClosing) {
             inIs = true;
             inline = "";
           }
@@ -596,7 +593,7 @@ function sheetRead(
           return;
         case "f":
           if (collect === "f") collect = null;
-          if (c) fEnd = end;
+          if (inCell) fEnd = end;
           return;
         case "t":
           if (collect === "t") collect = null;
@@ -608,7 +605,7 @@ function sheetRead(
           inIs = false;
           return;
         case "c":
-          if (c && !c.selfClosing) finish(end);
+          if (inCell && !cSelfClosing) finish(end);
           return;
       }
     },

@@ -102,6 +102,16 @@ function local(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+/** The attributes of a tag that has none (handlers only read them). */
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
+/** One-letter names (`c`, `v`, `f`, `r`, `s`, `t`: most of a worksheet), shared rather than cut anew. */
+const LETTERS: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+
+function nameAt(text: string, from: number, to: number): string {
+  return to === from + 1 && text.charCodeAt(from) < 128 ? LETTERS[text.charCodeAt(from)] : text.slice(from, to);
+}
+
 /**
  * Reads `text` when it is plain XML. Without handlers it only checks; with handlers it reports
  * every element and text as parseXml's saxes path does. False when the text is not plain XML:
@@ -149,7 +159,7 @@ export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolea
       const nameStart = ++p;
       if (!isNameStart(text.charCodeAt(p))) return false;
       while (isNameChar(text.charCodeAt(p))) p++;
-      const name = text.slice(nameStart, p);
+      const name = nameAt(text, nameStart, p);
       while (isSpace(text.charCodeAt(p))) p++;
       if (text.charCodeAt(p) !== GT || stack.pop() !== name) return false;
       i = p + 1;
@@ -161,8 +171,8 @@ export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolea
     // <name (S attr S? = S? "value")* S? /?>
     const nameStart = p;
     while (isNameChar(text.charCodeAt(p))) p++;
-    const name = text.slice(nameStart, p);
-    const attributes: Record<string, string> | null = open ? {} : null;
+    const name = nameAt(text, nameStart, p);
+    let attributes: Record<string, string> | null = null;
     let count = 0;
     let selfClosing = false;
     for (;;) {
@@ -179,7 +189,7 @@ export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolea
       if (p === before || !isNameStart(c)) return false;
       const attrStart = p;
       while (isNameChar(text.charCodeAt(p))) p++;
-      const attr = text.slice(attrStart, p);
+      const attr = nameAt(text, attrStart, p);
       if (attr === "__proto__") return false;
       for (let k = 0; k < count; k++) if (names[k] === attr) return false;
       names[count++] = attr;
@@ -195,12 +205,12 @@ export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolea
       if (lessThan >= 0 && lessThan < valueEnd) return false;
       const value = decodeText(text, p + 1, valueEnd, true);
       if (value === null) return false;
-      if (attributes) attributes[attr] = value;
+      if (open) (attributes ??= {})[attr] = value;
       p = valueEnd + 1;
     }
     i = p + 1;
     const tag = local(name);
-    if (open) open(tag, attributes!, lt, i, selfClosing);
+    if (open) open(tag, attributes ?? NO_ATTRIBUTES, lt, i, selfClosing);
     if (selfClosing) {
       if (stack.length === 0) closedRoot = true;
       if (close) close(tag, lt, i);

@@ -120,7 +120,7 @@ export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): Buffer 
   const text = sheet.text;
   if (text === null) throw new Error(`sheet ${sheet.name} was read without its text`);
   const splices: Splice[] = [];
-  for (const edit of edits) if (!holds(edit.cell, edit.value)) splicesFor(text, edit, splices);
+  for (let i = 0; i < edits.length; i++) if (!holds(edits[i].cell, edits[i].value)) splicesFor(text, edits[i], splices);
   if (splices.length === 0) return null;
   let sorted = true;
   for (let i = 1; i < splices.length && sorted; i++) sorted = splices[i - 1].start <= splices[i].start;
@@ -138,12 +138,15 @@ export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): Buffer 
   // UTF-8 (every part Excel writes): the pieces are encoded straight into the part's bytes, without
   // first joining a second copy of the whole sheet text.
   let size = Buffer.byteLength(text, "utf8");
-  for (const s of splices)
+  for (let i = 0; i < splices.length; i++) {
+    const s = splices[i];
     size += Buffer.byteLength(s.text, "utf8") - Buffer.byteLength(text.slice(s.start, s.end), "utf8");
+  }
   const out = Buffer.allocUnsafe(size);
   let offset = 0;
   let at = 0;
-  for (const s of splices) {
+  for (let i = 0; i < splices.length; i++) {
+    const s = splices[i];
     offset += out.write(text.slice(at, s.start), offset, "utf8");
     offset += out.write(s.text, offset, "utf8");
     at = s.end;
