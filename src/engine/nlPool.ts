@@ -15,7 +15,7 @@ export interface NlCall {
   readonly args: readonly NlArgument[];
 }
 
-/** Below this many NL formulas in a level, a worker costs more than it saves (measured: break-even near 90.000). */
+/** Below this many NL formulas in a workbook, a worker costs more than it saves (measured: break-even near 90.000). */
 export const POOL_THRESHOLD = 50000;
 
 /** Calls sent to a worker at a time. */
@@ -31,7 +31,7 @@ function workerFile(): string | null {
 
 interface PoolWorker {
   readonly worker: Worker;
-  /** Chunks sent, and (shared with the worker, which counts them) chunks done. */
+  /** Chunks sent; shared with the worker: [chunks done, 1 once it has loaded the rules]. */
   sent: number;
   readonly done: Int32Array;
   readonly waiting: Map<number, (results: NlResult[]) => void>;
@@ -44,7 +44,7 @@ export class NlPool {
 
   private constructor(file: string, count: number) {
     this.workers = Array.from({ length: count }, () => {
-      const done = new Int32Array(new SharedArrayBuffer(4));
+      const done = new Int32Array(new SharedArrayBuffer(8));
       const worker = new Worker(file, { workerData: { done } });
       const entry: PoolWorker = { worker, sent: 0, done, waiting: new Map() };
       worker.on("message", ({ seq, results }: { seq: number; results: NlResult[] }) => {
@@ -74,10 +74,14 @@ export class NlPool {
     return new NlBatch(this, put);
   }
 
-  /** The least busy worker, or null when each has a backlog (then this thread should compute). */
+  /**
+   * The least busy worker that is ready, or null when each is still loading or has a backlog (then
+   * this thread computes: it never waits for a worker that is starting).
+   */
   idleWorker(): PoolWorker | null {
     let best: PoolWorker | null = null;
     for (const w of this.workers) {
+      if (Atomics.load(w.done, 1) === 0) continue;
       const backlog = w.sent - Atomics.load(w.done, 0);
       if (backlog < BUSY && (!best || backlog < best.sent - Atomics.load(best.done, 0))) best = w;
     }

@@ -3,6 +3,7 @@ import { parentPort, workerData } from "worker_threads";
 import { callNl, NlArgument } from "./nlCall";
 
 const done: Int32Array = workerData.done;
+Atomics.store(done, 1, 1); // the rules are loaded: ready for calls
 
 parentPort?.on("message", ({ seq, calls }: { seq: number; calls: [string, NlArgument[]][] }) => {
   const results = calls.map(([id, args]) => callNl(id, args));

@@ -76,146 +76,149 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
     };
   }
 
-  // The cells to recalculate: indexed by formula id in flat arrays (a workbook may hold 300.000 of them).
-  const inSet = new Uint8Array(n);
-  const members: number[] = [];
-  const join = (id: number) => {
-    if (inSet[id]) return;
-    inSet[id] = 1;
-    members.push(id);
-  };
-  graph.touched.forEach(join);
-
-  // Spilled and array results: their other cells belong to the formula.
-  const spillOwner = pkg.sheets.map(() => new Map<number, number>());
-  let spills = false;
-  const claimSpill = (id: number) => {
-    const area = formulas[id].arrayArea;
-    if (!area) return;
-    spills = true;
-    for (let r = area.r1; r <= area.r2; r++)
-      for (let c = area.c1; c <= area.c2; c++) spillOwner[area.sheet].set(cellKey(r, c), id);
-  };
-  members.forEach(claimSpill);
-  const { idByOrdinal } = graph;
-  /** The formula a cell's value comes from (its own, or the array formula it is part of). */
-  const ownerOf = (sheet: number, cell: CellRecord): number | undefined => {
-    const byOrdinal = idByOrdinal[sheet];
-    const id = cell.ordinal < byOrdinal.length ? byOrdinal[cell.ordinal] : -1;
-    if (id >= 0) return id;
-    return spills ? spillOwner[sheet].get(cellKey(cell.row, cell.col)) : undefined;
-  };
-
-  // Precedents within the set; a precedent formula that never got a cached value is computed too.
-  const precedents = new IdLists(n);
-  const kind = new Uint8Array(n); // 0: direct, 1: engine
-  const kept = new Map<number, string>();
-  const stamp = new Int32Array(n).fill(-1);
-  const decisions = new Decisions(refs, () => loadEngine().engineFunctions());
-  let id = -1; // the member whose precedents are being found
-  let areaSheet = 0;
-  const visit = (sheet: number, cell: CellRecord | undefined) => {
-    if (!cell) return;
-    const owner = ownerOf(sheet, cell);
-    if (owner === undefined || owner === id || stamp[owner] === id) return;
-    stamp[owner] = id;
-    if (!inSet[owner]) {
-      // Read at its cached value, unless it has none.
-      const other = formulas[owner];
-      if (other.cell.vStart >= 0 || other.cell.value !== null) return;
-      join(owner);
-      claimSpill(owner);
-    }
-    precedents.push(owner);
-  };
-  const visitInArea = (cell: CellRecord) => visit(areaSheet, cell);
-  for (let i = 0; i < members.length; i++) {
-    id = members[i];
-    const f = formulas[id];
-    precedents.start(id);
-    const areas = graph.areasOf(f);
-    for (let a = 0; a < areas.length; a++) {
-      const area = areas[a];
-      const cells = pkg.sheets[area.sheet].cells;
-      areaSheet = area.sheet;
-      if (area.r1 === area.r2 && area.c1 === area.c2) visit(area.sheet, cells.get(area.r1, area.c1));
-      else cells.forEachIn(area, visitInArea);
-    }
-    const reason = decisions.keepReason(f);
-    if (reason) kept.set(id, reason);
-    kind[id] = decisions.isDirect(f) ? 0 : 1;
-  }
-
-  // Dependency order (Kahn); what is left over is on a circular reference.
-  const dependents = precedents.reversed(members);
-  const indegree = new Int32Array(n);
-  for (let i = 0; i < members.length; i++) indegree[members[i]] = precedents.size(members[i]);
-  const order: number[] = [];
-  const ready = members.filter((id) => indegree[id] === 0);
-  while (ready.length) {
-    const id = ready.pop()!;
-    order.push(id);
-    for (let k = dependents.first(id); k < dependents.end(id); k++) {
-      const d = dependents.items[k];
-      if (--indegree[d] === 0) ready.push(d);
-    }
-  }
-  if (order.length < members.length) {
-    for (const id of members) if (indegree[id] > 0 && !kept.has(id)) kept.set(id, "kringverwijzing");
-  }
-
-  // Levels: direct cells on even levels, engine cells on odd ones, each after what it reads.
-  const level = new Int32Array(n);
-  let maxLevel = 0;
-  for (let i = 0; i < order.length; i++) {
-    const id = order[i];
-    let l = kind[id];
-    for (let k = precedents.first(id); k < precedents.end(id); k++) {
-      const p = precedents.items[k];
-      const need = kind[p] === kind[id] ? level[p] : level[p] + 1;
-      if (need > l) l = need;
-    }
-    if (l % 2 !== kind[id]) l++;
-    level[id] = l;
-    if (l > maxLevel) maxLevel = l;
-  }
-
-  // Evaluation.
-  const results: Array<CellValue | CellValue[][]> = new Array(n);
-  const done = new Uint8Array(n);
-  const valueAt = (sheet: number, row: number, col: number): CellValue => {
-    const cell = pkg.sheets[sheet].cells.get(row, col);
-    if (!cell) return null;
-    const owner = ownerOf(sheet, cell);
-    if (owner !== undefined && done[owner]) {
-      const result = results[owner];
-      const f = formulas[owner];
-      if (!Array.isArray(result)) return f.cell.row === row && f.cell.col === col ? result : null;
-      const top = f.arrayArea ?? { r1: f.cell.row, c1: f.cell.col };
-      return result[row - top.r1]?.[col - top.c1] ?? (f.arrayArea ? errorValue("#N/A") : null);
-    }
-    return cell.value;
-  };
-  const valuesIn = (area: Area): CellValue[][] => {
-    const rows: CellValue[][] = [];
-    for (let r = area.r1; r <= area.r2; r++) {
-      const row: CellValue[] = [];
-      for (let c = area.c1; c <= area.c2; c++) row.push(valueAt(area.sheet, r, c));
-      rows.push(row);
-    }
-    return rows;
-  };
-  const direct = new DirectEvaluator({ refs, valueAt, valuesIn: (area) => valuesIn(storedPart(pkg, area)) });
-  const isKept = (p: number) => kept.has(p);
-  const keptPrecedent = (id: number) => precedents.some(id, isKept);
-  const setResult = (id: number, value: CellValue | CellValue[][]) => {
-    results[id] = value;
-    done[id] = 1;
-  };
-
-  let pool = null as NlPool | null;
-  const waveOf = new Int32Array(n);
+  // A big workbook's NL calls are spread over the cores: the threads start now, so that they have
+  // loaded the rules when the first calls come.
+  const threads = options.threads ?? 1;
+  const pool = threads > 1 && nlFormulas >= POOL_THRESHOLD ? NlPool.start(threads) : null;
   try {
+    // The cells to recalculate: indexed by formula id in flat arrays (a workbook may hold 300.000 of them).
+    const inSet = new Uint8Array(n);
+    const members: number[] = [];
+    const join = (id: number) => {
+      if (inSet[id]) return;
+      inSet[id] = 1;
+      members.push(id);
+    };
+    graph.touched.forEach(join);
+
+    // Spilled and array results: their other cells belong to the formula.
+    const spillOwner = pkg.sheets.map(() => new Map<number, number>());
+    let spills = false;
+    const claimSpill = (id: number) => {
+      const area = formulas[id].arrayArea;
+      if (!area) return;
+      spills = true;
+      for (let r = area.r1; r <= area.r2; r++)
+        for (let c = area.c1; c <= area.c2; c++) spillOwner[area.sheet].set(cellKey(r, c), id);
+    };
+    members.forEach(claimSpill);
+    const { idByOrdinal } = graph;
+    /** The formula a cell's value comes from (its own, or the array formula it is part of). */
+    const ownerOf = (sheet: number, cell: CellRecord): number | undefined => {
+      const byOrdinal = idByOrdinal[sheet];
+      const id = cell.ordinal < byOrdinal.length ? byOrdinal[cell.ordinal] : -1;
+      if (id >= 0) return id;
+      return spills ? spillOwner[sheet].get(cellKey(cell.row, cell.col)) : undefined;
+    };
+
+    // Precedents within the set; a precedent formula that never got a cached value is computed too.
+    const precedents = new IdLists(n);
+    const kind = new Uint8Array(n); // 0: direct, 1: engine
+    const kept = new Map<number, string>();
+    const stamp = new Int32Array(n).fill(-1);
+    const decisions = new Decisions(refs, () => loadEngine().engineFunctions());
+    let id = -1; // the member whose precedents are being found
+    let areaSheet = 0;
+    const visit = (sheet: number, cell: CellRecord | undefined) => {
+      if (!cell) return;
+      const owner = ownerOf(sheet, cell);
+      if (owner === undefined || owner === id || stamp[owner] === id) return;
+      stamp[owner] = id;
+      if (!inSet[owner]) {
+        // Read at its cached value, unless it has none.
+        const other = formulas[owner];
+        if (other.cell.vStart >= 0 || other.cell.value !== null) return;
+        join(owner);
+        claimSpill(owner);
+      }
+      precedents.push(owner);
+    };
+    const visitInArea = (cell: CellRecord) => visit(areaSheet, cell);
+    for (let i = 0; i < members.length; i++) {
+      id = members[i];
+      const f = formulas[id];
+      precedents.start(id);
+      const areas = graph.areasOf(f);
+      for (let a = 0; a < areas.length; a++) {
+        const area = areas[a];
+        const cells = pkg.sheets[area.sheet].cells;
+        areaSheet = area.sheet;
+        if (area.r1 === area.r2 && area.c1 === area.c2) visit(area.sheet, cells.get(area.r1, area.c1));
+        else cells.forEachIn(area, visitInArea);
+      }
+      const reason = decisions.keepReason(f);
+      if (reason) kept.set(id, reason);
+      kind[id] = decisions.isDirect(f) ? 0 : 1;
+    }
+
+    // Dependency order (Kahn); what is left over is on a circular reference.
+    const dependents = precedents.reversed(members);
+    const indegree = new Int32Array(n);
+    for (let i = 0; i < members.length; i++) indegree[members[i]] = precedents.size(members[i]);
+    const order: number[] = [];
+    const ready = members.filter((id) => indegree[id] === 0);
+    while (ready.length) {
+      const id = ready.pop()!;
+      order.push(id);
+      for (let k = dependents.first(id); k < dependents.end(id); k++) {
+        const d = dependents.items[k];
+        if (--indegree[d] === 0) ready.push(d);
+      }
+    }
+    if (order.length < members.length) {
+      for (const id of members) if (indegree[id] > 0 && !kept.has(id)) kept.set(id, "kringverwijzing");
+    }
+
+    // Levels: direct cells on even levels, engine cells on odd ones, each after what it reads.
+    const level = new Int32Array(n);
+    let maxLevel = 0;
+    for (let i = 0; i < order.length; i++) {
+      const id = order[i];
+      let l = kind[id];
+      for (let k = precedents.first(id); k < precedents.end(id); k++) {
+        const p = precedents.items[k];
+        const need = kind[p] === kind[id] ? level[p] : level[p] + 1;
+        if (need > l) l = need;
+      }
+      if (l % 2 !== kind[id]) l++;
+      level[id] = l;
+      if (l > maxLevel) maxLevel = l;
+    }
+
+    // Evaluation.
+    const results: Array<CellValue | CellValue[][]> = new Array(n);
+    const done = new Uint8Array(n);
+    const valueAt = (sheet: number, row: number, col: number): CellValue => {
+      const cell = pkg.sheets[sheet].cells.get(row, col);
+      if (!cell) return null;
+      const owner = ownerOf(sheet, cell);
+      if (owner !== undefined && done[owner]) {
+        const result = results[owner];
+        const f = formulas[owner];
+        if (!Array.isArray(result)) return f.cell.row === row && f.cell.col === col ? result : null;
+        const top = f.arrayArea ?? { r1: f.cell.row, c1: f.cell.col };
+        return result[row - top.r1]?.[col - top.c1] ?? (f.arrayArea ? errorValue("#N/A") : null);
+      }
+      return cell.value;
+    };
+    const valuesIn = (area: Area): CellValue[][] => {
+      const rows: CellValue[][] = [];
+      for (let r = area.r1; r <= area.r2; r++) {
+        const row: CellValue[] = [];
+        for (let c = area.c1; c <= area.c2; c++) row.push(valueAt(area.sheet, r, c));
+        rows.push(row);
+      }
+      return rows;
+    };
+    const direct = new DirectEvaluator({ refs, valueAt, valuesIn: (area) => valuesIn(storedPart(pkg, area)) });
+    const isKept = (p: number) => kept.has(p);
+    const keptPrecedent = (id: number) => precedents.some(id, isKept);
+    const setResult = (id: number, value: CellValue | CellValue[][]) => {
+      results[id] = value;
+      done[id] = 1;
+    };
+
+    const waveOf = new Int32Array(n);
     const byLevel: number[][] = Array.from({ length: maxLevel + 1 }, () => []);
     for (let i = 0; i < order.length; i++) byLevel[level[order[i]]].push(order[i]);
     for (let l = 0; l <= maxLevel; l++) {
@@ -228,9 +231,6 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
       }
       if (ids.length === 0) continue;
       if (l % 2 === 0) {
-        if (ids.length >= POOL_THRESHOLD && (options.threads ?? 1) > 1) {
-          pool ??= NlPool.start(options.threads ?? 1);
-        }
         // In waves: each wave's cells read only cells of earlier waves and levels, so the NL calls
         // of a wave can be made together, spread over the pool's threads.
         for (const wave of wavesOf(ids, precedents, level, waveOf)) {
@@ -259,51 +259,52 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
         for (const id of ids) if (kept.has(id)) done[id] = 0;
       }
     }
+
+    // What to write.
+    const edits = new Map<number, CellEdit[]>();
+    const errors: CellError[] = [];
+    let recalculated = 0;
+    let changedCells = 0;
+    for (let i = 0; i < order.length; i++) {
+      const id = order[i];
+      if (kept.has(id) || !done[id]) continue;
+      const f = formulas[id];
+      const cells = targetCells(pkg, f, results[id]);
+      if (typeof cells === "string") {
+        kept.set(id, cells);
+        continue;
+      }
+      const bad = cells.find(({ value }) => isErrorValue(value) && !WRITABLE_ERRORS.has(value.error));
+      if (bad) {
+        kept.set(id, `uitkomst ${(bad.value as ErrorValue).error} is geen Excel-foutwaarde`);
+        continue;
+      }
+      recalculated++;
+      let list = edits.get(f.sheet);
+      if (!list) edits.set(f.sheet, (list = []));
+      for (const edit of cells) {
+        list.push(edit);
+        if (!holdsValue(edit)) changedCells++;
+      }
+      const top = cells[0]?.value;
+      if (isErrorValue(top)) errors.push({ cell: cellName(pkg, f), code: top.error, message: top.message ?? "" });
+    }
+    const notes: CellNote[] = [];
+    for (const id of members)
+      if (kept.has(id)) notes.push({ cell: cellName(pkg, formulas[id]), reason: kept.get(id)! });
+    return {
+      formulas: n,
+      nlFormulas,
+      recalculated,
+      changedCells,
+      notRecalculated: notes,
+      errors,
+      fullCalcOnLoad: notes.length > 0 || graph.dynamicOutside,
+      edits,
+    };
   } finally {
     await pool?.close();
   }
-
-  // What to write.
-  const edits = new Map<number, CellEdit[]>();
-  const errors: CellError[] = [];
-  let recalculated = 0;
-  let changedCells = 0;
-  for (let i = 0; i < order.length; i++) {
-    const id = order[i];
-    if (kept.has(id) || !done[id]) continue;
-    const f = formulas[id];
-    const cells = targetCells(pkg, f, results[id]);
-    if (typeof cells === "string") {
-      kept.set(id, cells);
-      continue;
-    }
-    const bad = cells.find(({ value }) => isErrorValue(value) && !WRITABLE_ERRORS.has(value.error));
-    if (bad) {
-      kept.set(id, `uitkomst ${(bad.value as ErrorValue).error} is geen Excel-foutwaarde`);
-      continue;
-    }
-    recalculated++;
-    let list = edits.get(f.sheet);
-    if (!list) edits.set(f.sheet, (list = []));
-    for (const edit of cells) {
-      list.push(edit);
-      if (!holdsValue(edit)) changedCells++;
-    }
-    const top = cells[0]?.value;
-    if (isErrorValue(top)) errors.push({ cell: cellName(pkg, f), code: top.error, message: top.message ?? "" });
-  }
-  const notes: CellNote[] = [];
-  for (const id of members) if (kept.has(id)) notes.push({ cell: cellName(pkg, formulas[id]), reason: kept.get(id)! });
-  return {
-    formulas: n,
-    nlFormulas,
-    recalculated,
-    changedCells,
-    notRecalculated: notes,
-    errors,
-    fullCalcOnLoad: notes.length > 0 || graph.dynamicOutside,
-    edits,
-  };
 }
 
 /**

@@ -8,6 +8,7 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { POOL_THRESHOLD } from "../../src/engine/nlPool";
 import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
 
 const root = join(__dirname, "../..");
@@ -16,8 +17,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test("spread over two threads or computed in one: the same workbook", () => {
   const rows: string[] = [row(1, v("B1", 2025))];
-  // 3.000 rows: more NL calls per wave than the pool's threshold (2.000).
-  for (let r = 2; r <= 3001; r++) {
+  // 10.000 rows of five NL formulas: as many as the pool's threshold (50.000).
+  for (let r = 2; r <= 10001; r++) {
     const investering = r % 97 === 0 ? s(`C${r}`, "veel") : v(`C${r}`, (r * 104729) % 200000);
     rows.push(
       row(
@@ -33,7 +34,7 @@ test("spread over two threads or computed in one: the same workbook", () => {
       ),
     );
   }
-  rows.push(row(3002, f("A3002", "_xldudf_NL_OVERZICHT($B$1,A2,D2)")));
+  rows.push(row(10002, f("A10002", "_xldudf_NL_OVERZICHT($B$1,A2,D2)")));
   const input = join(dir, "groot.xlsx");
   writeWorkbookFile(input, { sheets: [{ name: "Klanten", data: rows.join("") }] });
   const recalc = (jobs: string, out: string) =>
@@ -51,9 +52,10 @@ test("spread over two threads or computed in one: the same workbook", () => {
   const two = recalc("2", join(dir, "twee.xlsx"));
   expect(readFileSync(join(dir, "twee.xlsx")).equals(readFileSync(join(dir, "een.xlsx")))).toBe(true);
   expect(two.recalculated).toBe(one.recalculated);
-  expect(one.recalculated).toBe(5 * 3000 + 1);
+  expect(one.recalculated).toBe(5 * 10000 + 1);
+  expect(one.nlFormulas).toBeGreaterThanOrEqual(POOL_THRESHOLD);
   // The text investment (every 97th row) and the year 2021 (every 5th) are errors, in both runs alike.
   expect(two.errors).toEqual(one.errors);
-  expect(one.errors.length).toBeGreaterThan(600);
+  expect(one.errors.length).toBeGreaterThan(2000);
   expect(one.errors.some((e: { message: string }) => /2021/.test(e.message))).toBe(true);
 }, 120000);
