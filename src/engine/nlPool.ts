@@ -1,8 +1,8 @@
 /**
  * NL calls spread over the machine's cores. The rules are pure: a call's result depends on its
  * arguments only, so calls can be made on worker threads while this thread goes on evaluating
- * arguments, and the results put where they belong. Used for big workbooks (thousands of NL
- * formulas); small ones never start a worker. Where no compiled worker exists (the TypeScript
+ * arguments, and the results put where they belong. Used for big workbooks (POOL_THRESHOLD NL
+ * formulas or more); small ones never start a worker. Where no compiled worker exists (the TypeScript
  * sources run directly), everything is computed in this thread, with the same results.
  */
 import { existsSync } from "fs";
@@ -35,29 +35,32 @@ interface PoolWorker {
   sent: number;
   readonly done: Int32Array;
   readonly waiting: Map<number, (results: NlResult[]) => void>;
+  /** False once the worker has stopped: nothing more is sent to it. */
+  alive: boolean;
 }
 
 export class NlPool {
   private readonly workers: PoolWorker[];
-  private failure: Error | null = null;
   private next = 0;
 
   private constructor(file: string, count: number) {
     this.workers = Array.from({ length: count }, () => {
       const done = new Int32Array(new SharedArrayBuffer(8));
       const worker = new Worker(file, { workerData: { done } });
-      const entry: PoolWorker = { worker, sent: 0, done, waiting: new Map() };
+      const entry: PoolWorker = { worker, sent: 0, done, waiting: new Map(), alive: true };
       worker.on("message", ({ seq, results }: { seq: number; results: NlResult[] }) => {
         entry.waiting.get(seq)?.(results);
         entry.waiting.delete(seq);
       });
-      const fail = (error: Error) => {
-        this.failure ??= error;
+      // A worker that stops (out of memory, say) gets nothing more; what it had comes back empty
+      // and is computed in this thread instead.
+      const stopped = () => {
+        entry.alive = false;
         for (const resolve of entry.waiting.values()) resolve([]);
         entry.waiting.clear();
       };
-      worker.on("error", fail);
-      worker.on("exit", (code) => fail(new Error(`NL-rekenthread gestopt (code ${code})`)));
+      worker.on("error", stopped);
+      worker.on("exit", stopped);
       return entry;
     });
   }
@@ -81,7 +84,7 @@ export class NlPool {
   idleWorker(): PoolWorker | null {
     let best: PoolWorker | null = null;
     for (const w of this.workers) {
-      if (Atomics.load(w.done, 1) === 0) continue;
+      if (!w.alive || Atomics.load(w.done, 1) === 0) continue;
       const backlog = w.sent - Atomics.load(w.done, 0);
       if (backlog < BUSY && (!best || backlog < best.sent - Atomics.load(best.done, 0))) best = w;
     }
@@ -97,12 +100,8 @@ export class NlPool {
     });
   }
 
-  /** Throws when a worker failed (its calls have no results). */
-  check(): void {
-    if (this.failure) throw this.failure;
-  }
-
   async close(): Promise<void> {
+    for (const w of this.workers) w.alive = false;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }
@@ -127,7 +126,6 @@ export class NlBatch {
   async finish(): Promise<void> {
     if (this.calls.length) this.flush();
     await Promise.all(this.pending);
-    this.pool.check();
   }
 
   private flush(): void {
@@ -141,7 +139,9 @@ export class NlBatch {
     }
     this.pending.push(
       this.pool.send(worker, calls).then((results) => {
-        for (let i = 0; i < results.length; i++) this.put(callers[i], results[i]);
+        const made = results.length === calls.length;
+        for (let i = 0; i < calls.length; i++)
+          this.put(callers[i], made ? results[i] : callNl(calls[i].id, calls[i].args));
       }),
     );
   }
