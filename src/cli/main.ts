@@ -62,7 +62,13 @@ openen opnieuw door. Exitcode 0 als elk bestand lukte, 2 als een bestand niet te
 schrijven was (de andere bestanden worden wel gedaan), 1 bij een verkeerde aanroep.
 Het invoerbestand wordt nooit overschreven zonder --in-place.`;
 
-const nl = (n: number) => n.toLocaleString("nl-NL");
+/**
+ * A whole number as Dutch text (300.000). Written out rather than through toLocaleString: loading
+ * the locale data costs some 20 ms, a tenth of a small recalculation.
+ */
+const nl = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+/** Seconds with at most one decimal, Dutch (1,5; 2). */
+const seconds = (ms: number) => String(Math.round(ms / 100) / 10).replace(".", ",");
 
 function describe(report: RecalcReport): string {
   if (report.nlFormulas === 0 && report.recalculated === 0 && report.notRecalculated.length === 0) {
@@ -188,7 +194,7 @@ async function recalc(args: string[], io: Io): Promise<number> {
     if (!single) {
       const t = totals(reports, failed.length);
       io.out(
-        `Samen: ${nl(files.length)} bestand(en) in ${((Date.now() - started) / 1000).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} s: ` +
+        `Samen: ${nl(files.length)} bestand(en) in ${seconds(Date.now() - started)} s: ` +
           `${nl(t.recalculatedFiles)} herberekend, ${nl(t.unchangedFiles)} ongewijzigd, ${nl(t.failedFiles)} mislukt; ` +
           `${nl(t.cells)} cellen herberekend, ${nl(t.notRecalculated)} niet herberekend.`,
       );
