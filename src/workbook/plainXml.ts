@@ -1,11 +1,13 @@
 /**
  * A fast path for the plain XML that spreadsheet writers produce: elements, attributes in quotes,
  * text, the five predefined entities and character references, an XML declaration at the start.
- * Nothing else: no comments, CDATA, processing instructions, DTD, non-ASCII names or characters XML
- * forbids. Line ends are read as XML reads them (CR LF and a lone CR are a line feed). A document that is well-formed and stays inside this subset is
- * reported to the handlers exactly as saxes reports it (the same names, attributes, text and
- * positions); for any other document `scanPlainXml` reports nothing and returns false, and saxes
- * reads it (and says what is wrong with it, where something is).
+ * Nothing else: no comments, CDATA, processing instructions, DTD, non-ASCII names or characters
+ * XML forbids. Line ends are read as XML reads them (CR LF and a lone CR are a line feed).
+ *
+ * A document that is well-formed and stays inside this subset is reported to the handlers exactly
+ * as saxes reports it (the same names, attributes, text and positions). For any other document
+ * `scanPlainXml` returns false, and parseXml has saxes read it from the start (saxes also says what
+ * is wrong with it, where something is).
  *
  * A worksheet of 100.000 rows is some 33 MB of such XML: read here, it takes a fraction of the time
  * a general parser needs, which is most of the time a recalculation spends reading a workbook.
