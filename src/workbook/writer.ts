@@ -125,33 +125,25 @@ export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): Buffer 
   let sorted = true;
   for (let i = 1; i < splices.length && sorted; i++) sorted = splices[i - 1].start <= splices[i].start;
   if (!sorted) splices.sort((a, b) => a.start - b.start || a.end - b.end);
-  if (sheet.encoding !== "utf8") {
-    const parts: string[] = [];
-    let at = 0;
-    for (const s of splices) {
-      parts.push(text.slice(at, s.start), s.text);
-      at = s.end;
-    }
-    parts.push(text.slice(at));
-    return encodeXml(parts.join(""), sheet.encoding);
-  }
-  // UTF-8 (every part Excel writes): the pieces are encoded straight into the part's bytes, without
-  // first joining a second copy of the whole sheet text.
-  let size = Buffer.byteLength(text, "utf8");
+  // The pieces are encoded straight into the part's bytes, without first joining a second copy of
+  // the whole sheet text (UTF-16 is written little-endian and swapped after, as encodeXml does).
+  const encoding = sheet.encoding === "utf8" ? "utf8" : "utf16le";
+  let size = Buffer.byteLength(text, encoding);
   for (let i = 0; i < splices.length; i++) {
     const s = splices[i];
-    size += Buffer.byteLength(s.text, "utf8") - Buffer.byteLength(text.slice(s.start, s.end), "utf8");
+    size += Buffer.byteLength(s.text, encoding) - Buffer.byteLength(text.slice(s.start, s.end), encoding);
   }
   const out = Buffer.allocUnsafe(size);
   let offset = 0;
   let at = 0;
   for (let i = 0; i < splices.length; i++) {
     const s = splices[i];
-    offset += out.write(text.slice(at, s.start), offset, "utf8");
-    offset += out.write(s.text, offset, "utf8");
+    offset += out.write(text.slice(at, s.start), offset, encoding);
+    offset += out.write(s.text, offset, encoding);
     at = s.end;
   }
-  offset += out.write(text.slice(at), offset, "utf8");
+  offset += out.write(text.slice(at), offset, encoding);
+  if (sheet.encoding === "utf16be") out.swap16();
   if (offset !== size) throw new Error(`sheet ${sheet.name}: ${offset} bytes written, ${size} expected`);
   return out;
 }

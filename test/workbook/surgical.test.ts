@@ -5,12 +5,12 @@
  * entry is identical after decompression, and inside the sheet only the recalculated cells'
  * cached results differ.
  */
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { openWorkbook } from "../../src/workbook/package";
-import { entries, f, row, s, v, withoutResults, writeWorkbookFile } from "../helpers/xlsx";
+import { entries, f, row, s, v, withoutResults, workbookParts, writeWorkbookFile, zipParts } from "../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-surgical-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -163,3 +163,27 @@ test("a copy keeps working when the input is read-only", async () => {
   const report = await recalcFile(input, join(dir, "alleen-lezen.uit.xlsx"));
   expect(report.recalculated).toBeGreaterThan(0);
 });
+
+test.each(["utf16le", "utf16be"] as const)(
+  "a sheet stored as %s is written back in that encoding, only its result changed",
+  async (encoding) => {
+    const parts = workbookParts({
+      sheets: [{ name: "Blad1", data: row(1, v("A1", 10000), s("B1", "Café"), f("C1", "_xldudf_NL_KIA(2025,A1)")) }],
+    });
+    const xml = `\ufeff${parts["xl/worksheets/sheet1.xml"] as string}`;
+    const bytes = Buffer.from(xml, "utf16le");
+    if (encoding === "utf16be") bytes.swap16();
+    parts["xl/worksheets/sheet1.xml"] = bytes;
+    const input = join(dir, `${encoding}.xlsx`);
+    const output = join(dir, `${encoding}-uit.xlsx`);
+    writeFileSync(input, zipParts(parts));
+    await recalcFile(input, output);
+    const written = entries(output)["xl/worksheets/sheet1.xml"];
+    // The byte order mark of the encoding, and the sheet as before with the result 2.800 (28% of 10.000).
+    expect([...written.subarray(0, 2)]).toEqual(encoding === "utf16le" ? [0xff, 0xfe] : [0xfe, 0xff]);
+    const back = Buffer.from(written);
+    if (encoding === "utf16be") back.swap16();
+    expect(back.toString("utf16le")).toBe(xml.replace("</f></c>", "</f><v>2800</v></c>"));
+    expect((await openWorkbook(output)).sheets[0].cells.get(1, 3)?.value).toBe(2800);
+  },
+);
