@@ -8,7 +8,7 @@
  * the AOW-leeftijd. Those born before 1 January 1946 have the longer first bracket of art. 2.10a.
  */
 import Decimal from "decimal.js";
-import { max, min, Money, percentOf, roundCents, ZERO } from "./money";
+import { max, min, Money, percentOf, roundCents, sum, ZERO } from "./money";
 import {
   heffingBeginSchijf2,
   heffingBeginSchijf2Voor1946,
@@ -67,7 +67,7 @@ export function box1(input: Box1Input): Box1Result {
   }
 
   const premies = [premieAnw, premieWlz, ...(aow ? [] : [premieAow])].map((p) => t.param(p));
-  const premiePercentage = premies.reduce((s: Money, p) => s.plus(p), ZERO);
+  const premiePercentage = sum(premies);
   const premieInkomen = min(inkomen, b1);
   const premie = percentOf(premiePercentage, premieInkomen);
   t.step(

@@ -7,7 +7,7 @@
  */
 import Decimal from "decimal.js";
 import { InvalidInputError } from "./errors";
-import { Money, ONE, percentOf, roundCents, ZERO } from "./money";
+import { Money, ONE, percentOf, roundCents, sum, ZERO } from "./money";
 import {
   kiaAfbouwPercentage,
   kiaBovengrens,
@@ -74,8 +74,7 @@ export function kia(input: KiaInput): RuleResult<Money> {
 
   const minimum = t.param(kiaMinimumBedrijfsmiddel);
   const qualifying = input.investeringen.filter((amount) => amount.gte(minimum));
-  const total =
-    qualifying.length === 1 ? qualifying[0] : qualifying.reduce((sum: Money, amount) => sum.plus(amount), ZERO);
+  const total = sum(qualifying);
   t.step(
     () => `Bedrijfsmiddelen van ten minste ${minimum} (${qualifying.length} van ${input.investeringen.length})`,
     total,

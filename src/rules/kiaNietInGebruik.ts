@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { InvalidInputError } from "./errors";
 import { kia } from "./kia";
-import { min, Money, roundCents, ZERO } from "./money";
+import { min, Money, roundCents, sum, ZERO } from "./money";
 import { kiaMinimumBedrijfsmiddel } from "./parameters/kia";
 import { resultWith, RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
@@ -55,7 +55,7 @@ export function kiaNietInGebruik(input: KiaNietInGebruikInput): KiaNietInGebruik
   const totaalKia = t.part(full);
   const minimum = t.param(kiaMinimumBedrijfsmiddel);
   const telt = input.bedrijfsmiddelen.filter((b) => b.bedrag.gte(minimum));
-  const totaal = telt.reduce((s: Money, b) => s.plus(b.bedrag), ZERO);
+  const totaal = sum(telt.map((b) => b.bedrag));
   const aandeel = input.aandeel ?? new Money(1);
 
   let later: Money = ZERO;

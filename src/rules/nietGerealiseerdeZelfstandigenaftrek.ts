@@ -7,7 +7,7 @@
  */
 import Decimal from "decimal.js";
 import { InvalidInputError } from "./errors";
-import { max, min, Money, roundCents, ZERO } from "./money";
+import { max, min, Money, roundCents, sum, ZERO } from "./money";
 import { startersaftrek } from "./startersaftrek";
 import { resultWith, RuleResult, TraceBuilder } from "./trace";
 import { zelfstandigenaftrek } from "./zelfstandigenaftrek";
@@ -59,10 +59,7 @@ export function nietGerealiseerdeZelfstandigenaftrek(input: NgzInput): NgzResult
   const geldig = [...input.open].filter((o) => o.jaar >= oudste).sort((a, b) => a.jaar - b.jaar);
   const vervallen = input.open.filter((o) => o.jaar < oudste);
   if (vervallen.length) {
-    t.step(
-      `Vervallen (ouder dan ${VOORTWENTELING_JAREN} jaar)`,
-      vervallen.reduce((s: Money, o) => s.plus(o.bedrag), ZERO),
-    );
+    t.step(`Vervallen (ouder dan ${VOORTWENTELING_JAREN} jaar)`, sum(vervallen.map((o) => o.bedrag)));
   }
 
   const za = zelfstandigenaftrek({ ...input, winst: input.winst });
@@ -92,7 +89,7 @@ export function nietGerealiseerdeZelfstandigenaftrek(input: NgzInput): NgzResult
     restant.push({ jaar: input.year, bedrag: za.nietGerealiseerd });
     t.step(() => `Nieuw niet-gerealiseerd in ${input.year}`, za.nietGerealiseerd);
   }
-  const totaalRestant = roundCents(restant.reduce((s: Money, o) => s.plus(o.bedrag), ZERO));
+  const totaalRestant = roundCents(sum(restant.map((o) => o.bedrag)));
   const value = roundCents(verrekend);
   t.step("Verrekend dit jaar", value);
   t.step("Blijft open", totaalRestant);

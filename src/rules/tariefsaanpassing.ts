@@ -6,7 +6,7 @@
  * second bracket. A negative MKB-winstvrijstelling is not a post.
  */
 import Decimal from "decimal.js";
-import { max, min, Money, percentOf, roundCents, ZERO } from "./money";
+import { max, min, Money, percentOf, roundCents, sum, ZERO } from "./money";
 import { schijf2Einde, tariefsaanpassingPercentage } from "./parameters/box1";
 import { RuleResult, TraceBuilder } from "./trace";
 
@@ -22,7 +22,7 @@ export function tariefsaanpassing(input: TariefsaanpassingInput): RuleResult<Mon
   const t = new TraceBuilder("tariefsaanpassing", "Tariefsaanpassing", "art. 2.10 lid 2 Wet IB 2001", input.year);
   const percentage = t.param(tariefsaanpassingPercentage);
   const grens = t.param(schijf2Einde);
-  const posten = input.aftrekposten.filter((p) => p.isPositive()).reduce((s: Money, p) => s.plus(p), ZERO);
+  const posten = sum(input.aftrekposten.filter((p) => p.isPositive()));
   t.step("Aftrekposten (zonder negatieve bedragen)", posten);
   const boven = max(input.inkomen.plus(posten).minus(grens), ZERO);
   t.step(() => `Inkomen plus aftrekposten boven ${grens}`, boven);
