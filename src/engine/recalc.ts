@@ -117,13 +117,13 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
     const kept = new Map<number, string>();
     const stamp = new Int32Array(n).fill(-1);
     const decisions = new Decisions(refs, () => loadEngine().engineFunctions());
-    let id = -1; // the member whose precedents are being found
+    let visiting = -1; // the member whose precedents are being found
     let areaSheet = 0;
     const visit = (sheet: number, cell: CellRecord | undefined) => {
       if (!cell) return;
       const owner = ownerOf(sheet, cell);
-      if (owner === undefined || owner === id || stamp[owner] === id) return;
-      stamp[owner] = id;
+      if (owner === undefined || owner === visiting || stamp[owner] === visiting) return;
+      stamp[owner] = visiting;
       if (!inSet[owner]) {
         // Read at its cached value, unless it has none.
         const other = formulas[owner];
@@ -135,7 +135,7 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
     };
     const visitInArea = (cell: CellRecord) => visit(areaSheet, cell);
     for (let i = 0; i < members.length; i++) {
-      id = members[i];
+      const id = (visiting = members[i]);
       const f = formulas[id];
       precedents.start(id);
       const areas = graph.areasOf(f);
