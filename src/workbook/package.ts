@@ -302,28 +302,32 @@ function readSharedStrings(reader: PackageReader, part: string | undefined): str
   const entry = reader.entry(part);
   if (!entry) return [];
   const { text } = reader.text(entry);
-  const strings: string[] = [];
-  let current: string | null = null;
-  let inT = false;
-  let phonetic = 0;
-  reader.parse(entry, text, {
-    open: (name, _attrs, _s, _e, selfClosing) => {
-      if (name === "si") current = selfClosing ? null : "";
-      else if (name === "rPh") phonetic += selfClosing ? 0 : 1;
-      else if (name === "t" && !selfClosing && phonetic === 0) inT = true;
-      if (name === "si" && selfClosing) strings.push("");
-    },
-    close: (name) => {
-      if (name === "t") inT = false;
-      else if (name === "rPh") phonetic = Math.max(0, phonetic - 1);
-      else if (name === "si" && current !== null) {
-        strings.push(decodeEscapes(current));
-        current = null;
-      }
-    },
-    text: (t) => {
-      if (inT && current !== null) current += t;
-    },
+  let strings: string[] = [];
+  // Fresh state for each reading (the part can be big: read in one pass, saxes may take over).
+  reader.parse(entry, text, () => {
+    const read: string[] = (strings = []);
+    let current: string | null = null;
+    let inT = false;
+    let phonetic = 0;
+    return {
+      open: (name, _attrs, _s, _e, selfClosing) => {
+        if (name === "si") current = selfClosing ? null : "";
+        else if (name === "rPh") phonetic += selfClosing ? 0 : 1;
+        else if (name === "t" && !selfClosing && phonetic === 0) inT = true;
+        if (name === "si" && selfClosing) read.push("");
+      },
+      close: (name) => {
+        if (name === "t") inT = false;
+        else if (name === "rPh") phonetic = Math.max(0, phonetic - 1);
+        else if (name === "si" && current !== null) {
+          read.push(decodeEscapes(current));
+          current = null;
+        }
+      },
+      text: (t) => {
+        if (inT && current !== null) current += t;
+      },
+    };
   });
   return strings;
 }
