@@ -18,14 +18,28 @@ export interface CellEdit {
 
 /** How a value is stored: the `t` attribute (undefined for a number) and the `<v>` text. */
 function stored(value: CellValue): { t: string | undefined; v: string } {
-  if (typeof value === "number") {
-    const v = String(Object.is(value, -0) ? 0 : value);
-    return { t: undefined, v: v.includes("e") ? v.replace("e", "E") : v };
-  }
+  if (typeof value === "number") return { t: undefined, v: numberText(value) };
   if (typeof value === "boolean") return { t: "b", v: value ? "1" : "0" };
   if (typeof value === "string") return { t: "str", v: escapeText(value) };
   if (isErrorValue(value)) return { t: "e", v: value.error };
   return { t: undefined, v: "0" };
+}
+
+/**
+ * A number as JavaScript spells it (the shortest text that reads back as the same number), with a
+ * capital E in an exponent. An amount in cents, the most common result, is spelled from its whole
+ * number of cents: the same text, without the general algorithm's cost.
+ */
+export function numberText(value: number): string {
+  const cents = Math.round(value * 100);
+  if (cents / 100 === value && Math.abs(cents) < 1e15 && !Number.isInteger(value)) {
+    // At most 15 digits: the text of cents / 100 is the shortest that reads back as this number.
+    const digits = String(Math.abs(cents)).padStart(3, "0");
+    const tail = digits.charCodeAt(digits.length - 1) === 0x30 ? digits.slice(-2, -1) : digits.slice(-2);
+    return `${cents < 0 ? "-" : ""}${digits.slice(0, -2)}.${tail}`;
+  }
+  const v = String(Object.is(value, -0) ? 0 : value);
+  return v.includes("e") ? v.replace("e", "E") : v;
 }
 
 /** Control characters, which XML 1.0 text cannot hold. */
@@ -54,15 +68,16 @@ export function holds(cell: CellRecord, value: CellValue): boolean {
   return false;
 }
 
-function prefixOf(tag: string): string {
+/** The namespace prefix of the cell element starting at `start` (`x:` in `<x:c>`), usually none. */
+function prefixAt(text: string, start: number): string {
   // The common case, `<c ` or `<c>`: no prefix.
-  const after = tag.charCodeAt(2);
+  const after = text.charCodeAt(start + 2);
   if (
-    tag.charCodeAt(1) === 0x63 &&
+    text.charCodeAt(start + 1) === 0x63 &&
     (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d)
   )
     return "";
-  const name = /^<([^\s>/]+)/.exec(tag)?.[1] ?? "c";
+  const name = /^<([^\s>/]+)/.exec(text.slice(start, start + 256))?.[1] ?? "c";
   const colon = name.lastIndexOf(":");
   return colon < 0 ? "" : name.slice(0, colon + 1);
 }
@@ -77,13 +92,12 @@ function withType(tag: string, t: string | undefined): string {
   return `${tag.slice(0, end)} t="${t}"${tag.slice(end)}`;
 }
 
-interface Splice {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
+/** Where the new pieces of a part go, in the order of their places in the part. */
+interface Splices {
+  replace(start: number, end: number, piece: string): void;
 }
 
-function splicesFor(text: string, edit: CellEdit, out: Splice[]): void {
+function splicesFor(text: string, edit: CellEdit, out: Splices): void {
   const { cell } = edit;
   const { t, v } = stored(edit.value);
   // The common case: a number replacing a number, a value already in a <v>: only its text changes.
@@ -92,26 +106,30 @@ function splicesFor(text: string, edit: CellEdit, out: Splice[]): void {
     cell.vTextStart !== cell.vEnd &&
     (cell.type === t || (t === undefined && cell.type === "n"))
   ) {
-    out.push({ start: cell.vTextStart, end: cell.vTextEnd, text: v });
+    out.replace(cell.vTextStart, cell.vTextEnd, v);
     return;
   }
-  const tag = text.slice(cell.start, cell.tagEnd);
-  const prefix = prefixOf(tag);
+  const prefix = prefixAt(text, cell.start);
   // A tag without a `t` attribute that gets none (a number) stays as it is.
-  const newTag = t === undefined && cell.type === undefined ? tag : withType(tag, t);
+  const sameTag = t === undefined && cell.type === undefined;
   if (cell.selfClosing) {
+    const tag = text.slice(cell.start, cell.tagEnd);
+    const newTag = sameTag ? tag : withType(tag, t);
     const open = newTag.slice(0, newTag.length - 2).replace(/\s+$/, "") + ">";
-    out.push({ start: cell.start, end: cell.tagEnd, text: `${open}<${prefix}v>${v}</${prefix}v></${prefix}c>` });
+    out.replace(cell.start, cell.tagEnd, `${open}<${prefix}v>${v}</${prefix}v></${prefix}c>`);
     return;
   }
-  if (newTag !== tag) out.push({ start: cell.start, end: cell.tagEnd, text: newTag });
+  if (!sameTag) {
+    const tag = text.slice(cell.start, cell.tagEnd);
+    const newTag = withType(tag, t);
+    if (newTag !== tag) out.replace(cell.start, cell.tagEnd, newTag);
+  }
   if (cell.vStart >= 0) {
-    if (cell.vTextStart === cell.vEnd)
-      out.push({ start: cell.vStart, end: cell.vEnd, text: `<${prefix}v>${v}</${prefix}v>` });
-    else out.push({ start: cell.vTextStart, end: cell.vTextEnd, text: v });
+    if (cell.vTextStart === cell.vEnd) out.replace(cell.vStart, cell.vEnd, `<${prefix}v>${v}</${prefix}v>`);
+    else out.replace(cell.vTextStart, cell.vTextEnd, v);
   } else {
     const at = cell.fEnd >= 0 ? cell.fEnd : text.lastIndexOf("<", cell.end - 1);
-    out.push({ start: at, end: at, text: `<${prefix}v>${v}</${prefix}v>` });
+    out.replace(at, at, `<${prefix}v>${v}</${prefix}v>`);
   }
 }
 
@@ -119,33 +137,84 @@ function splicesFor(text: string, edit: CellEdit, out: Splice[]): void {
 export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): Buffer | null {
   const text = sheet.text;
   if (text === null) throw new Error(`sheet ${sheet.name} was read without its text`);
-  const splices: Splice[] = [];
-  for (let i = 0; i < edits.length; i++) if (!holds(edits[i].cell, edits[i].value)) splicesFor(text, edits[i], splices);
-  if (splices.length === 0) return null;
-  let sorted = true;
-  for (let i = 1; i < splices.length && sorted; i++) sorted = splices[i - 1].start <= splices[i].start;
-  if (!sorted) splices.sort((a, b) => a.start - b.start || a.end - b.end);
-  // The pieces are encoded straight into the part's bytes, without first joining a second copy of
-  // the whole sheet text (UTF-16 is written little-endian and swapped after, as encodeXml does).
-  const encoding = sheet.encoding === "utf8" ? "utf8" : "utf16le";
-  let size = Buffer.byteLength(text, encoding);
-  for (let i = 0; i < splices.length; i++) {
-    const s = splices[i];
-    size += Buffer.byteLength(s.text, encoding) - Buffer.byteLength(text.slice(s.start, s.end), encoding);
+  // In document order, which is the order of the cells' ordinals: placed by ordinal, not sorted.
+  const byOrdinal: Array<CellEdit | undefined> = new Array(sheet.cells.capacity);
+  let changed = 0;
+  for (let i = 0; i < edits.length; i++) {
+    const edit = edits[i];
+    if (holds(edit.cell, edit.value)) continue;
+    byOrdinal[edit.cell.ordinal] = edit;
+    changed++;
   }
-  const out = Buffer.allocUnsafe(size);
-  let offset = 0;
-  let at = 0;
-  for (let i = 0; i < splices.length; i++) {
-    const s = splices[i];
-    offset += out.write(text.slice(at, s.start), offset, encoding);
-    offset += out.write(s.text, offset, encoding);
-    at = s.end;
+  if (changed === 0) return null;
+  const out = new PartWriter(text, sheet.encoding, changed);
+  for (let i = 0; i < byOrdinal.length; i++) {
+    const edit = byOrdinal[i];
+    if (edit !== undefined) splicesFor(text, edit, out);
   }
-  offset += out.write(text.slice(at), offset, encoding);
-  if (sheet.encoding === "utf16be") out.swap16();
-  if (offset !== size) throw new Error(`sheet ${sheet.name}: ${offset} bytes written, ${size} expected`);
-  return out;
+  return out.finish();
+}
+
+/**
+ * A part written as it is read: each unchanged stretch of the text, then the piece that replaces
+ * what follows it, straight into the part's bytes in its own encoding (UTF-16 is written
+ * little-endian and swapped at the end, as encodeXml does). No piece is kept once written, and no
+ * second copy of the whole text is made.
+ */
+class PartWriter implements Splices {
+  private out: Buffer;
+  private offset = 0;
+  /** How far the text has been written. */
+  private at = 0;
+  private readonly encoding: "utf8" | "utf16le";
+  /** Bytes a UTF-16 code unit may take in the encoding. */
+  private readonly unit: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly partEncoding: SheetInfo["encoding"],
+    pieces: number,
+  ) {
+    this.encoding = partEncoding === "utf8" ? "utf8" : "utf16le";
+    this.unit = partEncoding === "utf8" ? 3 : 2;
+    this.out = Buffer.allocUnsafe(Buffer.byteLength(text, this.encoding) + pieces * 32);
+  }
+
+  replace(start: number, end: number, piece: string): void {
+    if (start > this.at) this.write(this.text.slice(this.at, start));
+    this.write(piece);
+    this.at = end;
+  }
+
+  finish(): Buffer {
+    if (this.at < this.text.length) this.write(this.text.slice(this.at));
+    const bytes = this.out.subarray(0, this.offset);
+    if (this.partEncoding === "utf16be") bytes.swap16();
+    return bytes;
+  }
+
+  private write(piece: string): void {
+    const most = piece.length * this.unit;
+    if (this.offset + most > this.out.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.offset + most));
+      this.out.copy(bigger, 0, 0, this.offset);
+      this.out = bigger;
+    }
+    this.offset +=
+      piece.length <= 32 && this.unit === 3
+        ? writeShort(this.out, piece, this.offset)
+        : this.out.write(piece, this.offset, this.encoding);
+  }
+}
+
+/** A short piece (a cached value) in UTF-8: ASCII byte by byte, which costs less than a call to write. */
+function writeShort(out: Buffer, text: string, offset: number): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return out.write(text, offset, "utf8");
+    out[offset + i] = c;
+  }
+  return text.length;
 }
 
 /** The workbook part with `fullCalcOnLoad="1"`, so Excel recalculates everything on opening; null when already so. */

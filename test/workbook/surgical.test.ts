@@ -164,6 +164,41 @@ test("a copy keeps working when the input is read-only", async () => {
   expect(report.recalculated).toBeGreaterThan(0);
 });
 
+// The unchanged stretches are encoded as they were, the results byte by byte while they are ASCII:
+// a sheet with and one without other characters come back with only the results in.
+test.each([
+  ["alleen ASCII", "Jansen"],
+  ["met tekens buiten ASCII", "Café € 😀"],
+])("a UTF-8 sheet (%s) is written back with only its results changed", async (_, name) => {
+  const parts = workbookParts({
+    sheets: [
+      {
+        name: "Blad1",
+        data: row(
+          1,
+          v("A1", 10000),
+          s("B1", name),
+          f("C1", "_xldudf_NL_KIA(2025,A1)"),
+          f("D1", 'IF(C1>0,"Caf"&UNICHAR(233),"nee")', ' t="str"'),
+          f("E1", "C1/2"),
+        ),
+      },
+    ],
+  });
+  const xml = parts["xl/worksheets/sheet1.xml"] as string;
+  const input = join(dir, `utf8-${name.length}.xlsx`);
+  const output = join(dir, `utf8-${name.length}-uit.xlsx`);
+  writeFileSync(input, zipParts(parts));
+  await recalcFile(input, output);
+  // KIA 2025 on 10.000: 28% = 2.800; D1 the text with é (U+00E9), E1 2.800 / 2 = 1.400.
+  expect(entries(output)["xl/worksheets/sheet1.xml"].toString("utf8")).toBe(
+    xml
+      .replace("(2025,A1)</f></c>", "(2025,A1)</f><v>2800</v></c>")
+      .replace("&quot;nee&quot;)</f></c>", "&quot;nee&quot;)</f><v>Café</v></c>")
+      .replace("C1/2</f></c>", "C1/2</f><v>1400</v></c>"),
+  );
+});
+
 test.each(["utf16le", "utf16be"] as const)(
   "a sheet stored as %s is written back in that encoding, only its result changed",
   async (encoding) => {
