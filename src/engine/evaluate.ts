@@ -9,6 +9,7 @@ import { WorkbookPackage, SheetCells, SheetInfo } from "../workbook/package";
 import { WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { DirectEvaluator, isDirect, NotDirect } from "./direct";
+import { loadEngine } from "./engineLoader";
 import { nlFunctionId } from "./nlCall";
 
 /** A formula that cannot be evaluated as written; the message is for the user. */
@@ -35,11 +36,6 @@ function englishName(dutch: string): string | undefined {
     dutchNames = new Map(Object.entries(functions).map(([en, nl]) => [nl.toUpperCase(), en]));
   }
   return dutchNames.get(dutch);
-}
-
-function loadEngine(): typeof import("./hyperformula") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("./hyperformula");
 }
 
 /** Function names as the engines know them; an unknown one is an input error. */

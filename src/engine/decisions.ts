@@ -1,0 +1,116 @@
+/**
+ * What a recalculation decides per formula before evaluating anything: which evaluator takes it
+ * (the direct one, or HyperFormula), and whether a cell must keep Excel's cached value, with the
+ * reason the user is told.
+ */
+import { Node } from "../workbook/formula/ast";
+import { isSyntaxError, isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
+import { FormulaCell } from "./dependents";
+import { isDirect } from "./direct";
+import { nlFunctionId } from "./nlCall";
+
+/** The reason for a cell that reads one kept at its cached value. */
+export const DEPENDENT_OF_KEPT = "hangt af van een cel die niet herberekend kan worden";
+
+/**
+ * What can be decided from a formula's tree once and holds for every cell that shares it (on the
+ * same sheet: names may differ per sheet): which engine evaluates it, and whether one can.
+ */
+export class Decisions {
+  private readonly direct = new Map<Node, Map<number, boolean>>();
+  private readonly functions = new Map<Node, Map<number, string | null>>();
+
+  constructor(
+    private readonly refs: WorkbookReferences,
+    private readonly engineFunctions: () => ReadonlySet<string>,
+  ) {}
+
+  isDirect(f: FormulaCell): boolean {
+    if (isSyntaxError(f.formula)) return false;
+    if (f.cell.formula?.kind === "array" || f.arrayArea !== null) return isDirectFormula(f, this.refs, true);
+    return this.cached(this.direct, f, () => isDirectFormula(f, this.refs, false));
+  }
+
+  keepReason(f: FormulaCell): string | null {
+    if (isSyntaxError(f.formula)) return `onleesbare formule (${f.formula.syntaxError})`;
+    if (f.cell.formula?.kind === "dataTable") return "gegevenstabel (wat-als-analyse)";
+    if (f.traits.unsupported) return f.traits.unsupported;
+    if (f.traits.dynamic) return "INDIRECT of OFFSET: welke cellen die lezen, weet alleen Excel";
+    return this.cached(this.functions, f, () => unknownFunction(f, this.refs, this.engineFunctions));
+  }
+
+  private cached<T>(cache: Map<Node, Map<number, T>>, f: FormulaCell, compute: () => T): T {
+    const node = (f.formula as { node: Node }).node;
+    let bySheet = cache.get(node);
+    if (!bySheet) cache.set(node, (bySheet = new Map()));
+    if (bySheet.has(f.sheet)) return bySheet.get(f.sheet)!;
+    const value = compute();
+    bySheet.set(f.sheet, value);
+    return value;
+  }
+}
+
+/** The first function no engine here evaluates, as a reason; or null. */
+function unknownFunction(
+  f: FormulaCell,
+  refs: WorkbookReferences,
+  knownToEngine: () => ReadonlySet<string>,
+): string | null {
+  for (const fn of functionsUsed((f.formula as { node: Node }).node, refs, f.sheet)) {
+    if (fn.startsWith("NL.")) {
+      if (!nlFunctionId(fn)) return `${fn} bestaat niet in deze versie van NL Aftrek`;
+      continue;
+    }
+    if (fn === "TRUE" || fn === "FALSE") continue;
+    if (!knownToEngine().has(fn)) return `functie ${fn} kan zonder Excel niet worden berekend`;
+  }
+  return null;
+}
+
+function functionsUsed(
+  node: Node,
+  refs: WorkbookReferences,
+  sheet: number,
+  depth = 0,
+  out = new Set<string>(),
+): Set<string> {
+  const walk = (n: Node): void => {
+    switch (n.k) {
+      case "call":
+        out.add(n.fn);
+        n.args.forEach(walk);
+        return;
+      case "name": {
+        if (depth > 20) return;
+        const target = nameNode(refs, n.name, sheet, n.sheet);
+        if (!isUnresolved(target)) functionsUsed(target.node, refs, target.sheet, depth + 1, out);
+        return;
+      }
+      case "unary":
+      case "postfix":
+      case "paren":
+        walk(n.a);
+        return;
+      case "bin":
+        walk(n.a);
+        walk(n.b);
+        return;
+      case "union":
+        n.items.forEach(walk);
+        return;
+      default:
+        return;
+    }
+  };
+  walk(node);
+  return out;
+}
+
+function isDirectFormula(f: FormulaCell, refs: WorkbookReferences, array: boolean): boolean {
+  const { node } = f.formula as { node: Node };
+  if (array) {
+    // An array formula is direct only when it is one NL call (its result has the size the function says).
+    return node.k === "call" && nlFunctionId(node.fn) !== null && isDirect(node, refs, f.sheet);
+  }
+  return isDirect(node, refs, f.sheet);
+}

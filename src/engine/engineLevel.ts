@@ -1,0 +1,160 @@
+/**
+ * The native Excel formulas among the NL formulas' dependents: each level of them evaluated in one
+ * HyperFormula run, fed only the formulas and the cells they read.
+ */
+import { Area } from "../workbook/address";
+import { Node } from "../workbook/formula/ast";
+import { printNode, printRef, quoteSheet, Unprintable } from "../workbook/formula/print";
+import { WorkbookPackage } from "../workbook/package";
+import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
+import { CellValue, isErrorValue } from "../workbook/values";
+import { DEPENDENT_OF_KEPT } from "./decisions";
+import { DependencyGraph, FormulaCell } from "./dependents";
+import { loadEngine } from "./engineLoader";
+import { IdLists } from "./idLists";
+
+/** One HyperFormula run for the engine cells of a level: their formulas, and the values they read. */
+export function evaluateWithEngine(
+  pkg: WorkbookPackage,
+  refs: WorkbookReferences,
+  graph: DependencyGraph,
+  precedents: IdLists,
+  ids: readonly number[],
+  valueAt: (sheet: number, row: number, col: number) => CellValue,
+  setResult: (id: number, value: CellValue | CellValue[][]) => void,
+  kept: Map<number, string>,
+): void {
+  const { formulas } = graph;
+  const hf = loadEngine();
+  const grids = pkg.sheets.map(() => new Map<number, Map<number, unknown>>());
+  const put = (sheet: number, row: number, col: number, content: unknown) => {
+    let line = grids[sheet].get(row);
+    if (!line) grids[sheet].set(row, (line = new Map()));
+    line.set(col, content);
+  };
+  const texts = new Map<number, string>();
+  for (const id of ids) {
+    const f = formulas[id];
+    try {
+      const body = engineText(f, refs);
+      texts.set(id, f.cell.formula?.kind === "array" || f.arrayArea ? `=ARRAYFORMULA(${body})` : `=${body}`);
+    } catch (error) {
+      if (!(error instanceof Unprintable)) throw error;
+      kept.set(id, error.message);
+    }
+  }
+  const occupied = new Set<string>();
+  for (const id of texts.keys()) {
+    const f = formulas[id];
+    occupied.add(`${f.sheet}:${f.cell.row}:${f.cell.col}`);
+    put(f.sheet, f.cell.row, f.cell.col, texts.get(id));
+  }
+  for (const id of texts.keys()) {
+    for (const area of graph.areasOf(formulas[id])) {
+      const fill = (row: number, col: number) => {
+        if (occupied.has(`${area.sheet}:${row}:${col}`)) return;
+        const value = valueAt(area.sheet, row, col);
+        if (value !== null) put(area.sheet, row, col, engineContent(value));
+      };
+      if ((area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1) <= 64) {
+        for (let r = area.r1; r <= area.r2; r++) for (let c = area.c1; c <= area.c2; c++) fill(r, c);
+      } else pkg.sheets[area.sheet].cells.forEachIn(area, (cell) => fill(cell.row, cell.col));
+    }
+  }
+  const sheets: Record<string, unknown[][]> = {};
+  pkg.sheets.forEach((sheet, index) => {
+    const rows: unknown[][] = [];
+    for (const [row, line] of grids[index]) {
+      const cells = (rows[row - 1] ??= []);
+      for (const [col, content] of line) cells[col - 1] = content;
+    }
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    sheets[sheet.name] = rows;
+  });
+  const engine = hf.createEngine(sheets as never, pkg.date1904);
+  try {
+    // Sheets are found by name: an object orders a sheet called "1" before the others.
+    const engineSheet = pkg.sheets.map((sheet) => engine.getSheetId(sheet.name)!);
+    for (const id of texts.keys()) {
+      const f = formulas[id];
+      const read = (row: number, col: number) =>
+        hf.fromEngine(engine.getCellValue({ sheet: engineSheet[f.sheet], row: row - 1, col: col - 1 }));
+      if (f.arrayArea) {
+        const rows: CellValue[][] = [];
+        let failed = false;
+        for (let r = f.arrayArea.r1; r <= f.arrayArea.r2 && !failed; r++) {
+          const line: CellValue[] = [];
+          for (let c = f.arrayArea.c1; c <= f.arrayArea.c2; c++) {
+            const v = read(r, c);
+            if (v === undefined) failed = true;
+            line.push(v ?? null);
+          }
+          rows.push(line);
+        }
+        if (failed) kept.set(id, "HyperFormula kon de matrixformule niet berekenen");
+        else setResult(id, rows);
+      } else {
+        const v = read(f.cell.row, f.cell.col);
+        if (v === undefined) kept.set(id, "HyperFormula kon de formule niet berekenen");
+        else setResult(id, v);
+      }
+    }
+  } finally {
+    engine.destroy();
+  }
+  // A cell of this run that read a formula that could not be given to the engine read a stale value.
+  for (const id of ids) {
+    if (!kept.has(id) && precedents.some(id, (p) => kept.has(p))) kept.set(id, DEPENDENT_OF_KEPT);
+  }
+}
+
+/** A value as HyperFormula content: text stays text (never a formula or a number). */
+function engineContent(value: CellValue): unknown {
+  if (typeof value === "string") return `'${value}`;
+  if (isErrorValue(value)) return value.error;
+  return value;
+}
+
+/** The formula as HyperFormula reads it: names, tables and spills replaced by the areas they mean. */
+function engineText(f: FormulaCell, refs: WorkbookReferences): string {
+  const { node } = f.formula as { node: Node };
+  const sheetPrefix = (area: Area) =>
+    area.sheet === f.sheet ? "" : `${quoteSheet(refs.pkg.sheets[area.sheet].name)}!`;
+  const areaText = (area: Area) =>
+    `${sheetPrefix(area)}${printRef(
+      {
+        kind: "area",
+        r1: area.r1,
+        c1: area.c1,
+        r2: area.r2,
+        c2: area.c2,
+        r1Abs: true,
+        c1Abs: true,
+        r2Abs: true,
+        c2Abs: true,
+      },
+      { row: 1, col: 1 },
+    )}`;
+  const print = (n: Node, sheet: number, depth: number): string =>
+    printNode(n, {
+      host: f.cell,
+      functionName: (canonical) => canonical,
+      booleanCalls: true,
+      name: (nameRef) => {
+        if (depth > 20) throw new Unprintable("namen die naar elkaar verwijzen");
+        const target = nameNode(refs, nameRef.name, sheet, nameRef.sheet);
+        if (isUnresolved(target)) return target.error;
+        return `(${print(target.node, target.sheet, depth + 1)})`;
+      },
+      struct: (s) => {
+        const area = refs.resolveStruct(s.spec, sheet, f.cell);
+        return isUnresolved(area) ? area.error : areaText(area);
+      },
+      spill: (s) => {
+        const area = s.a.k === "ref" ? refs.resolveSpill(s.a.ref, sheet, f.cell) : null;
+        if (!area || isUnresolved(area)) return "#REF!";
+        return areaText(area);
+      },
+    });
+  return print(node, f.sheet, 0);
+}
