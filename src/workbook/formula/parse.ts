@@ -584,17 +584,7 @@ class Lexer {
       return this.structured(null);
     }
     if (this.scanRef(j)) {
-      const end = this.scan.end;
-      this.i = end;
-      this.noteRows();
-      this.emit(
-        "ref",
-        start,
-        end,
-        this.scanKey(sheet),
-        undefined,
-        this.keyOnly ? undefined : { ref: this.spec(sheet) },
-      );
+      this.emitRef(start, sheet);
       return true;
     }
     if (!isIdentStart(text.charCodeAt(j))) {
@@ -650,20 +640,17 @@ class Lexer {
     if (scan.kind !== "cell" && !scan.r2Abs) rowSpans.push(scan.r2From, scan.r2To, scan.r2);
   }
 
-  private rowRange(): boolean {
-    if (!this.scanRef(this.i) || this.scan.kind !== "rows") return false;
-    const start = this.i;
+  /** The reference just scanned (from `start`, on `sheet`), as a token. */
+  private emitRef(start: number, sheet: SheetSpec | undefined): void {
     const end = this.scan.end;
     this.i = end;
     this.noteRows();
-    this.emit(
-      "ref",
-      start,
-      end,
-      this.scanKey(undefined),
-      undefined,
-      this.keyOnly ? undefined : { ref: this.spec(undefined) },
-    );
+    this.emit("ref", start, end, this.scanKey(sheet), undefined, this.keyOnly ? undefined : { ref: this.spec(sheet) });
+  }
+
+  private rowRange(): boolean {
+    if (!this.scanRef(this.i) || this.scan.kind !== "rows") return false;
+    this.emitRef(this.i, undefined);
     return true;
   }
 
