@@ -7,7 +7,7 @@
  *     LibreOffice headless recalculating the same rows written as nested IF formulas and saving
  *     them. Runs in turn (ours, LibreOffice, ours, ...); wall time and peak memory of each process
  *     (median of 3), the median of the pairs' ratios, and a check that both give the same results
- *     to the cent;
+ *     to the cent; then a firm's folder of ten such 10.000-row lists, one call of each tool;
  *  3. the HyperFormula path (every cell a native formula around an NL call): 10.000 against
  *     100.000 rows, to show it is linear;
  *  4. gzipped size of the JavaScript loaded before the functions register, and of the task pane.
@@ -92,6 +92,24 @@ if (soffice) {
   );
 }
 
+/** LibreOffice's arguments to recalculate and save `files` into `outDir`. */
+function loArgs(outDir, files) {
+  return [`-env:UserInstallation=file://${loProfile}`, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", outDir, ...files];
+}
+
+/**
+ * Ours and LibreOffice in turn (ours, LibreOffice, ours, ...), so that the machine's drift hits
+ * both alike; the speed-up is the median of the ratios of each pair.
+ */
+function inTurn(oursArgs, theirArgs) {
+  const pairs = Array.from({ length: RUNS }, () => [timed(process.execPath, oursArgs), timed(soffice, theirArgs)]);
+  return {
+    nlAftrek: summary(pairs.map((p) => p[0])),
+    libreOffice: summary(pairs.map((p) => p[1])),
+    speedup: Number(median(pairs.map(([a, b]) => b.s / a.s)).toFixed(2)),
+  };
+}
+
 /** The three results of every row, from a recalculated file. */
 async function rowResults(file) {
   const pkg = await openWorkbook(file);
@@ -123,13 +141,8 @@ async function compareResults(ours, theirs) {
     await makeBigWorkbook(native, rows, "native");
     const oursArgs = [cli, "recalc", nl, "-o", path.join(tmp, `uit-${rows}.xlsx`)];
     if (soffice) {
-      // In turn (ours, LibreOffice, ours, ...), so that the machine's drift hits both alike; the
-      // speed-up is the median of the ratios of each pair.
       const outDir = path.join(tmp, `lo-${rows}`);
-      const loArgs = [`-env:UserInstallation=file://${loProfile}`, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", outDir, native];
-      const pairs = Array.from({ length: RUNS }, () => [timed(process.execPath, oursArgs), timed(soffice, loArgs)]);
-      const entry = { rows, formulas: rows * 3, nlAftrek: summary(pairs.map((p) => p[0])), libreOffice: summary(pairs.map((p) => p[1])) };
-      entry.speedup = Number(median(pairs.map(([a, b]) => b.s / a.s)).toFixed(2));
+      const entry = { rows, formulas: rows * 3, ...inTurn(oursArgs, loArgs(outDir, [native])) };
       entry.sameResults = await compareResults(path.join(tmp, `uit-${rows}.xlsx`), path.join(outDir, path.basename(native)));
       results.recalc[rows] = entry;
       continue;
@@ -141,6 +154,26 @@ async function compareResults(ours, theirs) {
       libreOffice: "niet geïnstalleerd (Debian: apt-get install libreoffice-calc-nogui)",
     };
   }
+  // 2b. A firm's client folder: ten client lists of 10.000 rows, one call of each tool for all of them.
+  if (soffice) {
+    const files = 10;
+    const folder = path.join(tmp, "map");
+    const folderNative = path.join(tmp, "map-als");
+    fs.mkdirSync(folder);
+    fs.mkdirSync(folderNative);
+    const natives = [];
+    for (let i = 1; i <= files; i++) {
+      const name = `klant-${String(i).padStart(2, "0")}.xlsx`;
+      fs.copyFileSync(path.join(tmp, "klanten-10000.xlsx"), path.join(folder, name));
+      fs.copyFileSync(path.join(tmp, "klanten-10000-als.xlsx"), path.join(folderNative, name));
+      natives.push(path.join(folderNative, name));
+    }
+    const outDir = path.join(tmp, "map-uit");
+    const loDir = path.join(tmp, "map-lo");
+    results.folder = { files, rowsPerFile: 10000, ...inTurn([cli, "recalc", folder, "-o", outDir], loArgs(loDir, natives)) };
+    results.folder.sameResults = await compareResults(path.join(outDir, "klant-01.xlsx"), path.join(loDir, "klant-01.xlsx"));
+  }
+
   const r10 = results.recalc[10000];
   const r100 = results.recalc[100000];
   results.recalc.growth10kTo100k = Number((r100.nlAftrek.s / r10.nlAftrek.s).toFixed(2));
@@ -194,6 +227,13 @@ async function compareResults(ours, theirs) {
     }
   }
   console.log(`  100.000 / 10.000 rijen: ${results.recalc.growth10kTo100k}× de tijd (doel <= 12)`);
+  if (results.folder) {
+    const f = results.folder;
+    console.log(`\nEen map met ${f.files} klantenlijsten van ${fmt(f.rowsPerFile)} rijen, één aanroep per programma`);
+    console.log(`  nl-aftrek recalc <map>  ${sec(f.nlAftrek.s)}, ${fmt(f.nlAftrek.mb)} MB`);
+    console.log(`  LibreOffice (alle bestanden in één --convert-to) ${sec(f.libreOffice.s)}, ${fmt(f.libreOffice.mb)} MB`);
+    console.log(`  ${f.speedup}× zo snel; zelfde uitkomsten: ${f.sameResults.compared - f.sameResults.differ} van ${f.sameResults.compared}`);
+  }
   console.log(
     `\nHyperFormula-pad (elke cel ROUND(NL....)): ${sec(results.enginePath[10000].s)} en ${sec(results.enginePath[100000].s)}; ${results.enginePath.growth10kTo100k}× de tijd bij 10× de rijen`,
   );
