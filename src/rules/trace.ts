@@ -4,7 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { describeYears, NotCoveredError } from "./errors";
-import { coveredYears, Parameter, Source, valueFor } from "./parameters/parameter";
+import { coveredYears, Parameter, resolvedValue, Source } from "./parameters/parameter";
 import { Money } from "./money";
 import { ENGINE_VERSION, PARAMETERS_CHECKED_ON } from "./version";
 
@@ -134,11 +134,11 @@ export class TraceBuilder {
 
   /** Looks up a parameter for the trace's year (or `year`) and records it. */
   param(p: Parameter, year: number = this.requireYear()): Money {
-    if (!p.values[year]) {
+    const resolved = resolvedValue(p, year);
+    if (!resolved) {
       const years = describeYears(coveredYears(p));
       throw new NotCoveredError(`${this.title}: geen gegevens voor jaar ${year}. Beschikbare jaren: ${years}.`);
     }
-    const resolved = valueFor(p, year);
     if (this.on && !this.parameters.some((x) => x.name === p.name && x.year === year)) {
       this.parameters.push({
         name: p.name,

@@ -84,21 +84,33 @@ export interface ResolvedValue {
   readonly source: Source;
 }
 
-/** Parsed once: the parameter files hold strings, the rules want Decimals. */
-const resolvedCache = new WeakMap<DatedValue, ResolvedValue>();
+/**
+ * Parsed once per parameter and year: the parameter files hold strings, the rules want Decimals.
+ * Looked up on every rule evaluation, so by the year in a small map of the parameter's own.
+ */
+const resolvedCache = new WeakMap<Parameter, Map<number, ResolvedValue>>();
+
+/** The value for `year`, or undefined when the parameter has none for that year. */
+export function resolvedValue(p: Parameter, year: number): ResolvedValue | undefined {
+  let byYear = resolvedCache.get(p);
+  if (!byYear) resolvedCache.set(p, (byYear = new Map()));
+  let resolved = byYear.get(year);
+  if (!resolved) {
+    const dated = Object.prototype.hasOwnProperty.call(p.values, year) ? p.values[year] : undefined;
+    if (!dated) return undefined;
+    resolved = { parameter: p, year, value: money(dated.value), source: dated.source };
+    byYear.set(year, resolved);
+  }
+  return resolved;
+}
 
 /** The value for `year`, or a NotCoveredError that names the year and the years that are covered. */
 export function valueFor(p: Parameter, year: number): ResolvedValue {
-  const dated = p.values[year];
-  if (!dated) {
+  const resolved = resolvedValue(p, year);
+  if (!resolved) {
     throw new NotCoveredError(
       `Geen gegevens voor jaar ${year} (${p.label}). Beschikbare jaren: ${describeYears(coveredYears(p))}.`,
     );
-  }
-  let resolved = resolvedCache.get(dated);
-  if (!resolved) {
-    resolved = { parameter: p, year, value: money(dated.value), source: dated.source };
-    resolvedCache.set(dated, resolved);
   }
   return resolved;
 }
