@@ -163,9 +163,36 @@ export function amountListInPlace(value: ExcelArg, name: string): Money[] {
   return result;
 }
 
+/**
+ * An amount in whole cents (below 2^53 cents) as the nearest JS number, read from its digits:
+ * decimal.js documents them as base-10^7 words `d` (the first of 1 to 7 digits), the exponent `e`
+ * of the first digit and the sign `s`. The cents divided by 100 is rounded to the nearest number,
+ * as toNumber() rounds the decimal text, so it is the same number without building that text.
+ * Null for any other value.
+ */
+function centsToNumber(value: Decimal): number | null {
+  const words = value.d;
+  if (!words || words.length > 3) return null;
+  let whole = 0;
+  for (let i = 0; i < words.length; i++) whole = whole * 1e7 + words[i];
+  let firstDigits = 1;
+  for (let w = words[0]; w >= 10; w = Math.floor(w / 10)) firstDigits++;
+  // value = whole × 10^shift; the last word's trailing zeros are not decimals
+  let shift = value.e + 1 - firstDigits - 7 * (words.length - 1);
+  if (!Number.isSafeInteger(whole)) return null;
+  while (shift < -2 && whole % 10 === 0) {
+    whole /= 10;
+    shift++;
+  }
+  if (shift < -2 || shift > 0) return null;
+  const cents = whole * 10 ** (shift + 2);
+  if (!Number.isSafeInteger(cents)) return null;
+  return (value.s * cents) / 100;
+}
+
 /** The numeric value of a Decimal for Excel: never -0, never a number Excel cannot show. */
 export function toExcelNumber(value: Decimal): number {
-  const n = value.toNumber();
+  const n = centsToNumber(value) ?? value.toNumber();
   if (!Number.isFinite(n))
     throw invalidValue(`De uitkomst is te groot om in Excel te tonen (${value.toExponential(3)}).`);
   return n === 0 ? 0 : n;

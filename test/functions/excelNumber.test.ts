@@ -1,0 +1,45 @@
+/**
+ * A result handed to Excel is the JS number nearest to the exact amount. Amounts in whole cents
+ * are converted from their digits (not through their text): they must give the very number that
+ * decimal.js's own toNumber() gives, for every size and sign.
+ */
+import fc from "fast-check";
+import { toExcelNumber } from "../../src/functions/args";
+import { Money } from "../../src/rules/money";
+
+test.each([
+  ["14890.76", 14890.76],
+  ["0.05", 0.05],
+  ["-0.05", -0.05],
+  ["2800", 2800],
+  ["19769", 19769],
+  ["100000000", 100000000], // 10^8: digits beyond the first word, no decimals
+  ["0.1", 0.1],
+  ["1234567.8", 1234567.8],
+  ["90071992547409.91", Number("90071992547409.91")], // just under 2^53 cents: the nearest number
+  ["90071992547409.93", Number("90071992547409.93")], // past 2^53 cents: the general way
+  ["0.125", 0.125], // a third decimal: the general way
+  ["-0", 0], // never -0
+  ["0", 0],
+])("%s goes to Excel as %p", (text, expected) => {
+  expect(Object.is(toExcelNumber(new Money(text)), expected)).toBe(true);
+});
+
+test("every amount in cents, and every other decimal, gives the number toNumber gives", () => {
+  const cents = fc.oneof(
+    fc.integer({ min: -1e9, max: 1e9 }),
+    fc.double({ min: -1e17, max: 1e17, noNaN: true }).map(Math.trunc),
+  );
+  const amount = fc.oneof(
+    cents.map((c) => new Money(c).dividedBy(100)),
+    cents.map((c) => new Money(c).dividedBy(1000)),
+    cents.map((c) => new Money(c).times(1e7)),
+  );
+  fc.assert(
+    fc.property(amount, (value) => {
+      const n = value.toNumber();
+      expect(toExcelNumber(value)).toBe(n === 0 ? 0 : n);
+    }),
+    { numRuns: 20000 },
+  );
+});
