@@ -38,6 +38,9 @@ function single(value: unknown, name: string): unknown {
 export function decimalFromNumber(value: number): Money {
   // Whole numbers and numbers of at most 15 significant digits are exact as they are (the fast path).
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return new Money(value === 0 ? 0 : value);
+  // So are amounts in whole cents (the number nearest to cents / 100, spelled as such): most amounts.
+  const cents = Math.round(value * 100);
+  if (cents / 100 === value && Math.abs(cents) < 1e15) return new Money(value);
   const text = String(value);
   if (!/e/i.test(text) && text.replace(/^-?0*\.?0*/, "").replace(".", "").length <= 15) return new Money(text);
   return new Money(value.toPrecision(15));
