@@ -80,6 +80,7 @@ class SheetIndex {
         if (r >= area.r1 && r <= area.r2 && c >= area.c1 && c <= area.c2) for (const o of list) if (!done[o]) found(o);
       }
     }
+    if (this.columns.size === 0 && this.buckets.size === 0 && this.wide.length === 0) return;
     const scan = (list: Entry[]): Entry[] => {
       const kept: Entry[] = [];
       for (const entry of list) {
@@ -93,6 +94,11 @@ class SheetIndex {
       const list = this.columns.get(c);
       if (list) this.columns.set(c, scan(list));
     }
+    if (this.buckets.size > 0) this.queryBuckets(area, scan);
+    if (this.wide.length) this.wide = scan(this.wide);
+  }
+
+  private queryBuckets(area: Area, scan: (list: Entry[]) => Entry[]): void {
     const br1 = Math.floor(area.r1 / ROW_BUCKET);
     const br2 = Math.floor(area.r2 / ROW_BUCKET);
     const bc1 = Math.floor(area.c1 / COL_BUCKET);
@@ -107,7 +113,6 @@ class SheetIndex {
     } else {
       for (const [key, list] of this.buckets) this.buckets.set(key, scan(list));
     }
-    if (this.wide.length) this.wide = scan(this.wide);
   }
 }
 
