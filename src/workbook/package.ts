@@ -94,6 +94,8 @@ export class SheetCells {
   private readonly rows = new Map<number, CellRecord[]>();
   private count = 0;
   private issued = 0;
+  private lastRow = 0;
+  private lastCells: CellRecord[] | undefined;
 
   /** The ordinal the next cell gets. */
   nextOrdinal(): number {
@@ -106,12 +108,15 @@ export class SheetCells {
   }
 
   add(cell: CellRecord): void {
-    let row = this.rows.get(cell.row);
+    // Cells come row by row: the row of the cell before is the one looked for most of the time.
+    let row = this.lastRow === cell.row ? this.lastCells : this.rows.get(cell.row);
     if (!row) {
       row = [];
       this.rows.set(cell.row, row);
       this.sortedRows = null;
     }
+    this.lastRow = cell.row;
+    this.lastCells = row;
     const last = row[row.length - 1];
     if (last && last.col === cell.col) {
       row[row.length - 1] = cell; // a duplicate cell: the last one counts, as in Excel

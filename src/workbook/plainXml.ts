@@ -20,6 +20,7 @@ const EQ = 0x3d;
 const AMP = 0x26;
 const QUOT = 0x22;
 const APOS = 0x27;
+const COLON = 0x3a;
 
 /** Characters this subset leaves to saxes: the ones XML forbids, and lone surrogates. */
 const OUTSIDE_SUBSET =
@@ -98,12 +99,6 @@ function decodeText(text: string, from: number, to: number, attribute: boolean):
   return start === from ? text.slice(from, to) : out + text.slice(start, to);
 }
 
-/** The local part of a name (`x:c` is `c`). */
-function local(name: string): string {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
-}
-
 /** The attributes of a tag that has none (handlers only read them). */
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -160,19 +155,21 @@ export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolea
       // </name S?>
       const nameStart = ++p;
       if (!isNameStart(text.charCodeAt(p))) return false;
-      while (isNameChar(text.charCodeAt(p))) p++;
+      let colon = -1;
+      for (let ch = text.charCodeAt(p); isNameChar(ch); ch = text.charCodeAt(++p)) if (ch === COLON) colon = p;
       const name = nameAt(text, nameStart, p);
       while (isSpace(text.charCodeAt(p))) p++;
       if (text.charCodeAt(p) !== GT || stack.pop() !== name) return false;
       i = p + 1;
       if (stack.length === 0) closedRoot = true;
-      if (close) close(local(name), lt, i);
+      if (close) close(colon < 0 ? name : text.slice(colon + 1, nameStart + name.length), lt, i);
       continue;
     }
     if (!isNameStart(c) || closedRoot) return false;
     // <name (S attr S? = S? "value")* S? /?>
     const nameStart = p;
-    while (isNameChar(text.charCodeAt(p))) p++;
+    let colon = -1;
+    for (let ch = text.charCodeAt(p); isNameChar(ch); ch = text.charCodeAt(++p)) if (ch === COLON) colon = p;
     const name = nameAt(text, nameStart, p);
     let attributes: Record<string, string> | null = null;
     let count = 0;
@@ -211,7 +208,8 @@ export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolea
       p = valueEnd + 1;
     }
     i = p + 1;
-    const tag = local(name);
+    // The local part (`x:c` is `c`): what the handlers are told, as saxes tells it.
+    const tag = colon < 0 ? name : text.slice(colon + 1, nameStart + name.length);
     if (open) open(tag, attributes ?? NO_ATTRIBUTES, lt, i, selfClosing);
     if (selfClosing) {
       if (stack.length === 0) closedRoot = true;
