@@ -108,7 +108,8 @@ export class SheetCells {
   }
 
   add(cell: CellRecord): void {
-    // Cells come row by row: the row of the cell before is the one looked for most of the time.
+    // Cells come row by row: the row of the cell before is the one looked for most of the time
+    // (the row at hand is always the row's own list: rows are never replaced, only added to).
     let row = this.lastRow === cell.row ? this.lastCells : this.rows.get(cell.row);
     if (!row) {
       row = [];
@@ -128,8 +129,11 @@ export class SheetCells {
   }
 
   get(row: number, col: number): CellRecord | undefined {
-    const cells = this.rows.get(row);
+    // A formula mostly reads cells of one row: that row is kept at hand.
+    const cells = this.lastRow === row ? this.lastCells : this.rows.get(row);
     if (!cells) return undefined;
+    this.lastRow = row;
+    this.lastCells = cells;
     let lo = 0;
     let hi = cells.length - 1;
     while (lo <= hi) {
