@@ -21,6 +21,7 @@ const AMP = 0x26;
 const QUOT = 0x22;
 const APOS = 0x27;
 const COLON = 0x3a;
+const LT = 0x3c;
 
 /** Characters this subset leaves to saxes: the ones XML forbids, and lone surrogates. */
 const OUTSIDE_SUBSET =
@@ -72,7 +73,7 @@ function entity(text: string, amp: number, semi: number): string | null {
 /**
  * Text between `from` and `to` as XML reads it (XML 1.0 § 2.11, § 3.3.3): references replaced,
  * CR LF and a lone CR read as a line feed, and in an attribute value every tab and line end read
- * as a space. Null when a reference is not allowed.
+ * as a space. Null when a reference, or a `<`, is not allowed.
  */
 function decodeText(text: string, from: number, to: number, attribute: boolean): string | null {
   let out = "";
@@ -94,6 +95,8 @@ function decodeText(text: string, from: number, to: number, attribute: boolean):
     } else if (attribute && (c === 0x09 || c === 0x0a)) {
       out += `${text.slice(start, i)} `;
       start = i + 1;
+    } else if (c === LT) {
+      return null; // not allowed in an attribute value (and text always ends before one)
     }
   }
   return start === from ? text.slice(from, to) : out + text.slice(start, to);
@@ -200,8 +203,6 @@ export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolea
       if (q !== QUOT && q !== APOS) return false;
       const valueEnd = text.indexOf(q === QUOT ? '"' : "'", p + 1);
       if (valueEnd < 0) return false;
-      const lessThan = text.indexOf("<", p + 1);
-      if (lessThan >= 0 && lessThan < valueEnd) return false;
       const value = decodeText(text, p + 1, valueEnd, true);
       if (value === null) return false;
       if (open) (attributes ??= {})[attr] = value;
