@@ -398,21 +398,30 @@ class Lexer {
     if (afterRow < 0) return -1;
     const s = this.scan;
     if (second) {
-      s.r2From = this.sFrom;
-      s.r2To = afterRow;
       s.c2 = col;
       s.c2Abs = colAbs;
-      s.r2 = this.sNum;
-      s.r2Abs = this.sAbs;
     } else {
-      s.r1From = this.sFrom;
-      s.r1To = afterRow;
       s.c1 = col;
       s.c1Abs = colAbs;
+    }
+    this.setRow(second, afterRow);
+    return afterRow;
+  }
+
+  /** The row scanRow just read (ending at `end`) as the first or the second corner's row. */
+  private setRow(second: boolean, end: number): void {
+    const s = this.scan;
+    if (second) {
+      s.r2 = this.sNum;
+      s.r2Abs = this.sAbs;
+      s.r2From = this.sFrom;
+      s.r2To = end;
+    } else {
       s.r1 = this.sNum;
       s.r1Abs = this.sAbs;
+      s.r1From = this.sFrom;
+      s.r1To = end;
     }
-    return afterRow;
   }
 
   private continuesIdent(j: number): boolean {
@@ -457,16 +466,10 @@ class Lexer {
     }
     const r1 = this.scanRow(j);
     if (r1 >= 0 && text.charCodeAt(r1) === 58) {
-      scan.r1 = this.sNum;
-      scan.r1Abs = this.sAbs;
-      scan.r1From = this.sFrom;
-      scan.r1To = r1;
+      this.setRow(false, r1);
       const r2 = this.scanRow(r1 + 1);
       if (r2 >= 0 && !this.continuesIdent(r2)) {
-        scan.r2 = this.sNum;
-        scan.r2Abs = this.sAbs;
-        scan.r2From = this.sFrom;
-        scan.r2To = r2;
+        this.setRow(true, r2);
         scan.kind = "rows";
         scan.end = r2;
         return true;
