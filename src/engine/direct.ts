@@ -28,6 +28,7 @@ export interface DirectContext {
 
 type Position = "top" | "operand" | "argument";
 
+const ARITHMETIC = new Set(["+", "-", "*", "/", "^"]);
 const OPERATORS = new Set(["+", "-", "*", "/", "^", "=", "<>", "<", ">", "<=", ">="]);
 
 /** Whether a formula tree can be evaluated here (else it goes to HyperFormula). */
@@ -253,7 +254,7 @@ export class DirectEvaluator {
     const y = this.scalar(b, sheet, host, depth);
     if (isErrorValue(x)) return x;
     if (isErrorValue(y)) return y;
-    if (["+", "-", "*", "/", "^"].includes(op)) {
+    if (ARITHMETIC.has(op)) {
       const p = toNumber(x);
       if (typeof p !== "number") return p;
       const q = toNumber(y);
@@ -289,14 +290,18 @@ export class DirectEvaluator {
   }
 
   private argumentValues(args: readonly Node[], sheet: number, host: Host, depth: number): NlArgument[] {
-    return args.map((arg) => {
-      const cell = this.sameSheetCell(arg, sheet, host);
-      if (cell !== undefined) return cell;
-      const v = this.eval(arg, sheet, host, depth);
-      if (isArea(v)) return v.single ? this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1) : this.ctx.valuesIn(v.area);
-      if (isRows(v)) return v.rows;
-      return v;
-    });
+    const values: NlArgument[] = new Array(args.length);
+    for (let i = 0; i < args.length; i++) values[i] = this.argumentValue(args[i], sheet, host, depth);
+    return values;
+  }
+
+  private argumentValue(arg: Node, sheet: number, host: Host, depth: number): NlArgument {
+    const cell = this.sameSheetCell(arg, sheet, host);
+    if (cell !== undefined) return cell;
+    const v = this.eval(arg, sheet, host, depth);
+    if (isArea(v)) return v.single ? this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1) : this.ctx.valuesIn(v.area);
+    if (isRows(v)) return v.rows;
+    return v;
   }
 
   private call(fn: string, args: readonly Node[], sheet: number, host: Host, depth: number): Value {

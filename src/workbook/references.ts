@@ -138,9 +138,8 @@ export class WorkbookReferences {
     const c1 = ref.c1Abs ? ref.c1 : host.col + ref.c1;
     const r2 = ref.r2Abs ? ref.r2 : host.row + ref.r2;
     const c2 = ref.c2Abs ? ref.c2 : host.col + ref.c2;
-    if ([r1, r2].some((r) => r < 1 || r > MAX_ROWS) || [c1, c2].some((c) => c < 1 || c > MAX_COLUMNS)) {
-      return { error: "#REF!" };
-    }
+    if (r1 < 1 || r2 < 1 || r1 > MAX_ROWS || r2 > MAX_ROWS) return { error: "#REF!" };
+    if (c1 < 1 || c2 < 1 || c1 > MAX_COLUMNS || c2 > MAX_COLUMNS) return { error: "#REF!" };
     return { sheet: target, r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
   }
 
@@ -215,9 +214,14 @@ export class WorkbookReferences {
     let hasNl = info.hasNl;
     let dynamic = info.dynamic;
     let unsupported = info.unsupported;
-    for (const ref of info.refs) {
-      const area = this.resolveRef(ref, sheet, host);
+    // Indexed loops: this runs for every formula of a recalculation, mostly before it is optimized.
+    const { refs } = info;
+    for (let i = 0; i < refs.length; i++) {
+      const area = this.resolveRef(refs[i], sheet, host);
       if (!isUnresolved(area)) areas.push(area);
+    }
+    if (info.structs.length === 0 && info.spills.length === 0 && info.names.length === 0) {
+      return { areas, hasNl, dynamic, unsupported };
     }
     for (const spec of info.structs) {
       const area = this.resolveStruct(spec, sheet, host);
