@@ -28,7 +28,7 @@ export class Decisions {
   isDirect(f: FormulaCell): boolean {
     if (isSyntaxError(f.formula)) return false;
     if (f.cell.formula?.kind === "array" || f.arrayArea !== null) return isDirectFormula(f, this.refs, true);
-    return this.cached(this.direct, f, () => isDirectFormula(f, this.refs, false));
+    return this.cached(this.direct, f, this.directOf);
   }
 
   keepReason(f: FormulaCell): string | null {
@@ -36,15 +36,20 @@ export class Decisions {
     if (f.cell.formula?.kind === "dataTable") return "gegevenstabel (wat-als-analyse)";
     if (f.traits.unsupported) return f.traits.unsupported;
     if (f.traits.dynamic) return "INDIRECT of OFFSET: welke cellen die lezen, weet alleen Excel";
-    return this.cached(this.functions, f, () => unknownFunction(f, this.refs, this.engineFunctions));
+    return this.cached(this.functions, f, this.unknownFunctionOf);
   }
 
-  private cached<T>(cache: Map<Node, Map<number, T>>, f: FormulaCell, compute: () => T): T {
+  // Made once, not per call: these are asked for every formula of a recalculation.
+  private readonly directOf = (f: FormulaCell) => isDirectFormula(f, this.refs, false);
+  private readonly unknownFunctionOf = (f: FormulaCell) => unknownFunction(f, this.refs, this.engineFunctions);
+
+  private cached<T>(cache: Map<Node, Map<number, T>>, f: FormulaCell, compute: (f: FormulaCell) => T): T {
     const node = (f.formula as { node: Node }).node;
     let bySheet = cache.get(node);
     if (!bySheet) cache.set(node, (bySheet = new Map()));
-    if (bySheet.has(f.sheet)) return bySheet.get(f.sheet)!;
-    const value = compute();
+    const known = bySheet.get(f.sheet);
+    if (known !== undefined || bySheet.has(f.sheet)) return known as T;
+    const value = compute(f);
     bySheet.set(f.sheet, value);
     return value;
   }

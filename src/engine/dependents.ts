@@ -154,7 +154,14 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
       const formula = refs.formulaOf(sheet, cell)!;
       const traits = isSyntaxError(formula) ? NO_TRAITS : refs.traits(formula, sheet.index);
       const id = formulas.length;
-      const f: FormulaCell = { id, sheet: sheet.index, cell, formula, traits, arrayArea: arrays.get(cell) ?? null };
+      const f: FormulaCell = {
+        id,
+        sheet: sheet.index,
+        cell,
+        formula,
+        traits,
+        arrayArea: arrays.size ? (arrays.get(cell) ?? null) : null,
+      };
       formulas.push(f);
       idByOrdinal[sheet.index][cell.ordinal] = id;
       // An NL formula is in the set from the start: only the others need to be found by what they read.

@@ -349,17 +349,17 @@ class Recalculation {
         kept.set(id, cells);
         continue;
       }
-      const bad = cells.find(({ value }) => isErrorValue(value) && !WRITABLE_ERRORS.has(value.error));
+      const bad = unwritable(cells);
       if (bad) {
-        kept.set(id, `uitkomst ${(bad.value as ErrorValue).error} is geen Excel-foutwaarde`);
+        kept.set(id, `uitkomst ${bad.error} is geen Excel-foutwaarde`);
         continue;
       }
       recalculated++;
       let list = edits.get(f.sheet);
       if (!list) edits.set(f.sheet, (list = []));
-      for (const edit of cells) {
-        list.push(edit);
-        if (!holdsValue(edit)) changedCells++;
+      for (let k = 0; k < cells.length; k++) {
+        list.push(cells[k]);
+        if (!holdsValue(cells[k])) changedCells++;
       }
       const top = cells[0]?.value;
       if (isErrorValue(top)) errors.push({ cell: cellName(pkg, f), code: top.error, message: top.message ?? "" });
@@ -398,6 +398,15 @@ function wavesOf(ids: readonly number[], precedents: IdLists, level: Int32Array,
     (waves[w] ??= []).push(id);
   }
   return waves;
+}
+
+/** The first error among the values that Excel has no code for (it cannot be written), or null. */
+function unwritable(cells: readonly CellEdit[]): ErrorValue | null {
+  for (let k = 0; k < cells.length; k++) {
+    const value = cells[k].value;
+    if (isErrorValue(value) && !WRITABLE_ERRORS.has(value.error)) return value;
+  }
+  return null;
 }
 
 function holdsValue(edit: CellEdit): boolean {
