@@ -96,6 +96,8 @@ export class SheetCells {
   private issued = 0;
   private lastRow = 0;
   private lastCells: CellRecord[] | undefined;
+  private otherRow = 0;
+  private otherCells: CellRecord[] | undefined;
 
   /** The ordinal the next cell gets. */
   nextOrdinal(): number {
@@ -129,11 +131,21 @@ export class SheetCells {
   }
 
   get(row: number, col: number): CellRecord | undefined {
-    // A formula mostly reads cells of one row: that row is kept at hand.
-    const cells = this.lastRow === row ? this.lastCells : this.rows.get(row);
+    // A formula mostly reads cells of its own row and of one other (a year cell at the top, say):
+    // the last two rows asked for are kept at hand.
+    let cells = this.lastCells;
+    if (this.lastRow !== row) {
+      if (this.otherRow === row) cells = this.otherCells;
+      else {
+        cells = this.rows.get(row);
+        if (!cells) return undefined;
+      }
+      this.otherRow = this.lastRow;
+      this.otherCells = this.lastCells;
+      this.lastRow = row;
+      this.lastCells = cells;
+    }
     if (!cells) return undefined;
-    this.lastRow = row;
-    this.lastCells = cells;
     let lo = 0;
     let hi = cells.length - 1;
     while (lo <= hi) {
