@@ -27,7 +27,15 @@ export interface Parameter {
   readonly values: Readonly<Record<number, DatedValue>>;
 }
 
+/** Each parameter's values parsed so far, by year (see resolvedValue), kept on the parameter itself. */
+const RESOLVED = Symbol("resolved");
+
+interface WithResolved {
+  [RESOLVED]?: Map<number, ResolvedValue>;
+}
+
 export function parameter(p: Parameter): Parameter {
+  Object.defineProperty(p, RESOLVED, { value: new Map<number, ResolvedValue>(), enumerable: false });
   return p;
 }
 
@@ -86,13 +94,14 @@ export interface ResolvedValue {
 
 /**
  * Parsed once per parameter and year: the parameter files hold strings, the rules want Decimals.
- * Looked up on every rule evaluation, so by the year in a small map of the parameter's own.
+ * Looked up on every rule evaluation, so by the year in a small map on the parameter itself (one
+ * made elsewhere than by `parameter`, as in a test, gets one here).
  */
 const resolvedCache = new WeakMap<Parameter, Map<number, ResolvedValue>>();
 
 /** The value for `year`, or undefined when the parameter has none for that year. */
 export function resolvedValue(p: Parameter, year: number): ResolvedValue | undefined {
-  let byYear = resolvedCache.get(p);
+  let byYear = (p as WithResolved)[RESOLVED] ?? resolvedCache.get(p);
   if (!byYear) resolvedCache.set(p, (byYear = new Map()));
   let resolved = byYear.get(year);
   if (!resolved) {
