@@ -167,6 +167,12 @@ class PrecompressedFile implements ZipInputFile {
 
 /** From this size on, a new part is compressed in pieces on the thread pool (about 2 ms a MB each). */
 const PARALLEL_FROM = 4 * 1024 * 1024;
+/**
+ * zlib's level 2: on a recalculated worksheet of 37 MB it takes 0,6 of the time of level 3 for a
+ * file 0,5% bigger (measured: 147 against 242 ms, 6,09 against 6,06 MB); level 1 is hardly faster
+ * and 6% bigger.
+ */
+const LEVEL = 2;
 /** Always this many pieces (the thread pool's size), so that the same file comes out on every machine. */
 const PIECES = 4;
 
@@ -176,13 +182,13 @@ const PIECES = 4;
  * one valid deflate stream.
  */
 async function deflatePart(content: Buffer): Promise<Buffer> {
-  if (content.length < PARALLEL_FROM) return deflateRawSync(content, { level: 3 });
+  if (content.length < PARALLEL_FROM) return deflateRawSync(content, { level: LEVEL });
   const pieces = PIECES;
   const size = Math.ceil(content.length / pieces);
   const parts = await Promise.all(
     Array.from({ length: pieces }, (_, i) =>
       deflateRawAsync(content.subarray(i * size, (i + 1) * size), {
-        level: 3,
+        level: LEVEL,
         finishFlush: i < pieces - 1 ? constants.Z_SYNC_FLUSH : constants.Z_FINISH,
       }),
     ),
