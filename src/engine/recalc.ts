@@ -179,7 +179,7 @@ class Recalculation {
       if (!this.inSet[owner]) {
         // Read at its cached value, unless it has none.
         const other = formulas[owner];
-        if (other.cell.vStart >= 0 || other.cell.value !== null) return;
+        if (other.cell.value !== null || this.pkg.sheets[other.sheet].cells.hasValueElement(other.cell)) return;
         this.join(owner);
         this.claimSpill(owner);
       }

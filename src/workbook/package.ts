@@ -29,7 +29,10 @@ export interface StoredFormula {
   readonly dynamic: boolean;
 }
 
-/** One `<c>` element: where it is in the sheet text, what it holds. */
+/**
+ * One `<c>` element: what it holds. Where it is in the sheet text (only the writer needs that) is
+ * kept beside the records, in the sheet's CellLayouts: a sheet may hold a million cells.
+ */
 export interface CellRecord {
   /** The cell's number in its sheet (0, 1, 2 ... in document order): an index for callers' own arrays. */
   readonly ordinal: number;
@@ -40,7 +43,11 @@ export interface CellRecord {
   /** The value Excel stored (for a formula: its cached result). */
   value: CellValue;
   readonly formula: StoredFormula | undefined;
-  /** Index of the cell's `<` and of the end of its start tag, in the sheet text. */
+}
+
+/** Where a `<c>` element is in the sheet text. */
+export interface CellLayout {
+  /** Index of the cell's `<` and of the end of its start tag. */
   readonly start: number;
   readonly tagEnd: number;
   /** Index after the whole element. */
@@ -88,6 +95,23 @@ export interface ArrayFormulaArea {
   readonly area: Area;
 }
 
+/** The numbers a CellLayout is kept in, and the cells a chunk of them holds (2^14: 0,6 MB a chunk). */
+const LAYOUT = 9;
+const CHUNK_BITS = 14;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
+const NO_LAYOUT: CellLayout = {
+  start: -1,
+  tagEnd: -1,
+  end: -1,
+  selfClosing: false,
+  vStart: -1,
+  vEnd: -1,
+  vTextStart: -1,
+  vTextEnd: -1,
+  fEnd: -1,
+};
+
 /** The cells of one worksheet, by position: per row, sorted by column. */
 export class SheetCells {
   private sortedRows: number[] | null = null;
@@ -99,9 +123,53 @@ export class SheetCells {
   private otherRow = 0;
   private otherCells: CellRecord[] | undefined;
 
+  /** The layouts by ordinal, LAYOUT numbers each (-1 where none was set), in chunks of CHUNK cells. */
+  private readonly layouts: Int32Array[] = [];
+
   /** The ordinal the next cell gets. */
   nextOrdinal(): number {
     return this.issued++;
+  }
+
+  /** Where the element of the cell with this ordinal is in the sheet text (the reader sets it as it reads). */
+  setLayout(ordinal: number, layout: CellLayout): void {
+    const chunk = ordinal >> CHUNK_BITS;
+    while (this.layouts.length <= chunk) this.layouts.push(new Int32Array(LAYOUT << CHUNK_BITS).fill(-1));
+    const l = this.layouts[chunk];
+    const at = (ordinal & CHUNK_MASK) * LAYOUT;
+    l[at] = layout.start;
+    l[at + 1] = layout.tagEnd;
+    l[at + 2] = layout.end;
+    l[at + 3] = layout.selfClosing ? 1 : 0;
+    l[at + 4] = layout.vStart;
+    l[at + 5] = layout.vEnd;
+    l[at + 6] = layout.vTextStart;
+    l[at + 7] = layout.vTextEnd;
+    l[at + 8] = layout.fEnd;
+  }
+
+  /** Where a cell's element is in the sheet text. */
+  layout(cell: CellRecord): CellLayout {
+    const l = this.layouts[cell.ordinal >> CHUNK_BITS];
+    if (!l) return NO_LAYOUT;
+    const at = (cell.ordinal & CHUNK_MASK) * LAYOUT;
+    return {
+      start: l[at],
+      tagEnd: l[at + 1],
+      end: l[at + 2],
+      selfClosing: l[at + 3] === 1,
+      vStart: l[at + 4],
+      vEnd: l[at + 5],
+      vTextStart: l[at + 6],
+      vTextEnd: l[at + 7],
+      fEnd: l[at + 8],
+    };
+  }
+
+  /** Whether the cell's element has a `<v>` (a cached value, even an empty one). */
+  hasValueElement(cell: CellRecord): boolean {
+    const l = this.layouts[cell.ordinal >> CHUNK_BITS];
+    return l !== undefined && l[(cell.ordinal & CHUNK_MASK) * LAYOUT + 4] >= 0;
   }
 
   /** One more than the highest ordinal: the length of an array indexed by ordinal. */
@@ -472,6 +540,8 @@ function sheetRead(
   let phonetic = 0;
   let collect: "v" | "f" | "t" | null = null;
 
+  // The layout of the cell being finished, handed to the store (one object for all cells).
+  const layout: { -readonly [K in keyof CellLayout]: CellLayout[K] } = { ...NO_LAYOUT };
   const finish = (end: number) => {
     let formula: StoredFormula | undefined;
     if (fAttrs) {
@@ -501,16 +571,17 @@ function sheetRead(
       type: cType,
       value: cellValue(cType, v, inline, strings, date1904),
       formula,
-      start: cStart,
-      tagEnd: cTagEnd,
-      end,
-      selfClosing: cSelfClosing,
-      vStart,
-      vEnd,
-      vTextStart,
-      vTextEnd,
-      fEnd,
     };
+    layout.start = cStart;
+    layout.tagEnd = cTagEnd;
+    layout.end = end;
+    layout.selfClosing = cSelfClosing;
+    layout.vStart = vStart;
+    layout.vEnd = vEnd;
+    layout.vTextStart = vTextStart;
+    layout.vTextEnd = vTextEnd;
+    layout.fEnd = fEnd;
+    cells.setLayout(record.ordinal, layout);
     cells.add(record);
     if (formula?.kind === "array" && formula.ref) {
       const area = parseRange(formula.ref, index);

@@ -6,7 +6,7 @@
 import { promises as fs } from "fs";
 import { basename, dirname, join } from "path";
 import { WorkbookError } from "./errors";
-import { CellRecord, SheetInfo, WorkbookPackage } from "./package";
+import { CellLayout, CellRecord, SheetInfo, WorkbookPackage } from "./package";
 import { CellValue, isErrorValue } from "./values";
 import { encodeXml } from "./xml";
 import { OutputEntry, writeZip } from "./zip";
@@ -56,11 +56,11 @@ function escapeText(text: string): string {
     .replace(CONTROL, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
 }
 
-/** Whether the cell already holds this value as its cached result. */
-export function holds(cell: CellRecord, value: CellValue): boolean {
+/** Whether the cell already holds this value as its cached result (in a `<v>` of its element). */
+export function holds(cell: CellRecord, hasValueElement: boolean, value: CellValue): boolean {
   const type = cell.type === "n" ? undefined : cell.type;
   const current = cell.value;
-  if (cell.vStart < 0) return false;
+  if (!hasValueElement) return false;
   if (typeof value === "number") return type === undefined && typeof current === "number" && current === value;
   if (typeof value === "boolean") return type === "b" && current === value;
   if (typeof value === "string") return type === "str" && current === value;
@@ -97,39 +97,39 @@ interface Splices {
   replace(start: number, end: number, piece: string): void;
 }
 
-function splicesFor(text: string, edit: CellEdit, out: Splices): void {
+function splicesFor(text: string, edit: CellEdit, layout: CellLayout, out: Splices): void {
   const { cell } = edit;
   const { t, v } = stored(edit.value);
   // The common case: a number replacing a number, a value already in a <v>: only its text changes.
   if (
-    cell.vStart >= 0 &&
-    cell.vTextStart !== cell.vEnd &&
+    layout.vStart >= 0 &&
+    layout.vTextStart !== layout.vEnd &&
     (cell.type === t || (t === undefined && cell.type === "n"))
   ) {
-    out.replace(cell.vTextStart, cell.vTextEnd, v);
+    out.replace(layout.vTextStart, layout.vTextEnd, v);
     return;
   }
-  const prefix = prefixAt(text, cell.start);
+  const prefix = prefixAt(text, layout.start);
   // A tag without a `t` attribute that gets none (a number) stays as it is.
   const sameTag = t === undefined && cell.type === undefined;
-  if (cell.selfClosing) {
-    const tag = text.slice(cell.start, cell.tagEnd);
+  if (layout.selfClosing) {
+    const tag = text.slice(layout.start, layout.tagEnd);
     const newTag = sameTag ? tag : withType(tag, t);
     const open = newTag.slice(0, newTag.length - 2).replace(/\s+$/, "") + ">";
-    out.replace(cell.start, cell.tagEnd, `${open}<${prefix}v>${v}</${prefix}v></${prefix}c>`);
+    out.replace(layout.start, layout.tagEnd, `${open}<${prefix}v>${v}</${prefix}v></${prefix}c>`);
     return;
   }
   if (!sameTag) {
-    const tag = text.slice(cell.start, cell.tagEnd);
+    const tag = text.slice(layout.start, layout.tagEnd);
     const newTag = withType(tag, t);
-    if (newTag !== tag) out.replace(cell.start, cell.tagEnd, newTag);
+    if (newTag !== tag) out.replace(layout.start, layout.tagEnd, newTag);
   }
-  if (cell.vStart >= 0) {
-    if (cell.vTextStart === cell.vEnd) out.replace(cell.vStart, cell.vEnd, `<${prefix}v>${v}</${prefix}v>`);
-    else out.replace(cell.vTextStart, cell.vTextEnd, v);
+  if (layout.vStart >= 0) {
+    if (layout.vTextStart === layout.vEnd) out.replace(layout.vStart, layout.vEnd, `<${prefix}v>${v}</${prefix}v>`);
+    else out.replace(layout.vTextStart, layout.vTextEnd, v);
   } else {
-    const at = cell.fEnd >= 0 ? cell.fEnd : text.lastIndexOf("<", cell.end - 1);
-    out.replace(at, at, `<${prefix}v>${v}</${prefix}v>`);
+    const where = layout.fEnd >= 0 ? layout.fEnd : text.lastIndexOf("<", layout.end - 1);
+    out.replace(where, where, `<${prefix}v>${v}</${prefix}v>`);
   }
 }
 
@@ -142,7 +142,7 @@ export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): Buffer 
   let changed = 0;
   for (let i = 0; i < edits.length; i++) {
     const edit = edits[i];
-    if (holds(edit.cell, edit.value)) continue;
+    if (holds(edit.cell, sheet.cells.hasValueElement(edit.cell), edit.value)) continue;
     byOrdinal[edit.cell.ordinal] = edit;
     changed++;
   }
@@ -150,7 +150,7 @@ export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): Buffer 
   const out = new PartWriter(text, sheet.encoding, changed);
   for (let i = 0; i < byOrdinal.length; i++) {
     const edit = byOrdinal[i];
-    if (edit !== undefined) splicesFor(text, edit, out);
+    if (edit !== undefined) splicesFor(text, edit, sheet.cells.layout(edit.cell), out);
   }
   return out.finish();
 }

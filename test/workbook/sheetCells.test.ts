@@ -14,15 +14,6 @@ function record(cells: SheetCells, row: number, col: number, value: number): Cel
     type: undefined,
     value,
     formula: undefined,
-    start: 0,
-    tagEnd: 0,
-    end: 0,
-    selfClosing: true,
-    vStart: -1,
-    vEnd: -1,
-    vTextStart: -1,
-    vTextEnd: -1,
-    fEnd: -1,
   };
 }
 
@@ -60,4 +51,45 @@ test("a formula's reads of its own row and a year cell at the top alternate with
   expect(cells.get(1, 2)?.value).toBe(2025);
   expect(cells.get(5, 4)).toBeUndefined();
   expect(cells.get(5, 3)?.value).toBe(53);
+});
+
+test("where each element is in the text is kept per ordinal, past the first thousand cells too", () => {
+  const cells = new SheetCells();
+  const made: CellRecord[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const cell = record(cells, i + 1, 1, i);
+    // Every third cell has a <v>; positions are i*10 onwards.
+    const v = i % 3 === 0 ? i * 10 + 4 : -1;
+    cells.setLayout(cell.ordinal, {
+      start: i * 10,
+      tagEnd: i * 10 + 3,
+      end: i * 10 + 9,
+      selfClosing: i % 2 === 1,
+      vStart: v,
+      vEnd: v < 0 ? -1 : v + 4,
+      vTextStart: v < 0 ? -1 : v + 3,
+      vTextEnd: v < 0 ? -1 : v + 3,
+      fEnd: -1,
+    });
+    cells.add(cell);
+    made.push(cell);
+  }
+  // Cell 2997: 2997 * 10 = 29970; odd, so self-closing; a multiple of 3, so with a <v> at 29974.
+  expect(cells.layout(made[2997])).toEqual({
+    start: 29970,
+    tagEnd: 29973,
+    end: 29979,
+    selfClosing: true,
+    vStart: 29974,
+    vEnd: 29978,
+    vTextStart: 29977,
+    vTextEnd: 29977,
+    fEnd: -1,
+  });
+  expect(cells.layout(made[2998])).toMatchObject({ start: 29980, selfClosing: false, vStart: -1, vEnd: -1 });
+  expect(made.filter((c) => cells.hasValueElement(c)).length).toBe(1000);
+  // A cell whose element was never placed (made outside a sheet's text) has none of it.
+  const loose = record(cells, 9999, 1, 0);
+  expect(cells.hasValueElement(loose)).toBe(false);
+  expect(cells.layout(loose).start).toBe(-1);
 });
