@@ -172,17 +172,19 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
 
   const inTouched = new Uint8Array(formulas.length);
   const touched: number[] = [];
-  const queue: Area[] = [];
+  // The formulas whose readers are still to be found, by id (an area made for each only when it is
+  // its turn: 300.000 waiting areas are work for the garbage collector).
+  const queue: number[] = [];
   const touch = (id: number) => {
     if (inTouched[id]) return;
     inTouched[id] = 1;
     touched.push(id);
-    const f = formulas[id];
-    queue.push(f.arrayArea ?? { sheet: f.sheet, r1: f.cell.row, c1: f.cell.col, r2: f.cell.row, c2: f.cell.col });
+    queue.push(id);
   };
-  seeds.forEach(touch);
+  for (let i = 0; i < seeds.length; i++) touch(seeds[i]);
   while (queue.length) {
-    const area = queue.pop()!;
+    const f = formulas[queue.pop()!];
+    const area = f.arrayArea ?? { sheet: f.sheet, r1: f.cell.row, c1: f.cell.col, r2: f.cell.row, c2: f.cell.col };
     indexes[area.sheet].query(area, inTouched, touch);
   }
   const dynamicOutside = touched.length > 0 && formulas.some((f) => !inTouched[f.id] && f.traits.dynamic);
