@@ -31,7 +31,7 @@ export interface StoredFormula {
 
 /**
  * One `<c>` element: what it holds. Where it is in the sheet text (only the writer needs that) is
- * kept beside the records, in the sheet's CellLayouts: a sheet may hold a million cells.
+ * kept beside the records, in the sheet's SheetCells (see CellLayout): a sheet may hold a million cells.
  */
 export interface CellRecord {
   /** The cell's number in its sheet (0, 1, 2 ... in document order): an index for callers' own arrays. */
@@ -123,7 +123,7 @@ export class SheetCells {
   private otherRow = 0;
   private otherCells: CellRecord[] | undefined;
 
-  /** The layouts by ordinal, LAYOUT numbers each (-1 where none was set), in chunks of CHUNK cells. */
+  /** The layouts by ordinal, LAYOUT numbers each (-1 where none was set), 2^CHUNK_BITS cells a chunk. */
   private readonly layouts: Int32Array[] = [];
 
   /** The ordinal the next cell gets. */
