@@ -20,7 +20,6 @@ const EQ = 0x3d;
 const AMP = 0x26;
 const QUOT = 0x22;
 const APOS = 0x27;
-const COLON = 0x3a;
 const LT = 0x3c;
 
 /** Characters this subset leaves to saxes: the ones XML forbids, and lone surrogates. */
@@ -112,6 +111,12 @@ function nameAt(text: string, from: number, to: number): string {
   return to === from + 1 && text.charCodeAt(from) < 128 ? LETTERS[text.charCodeAt(from)] : text.slice(from, to);
 }
 
+/** The local part of a name (`x:c` is `c`): what follows the first colon, as both readers tell it. */
+export function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
 /**
  * Reads `text` when it is plain XML. Without handlers it only checks; with handlers it reports
  * every element and text as parseXml's saxes path does. False when the text is not plain XML:
@@ -158,21 +163,19 @@ export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolea
       // </name S?>
       const nameStart = ++p;
       if (!isNameStart(text.charCodeAt(p))) return false;
-      let colon = -1;
-      for (let ch = text.charCodeAt(p); isNameChar(ch); ch = text.charCodeAt(++p)) if (ch === COLON) colon = p;
+      while (isNameChar(text.charCodeAt(p))) p++;
       const name = nameAt(text, nameStart, p);
       while (isSpace(text.charCodeAt(p))) p++;
       if (text.charCodeAt(p) !== GT || stack.pop() !== name) return false;
       i = p + 1;
       if (stack.length === 0) closedRoot = true;
-      if (close) close(colon < 0 ? name : text.slice(colon + 1, nameStart + name.length), lt, i);
+      if (close) close(localName(name), lt, i);
       continue;
     }
     if (!isNameStart(c) || closedRoot) return false;
     // <name (S attr S? = S? "value")* S? /?>
     const nameStart = p;
-    let colon = -1;
-    for (let ch = text.charCodeAt(p); isNameChar(ch); ch = text.charCodeAt(++p)) if (ch === COLON) colon = p;
+    while (isNameChar(text.charCodeAt(p))) p++;
     const name = nameAt(text, nameStart, p);
     let attributes: Record<string, string> | null = null;
     let count = 0;
@@ -209,8 +212,7 @@ export function scanPlainXml(text: string, handlers: XmlHandlers | null): boolea
       p = valueEnd + 1;
     }
     i = p + 1;
-    // The local part (`x:c` is `c`): what the handlers are told, as saxes tells it.
-    const tag = colon < 0 ? name : text.slice(colon + 1, nameStart + name.length);
+    const tag = localName(name);
     if (open) open(tag, attributes ?? NO_ATTRIBUTES, lt, i, selfClosing);
     if (selfClosing) {
       if (stack.length === 0) closedRoot = true;

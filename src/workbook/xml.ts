@@ -5,7 +5,7 @@
  * parts never carry one, and it is how entity bombs and external entities get in.
  */
 import { SaxesParser, SaxesTag } from "saxes";
-import { scanPlainXml } from "./plainXml";
+import { localName, scanPlainXml } from "./plainXml";
 
 export class XmlProblem extends Error {}
 
@@ -23,10 +23,7 @@ export interface XmlHandlers {
   text?(text: string): void;
 }
 
-export function localName(name: string): string {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
-}
+export { localName };
 
 /** The value of an attribute whatever its prefix (`r:id`, `ns2:id` ...). */
 export function prefixedAttribute(attributes: Readonly<Record<string, string>>, local: string): string | undefined {

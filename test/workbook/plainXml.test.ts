@@ -80,6 +80,8 @@ describe("plain XML is read exactly as saxes reads it", () => {
     // A name followed by CR LF: saxes reads the two as one line end; the tag still starts at its `<`.
     ['<a\r\n x="1"><b\r\n/></a>'],
     ['<a x="1\r\n2\r3"\r\ny="4">\r\nx\ry\r\n&amp;\r</a>'],
+    // A name with two colons (XML allows it): the local part is what follows the first, as saxes's is.
+    ["<x:y:a><x:y:b/></x:y:a>"],
   ])("%j", (xml) => {
     expect(agrees(xml)).toBe("read");
   });
