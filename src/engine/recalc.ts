@@ -272,8 +272,9 @@ class Recalculation {
 
   private readonly isKept = (p: number) => this.kept.has(p);
 
+  /** Whether a cell reads one kept at its cached value (nothing to look through while none is). */
   private keptPrecedent(id: number): boolean {
-    return this.precedents.some(id, this.isKept);
+    return this.kept.size > 0 && this.precedents.some(id, this.isKept);
   }
 
   /** Level by level: direct levels here (their NL calls in waves, spread over the pool), engine levels in HyperFormula. */
@@ -314,7 +315,7 @@ class Recalculation {
       const batch = pool?.batch(this.setResult);
       for (let w = 0; w < wave.length; w++) {
         const id = wave[w];
-        if (this.kept.size && this.keptPrecedent(id)) {
+        if (this.keptPrecedent(id)) {
           this.kept.set(id, DEPENDENT_OF_KEPT);
           continue;
         }
