@@ -207,8 +207,8 @@ export class WorkbookReferences {
     return traits;
   }
 
-  /** Everything a formula reads, for the cell at (sheet, host). */
-  precedents(formula: Formula, sheet: number, host: Host): Precedents {
+  /** Everything a formula reads, for the cell at (sheet, host); `depth` counts the names passed through. */
+  precedents(formula: Formula, sheet: number, host: Host, depth = 0): Precedents {
     const { info } = formula;
     const areas: Area[] = [];
     let hasNl = info.hasNl;
@@ -232,7 +232,7 @@ export class WorkbookReferences {
       if (!isUnresolved(area)) areas.push(area);
     }
     for (const { name, sheet: scope } of info.names) {
-      const p = this.precedentsOfName(name, sheet, host, scope, 0);
+      const p = this.precedentsOfName(name, sheet, host, scope, depth);
       if (!p) continue;
       areas.push(...p.areas);
       hasNl ||= p.hasNl;
@@ -264,7 +264,7 @@ export class WorkbookReferences {
     }
     const nameSheet = def.sheet ?? sheet;
     const offset: Host = { row: host.row, col: host.col };
-    const p = this.precedents(formula, nameSheet, relative ? offset : { row: 1, col: 1 });
+    const p = this.precedents(formula, nameSheet, relative ? offset : { row: 1, col: 1 }, depth + 1);
     if (!relative) this.namePrecedents.set(key, p);
     return p;
   }

@@ -257,6 +257,32 @@ describe("what cannot be evaluated here keeps Excel's value and makes Excel reca
     expect(report.notRecalculated.map((n) => n.reason)).toEqual(["kringverwijzing", "kringverwijzing"]);
   });
 
+  test("names that refer to each other are listed, not followed for ever", async () => {
+    // Aa is Bb and Bb is Aa+1: Excel calls a formula over them a circular reference. Following the
+    // names to find what they read used to run until the stack ran out.
+    const { value, report } = await recalc({
+      names: '<definedName name="Aa">Bb</definedName><definedName name="Bb">Aa+1</definedName>',
+      sheets: [
+        {
+          name: "Blad1",
+          data: row(
+            1,
+            `<c r="A1"><f>_xldudf_NL_KIA(2025,10000)</f><v>0</v></c>`,
+            `<c r="B1"><f>A1+Aa</f><v>5</v></c>`,
+            `<c r="C1"><f>_xldudf_NL_KIA(2025,Aa)</f><v>6</v></c>`,
+          ),
+        },
+      ],
+    });
+    expect(value(0, "A1")).toBe(2800); // 28% x 10.000
+    expect([value(0, "B1"), value(0, "C1")]).toEqual([5, 6]);
+    expect(report.notRecalculated.map((n) => n.reason).sort()).toEqual([
+      "namen die naar elkaar verwijzen",
+      "namen die naar elkaar verwijzen",
+    ]);
+    expect(report.fullCalcOnLoad).toBe(true);
+  });
+
   test("only Excel's own error codes are written", async () => {
     const { value } = await recalc({
       sheets: [
