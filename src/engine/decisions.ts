@@ -32,8 +32,8 @@ export class Decisions {
   }
 
   keepReason(f: FormulaCell): string | null {
-    if (isSyntaxError(f.formula)) return `onleesbare formule (${f.formula.syntaxError})`;
     if (f.cell.formula?.kind === "dataTable") return "gegevenstabel (wat-als-analyse)";
+    if (isSyntaxError(f.formula)) return `onleesbare formule (${f.formula.syntaxError})`;
     if (f.traits.unsupported) return f.traits.unsupported;
     if (f.traits.dynamic) return "INDIRECT of OFFSET: welke cellen die lezen, weet alleen Excel";
     return this.cached(this.functions, f, this.unknownFunctionOf);

@@ -133,6 +133,8 @@ export interface DependencyGraph {
   readonly inTouched: Uint8Array;
   /** Whether any formula outside the touched set reads cells only known at evaluation (INDIRECT, OFFSET). */
   readonly dynamicOutside: boolean;
+  /** Formulas that could not be read: what they read is unknown, so they may depend on the touched set. */
+  readonly unreadable: readonly number[];
 }
 
 /** Reads every formula of the workbook and finds the cells a recalculation must touch. */
@@ -141,6 +143,7 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
   const idByOrdinal = pkg.sheets.map((sheet) => new Int32Array(sheet.formulaCount ? sheet.cells.capacity : 0).fill(-1));
   const indexes = pkg.sheets.map(() => new SheetIndex());
   const seeds: number[] = [];
+  const unreadable: number[] = [];
   const areasOf = (f: FormulaCell): readonly Area[] =>
     isSyntaxError(f.formula) ? NO_AREAS : refs.precedents(f.formula, f.sheet, f.cell).areas;
 
@@ -166,6 +169,7 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
       idByOrdinal[sheet.index][cell.ordinal] = id;
       // An NL formula is in the set from the start: only the others need to be found by what they read.
       if (traits.hasNl) seeds.push(id);
+      else if (isSyntaxError(formula)) unreadable.push(id);
       else for (const area of areasOf(f)) indexes[area.sheet].add(area, id);
     }
   }
@@ -195,5 +199,6 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
     touched,
     inTouched,
     dynamicOutside,
+    unreadable,
   };
 }

@@ -137,6 +137,9 @@ class Recalculation {
       valuesIn: (area) => this.valuesIn(storedPart(pkg, area)),
     });
     for (const id of graph.touched) this.join(id);
+    // A formula that could not be read may read any of them: it is listed as not recalculated
+    // (which also has Excel recalculate on opening).
+    for (const id of graph.unreadable) this.join(id);
     for (const id of this.members) this.claimSpill(id);
   }
 

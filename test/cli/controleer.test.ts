@@ -80,6 +80,30 @@ describe("nl-aftrek controleer", () => {
     expect(JSON.parse(all.out).errors[0].file).toContain("kapot.xlsx");
   });
 
+  test("formulas too deep to read are passed over; the rest of the workbook is checked", async () => {
+    const deep = join(mkdtempSync(join(dir, "diep-")), "diep.xlsx");
+    writeWorkbookFile(deep, {
+      sheets: [
+        {
+          name: "Aangifte",
+          data: row(
+            1,
+            v("B3", 1400),
+            f("A1", `${"(".repeat(1000)}5030${")".repeat(1000)}`),
+            f("A2", Array.from({ length: 2700 }, () => "B3").join("+")),
+            f("B4", "IF(B3>=1225,5030,0)"),
+          ),
+        },
+      ],
+    });
+    const { code, out } = await run("controleer", deep, "--json");
+    expect(code).toBe(1);
+    expect(JSON.parse(out).findings.map((x: Record<string, unknown>) => x.cell)).toEqual([
+      "Aangifte!B4",
+      "Aangifte!B4",
+    ]);
+  });
+
   test("runs as `npx nl-aftrek controleer`", () => {
     let status = 0;
     try {

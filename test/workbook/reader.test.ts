@@ -257,6 +257,73 @@ describe("what cannot be evaluated here keeps Excel's value and makes Excel reca
     expect(report.notRecalculated.map((n) => n.reason)).toEqual(["kringverwijzing", "kringverwijzing"]);
   });
 
+  test("a formula too deep to walk is listed as unreadable; one at the limit is recalculated", async () => {
+    const chain = (terms: number, cell: string) => Array.from({ length: terms }, () => cell).join("+");
+    const { value, report } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          data: row(
+            1,
+            `<c r="A1"><f>_xldudf_NL_KIA(2025,10000)</f><v>0</v></c>`,
+            // 500 levels, evaluated here and by HyperFormula (SUM is not evaluated here; its
+            // argument is a level below the chain of 499 additions)
+            `<c r="B1"><f>${chain(500, "A1")}</f><v>1</v></c>`,
+            `<c r="C1"><f>SUM(A1)+${chain(498, "A1")}</f><v>2</v></c>`,
+            // 2.000 levels (a chain of additions), 18.000 characters, and 1.000 nested parentheses
+            `<c r="D1"><f>${chain(2000, "A1")}</f><v>3</v></c>`,
+            `<c r="E1"><f>_xldudf_NL_KIA(2025,${chain(9000, "1")})</f><v>4</v></c>`,
+            `<c r="F1"><f>${"(".repeat(1000)}A1${")".repeat(1000)}</f><v>5</v></c>`,
+          ),
+        },
+      ],
+    });
+    expect(value(0, "A1")).toBe(2800); // 28% x 10.000
+    expect(value(0, "B1")).toBe(1400000); // 500 x 2.800
+    expect(value(0, "C1")).toBe(1397200); // 499 x 2.800
+    expect([value(0, "D1"), value(0, "E1"), value(0, "F1")]).toEqual([3, 4, 5]);
+    expect(report.notRecalculated).toEqual([
+      { cell: "Blad1!D1", reason: "onleesbare formule (de formule is meer dan 500 niveaus diep)" },
+      { cell: "Blad1!E1", reason: "onleesbare formule (de formule is langer dan 16.384 tekens)" },
+      { cell: "Blad1!F1", reason: "onleesbare formule (de formule is dieper genest dan 128 niveaus)" },
+    ]);
+    expect(report.fullCalcOnLoad).toBe(true);
+  });
+
+  test("a formula that cannot be read may read an NL result: it is listed and Excel recalculates", async () => {
+    const { report } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          data: row(1, `<c r="A1"><f>_xldudf_NL_KIA(2025,10000)</f><v>0</v></c>`, `<c r="B1"><f>A1+(</f><v>9</v></c>`),
+        },
+      ],
+    });
+    expect(report.recalculated).toBe(1);
+    expect(report.notRecalculated.map((n) => n.cell)).toEqual(["Blad1!B1"]);
+    expect(report.notRecalculated[0].reason).toMatch(/^onleesbare formule \(/);
+    expect(report.fullCalcOnLoad).toBe(true);
+  });
+
+  test("a data table (what-if analysis) keeps its values and is left to Excel", async () => {
+    // A one-variable data table over B1 = NL.KIA(2025, A1): Excel stores only r1 (the input cell)
+    const { value, report } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          data:
+            row(1, v("A1", 10000), `<c r="B1"><f>_xldudf_NL_KIA(2025,A1)</f><v>0</v></c>`) +
+            row(2, v("A2", 20000), `<c r="B2"><f t="dataTable" ref="B2:B3" dt2D="0" dtr="0" r1="A1"/><v>5600</v></c>`) +
+            row(3, v("A3", 30000), v("B3", 8400)),
+        },
+      ],
+    });
+    expect(value(0, "B1")).toBe(2800); // 28% x 10.000
+    expect([value(0, "B2"), value(0, "B3")]).toEqual([5600, 8400]);
+    expect(report.notRecalculated).toEqual([{ cell: "Blad1!B2", reason: "gegevenstabel (wat-als-analyse)" }]);
+    expect(report.fullCalcOnLoad).toBe(true);
+  });
+
   test("names that refer to each other are listed, not followed for ever", async () => {
     // Aa is Bb and Bb is Aa+1: Excel calls a formula over them a circular reference. Following the
     // names to find what they read used to run until the stack ran out.

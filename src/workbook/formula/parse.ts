@@ -20,6 +20,20 @@ export class FormulaSyntaxError extends Error {
   }
 }
 
+/**
+ * Limits that keep a formula's tree within what every part of the recalculation walks safely.
+ * Excel itself allows 64 levels of nested functions and 8.192 characters; a file may hold more
+ * (a generated or hostile one), and walking such a tree must not exhaust the stack.
+ */
+export const FORMULA_LIMITS = {
+  /** Characters of a formula as stored (twice Excel's own limit: the file form spells out more). */
+  length: 16384,
+  /** Nested parentheses, function arguments and prefix operators. */
+  nesting: 128,
+  /** Levels of the tree (a chain of 600 additions is 600 deep). */
+  depth: 500,
+} as const;
+
 export interface ParseOptions {
   /** Dutch input: `;` between arguments, decimal comma, WAAR/ONWAAR. */
   readonly dutch?: boolean;
@@ -216,6 +230,8 @@ class Lexer {
 
   run(): Tok[] {
     const { text } = this;
+    if (text.length > FORMULA_LIMITS.length)
+      this.fail(`de formule is langer dan ${FORMULA_LIMITS.length.toLocaleString("nl-NL")} tekens`, 0);
     const argSep = this.dutch ? 59 : 44; // ; or ,
     let braces = 0;
     while (this.i < text.length) {
@@ -767,6 +783,8 @@ function parseStructBody(table: string | null, body: string, at: number): Struct
 /** Recursive descent over the tokens, with Excel's operator precedence. */
 class Parser {
   private p = 0;
+  /** How deeply the expression being read is nested. */
+  private nesting = 0;
   constructor(private readonly toks: Tok[]) {}
 
   private peek(): Tok {
@@ -815,7 +833,15 @@ class Parser {
   }
 
   private expression(): Node {
-    return this.leftAssociative(["=", "<>", "<", ">", "<=", ">="], () => this.concat());
+    this.enter();
+    const node = this.leftAssociative(["=", "<>", "<", ">", "<=", ">="], () => this.concat());
+    this.nesting--;
+    return node;
+  }
+
+  private enter(): void {
+    if (++this.nesting > FORMULA_LIMITS.nesting)
+      this.fail(`de formule is dieper genest dan ${FORMULA_LIMITS.nesting} niveaus`);
   }
 
   private concat(): Node {
@@ -846,7 +872,10 @@ class Parser {
   private unary(): Node {
     if (this.isOp("-", "+", "@")) {
       const op = this.next().s as "-" | "+" | "@";
-      return { k: "unary", op, a: this.unary() };
+      this.enter();
+      const node: Node = { k: "unary", op, a: this.unary() };
+      this.nesting--;
+      return node;
     }
     return this.range();
   }
@@ -992,7 +1021,12 @@ export function describe(node: Node): FormulaInfo {
   const functions = new Set<string>();
   const spills: RefSpec[] = [];
   let unsupported: string | null = null;
-  const walk = (n: Node): void => {
+  // Children are one level deeper (`d`). A deeper tree is refused here, before anything that walks
+  // it (evaluators, printers, the audit) could run out of stack.
+  const walk = (n: Node, d: number): void => {
+    if (d > FORMULA_LIMITS.depth)
+      throw new FormulaSyntaxError(`de formule is meer dan ${FORMULA_LIMITS.depth} niveaus diep`, 0);
+    const next = d + 1;
     switch (n.k) {
       case "ref":
         refs.push(n.ref);
@@ -1008,37 +1042,37 @@ export function describe(node: Node): FormulaInfo {
         return;
       case "call":
         functions.add(n.fn);
-        n.args.forEach(walk);
+        for (const a of n.args) walk(a, next);
         return;
       case "unary":
         if (n.op === "@") unsupported ??= "impliciete doorsnede (@)";
-        walk(n.a);
+        walk(n.a, next);
         return;
       case "postfix":
         if (n.op === "#" && n.a.k === "ref") spills.push(n.a.ref);
         else if (n.op === "#") unsupported ??= "overloopverwijzing (#) op iets anders dan een cel";
-        walk(n.a);
+        walk(n.a, next);
         return;
       case "bin":
         if (n.op === " ") unsupported ??= "doorsnede van bereiken";
-        walk(n.a);
-        walk(n.b);
+        walk(n.a, next);
+        walk(n.b, next);
         return;
       case "paren":
-        walk(n.a);
+        walk(n.a, next);
         return;
       case "union":
         unsupported ??= "vereniging van bereiken";
-        n.items.forEach(walk);
+        for (const item of n.items) walk(item, next);
         return;
       case "array":
-        n.rows.forEach((row) => row.forEach(walk));
+        for (const row of n.rows) for (const cell of row) walk(cell, next);
         return;
       default:
         return;
     }
   };
-  walk(node);
+  walk(node, 1);
   const hasNl = [...functions].some((f) => f.startsWith("NL."));
   const dynamic = [...functions].some((f) => DYNAMIC.has(f));
   return { refs, names, structs, functions, hasNl, dynamic, spills, unsupported };
