@@ -11,19 +11,24 @@ import { CellValue, isErrorValue } from "../workbook/values";
 import { DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, FormulaCell } from "./dependents";
 import { loadEngine } from "./engineLoader";
-import { IdLists } from "./idLists";
+
+/** What an engine level reads from, and writes to, the recalculation it is part of. */
+export interface EngineLevelContext {
+  readonly pkg: WorkbookPackage;
+  readonly refs: WorkbookReferences;
+  readonly graph: DependencyGraph;
+  /** A cell's value: its new result once that is known, else the value Excel stored. */
+  valueAt(sheet: number, row: number, col: number): CellValue;
+  setResult(id: number, value: CellValue | CellValue[][]): void;
+  /** Cells that keep their cached value, with the reason (this level adds to it). */
+  readonly kept: Map<number, string>;
+  /** Whether a cell reads one that is kept. */
+  keptPrecedent(id: number): boolean;
+}
 
 /** One HyperFormula run for the engine cells of a level: their formulas, and the values they read. */
-export function evaluateWithEngine(
-  pkg: WorkbookPackage,
-  refs: WorkbookReferences,
-  graph: DependencyGraph,
-  precedents: IdLists,
-  ids: readonly number[],
-  valueAt: (sheet: number, row: number, col: number) => CellValue,
-  setResult: (id: number, value: CellValue | CellValue[][]) => void,
-  kept: Map<number, string>,
-): void {
+export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number[]): void {
+  const { pkg, refs, graph, valueAt, setResult, kept } = ctx;
   const { formulas } = graph;
   const hf = loadEngine();
   const grids = pkg.sheets.map(() => new Map<number, Map<number, unknown>>());
@@ -103,9 +108,7 @@ export function evaluateWithEngine(
     engine.destroy();
   }
   // A cell of this run that read a formula that could not be given to the engine read a stale value.
-  for (const id of ids) {
-    if (!kept.has(id) && precedents.some(id, (p) => kept.has(p))) kept.set(id, DEPENDENT_OF_KEPT);
-  }
+  for (const id of ids) if (!kept.has(id) && ctx.keptPrecedent(id)) kept.set(id, DEPENDENT_OF_KEPT);
 }
 
 /** A value as HyperFormula content: text stays text (never a formula or a number). */

@@ -16,7 +16,7 @@ import { CellEdit } from "../workbook/writer";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator, NotDirect } from "./direct";
-import { evaluateWithEngine } from "./engineLevel";
+import { EngineLevelContext, evaluateWithEngine } from "./engineLevel";
 import { loadEngine } from "./engineLoader";
 import { IdLists } from "./idLists";
 import { NlPool, POOL_THRESHOLD } from "./nlPool";
@@ -114,10 +114,11 @@ class Recalculation {
   private readonly results: Array<CellValue | CellValue[][]>;
   private readonly done: Uint8Array;
   private readonly direct: DirectEvaluator;
+  private readonly engineLevel: EngineLevelContext;
 
   constructor(
     private readonly pkg: WorkbookPackage,
-    private readonly refs: WorkbookReferences,
+    refs: WorkbookReferences,
     private readonly graph: DependencyGraph,
   ) {
     const n = graph.formulas.length;
@@ -136,6 +137,15 @@ class Recalculation {
       valueAt: this.valueAt,
       valuesIn: (area) => this.valuesIn(storedPart(pkg, area)),
     });
+    this.engineLevel = {
+      pkg,
+      refs,
+      graph,
+      valueAt: this.valueAt,
+      setResult: this.setResult,
+      kept: this.kept,
+      keptPrecedent: (id) => this.keptPrecedent(id),
+    };
     for (const id of graph.touched) this.join(id);
     // A formula that could not be read may read any of them: it is listed as not recalculated
     // (which also has Excel recalculate on opening).
@@ -294,16 +304,7 @@ class Recalculation {
       if (ids.length === 0) continue;
       if (l % 2 === 0) await this.evaluateDirect(ids, pool);
       else {
-        evaluateWithEngine(
-          this.pkg,
-          this.refs,
-          this.graph,
-          this.precedents,
-          ids,
-          this.valueAt,
-          this.setResult,
-          this.kept,
-        );
+        evaluateWithEngine(this.engineLevel, ids);
         for (const id of ids) if (this.kept.has(id)) this.done[id] = 0;
       }
     }
