@@ -95,7 +95,7 @@ export function evaluateFormula(input: string): CellValue | CellValue[][] {
     if (!(error instanceof FormulaSyntaxError)) throw error;
     const offset = text.startsWith("=") ? 1 : 0;
     throw new FormulaInputError(
-      `De formule is niet te lezen: ${error.message} (bij teken ${error.position + offset + 1}).` +
+      `De formule is niet te lezen: ${error.message}${error.position < 0 ? "" : ` (bij teken ${error.position + offset + 1})`}.` +
         (dutch || !/onverwacht/.test(error.message)
           ? ""
           : " Scheid argumenten met ; (zoals in Nederlandse Excel) of met , (zoals in een bestand)."),

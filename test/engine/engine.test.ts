@@ -89,5 +89,12 @@ describe("what a Dutch user types in Excel", () => {
     expect(message("=NL.BESTAATNIET(2025)")).toMatch(/^Onbekende functie NL.BESTAATNIET/);
     expect(message("=FROBNICATE(1)")).toBe("Onbekende functie FROBNICATE.");
     expect(message('=NL.KIA(2025; "10000)')).toMatch(/tekst zonder afsluitend aanhalingsteken/);
+    // a limit of the whole formula has no one place; nesting has the place where it goes too deep
+    expect(message(`=NL.KIA(2025; ${Array.from({ length: 600 }, () => "1").join("+")})`)).toBe(
+      "De formule is niet te lezen: de formule is meer dan 500 niveaus diep.",
+    );
+    expect(message(`=${"(".repeat(200)}1${")".repeat(200)}`)).toBe(
+      "De formule is niet te lezen: de formule is dieper genest dan 128 niveaus (bij teken 130).",
+    );
   });
 });

@@ -13,6 +13,7 @@ import { Formula, FormulaInfo, Node, RefSpec, SheetSpec, StructSpec } from "./as
 export class FormulaSyntaxError extends Error {
   constructor(
     message: string,
+    /** Where in the formula text (0-based); -1 when the whole formula is meant. */
     readonly position: number,
   ) {
     super(message);
@@ -231,7 +232,7 @@ class Lexer {
   run(): Tok[] {
     const { text } = this;
     if (text.length > FORMULA_LIMITS.length)
-      this.fail(`de formule is langer dan ${FORMULA_LIMITS.length.toLocaleString("nl-NL")} tekens`, 0);
+      this.fail(`de formule is langer dan ${FORMULA_LIMITS.length.toLocaleString("nl-NL")} tekens`, -1);
     const argSep = this.dutch ? 59 : 44; // ; or ,
     let braces = 0;
     while (this.i < text.length) {
@@ -1025,7 +1026,7 @@ export function describe(node: Node): FormulaInfo {
   // it (evaluators, printers, the audit) could run out of stack.
   const walk = (n: Node, d: number): void => {
     if (d > FORMULA_LIMITS.depth)
-      throw new FormulaSyntaxError(`de formule is meer dan ${FORMULA_LIMITS.depth} niveaus diep`, 0);
+      throw new FormulaSyntaxError(`de formule is meer dan ${FORMULA_LIMITS.depth} niveaus diep`, -1);
     const next = d + 1;
     switch (n.k) {
       case "ref":
