@@ -9,7 +9,7 @@
 import { a1, Area, cellKey } from "../workbook/address";
 import { Node } from "../workbook/formula/ast";
 import { quoteSheet } from "../workbook/formula/print";
-import { CellRecord, WorkbookPackage } from "../workbook/package";
+import { CellRecord, SheetCells, WorkbookPackage } from "../workbook/package";
 import { WorkbookReferences } from "../workbook/references";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
@@ -159,12 +159,21 @@ class Recalculation {
     this.members.push(id);
   }
 
+  /** The cells of a multi-cell formula's area that the file holds (only those are ever looked up). */
   private claimSpill(id: number): void {
     const area = this.formulas[id].arrayArea;
     if (!area) return;
     this.spills = true;
-    for (let r = area.r1; r <= area.r2; r++)
-      for (let c = area.c1; c <= area.c2; c++) this.spillOwner[area.sheet].set(cellKey(r, c), id);
+    const owners = this.spillOwner[area.sheet];
+    const cells = this.pkg.sheets[area.sheet].cells;
+    // By the stored cells, not by every position: a file can claim a whole sheet for one formula.
+    let stored = 0;
+    cells.forEachIn(area, (cell) => {
+      owners.set(cellKey(cell.row, cell.col), id);
+      stored++;
+    });
+    // A result that cannot be written in place is not worked out (nor read by what depends on it).
+    if (stored < (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1)) this.kept.set(id, missingArrayCell(cells, area)!);
   }
 
   /** The formula a cell's value comes from (its own, or the array formula it is part of). */
@@ -455,15 +464,30 @@ function targetCells(pkg: WorkbookPackage, f: FormulaCell, result: CellValue | C
   if (f.cell.formula?.dynamic && (rows.length !== height || (rows[0]?.length ?? 0) !== width)) {
     return `de uitkomst heeft een andere grootte (${rows.length}×${rows[0]?.length ?? 0}) dan het overloopbereik (${height}×${width})`;
   }
+  const missing = missingArrayCell(cells, area);
+  if (missing) return missing;
   const out: CellEdit[] = [];
   for (let r = area.r1; r <= area.r2; r++) {
     for (let c = area.c1; c <= area.c2; c++) {
       let value: CellValue = rows[r - area.r1]?.[c - area.c1] ?? errorValue("#N/A");
       if (value === null) value = f.cell.formula?.dynamic ? "" : 0;
-      const cell = cells.get(r, c);
-      if (!cell || cell.type === "inlineStr") return `cel ${a1(r, c)} van het matrixbereik ontbreekt in het bestand`;
-      out.push({ cell, value });
+      out.push({ cell: cells.get(r, c)!, value });
     }
   }
   return out;
+}
+
+/**
+ * Why a result cannot be written into an array formula's area: the first cell of it the file does
+ * not hold (or holds as inline text, whose element would change); null when every cell is there.
+ * Stops at the first such cell, so a huge area costs no more than the cells the file holds.
+ */
+function missingArrayCell(cells: SheetCells, area: Area): string | null {
+  for (let r = area.r1; r <= area.r2; r++) {
+    for (let c = area.c1; c <= area.c2; c++) {
+      const cell = cells.get(r, c);
+      if (!cell || cell.type === "inlineStr") return `cel ${a1(r, c)} van het matrixbereik ontbreekt in het bestand`;
+    }
+  }
+  return null;
 }

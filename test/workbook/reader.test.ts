@@ -324,6 +324,52 @@ describe("what cannot be evaluated here keeps Excel's value and makes Excel reca
     expect(report.fullCalcOnLoad).toBe(true);
   });
 
+  test("an array formula whose area the file does not hold is kept, and so is what reads it", async () => {
+    const { value, report } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          // B1:B2 holds only B1; C1 reads B1
+          data: row(
+            1,
+            v("A1", 10000),
+            `<c r="B1"><f t="array" ref="B1:B2">_xldudf_NL_KIA(2025,A1)</f><v>7</v></c>`,
+            `<c r="C1"><f>B1+1</f><v>8</v></c>`,
+          ),
+        },
+      ],
+    });
+    expect([value(0, "B1"), value(0, "C1")]).toEqual([7, 8]);
+    expect(report.notRecalculated).toEqual([
+      { cell: "Blad1!B1", reason: "cel B2 van het matrixbereik ontbreekt in het bestand" },
+      { cell: "Blad1!C1", reason: "hangt af van een cel die niet herberekend kan worden" },
+    ]);
+  });
+
+  test("array formulas that claim the whole sheet are kept at once, not walked cell by cell", async () => {
+    const { value, report } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          data:
+            row(
+              1,
+              v("A1", 10000),
+              `<c r="B1"><f t="array" ref="B1:XFD1048576">_xldudf_NL_KIA(2025,A1)</f><v>7</v></c>`,
+            ) +
+            row(2, `<c r="B2"><f t="array" ref="B2:XFD1048576">A3*2</f><v>8</v></c>`) +
+            row(3, f("A3", "_xldudf_NL_KIA(2025,10000)")),
+        },
+      ],
+    });
+    expect(value(0, "A3")).toBe(2800); // 28% x 10.000
+    expect([value(0, "B1"), value(0, "B2")]).toEqual([7, 8]);
+    expect(report.notRecalculated).toEqual([
+      { cell: "Blad1!B1", reason: "cel C1 van het matrixbereik ontbreekt in het bestand" },
+      { cell: "Blad1!B2", reason: "cel C2 van het matrixbereik ontbreekt in het bestand" },
+    ]);
+  });
+
   test("names that refer to each other are listed, not followed for ever", async () => {
     // Aa is Bb and Bb is Aa+1: Excel calls a formula over them a circular reference. Following the
     // names to find what they read used to run until the stack ran out.
