@@ -21,6 +21,14 @@ import { loadEngine } from "./engineLoader";
 import { IdLists } from "./idLists";
 import { NlPool, POOL_THRESHOLD } from "./nlPool";
 
+/**
+ * The most cells a range a recalculated formula reads may span, once cut to the part of the sheet
+ * that holds cells: one whole column. A sheet with a value in its last cell makes A:XFD 17 billion
+ * cells, and HyperFormula needs some 800 bytes for each cell of a range it sums: larger ranges are
+ * left to Excel.
+ */
+const MAX_RANGE_CELLS = 1048576;
+
 /** The seven error codes Excel has always had: the only errors ever written. */
 const WRITABLE_ERRORS = new Set(["#VALUE!", "#N/A", "#NAME?", "#REF!", "#DIV/0!", "#NUM!", "#NULL!"]);
 
@@ -173,7 +181,7 @@ class Recalculation {
       stored++;
     });
     // A result that cannot be written in place is not worked out (nor read by what depends on it).
-    if (stored < (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1)) this.kept.set(id, missingArrayCell(cells, area)!);
+    if (stored < cellCount(area)) this.kept.set(id, missingArrayCell(cells, area)!);
   }
 
   /** The formula a cell's value comes from (its own, or the array formula it is part of). */
@@ -213,14 +221,22 @@ class Recalculation {
       const f = formulas[id];
       precedents.start(id);
       const areas = this.graph.areasOf(f);
+      let largest = 0;
       for (let a = 0; a < areas.length; a++) {
         const area = areas[a];
         const cells = this.pkg.sheets[area.sheet].cells;
         areaSheet = area.sheet;
         if (area.r1 === area.r2 && area.c1 === area.c2) visit(area.sheet, cells.get(area.r1, area.c1));
-        else cells.forEachIn(area, visitInArea);
+        else {
+          cells.forEachIn(area, visitInArea);
+          if (cellCount(area) > MAX_RANGE_CELLS) largest = Math.max(largest, cellCount(storedPart(this.pkg, area)));
+        }
       }
-      const reason = this.decisions.keepReason(f);
+      const reason =
+        this.decisions.keepReason(f) ??
+        (largest > MAX_RANGE_CELLS
+          ? `leest een bereik van ${largest.toLocaleString("nl-NL")} cellen; zonder Excel ten hoogste ${MAX_RANGE_CELLS.toLocaleString("nl-NL")} (één hele kolom)`
+          : null);
       if (reason) this.kept.set(id, reason);
       this.kind[id] = this.decisions.isDirect(f) ? 0 : 1;
     }
@@ -440,7 +456,7 @@ function cellName(pkg: WorkbookPackage, f: FormulaCell): string {
  * last stored cell is empty, and an NL function skips empty cells.
  */
 function storedPart(pkg: WorkbookPackage, area: Area): Area {
-  if ((area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1) <= 100000) return area;
+  if (cellCount(area) <= 100000) return area;
   let lastRow = area.r1;
   let lastCol = area.c1;
   pkg.sheets[area.sheet].cells.forEachIn(area, (cell) => {
@@ -448,6 +464,10 @@ function storedPart(pkg: WorkbookPackage, area: Area): Area {
     if (cell.col > lastCol) lastCol = cell.col;
   });
   return { ...area, r2: lastRow, c2: lastCol };
+}
+
+function cellCount(area: Area): number {
+  return (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1);
 }
 
 /** The cells a result goes into; a string when it cannot be written without changing the sheet's layout. */

@@ -370,6 +370,37 @@ describe("what cannot be evaluated here keeps Excel's value and makes Excel reca
     ]);
   });
 
+  test("a range of more than a whole column (cut to the cells the sheet holds) is left to Excel", async () => {
+    // Values in the last row: A:XFD holds 1.048.576 x 16.384 cells, E:Z 1.048.576 x 22
+    const { value, report } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          data:
+            row(
+              1,
+              v("A1", 10000),
+              `<c r="B1"><f>_xldudf_NL_KIA(2025,A:XFD)</f><v>1</v></c>`,
+              `<c r="C1"><f>_xldudf_NL_KIA(2025,A:A)</f><v>2</v></c>`,
+              `<c r="D1"><f>C1+SUM(E:Z)</f><v>3</v></c>`,
+            ) + row(1048576, v("A1048576", 20000), v("Z1048576", 5), v("XFD1048576", 5)),
+        },
+      ],
+    });
+    expect(value(0, "C1")).toBe(8400); // one whole column: 28% x (10.000 + 20.000)
+    expect([value(0, "B1"), value(0, "D1")]).toEqual([1, 3]);
+    expect(report.notRecalculated).toEqual([
+      {
+        cell: "Blad1!B1",
+        reason: "leest een bereik van 17.179.869.184 cellen; zonder Excel ten hoogste 1.048.576 (één hele kolom)",
+      },
+      {
+        cell: "Blad1!D1",
+        reason: "leest een bereik van 23.068.672 cellen; zonder Excel ten hoogste 1.048.576 (één hele kolom)",
+      },
+    ]);
+  });
+
   test("names that refer to each other are listed, not followed for ever", async () => {
     // Aa is Bb and Bb is Aa+1: Excel calls a formula over them a circular reference. Following the
     // names to find what they read used to run until the stack ran out.
