@@ -518,7 +518,8 @@ export function auditSheets(sheets: readonly AuditSheet[], options: AuditOptions
       found.push(...(cell.formula ? auditFormula(sheet, cell, ctx) : auditConstant(sheet, cell, ctx)));
     }
     found.sort((a, b) => a.row - b.row || a.col - b.col);
-    out.push(...found);
+    // One by one: a sheet may have more findings than a call can take arguments.
+    for (const finding of found) out.push(finding);
   }
   return out;
 }

@@ -6,7 +6,9 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { AuditCell, auditSheets, AuditSheet } from "../../src/audit/scan";
 import { auditWorkbook } from "../../src/audit/workbookAudit";
+import { parseFormula } from "../../src/workbook/formula/parse";
 import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-audit-"));
@@ -173,5 +175,27 @@ describe("Werkmap controleren: hard-coded tax numbers", () => {
       ["Blad1!A2", "0.1331", "2024"],
       ["Blad1!A3", "13.31/100", "2024"],
     ]);
+  });
+});
+
+describe("a template of many rows", () => {
+  test("300.000 findings on one sheet are all listed (more than a call takes arguments)", () => {
+    // One tree for every cell, as for a formula filled down: IF(B1>=1225,5030,0) read at each row
+    const { node } = parseFormula("IF(B1>=1225,5030,0)", { row: 1, col: 3 });
+    const rows = 150000;
+    const sheet: AuditSheet = {
+      name: "Klanten",
+      get: (row, col) => (col === 3 && row >= 1 && row <= rows ? cellAt(row) : undefined),
+      *cells() {
+        for (let row = 1; row <= rows; row++) yield cellAt(row);
+      },
+    };
+    function cellAt(row: number): AuditCell {
+      return { row, col: 3, value: 0, formula: { node, host: { row, col: 3 } } };
+    }
+    const found = auditSheets([sheet], { today: 2026 });
+    // 1.225 uur and 5.030 (the zelfstandigenaftrek of 2023) in each of the 150.000 rows
+    expect(found).toHaveLength(300000);
+    expect(found[299999].cell).toBe("Klanten!C150000");
   });
 });
