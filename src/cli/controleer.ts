@@ -19,6 +19,9 @@ officiële waarde was en de NL-formule die ervoor in de plaats kan. Een map word
               "confidence", "suggestion", ...}]}
   -h, --help  deze hulp
 
+Een formule die een kolom is doorgetrokken (hetzelfde getal in elke cel onder elkaar) staat in het
+rapport één keer, als bereik; de JSON noemt elke cel apart.
+
 Zekerheid: "hoog" voor een getal dat alleen een belastingregel gebruikt of voor meer getallen van
 één regel samen; "laag" voor een rond getal dat alleen door zijn label opvalt.
 Exitcode 0 zonder bevindingen, 1 met bevindingen, 2 als een bestand niet te lezen was.`;
@@ -40,6 +43,35 @@ const yearsText = (years: readonly number[]) => {
   return ranges.join(", ");
 };
 
+/**
+ * The findings of one sheet as the report lists them: a number found in each cell of a column one
+ * below the other (a formula filled down) is one entry for the whole run, shown by its first cell.
+ */
+interface Run {
+  readonly first: Finding;
+  /** The last row of the run (the first's row when it is one cell). */
+  last: number;
+}
+
+const runKey = (f: Finding) =>
+  [f.sheet, f.col, f.written, f.parameter, f.years.join(" "), f.confidence, f.stale].join("\u0000");
+
+function runsOf(findings: readonly Finding[]): Run[] {
+  const runs: Run[] = [];
+  const open = new Map<string, Run>();
+  for (const f of findings) {
+    const key = runKey(f);
+    const run = open.get(key);
+    if (run && run.last === f.row - 1) run.last = f.row;
+    else if (!run || run.last !== f.row) {
+      const started: Run = { first: f, last: f.row };
+      runs.push(started);
+      open.set(key, started);
+    } else runs.push({ first: f, last: f.row }); // the same number twice in one cell
+  }
+  return runs;
+}
+
 function printFile(io: Io, { file, findings }: FileFindings): void {
   if (!findings.length) {
     io.out(`${file}: geen vast ingetikte belastingbedragen gevonden.`);
@@ -47,18 +79,58 @@ function printFile(io: Io, { file, findings }: FileFindings): void {
   }
   io.out(`${file}: ${findings.length} bevinding(en)`);
   let sheet: string | null = null;
-  for (const f of findings) {
+  for (const { first: f, last } of runsOf(findings)) {
     if (f.sheet !== sheet) {
       sheet = f.sheet;
       io.out(`  Blad ${sheet}`);
     }
     const stale = f.stale ? `; verouderd voor ${f.year}` : "";
+    const where = last === f.row ? f.address : `${f.address}:${f.address.replace(/\d+$/, String(last))}`;
+    const count = last === f.row ? "" : ` (${(last - f.row + 1).toLocaleString("nl-NL")} cellen onder elkaar)`;
     io.out(
-      `    ${f.address.padEnd(6)} ${f.written} = ${f.parameter} (${yearsText(f.years)}), zekerheid ${f.confidence}${stale}`,
+      `    ${where.padEnd(6)} ${f.written} = ${f.parameter} (${yearsText(f.years)}), zekerheid ${f.confidence}${stale}${count}`,
     );
     io.out(`           nu:      ${f.current}`);
-    io.out(`           voorstel: ${f.suggestion}`);
+    io.out(
+      `           voorstel: ${f.suggestion}${count ? ` (voor ${f.address}; de andere cellen elk voor hun eigen rij)` : ""}`,
+    );
   }
+}
+
+/** The JSON of the findings, written finding by finding: a big workbook has more than one string can hold. */
+function printJson(io: Io, done: readonly FileFindings[], failed: readonly { file: string; error: string }[]): void {
+  const indent = (text: string) => text.replace(/^/gm, "    ");
+  let previous: string | null = null;
+  io.out("{");
+  for (const { file, findings } of done) {
+    for (const f of findings) {
+      if (previous === null) io.out('  "findings": [');
+      else io.out(`${previous},`);
+      previous = indent(
+        JSON.stringify(
+          {
+            cell: f.cell,
+            value: f.value,
+            parameter: f.parameter,
+            years: f.years,
+            confidence: f.confidence,
+            suggestion: f.suggestion,
+            file,
+            written: f.written,
+            current: f.current,
+            stale: f.stale,
+            year: f.year,
+            label: f.label,
+          },
+          null,
+          2,
+        ),
+      );
+    }
+  }
+  const errors = failed.length ? `,\n  "errors": ${JSON.stringify(failed, null, 2).replace(/\n/g, "\n  ")}` : "";
+  io.out(previous === null ? `  "findings": []${errors}` : `${previous}\n  ]${errors}`);
+  io.out("}");
 }
 
 export async function controleer(args: string[], io: Io): Promise<number> {
@@ -91,30 +163,15 @@ export async function controleer(args: string[], io: Io): Promise<number> {
       failed.push({ file, error: error.message });
     }
   }
-  const all = done.flatMap((d) => d.findings.map((f) => ({ file: d.file, ...f })));
-  if (json) {
-    const findings = all.map((f) => ({
-      cell: f.cell,
-      value: f.value,
-      parameter: f.parameter,
-      years: f.years,
-      confidence: f.confidence,
-      suggestion: f.suggestion,
-      file: f.file,
-      written: f.written,
-      current: f.current,
-      stale: f.stale,
-      year: f.year,
-      label: f.label,
-    }));
-    io.out(JSON.stringify({ findings, ...(failed.length ? { errors: failed } : {}) }, null, 2));
-  } else {
+  const total = done.reduce((n, d) => n + d.findings.length, 0);
+  if (json) printJson(io, done, failed);
+  else {
     for (const d of done) printFile(io, d);
     for (const f of failed) io.err(`Fout: ${f.error}`);
     if (done.length + failed.length > 1) {
-      io.out(`Samen: ${all.length} bevinding(en) in ${done.length} bestand(en); ${failed.length} niet te lezen.`);
+      io.out(`Samen: ${total} bevinding(en) in ${done.length} bestand(en); ${failed.length} niet te lezen.`);
     }
   }
   if (failed.length || missing.length || !files.length) return 2;
-  return all.length ? 1 : 0;
+  return total ? 1 : 0;
 }

@@ -2,7 +2,7 @@
  * `nl-aftrek controleer`: the public JSON shape, the Dutch report, the exit codes, and that the
  * files are only read.
  */
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -102,6 +102,34 @@ describe("nl-aftrek controleer", () => {
       "Aangifte!B4",
       "Aangifte!B4",
     ]);
+  });
+
+  test("a formula filled down is one entry in the report, one finding per cell in the JSON", async () => {
+    const list = join(mkdtempSync(join(dir, "lijst-")), "klantenlijst.xlsx");
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      row(i + 2, v(`B${i + 2}`, 1400), f(`C${i + 2}`, `B${i + 2}>=1225`)),
+    );
+    writeWorkbookFile(list, { sheets: [{ name: "Klanten", data: rows.join("") }] });
+    const text = await run("controleer", list);
+    expect(text.code).toBe(1);
+    expect(text.out.split("\n").slice(0, 5)).toEqual([
+      `${list}: 3000 bevinding(en)`,
+      "  Blad Klanten",
+      "    C2:C3001 1225 = urencriterium_uren (2022–2027), zekerheid hoog (3.000 cellen onder elkaar)",
+      "           nu:      =B2>=1225",
+      "           voorstel: =NL.URENCRITERIUM(B2) (voor C2; de andere cellen elk voor hun eigen rij)",
+    ]);
+    const json = JSON.parse((await run("controleer", list, "--json")).out);
+    expect(json.findings).toHaveLength(3000);
+    expect(json.findings[2999]).toMatchObject({ cell: "Klanten!C3001", suggestion: "=NL.URENCRITERIUM(B3001)" });
+
+    // Piped into a reader that stops early: no error and no stack trace
+    const piped = spawnSync("sh", ["-c", `node bin/nl-aftrek.js controleer --json '${list}' | head -c 10`], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(piped.stderr).toBe("");
+    expect(piped.stdout).toBe('{\n  "findi');
   });
 
   test("runs as `npx nl-aftrek controleer`", () => {
