@@ -8,6 +8,12 @@ try {
   console.error("nl-aftrek is nog niet gebouwd: voer eerst `npm install` (of `npm run build:cli`) uit in de projectmap.");
   process.exit(2);
 }
+// A reader that closes the pipe (`nl-aftrek controleer map | head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
 cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -14,9 +14,11 @@ export interface Io {
   err(text: string): void;
 }
 
+// Output piped into a command that stops reading (`| head`) is no longer written; the work itself
+// (files being recalculated) goes on to the end.
 const consoleIo: Io = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+  out: (text) => void (process.stdout.destroyed || process.stdout.write(`${text}\n`)),
+  err: (text) => void (process.stderr.destroyed || process.stderr.write(`${text}\n`)),
 };
 
 const HELP = `nl-aftrek ${ENGINE_VERSION}: de NL-formules zonder Excel
