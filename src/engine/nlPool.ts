@@ -24,6 +24,12 @@ const CHUNK = 1024;
 /** A worker's backlog from which this thread makes the calls itself. */
 const BUSY = 2;
 
+/**
+ * Fewer calls than this are made here: sending them and getting the results back takes longer than
+ * making them (a chain of formulas, each reading the one above, is a wave of one call each).
+ */
+const MIN_SEND = 64;
+
 function workerFile(): string | null {
   const file = join(__dirname, "nlWorker.js");
   return existsSync(file) ? file : null;
@@ -132,7 +138,7 @@ export class NlBatch {
     const { callers, calls } = this;
     this.callers = [];
     this.calls = [];
-    const worker = this.pool.idleWorker();
+    const worker = calls.length >= MIN_SEND ? this.pool.idleWorker() : null;
     if (!worker) {
       for (let i = 0; i < calls.length; i++) this.put(callers[i], callNl(calls[i].id, calls[i].args));
       return;

@@ -8,7 +8,8 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { POOL_THRESHOLD } from "../../src/engine/nlPool";
+import { callNl } from "../../src/engine/nlCall";
+import { NlBatch, NlCall, NlPool, POOL_THRESHOLD } from "../../src/engine/nlPool";
 import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
 
 const root = join(__dirname, "../..");
@@ -59,3 +60,40 @@ test("spread over two threads or computed in one: the same workbook", () => {
   expect(one.errors.length).toBeGreaterThan(2000);
   expect(one.errors.some((e: { message: string }) => /2021/.test(e.message))).toBe(true);
 }, 120000);
+
+describe("a batch goes to a worker only when it is worth the trip", () => {
+  /** A pool whose one worker is always free, recording what is sent to it. */
+  function stubPool() {
+    const sent: number[] = [];
+    const pool = {
+      idleWorker: () => ({}),
+      send: async (_worker: unknown, calls: readonly NlCall[]) => {
+        sent.push(calls.length);
+        return calls.map((c) => callNl(c.id, c.args));
+      },
+    };
+    return { pool: pool as unknown as NlPool, sent };
+  }
+  const kia = (amount: number): NlCall => ({ id: "KIA", args: [2025, amount] });
+
+  test("fewer than 64 calls (a chain's wave of one) are made here", async () => {
+    const { pool, sent } = stubPool();
+    const results = new Map<number, unknown>();
+    const batch = new NlBatch(pool, (id, result) => results.set(id, result));
+    for (let i = 0; i < 63; i++) batch.add(i, kia(10000));
+    await batch.finish();
+    expect(sent).toEqual([]);
+    expect(results.size).toBe(63);
+    expect(results.get(62)).toBe(2800); // 28% x 10.000
+  });
+
+  test("64 calls and more are sent", async () => {
+    const { pool, sent } = stubPool();
+    const results = new Map<number, unknown>();
+    const batch = new NlBatch(pool, (id, result) => results.set(id, result));
+    for (let i = 0; i < 64; i++) batch.add(i, kia(10000));
+    await batch.finish();
+    expect(sent).toEqual([64]);
+    expect(results.get(63)).toBe(2800);
+  });
+});
