@@ -189,13 +189,25 @@ export class SheetCells {
     this.lastRow = cell.row;
     this.lastCells = row;
     const last = row[row.length - 1];
-    if (last && last.col === cell.col) {
-      row[row.length - 1] = cell; // a duplicate cell: the last one counts, as in Excel
+    if (!last || last.col < cell.col) {
+      row.push(cell);
+      this.count++;
       return;
     }
-    row.push(cell);
-    this.count++;
-    if (last && last.col > cell.col) row.sort((a, b) => a.col - b.col);
+    // Out of column order, or a duplicate: the place by binary search; a duplicate cell replaces the
+    // one before it (the last one counts, as in Excel).
+    let lo = 0;
+    let hi = row.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (row[mid].col < cell.col) lo = mid + 1;
+      else hi = mid;
+    }
+    if (row[lo]?.col === cell.col) row[lo] = cell;
+    else {
+      row.splice(lo, 0, cell);
+      this.count++;
+    }
   }
 
   get(row: number, col: number): CellRecord | undefined {

@@ -30,8 +30,23 @@ test("get finds the last cell stored at a position, for any order of storing and
       });
       for (const [row, col] of asked) expect(cells.get(row, col)?.value).toBe(expected.get(`${row}:${col}`));
     }),
-    { numRuns: 300 },
+    { numRuns: 1000 },
   );
+});
+
+test("a cell stored twice after a cell to its right: the second counts, and is counted once", () => {
+  // The case the property above found: B2 and D2 stored out of order, then D2 again
+  const cells = new SheetCells();
+  for (const [col, value] of [
+    [1, 0],
+    [5, 1],
+    [4, 2],
+    [4, 3],
+  ])
+    cells.add(record(cells, 2, col, value));
+  expect(cells.get(2, 4)?.value).toBe(3);
+  expect(cells.size).toBe(3);
+  expect(cells.values().map((c) => c.col)).toEqual([1, 4, 5]);
 });
 
 test("a formula's reads of its own row and a year cell at the top alternate without losing either", () => {
