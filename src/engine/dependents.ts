@@ -6,6 +6,7 @@
  */
 import { Area, areasOverlap, cellKey } from "../workbook/address";
 import { CellRecord, WorkbookPackage } from "../workbook/package";
+import { GROWING_FROM, growingKey } from "./growingAreas";
 import { CellFormula, isSyntaxError, Traits, WorkbookReferences } from "../workbook/references";
 
 /** One formula cell of the workbook. */
@@ -30,6 +31,30 @@ const TALL = 65536;
 interface Entry {
   readonly area: Area;
   readonly owner: number;
+  /** For an entry that stands for a column of running totals: its readers (owner is -1 then). */
+  readonly growing?: GrowingReaders;
+}
+
+/**
+ * The formulas that read areas growing down from one top row (running totals): one entry for all
+ * of them, with the readers by bottom row, largest first. The readers of a cell are then the ones
+ * whose bottom row is at or below it: a front of the list, taken off as they are found, so that
+ * each reader is looked at once however many cells of the column are asked about.
+ */
+class GrowingReaders {
+  private next = 0;
+
+  constructor(private readonly readers: ReadonlyArray<{ readonly r2: number; readonly owner: number }>) {}
+
+  /** The readers of `area` (which overlaps the group's columns, at or below its top row). */
+  find(area: Area, found: (owner: number) => void): void {
+    while (this.next < this.readers.length && this.readers[this.next].r2 >= area.r1)
+      found(this.readers[this.next++].owner);
+  }
+
+  get exhausted(): boolean {
+    return this.next === this.readers.length;
+  }
 }
 
 /** The formulas that read an area, for one sheet. */
@@ -39,6 +64,14 @@ class SheetIndex {
   private readonly columns = new Map<number, Entry[]>();
   private wide: Entry[] = [];
 
+  /** One entry for the readers of areas that share a sheet, a top row and columns (see GrowingReaders). */
+  addGrowing(reads: ReadonlyArray<{ readonly area: Area; readonly owner: number }>): void {
+    let bottom = reads[0].area;
+    for (const read of reads) if (read.area.r2 > bottom.r2) bottom = read.area;
+    const readers = reads.map((read) => ({ r2: read.area.r2, owner: read.owner })).sort((a, b) => b.r2 - a.r2);
+    this.addEntry({ area: bottom, owner: -1, growing: new GrowingReaders(readers) });
+  }
+
   add(area: Area, owner: number): void {
     if (area.r1 === area.r2 && area.c1 === area.c2) {
       const key = cellKey(area.r1, area.c1);
@@ -47,7 +80,11 @@ class SheetIndex {
       else this.points.set(key, [owner]);
       return;
     }
-    const entry = { area, owner };
+    this.addEntry({ area, owner });
+  }
+
+  private addEntry(entry: Entry): void {
+    const { area } = entry;
     const columns = area.c2 - area.c1 + 1;
     if (area.r2 - area.r1 + 1 >= TALL && columns <= 64) {
       for (let c = area.c1; c <= area.c2; c++) push(this.columns, c, entry);
@@ -84,6 +121,11 @@ class SheetIndex {
     const scan = (list: Entry[]): Entry[] => {
       const kept: Entry[] = [];
       for (const entry of list) {
+        if (entry.growing) {
+          if (areasOverlap(entry.area, area)) entry.growing.find(area, (owner) => done[owner] || found(owner));
+          if (!entry.growing.exhausted) kept.push(entry);
+          continue;
+        }
         if (done[entry.owner]) continue;
         if (areasOverlap(entry.area, area)) found(entry.owner);
         if (!done[entry.owner]) kept.push(entry);
@@ -144,6 +186,8 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
   const indexes = pkg.sheets.map(() => new SheetIndex());
   const seeds: number[] = [];
   const unreadable: number[] = [];
+  // Areas growing down from one top row, by sheet, top row and columns: registered as one entry.
+  const growing = new Map<string, Array<{ area: Area; owner: number }>>();
   const areasOf = (f: FormulaCell): readonly Area[] =>
     isSyntaxError(f.formula) ? NO_AREAS : refs.precedents(f.formula, f.sheet, f.cell).areas;
 
@@ -170,8 +214,22 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
       // An NL formula is in the set from the start: only the others need to be found by what they read.
       if (traits.hasNl) seeds.push(id);
       else if (isSyntaxError(formula)) unreadable.push(id);
-      else for (const area of areasOf(f)) indexes[area.sheet].add(area, id);
+      else
+        for (const area of areasOf(f)) {
+          if (area.r2 - area.r1 < GROWING_FROM) indexes[area.sheet].add(area, id);
+          else {
+            const key = growingKey(area);
+            const reads = growing.get(key);
+            if (reads) reads.push({ area, owner: id });
+            else growing.set(key, [{ area, owner: id }]);
+          }
+        }
     }
+  }
+  for (const reads of growing.values()) {
+    const index = indexes[reads[0].area.sheet];
+    if (reads.length === 1) index.add(reads[0].area, reads[0].owner);
+    else index.addGrowing(reads);
   }
 
   const inTouched = new Uint8Array(formulas.length);

@@ -2,7 +2,7 @@
  * The native Excel formulas among the NL formulas' dependents: each level of them evaluated in one
  * HyperFormula run, fed only the formulas and the cells they read.
  */
-import { Area } from "../workbook/address";
+import { Area, cellKey } from "../workbook/address";
 import { Node } from "../workbook/formula/ast";
 import { printNode, printRef, quoteSheet, Unprintable } from "../workbook/formula/print";
 import { WorkbookPackage } from "../workbook/package";
@@ -11,6 +11,7 @@ import { CellValue, isErrorValue } from "../workbook/values";
 import { DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, FormulaCell } from "./dependents";
 import { loadEngine } from "./engineLoader";
+import { growingKey } from "./growingAreas";
 
 /** What an engine level reads from, and writes to, the recalculation it is part of. */
 export interface EngineLevelContext {
@@ -48,23 +49,21 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
       kept.set(id, error.message);
     }
   }
-  const occupied = new Set<string>();
+  const occupied = pkg.sheets.map(() => new Set<number>());
   for (const id of texts.keys()) {
     const f = formulas[id];
-    occupied.add(`${f.sheet}:${f.cell.row}:${f.cell.col}`);
+    occupied[f.sheet].add(cellKey(f.cell.row, f.cell.col));
     put(f.sheet, f.cell.row, f.cell.col, texts.get(id));
   }
-  for (const id of texts.keys()) {
-    for (const area of graph.areasOf(formulas[id])) {
-      const fill = (row: number, col: number) => {
-        if (occupied.has(`${area.sheet}:${row}:${col}`)) return;
-        const value = valueAt(area.sheet, row, col);
-        if (value !== null) put(area.sheet, row, col, engineContent(value));
-      };
-      if ((area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1) <= 64) {
-        for (let r = area.r1; r <= area.r2; r++) for (let c = area.c1; c <= area.c2; c++) fill(r, c);
-      } else pkg.sheets[area.sheet].cells.forEachIn(area, (cell) => fill(cell.row, cell.col));
-    }
+  for (const area of areasRead(graph, texts.keys())) {
+    const fill = (row: number, col: number) => {
+      if (occupied[area.sheet].has(cellKey(row, col))) return;
+      const value = valueAt(area.sheet, row, col);
+      if (value !== null) put(area.sheet, row, col, engineContent(value));
+    };
+    if ((area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1) <= 64) {
+      for (let r = area.r1; r <= area.r2; r++) for (let c = area.c1; c <= area.c2; c++) fill(r, c);
+    } else pkg.sheets[area.sheet].cells.forEachIn(area, (cell) => fill(cell.row, cell.col));
   }
   const sheets: Record<string, unknown[][]> = {};
   pkg.sheets.forEach((sheet, index) => {
@@ -109,6 +108,29 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
   }
   // A cell of this run that read a formula that could not be given to the engine read a stale value.
   for (const id of ids) if (!kept.has(id) && ctx.keptPrecedent(id)) kept.set(id, DEPENDENT_OF_KEPT);
+}
+
+/**
+ * The areas the formulas read, each once; of the areas that grow down from one top row (running
+ * totals) only the largest, which holds the others: the cells of a column of running totals are
+ * given to the engine once, not once for every formula below them.
+ */
+function areasRead(graph: DependencyGraph, ids: Iterable<number>): Area[] {
+  const out: Area[] = [];
+  const growing = new Map<string, Area>();
+  for (const id of ids) {
+    for (const area of graph.areasOf(graph.formulas[id])) {
+      if (area.r1 === area.r2) {
+        out.push(area);
+        continue;
+      }
+      const key = growingKey(area);
+      const known = growing.get(key);
+      if (!known || known.r2 < area.r2) growing.set(key, area);
+    }
+  }
+  for (const area of growing.values()) out.push(area);
+  return out;
 }
 
 /** A value as HyperFormula content: text stays text (never a formula or a number). */

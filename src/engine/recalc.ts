@@ -10,7 +10,7 @@ import { a1, Area, cellKey } from "../workbook/address";
 import { Node } from "../workbook/formula/ast";
 import { quoteSheet } from "../workbook/formula/print";
 import { CellRecord, SheetCells, WorkbookPackage } from "../workbook/package";
-import { WorkbookReferences } from "../workbook/references";
+import { isSyntaxError, WorkbookReferences } from "../workbook/references";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
@@ -18,6 +18,7 @@ import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator, NotDirect } from "./direct";
 import { EngineLevelContext, evaluateWithEngine } from "./engineLevel";
 import { loadEngine } from "./engineLoader";
+import { AreaRead, GROWING_FROM, growingAreaSteps } from "./growingAreas";
 import { IdLists } from "./idLists";
 import { NlPool, POOL_THRESHOLD } from "./nlPool";
 
@@ -28,6 +29,15 @@ import { NlPool, POOL_THRESHOLD } from "./nlPool";
  * left to Excel.
  */
 const MAX_RANGE_CELLS = 1048576;
+
+/** Whether a formula may read an area of more than one cell (else it needs no look at growing areas). */
+function mayReadArea(f: FormulaCell): boolean {
+  if (isSyntaxError(f.formula)) return false;
+  const { refs, names, structs, spills } = f.formula.info;
+  if (names.length || structs.length || spills.length) return true;
+  for (let i = 0; i < refs.length; i++) if (refs[i].r1 !== refs[i].r2 || refs[i].r1Abs !== refs[i].r2Abs) return true;
+  return false;
+}
 
 /** The seven error codes Excel has always had: the only errors ever written. */
 const WRITABLE_ERRORS = new Set(["#VALUE!", "#N/A", "#NAME?", "#REF!", "#DIV/0!", "#NUM!", "#NULL!"]);
@@ -216,21 +226,29 @@ class Recalculation {
       precedents.push(owner);
     };
     const visitInArea = (cell: CellRecord) => visit(areaSheet, cell);
+    const { areasOf, steps } = this.growingAreas();
     for (let i = 0; i < members.length; i++) {
       const id = (visiting = members[i]);
       const f = formulas[id];
       precedents.start(id);
-      const areas = this.graph.areasOf(f);
+      const areas = areasOf.get(id) ?? this.graph.areasOf(f);
+      const stepsOf = steps.get(id);
       let largest = 0;
       for (let a = 0; a < areas.length; a++) {
         const area = areas[a];
         const cells = this.pkg.sheets[area.sheet].cells;
         areaSheet = area.sheet;
+        const step = stepsOf?.get(a);
         if (area.r1 === area.r2 && area.c1 === area.c2) visit(area.sheet, cells.get(area.r1, area.c1));
-        else {
-          cells.forEachIn(area, visitInArea);
-          if (cellCount(area) > MAX_RANGE_CELLS) largest = Math.max(largest, cellCount(storedPart(this.pkg, area)));
-        }
+        else if (step) {
+          // After the formula with the next smaller area, which has the rows above.
+          if (step.previous >= 0 && stamp[step.previous] !== id) {
+            stamp[step.previous] = id;
+            precedents.push(step.previous);
+          }
+          if (step.from <= area.r2) cells.forEachIn({ ...area, r1: step.from }, visitInArea);
+        } else cells.forEachIn(area, visitInArea);
+        if (cellCount(area) > MAX_RANGE_CELLS) largest = Math.max(largest, cellCount(storedPart(this.pkg, area)));
       }
       const reason =
         this.decisions.keepReason(f) ??
@@ -240,6 +258,30 @@ class Recalculation {
       if (reason) this.kept.set(id, reason);
       this.kind[id] = this.decisions.isDirect(f) ? 0 : 1;
     }
+  }
+
+  /**
+   * The areas of more than a few rows the members read, and how to walk those that grow down from
+   * one top row (running totals) so that no cell is walked once for every formula below it.
+   */
+  private growingAreas(): { areasOf: Map<number, readonly Area[]>; steps: ReturnType<typeof growingAreaSteps> } {
+    const areasOf = new Map<number, readonly Area[]>();
+    const reads: AreaRead[] = [];
+    for (let i = 0; i < this.members.length; i++) {
+      const id = this.members[i];
+      const f = this.formulas[id];
+      if (!mayReadArea(f)) continue;
+      const areas = this.graph.areasOf(f);
+      let any = false;
+      for (let a = 0; a < areas.length; a++) {
+        const area = areas[a];
+        if (area.r2 - area.r1 < GROWING_FROM) continue;
+        reads.push({ id, index: a, area });
+        any = true;
+      }
+      if (any) areasOf.set(id, areas);
+    }
+    return { areasOf, steps: growingAreaSteps(reads) };
   }
 
   /**

@@ -1,0 +1,87 @@
+/**
+ * Running totals (SUM($B$2:B2), SUM($B$2:B3), ... filled down) are found, ordered and given to the
+ * engine by growing areas, not by walking every cell above every formula: the same values, the
+ * right cells touched, and the steps of growingAreaSteps written out.
+ */
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { growingAreaSteps } from "../../src/engine/growingAreas";
+import { recalcFile } from "../../src/engine/recalcFile";
+import { openWorkbook } from "../../src/workbook/package";
+import { f, row, v, writeWorkbookFile } from "../helpers/xlsx";
+
+const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-totals-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function recalc(rows: string[]) {
+  const input = join(dir, `t${rows.length}.xlsx`);
+  const output = join(dir, `t${rows.length}.uit.xlsx`);
+  writeWorkbookFile(input, { sheets: [{ name: "Blad1", data: rows.join("") }] });
+  const report = await recalcFile(input, output);
+  const pkg = await openWorkbook(output);
+  return { report, value: (r: number, c: number) => pkg.sheets[0].cells.get(r, c)?.value };
+}
+
+test("a column of 2.000 running totals over NL results (SUM: by HyperFormula)", async () => {
+  const rows: string[] = [];
+  for (let r = 2; r <= 2001; r++)
+    rows.push(row(r, f(`B${r}`, "_xldudf_NL_KIA(2025,10000)"), `<c r="C${r}"><f>SUM($B$2:B${r})</f><v>0</v></c>`));
+  const { report, value } = await recalc(rows);
+  expect(report.recalculated).toBe(4000);
+  expect(report.notRecalculated).toEqual([]);
+  // every B is 28% x 10.000 = 2.800; C r is the sum of the r - 1 above and beside it
+  expect(value(2, 3)).toBe(2800);
+  expect(value(1000, 3)).toBe(2797200); // 999 x 2.800
+  expect(value(2001, 3)).toBe(5600000); // 2.000 x 2.800
+});
+
+test("only the totals at and below an NL result are touched; those above keep their values", async () => {
+  const rows: string[] = [];
+  for (let r = 2; r <= 101; r++) {
+    const b = r === 50 ? f("B50", "_xldudf_NL_KIA(2025,10000)") : v(`B${r}`, 1);
+    rows.push(row(r, b, `<c r="C${r}"><f>SUM($B$2:B${r})</f><v>-1</v></c>`));
+  }
+  const { report, value } = await recalc(rows);
+  // B50 and C50..C101
+  expect(report.recalculated).toBe(1 + 52);
+  expect(value(49, 3)).toBe(-1);
+  expect(value(50, 3)).toBe(48 + 2800); // B2..B49 are 1 each
+  expect(value(101, 3)).toBe(99 + 2800); // 99 ones and 2.800
+});
+
+describe("growingAreaSteps", () => {
+  const area = (r1: number, r2: number, c1 = 2, c2 = 2, sheet = 0) => ({ sheet, r1, c1, r2, c2 });
+
+  test("each read walks the rows below the next smaller one, after its formula, whatever the order given", () => {
+    const steps = growingAreaSteps([
+      { id: 7, index: 0, area: area(2, 40) },
+      { id: 5, index: 0, area: area(2, 20) },
+      { id: 6, index: 1, area: area(2, 30) },
+    ]);
+    expect(steps.get(5)).toBeUndefined(); // the smallest: walked in full
+    expect(steps.get(6)?.get(1)).toEqual({ from: 21, previous: 5 });
+    expect(steps.get(7)?.get(0)).toEqual({ from: 31, previous: 6 });
+  });
+
+  test("another sheet, top row or column is another group; a group of one has no steps", () => {
+    const steps = growingAreaSteps([
+      { id: 1, index: 0, area: area(2, 40) },
+      { id: 2, index: 0, area: area(3, 40) },
+      { id: 3, index: 0, area: area(2, 40, 2, 3) },
+      { id: 4, index: 0, area: area(2, 40, 2, 2, 1) },
+    ]);
+    expect(steps.size).toBe(0);
+  });
+
+  test("a formula with two reads in one group keeps the larger; the smaller walks nothing", () => {
+    const steps = growingAreaSteps([
+      { id: 1, index: 0, area: area(2, 20) },
+      { id: 2, index: 0, area: area(2, 30) },
+      { id: 1, index: 1, area: area(2, 40) },
+    ]);
+    expect(steps.get(1)?.get(0)).toEqual({ from: 21, previous: -1 });
+    expect(steps.get(1)?.get(1)).toEqual({ from: 31, previous: 2 });
+    expect(steps.get(2)).toBeUndefined();
+  });
+});
