@@ -3,7 +3,7 @@
  * HyperFormula run, fed only the formulas and the cells they read.
  */
 import { Area, cellKey } from "../workbook/address";
-import { Node } from "../workbook/formula/ast";
+import { Formula, Node } from "../workbook/formula/ast";
 import { printNode, printRef, quoteSheet, Unprintable } from "../workbook/formula/print";
 import { WorkbookPackage } from "../workbook/package";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
@@ -75,7 +75,8 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
     sheets[sheet.name] = rows;
   });
-  const engine = hf.createEngine(sheets as never, pkg.date1904);
+  const lookups = [...texts.keys()].some((id) => callsAny(formulas[id], hf.LOOKUP_FUNCTIONS));
+  const engine = hf.createEngine(sheets as never, pkg.date1904, lookups);
   try {
     // Sheets are found by name: an object orders a sheet called "1" before the others.
     const engineSheet = pkg.sheets.map((sheet) => engine.getSheetId(sheet.name)!);
@@ -131,6 +132,12 @@ function areasRead(graph: DependencyGraph, ids: Iterable<number>): Area[] {
   }
   for (const area of growing.values()) out.push(area);
   return out;
+}
+
+/** Whether a formula itself calls one of `names` (a call inside a defined name is not looked for). */
+function callsAny(f: FormulaCell, names: ReadonlySet<string>): boolean {
+  for (const fn of (f.formula as Formula).info.functions) if (names.has(fn)) return true;
+  return false;
 }
 
 /** A value as HyperFormula content: text stays text (never a formula or a number). */

@@ -82,13 +82,18 @@ function register(): void {
   registered = true;
 }
 
-export function engineConfig(date1904 = false) {
+/** The functions that search a column, which HyperFormula's column index speeds up. */
+export const LOOKUP_FUNCTIONS: ReadonlySet<string> = new Set(["VLOOKUP", "MATCH", "XLOOKUP", "XMATCH", "LOOKUP"]);
+
+/** `lookups`: the formulas search columns (see LOOKUP_FUNCTIONS). */
+export function engineConfig(date1904 = false, lookups = false) {
   return {
     licenseKey: "gpl-v3",
     // Keep full precision: NL results are already exact cents.
     smartRounding: false,
-    // No column index: it speeds up lookups (VLOOKUP, MATCH) but costs memory on every cell.
-    useColumnIndex: false,
+    // A column index costs memory on every cell; without one, each lookup reads its whole range
+    // (20.000 VLOOKUPs in a table of 20.000 rows: 85 s without, 3 s with).
+    useColumnIndex: lookups,
     // Excel's own limits (HyperFormula's defaults stop at 40.000 rows).
     maxRows: 1048576,
     maxColumns: 16384,
@@ -106,9 +111,13 @@ const NAMED_EXPRESSIONS = [
   { name: "FALSE", expression: "=FALSE()" },
 ];
 
-export function createEngine(sheets: Record<string, RawCellContent[][]>, date1904 = false): HyperFormula {
+export function createEngine(
+  sheets: Record<string, RawCellContent[][]>,
+  date1904 = false,
+  lookups = false,
+): HyperFormula {
   register();
-  return HyperFormula.buildFromSheets(sheets, engineConfig(date1904), NAMED_EXPRESSIONS);
+  return HyperFormula.buildFromSheets(sheets, engineConfig(date1904, lookups), NAMED_EXPRESSIONS);
 }
 
 let known: Set<string> | null = null;

@@ -1,7 +1,9 @@
 /**
- * Running totals (SUM($B$2:B2), SUM($B$2:B3), ... filled down) are found, ordered and given to the
- * engine by growing areas, not by walking every cell above every formula: the same values, the
- * right cells touched, and the steps of growingAreaSteps written out.
+ * Long columns of formulas over NL results. Running totals (SUM($B$2:B2), SUM($B$2:B3), ... filled
+ * down) are found, ordered and given to the engine by growing areas, not by walking every cell
+ * above every formula: the same values, the right cells touched, and the steps of
+ * growingAreaSteps written out. Lookups in a table of NL results (HyperFormula with its column
+ * index) give the values of the table.
  */
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
@@ -48,6 +50,28 @@ test("only the totals at and below an NL result are touched; those above keep th
   expect(value(49, 3)).toBe(-1);
   expect(value(50, 3)).toBe(48 + 2800); // B2..B49 are 1 each
   expect(value(101, 3)).toBe(99 + 2800); // 99 ones and 2.800
+});
+
+test("a lookup per row in a table of NL results", async () => {
+  const rows: string[] = [];
+  // A: an amount, B: its KIA; C looks up the KIA of the amount two rows down
+  for (let r = 2; r <= 501; r++) {
+    rows.push(
+      row(
+        r,
+        v(`A${r}`, 1000 * r),
+        f(`B${r}`, `_xldudf_NL_KIA(2025,A${r})`),
+        `<c r="C${r}"><f>VLOOKUP(${1000 * Math.min(r + 2, 501)},$A$2:$B$501,2,FALSE)</f><v>0</v></c>`,
+      ),
+    );
+  }
+  const { report, value } = await recalc(rows);
+  expect(report.notRecalculated).toEqual([]);
+  expect(value(2, 3)).toBe(1120); // the KIA of 4.000: 28% x 4.000
+  expect(value(50, 3)).toBe(14560); // of 52.000: 28% x 52.000
+  // of 302.000: 19.769 - 7,56% x (302.000 - 130.744) = 19.769 - 12.946,9536 = 6.822,0464
+  expect(value(300, 3)).toBe(6822.05);
+  expect(value(501, 3)).toBe(0); // of 501.000: above 392.230, no KIA
 });
 
 describe("growingAreaSteps", () => {
