@@ -6,7 +6,7 @@
  */
 import { Area, areasOverlap, cellKey } from "../workbook/address";
 import { CellRecord, WorkbookPackage } from "../workbook/package";
-import { GROWING_FROM, growingKey } from "./growingAreas";
+import { Direction, GROWING_FROM, GrowingGroup, growingGroups, reach } from "./growingAreas";
 import { CellFormula, isSyntaxError, Traits, WorkbookReferences } from "../workbook/references";
 
 /** One formula cell of the workbook. */
@@ -36,19 +36,30 @@ interface Entry {
 }
 
 /**
- * The formulas that read areas growing down from one top row (running totals): one entry for all
- * of them, with the readers by bottom row, largest first. The readers of a cell are then the ones
- * whose bottom row is at or below it: a front of the list, taken off as they are found, so that
- * each reader is looked at once however many cells of the column are asked about.
+ * The formulas that read the areas of one growing group (running totals, see growingAreas.ts): one
+ * entry for all of them, with the readers from the largest area to the smallest. The readers of a
+ * cell are then a front of the list, taken off as they are found, so that each reader is looked at
+ * once however many cells of the column are asked about.
  */
 class GrowingReaders {
   private next = 0;
+  private readonly readers: ReadonlyArray<{ readonly reach: number; readonly owner: number }>;
 
-  constructor(private readonly readers: ReadonlyArray<{ readonly r2: number; readonly owner: number }>) {}
+  constructor(
+    private readonly direction: Direction,
+    reads: ReadonlyArray<{ readonly area: Area; readonly owner: number }>,
+  ) {
+    this.readers = reads
+      .map((read) => ({ reach: reach(read.area, direction), owner: read.owner }))
+      .sort((a, b) => b.reach - a.reach);
+  }
 
-  /** The readers of `area` (which overlaps the group's columns, at or below its top row). */
+  /** The readers of `area`, which overlaps the largest area of the group. */
   find(area: Area, found: (owner: number) => void): void {
-    while (this.next < this.readers.length && this.readers[this.next].r2 >= area.r1)
+    // Down: the readers whose bottom row is at or below the area's top; up: whose top row is at or
+    // above the area's bottom.
+    const limit = this.direction === "down" ? area.r1 : -area.r2;
+    while (this.next < this.readers.length && this.readers[this.next].reach >= limit)
       found(this.readers[this.next++].owner);
   }
 
@@ -64,12 +75,9 @@ class SheetIndex {
   private readonly columns = new Map<number, Entry[]>();
   private wide: Entry[] = [];
 
-  /** One entry for the readers of areas that share a sheet, a top row and columns (see GrowingReaders). */
-  addGrowing(reads: ReadonlyArray<{ readonly area: Area; readonly owner: number }>): void {
-    let bottom = reads[0].area;
-    for (const read of reads) if (read.area.r2 > bottom.r2) bottom = read.area;
-    const readers = reads.map((read) => ({ r2: read.area.r2, owner: read.owner })).sort((a, b) => b.r2 - a.r2);
-    this.addEntry({ area: bottom, owner: -1, growing: new GrowingReaders(readers) });
+  /** One entry for the readers of one growing group, from the smallest area to the largest (see GrowingReaders). */
+  addGrowing({ direction, reads }: GrowingGroup<{ readonly area: Area; readonly owner: number }>): void {
+    this.addEntry({ area: reads[reads.length - 1].area, owner: -1, growing: new GrowingReaders(direction, reads) });
   }
 
   add(area: Area, owner: number): void {
@@ -186,8 +194,8 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
   const indexes = pkg.sheets.map(() => new SheetIndex());
   const seeds: number[] = [];
   const unreadable: number[] = [];
-  // Areas growing down from one top row, by sheet, top row and columns: registered as one entry.
-  const growing = new Map<string, Array<{ area: Area; owner: number }>>();
+  // Areas of many rows, registered at the end: those of one growing group as one entry.
+  const tall: Array<{ area: Area; owner: number }> = [];
   const areasOf = (f: FormulaCell): readonly Area[] =>
     isSyntaxError(f.formula) ? NO_AREAS : refs.precedents(f.formula, f.sheet, f.cell).areas;
 
@@ -217,20 +225,13 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
       else
         for (const area of areasOf(f)) {
           if (area.r2 - area.r1 < GROWING_FROM) indexes[area.sheet].add(area, id);
-          else {
-            const key = growingKey(area);
-            const reads = growing.get(key);
-            if (reads) reads.push({ area, owner: id });
-            else growing.set(key, [{ area, owner: id }]);
-          }
+          else tall.push({ area, owner: id });
         }
     }
   }
-  for (const reads of growing.values()) {
-    const index = indexes[reads[0].area.sheet];
-    if (reads.length === 1) index.add(reads[0].area, reads[0].owner);
-    else index.addGrowing(reads);
-  }
+  const { groups, rest } = growingGroups(tall);
+  for (const group of groups) indexes[group.reads[0].area.sheet].addGrowing(group);
+  for (const { area, owner } of rest) indexes[area.sheet].add(area, owner);
 
   const inTouched = new Uint8Array(formulas.length);
   const touched: number[] = [];

@@ -11,7 +11,7 @@ import { CellValue, isErrorValue } from "../workbook/values";
 import { DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, FormulaCell } from "./dependents";
 import { loadEngine } from "./engineLoader";
-import { growingKey } from "./growingAreas";
+import { growingGroups } from "./growingAreas";
 
 /** What an engine level reads from, and writes to, the recalculation it is part of. */
 export interface EngineLevelContext {
@@ -112,26 +112,15 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
 }
 
 /**
- * The areas the formulas read, each once; of the areas that grow down from one top row (running
- * totals) only the largest, which holds the others: the cells of a column of running totals are
- * given to the engine once, not once for every formula below them.
+ * The areas the formulas read; of a growing group (running totals, see growingAreas.ts) only the
+ * largest, which holds the others: the cells of a column of running totals are given to the engine
+ * once, not once for every formula beside them.
  */
 function areasRead(graph: DependencyGraph, ids: Iterable<number>): Area[] {
-  const out: Area[] = [];
-  const growing = new Map<string, Area>();
-  for (const id of ids) {
-    for (const area of graph.areasOf(graph.formulas[id])) {
-      if (area.r1 === area.r2) {
-        out.push(area);
-        continue;
-      }
-      const key = growingKey(area);
-      const known = growing.get(key);
-      if (!known || known.r2 < area.r2) growing.set(key, area);
-    }
-  }
-  for (const area of growing.values()) out.push(area);
-  return out;
+  const reads: Array<{ area: Area }> = [];
+  for (const id of ids) for (const area of graph.areasOf(graph.formulas[id])) reads.push({ area });
+  const { groups, rest } = growingGroups(reads);
+  return [...rest.map((read) => read.area), ...groups.map((group) => group.reads[group.reads.length - 1].area)];
 }
 
 /** Whether a formula itself calls one of `names` (a call inside a defined name is not looked for). */

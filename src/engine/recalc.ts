@@ -241,12 +241,12 @@ class Recalculation {
         const step = stepsOf?.get(a);
         if (area.r1 === area.r2 && area.c1 === area.c2) visit(area.sheet, cells.get(area.r1, area.c1));
         else if (step) {
-          // After the formula with the next smaller area, which has the rows above.
+          // After the formula with the next smaller area, which has the rows this one adds to.
           if (step.previous >= 0 && stamp[step.previous] !== id) {
             stamp[step.previous] = id;
             precedents.push(step.previous);
           }
-          if (step.from <= area.r2) cells.forEachIn({ ...area, r1: step.from }, visitInArea);
+          if (step.rest) cells.forEachIn(step.rest, visitInArea);
         } else cells.forEachIn(area, visitInArea);
         if (cellCount(area) > MAX_RANGE_CELLS) largest = Math.max(largest, cellCount(storedPart(this.pkg, area)));
       }
@@ -261,8 +261,8 @@ class Recalculation {
   }
 
   /**
-   * The areas of more than a few rows the members read, and how to walk those that grow down from
-   * one top row (running totals) so that no cell is walked once for every formula below it.
+   * The areas of more than a few rows the members read, and how to walk those that grow from one
+   * top or bottom row (running totals) so that no cell is walked once for every formula beside it.
    */
   private growingAreas(): { areasOf: Map<number, readonly Area[]>; steps: ReturnType<typeof growingAreaSteps> } {
     const areasOf = new Map<number, readonly Area[]>();

@@ -1,7 +1,7 @@
 /**
  * Long columns of formulas over NL results. Running totals (SUM($B$2:B2), SUM($B$2:B3), ... filled
- * down) are found, ordered and given to the engine by growing areas, not by walking every cell
- * above every formula: the same values, the right cells touched, and the steps of
+ * down, and SUM(B2:$B$1001), SUM(B3:$B$1001), ...) are found, ordered and given to the engine by
+ * growing areas, not by walking every cell above or below every formula: the same values, the right cells touched, and the steps of
  * growingAreaSteps written out. Lookups in a table of NL results (HyperFormula with its column
  * index) give the values of the table.
  */
@@ -52,6 +52,18 @@ test("only the totals at and below an NL result are touched; those above keep th
   expect(value(101, 3)).toBe(99 + 2800); // 99 ones and 2.800
 });
 
+test("what is left: a column of totals from each row to the bottom (SUM(B2:$B$1001))", async () => {
+  const rows: string[] = [];
+  for (let r = 2; r <= 1001; r++)
+    rows.push(row(r, f(`B${r}`, "_xldudf_NL_KIA(2025,10000)"), `<c r="C${r}"><f>SUM(B${r}:$B$1001)</f><v>0</v></c>`));
+  const { report, value } = await recalc(rows);
+  expect(report.recalculated).toBe(2000);
+  expect(report.notRecalculated).toEqual([]);
+  expect(value(2, 3)).toBe(2800000); // 1.000 x 2.800
+  expect(value(992, 3)).toBe(28000); // rows 992..1001: 10 x 2.800
+  expect(value(1001, 3)).toBe(2800);
+});
+
 test("a lookup per row in a table of NL results", async () => {
   const rows: string[] = [];
   // A: an amount, B: its KIA; C looks up the KIA of the amount two rows down
@@ -84,14 +96,33 @@ describe("growingAreaSteps", () => {
       { id: 6, index: 1, area: area(2, 30) },
     ]);
     expect(steps.get(5)).toBeUndefined(); // the smallest: walked in full
-    expect(steps.get(6)?.get(1)).toEqual({ from: 21, previous: 5 });
-    expect(steps.get(7)?.get(0)).toEqual({ from: 31, previous: 6 });
+    expect(steps.get(6)?.get(1)).toEqual({ rest: area(21, 30), previous: 5 });
+    expect(steps.get(7)?.get(0)).toEqual({ rest: area(31, 40), previous: 6 });
   });
 
-  test("another sheet, top row or column is another group; a group of one has no steps", () => {
+  test("areas growing up from one bottom row: each walks the rows above the next smaller one", () => {
+    const steps = growingAreaSteps([
+      { id: 1, index: 0, area: area(30, 100) },
+      { id: 2, index: 0, area: area(10, 100) },
+      { id: 3, index: 0, area: area(20, 100) },
+    ]);
+    expect(steps.get(1)).toBeUndefined(); // the smallest: walked in full
+    expect(steps.get(3)?.get(0)).toEqual({ rest: area(20, 29), previous: 1 });
+    expect(steps.get(2)?.get(0)).toEqual({ rest: area(10, 19), previous: 3 });
+  });
+
+  test("an area that shares neither row with another of at least 16 rows is in no group", () => {
     const steps = growingAreaSteps([
       { id: 1, index: 0, area: area(2, 40) },
-      { id: 2, index: 0, area: area(3, 40) },
+      { id: 2, index: 0, area: area(3, 41) },
+      { id: 3, index: 0, area: area(2, 10) }, // too short to count
+    ]);
+    expect(steps.size).toBe(0);
+  });
+
+  test("another sheet or other columns is another group; a group of one has no steps", () => {
+    const steps = growingAreaSteps([
+      { id: 1, index: 0, area: area(2, 40) },
       { id: 3, index: 0, area: area(2, 40, 2, 3) },
       { id: 4, index: 0, area: area(2, 40, 2, 2, 1) },
     ]);
@@ -104,8 +135,8 @@ describe("growingAreaSteps", () => {
       { id: 2, index: 0, area: area(2, 30) },
       { id: 1, index: 1, area: area(2, 40) },
     ]);
-    expect(steps.get(1)?.get(0)).toEqual({ from: 21, previous: -1 });
-    expect(steps.get(1)?.get(1)).toEqual({ from: 31, previous: 2 });
+    expect(steps.get(1)?.get(0)).toEqual({ rest: null, previous: -1 });
+    expect(steps.get(1)?.get(1)).toEqual({ rest: area(31, 40), previous: 2 });
     expect(steps.get(2)).toBeUndefined();
   });
 });
