@@ -71,3 +71,33 @@ test("n formulas that read one range link the range's cells once, not once each"
   expect(engine!.getCellValue({ sheet: 0, row: 1999, col: 2 })).toBe(7); // and every lookup sees it
   engine!.destroy();
 });
+
+test("SUMIF per row over one table keeps every criterion it has summed, not only the last", () => {
+  // 2.000 rows: A cycles through 20 categories, B an amount; C sums B for the row's category
+  const sheet: (string | number)[][] = [];
+  for (let r = 1; r <= 2000; r++) sheet.push([r % 20, r, `=SUMIF($A$1:$A$2000,A${r},$B$1:$B$2000)`]);
+  // Each full pass over the table materialises its 2.000 values once (Array.from of the range)
+  const original = Array.from;
+  let passes = 0;
+  Array.from = function (this: unknown, ...args: Parameters<typeof Array.from>) {
+    const out = original.apply(this, args as never) as unknown[];
+    if (out.length === 2000) passes++;
+    return out;
+  } as typeof Array.from;
+  let engine: HyperFormula | undefined;
+  try {
+    engine = createEngine({ Tabel: sheet });
+  } finally {
+    Array.from = original;
+  }
+  // Unpatched, a new criterion replaced the cache, so the categories taken in turn passed over the
+  // table for every row: 2.000 passes. Patched: one per category.
+  expect(passes).toBeLessThanOrEqual(20);
+  // category 0: rows 20, 40, ..., 2.000: 20 x (1 + 2 + ... + 100) = 20 x 5.050 = 101.000
+  expect(engine!.getCellValue({ sheet: 0, row: 19, col: 2 })).toBe(101000);
+  // category 1: rows 1, 21, ..., 1.981: 100 rows, 1 + 20 x (0 + 1 + ... + 99) = 100 + 20 x 4.950 = 99.100
+  expect(engine!.getCellValue({ sheet: 0, row: 0, col: 2 })).toBe(99100);
+  engine!.setCellContents({ sheet: 0, row: 0, col: 1 }, 1001); // row 1's amount 1 -> 1.001
+  expect(engine!.getCellValue({ sheet: 0, row: 20, col: 2 })).toBe(100100); // category 1 again, 1.000 more
+  engine!.destroy();
+});
