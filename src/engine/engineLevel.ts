@@ -2,6 +2,7 @@
  * The native Excel formulas among the NL formulas' dependents: each level of them evaluated in one
  * HyperFormula run, fed only the formulas and the cells they read.
  */
+import type { HyperFormula } from "hyperformula";
 import { Area, cellKey } from "../workbook/address";
 import { Formula, Node } from "../workbook/formula/ast";
 import { printNode, printRef, quoteSheet, Unprintable } from "../workbook/formula/print";
@@ -25,6 +26,39 @@ export interface EngineLevelContext {
   readonly kept: Map<number, string>;
   /** Whether a cell reads one that is kept. */
   keptPrecedent(id: number): boolean;
+  /** The engines of this recalculation, one for each setting of the column index (see EngineSession). */
+  readonly engines: EngineSession;
+}
+
+/**
+ * The HyperFormula engines of one recalculation, kept from level to level: building one takes some
+ * 12 ms (HyperFormula builds its formula parser anew), and a chain that alternates an NL formula and
+ * a native one row by row is one level for each row. A later level gives the engine its sheets'
+ * new contents. Destroyed when the recalculation ends.
+ */
+export class EngineSession {
+  private readonly engines = new Map<boolean, HyperFormula>();
+
+  constructor(private readonly date1904: boolean) {}
+
+  /** An engine holding exactly `sheets`; `lookups`: with HyperFormula's column index. */
+  engineFor(sheets: Record<string, unknown[][]>, lookups: boolean): HyperFormula {
+    const known = this.engines.get(lookups);
+    if (!known) {
+      const engine = loadEngine().createEngine(sheets as never, this.date1904, lookups);
+      this.engines.set(lookups, engine);
+      return engine;
+    }
+    known.batch(() => {
+      for (const [name, rows] of Object.entries(sheets)) known.setSheetContent(known.getSheetId(name)!, rows as never);
+    });
+    return known;
+  }
+
+  destroy(): void {
+    for (const engine of this.engines.values()) engine.destroy();
+    this.engines.clear();
+  }
 }
 
 /** One HyperFormula run for the engine cells of a level: their formulas, and the values they read. */
@@ -76,36 +110,32 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
     sheets[sheet.name] = rows;
   });
   const lookups = [...texts.keys()].some((id) => callsAny(formulas[id], hf.LOOKUP_FUNCTIONS));
-  const engine = hf.createEngine(sheets as never, pkg.date1904, lookups);
-  try {
-    // Sheets are found by name: an object orders a sheet called "1" before the others.
-    const engineSheet = pkg.sheets.map((sheet) => engine.getSheetId(sheet.name)!);
-    for (const id of texts.keys()) {
-      const f = formulas[id];
-      const read = (row: number, col: number) =>
-        hf.fromEngine(engine.getCellValue({ sheet: engineSheet[f.sheet], row: row - 1, col: col - 1 }));
-      if (f.arrayArea) {
-        const rows: CellValue[][] = [];
-        let failed = false;
-        for (let r = f.arrayArea.r1; r <= f.arrayArea.r2 && !failed; r++) {
-          const line: CellValue[] = [];
-          for (let c = f.arrayArea.c1; c <= f.arrayArea.c2; c++) {
-            const v = read(r, c);
-            if (v === undefined) failed = true;
-            line.push(v ?? null);
-          }
-          rows.push(line);
+  const engine = ctx.engines.engineFor(sheets, lookups);
+  // Sheets are found by name: an object orders a sheet called "1" before the others.
+  const engineSheet = pkg.sheets.map((sheet) => engine.getSheetId(sheet.name)!);
+  for (const id of texts.keys()) {
+    const f = formulas[id];
+    const read = (row: number, col: number) =>
+      hf.fromEngine(engine.getCellValue({ sheet: engineSheet[f.sheet], row: row - 1, col: col - 1 }));
+    if (f.arrayArea) {
+      const rows: CellValue[][] = [];
+      let failed = false;
+      for (let r = f.arrayArea.r1; r <= f.arrayArea.r2 && !failed; r++) {
+        const line: CellValue[] = [];
+        for (let c = f.arrayArea.c1; c <= f.arrayArea.c2; c++) {
+          const v = read(r, c);
+          if (v === undefined) failed = true;
+          line.push(v ?? null);
         }
-        if (failed) kept.set(id, "HyperFormula kon de matrixformule niet berekenen");
-        else setResult(id, rows);
-      } else {
-        const v = read(f.cell.row, f.cell.col);
-        if (v === undefined) kept.set(id, "HyperFormula kon de formule niet berekenen");
-        else setResult(id, v);
+        rows.push(line);
       }
+      if (failed) kept.set(id, "HyperFormula kon de matrixformule niet berekenen");
+      else setResult(id, rows);
+    } else {
+      const v = read(f.cell.row, f.cell.col);
+      if (v === undefined) kept.set(id, "HyperFormula kon de formule niet berekenen");
+      else setResult(id, v);
     }
-  } finally {
-    engine.destroy();
   }
   // A cell of this run that read a formula that could not be given to the engine read a stale value.
   for (const id of ids) if (!kept.has(id) && ctx.keptPrecedent(id)) kept.set(id, DEPENDENT_OF_KEPT);

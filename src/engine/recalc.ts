@@ -16,7 +16,7 @@ import { CellEdit } from "../workbook/writer";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator, NotDirect } from "./direct";
-import { EngineLevelContext, evaluateWithEngine } from "./engineLevel";
+import { EngineLevelContext, EngineSession, evaluateWithEngine } from "./engineLevel";
 import { loadEngine } from "./engineLoader";
 import { AreaRead, GROWING_FROM, growingAreaSteps } from "./growingAreas";
 import { IdLists } from "./idLists";
@@ -95,13 +95,15 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   // loaded the rules when the first calls come.
   const threads = options.threads ?? 1;
   const pool = threads > 1 && nlFormulas >= POOL_THRESHOLD ? NlPool.start(threads) : null;
+  const engines = new EngineSession(pkg.date1904);
   try {
-    const run = new Recalculation(pkg, refs, graph);
+    const run = new Recalculation(pkg, refs, graph, engines);
     run.findPrecedents();
     const order = run.dependencyOrder();
     await run.evaluate(order, pool);
     return run.outcome(order, nlFormulas);
   } finally {
+    engines.destroy();
     await pool?.close();
   }
 }
@@ -138,6 +140,7 @@ class Recalculation {
     private readonly pkg: WorkbookPackage,
     refs: WorkbookReferences,
     private readonly graph: DependencyGraph,
+    engines: EngineSession,
   ) {
     const n = graph.formulas.length;
     this.formulas = graph.formulas;
@@ -163,6 +166,7 @@ class Recalculation {
       setResult: this.setResult,
       kept: this.kept,
       keptPrecedent: (id) => this.keptPrecedent(id),
+      engines,
     };
     for (const id of graph.touched) this.join(id);
     // A formula that could not be read may read any of them: it is listed as not recalculated

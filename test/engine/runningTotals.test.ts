@@ -3,7 +3,7 @@
  * down, and SUM(B2:$B$1001), SUM(B3:$B$1001), ...) are found, ordered and given to the engine by
  * growing areas, not by walking every cell above or below every formula: the same values, the right cells touched, and the steps of
  * growingAreaSteps written out. Lookups in a table of NL results (HyperFormula with its column
- * index) give the values of the table.
+ * index) give the values of the table, and a chain through HyperFormula row by row its values.
  */
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
@@ -84,6 +84,26 @@ test("a lookup per row in a table of NL results", async () => {
   // of 302.000: 19.769 - 7,56% x (302.000 - 130.744) = 19.769 - 12.946,9536 = 6.822,0464
   expect(value(300, 3)).toBe(6822.05);
   expect(value(501, 3)).toBe(0); // of 501.000: above 392.230, no KIA
+});
+
+test("a chain that alternates an NL formula and a native one, row by row (one engine kept for all levels)", async () => {
+  // B r = NL.KIA(2025; 3.000 + C r-1), C r = ROUND(B r / 2; 2): 600 levels, 300 of them HyperFormula's
+  const rows: string[] = [row(1, v("C1", 0))];
+  for (let r = 2; r <= 301; r++)
+    rows.push(
+      row(
+        r,
+        v(`A${r}`, 3000),
+        f(`B${r}`, `_xldudf_NL_KIA(2025,A${r}+C${r - 1})`),
+        `<c r="C${r}"><f>ROUND(B${r}/2,2)</f><v>0</v></c>`,
+      ),
+    );
+  const { report, value } = await recalc(rows);
+  expect(report.recalculated).toBe(600);
+  expect(report.notRecalculated).toEqual([]);
+  expect([value(2, 2), value(2, 3)]).toEqual([840, 420]); // 28% x 3.000, half of it
+  expect([value(3, 2), value(3, 3)]).toEqual([957.6, 478.8]); // 28% x 3.420
+  expect([value(4, 2), value(4, 3)]).toEqual([974.06, 487.03]); // 28% x 3.478,80 = 974,064
 });
 
 describe("growingAreaSteps", () => {
