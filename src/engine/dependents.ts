@@ -4,10 +4,10 @@
  * directly or through other formulas, across sheets). Linear in the number of formulas: each
  * formula is registered once per area it reads and found again only until it is in the set.
  */
-import { Area, areasOverlap, cellKey } from "../workbook/address";
+import { Area, areasOverlap, cellCount, cellKey } from "../workbook/address";
 import { CellRecord, WorkbookPackage } from "../workbook/package";
-import { Direction, GROWING_FROM, GrowingGroup, growingGroups, reach } from "./growingAreas";
 import { CellFormula, isSyntaxError, Traits, WorkbookReferences } from "../workbook/references";
+import { Direction, GROWING_FROM, GrowingGroup, growingGroups, reach } from "./growingAreas";
 
 /** One formula cell of the workbook. */
 export interface FormulaCell {
@@ -111,7 +111,7 @@ class SheetIndex {
 
   /** Every owner that reads a cell of `area` and is not yet `done`. Lists shrink as owners get done. */
   query(area: Area, done: Uint8Array, found: (owner: number) => void): void {
-    const cells = (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1);
+    const cells = cellCount(area);
     if (cells <= 4096) {
       for (let r = area.r1; r <= area.r2; r++)
         for (let c = area.c1; c <= area.c2; c++) {

@@ -3,7 +3,7 @@
  * HyperFormula run, fed only the formulas and the cells they read.
  */
 import type { HyperFormula } from "hyperformula";
-import { Area, cellKey } from "../workbook/address";
+import { Area, cellCount, cellKey } from "../workbook/address";
 import { Formula, Node } from "../workbook/formula/ast";
 import { printNode, printRef, quoteSheet, Unprintable } from "../workbook/formula/print";
 import { WorkbookPackage } from "../workbook/package";
@@ -95,7 +95,7 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
       const value = valueAt(area.sheet, row, col);
       if (value !== null) put(area.sheet, row, col, engineContent(value));
     };
-    if ((area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1) <= 64) {
+    if (cellCount(area) <= 64) {
       for (let r = area.r1; r <= area.r2; r++) for (let c = area.c1; c <= area.c2; c++) fill(r, c);
     } else pkg.sheets[area.sheet].cells.forEachIn(area, (cell) => fill(cell.row, cell.col));
   }

@@ -6,7 +6,7 @@
  * read. A cell that cannot be evaluated here keeps its cached value, is listed, and the workbook is
  * marked for Excel to recalculate on opening.
  */
-import { a1, Area, cellKey } from "../workbook/address";
+import { a1, Area, cellCount, cellKey } from "../workbook/address";
 import { Node } from "../workbook/formula/ast";
 import { quoteSheet } from "../workbook/formula/print";
 import { CellRecord, SheetCells, WorkbookPackage } from "../workbook/package";
@@ -510,10 +510,6 @@ function storedPart(pkg: WorkbookPackage, area: Area): Area {
     if (cell.col > lastCol) lastCol = cell.col;
   });
   return { ...area, r2: lastRow, c2: lastCol };
-}
-
-function cellCount(area: Area): number {
-  return (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1);
 }
 
 /** The cells a result goes into; a string when it cannot be written without changing the sheet's layout. */

@@ -67,6 +67,11 @@ export function areaContains(area: Area, sheet: number, row: number, col: number
   return area.sheet === sheet && row >= area.r1 && row <= area.r2 && col >= area.c1 && col <= area.c2;
 }
 
+/** How many cells an area spans (a double: a whole sheet is 17 billion). */
+export function cellCount(area: Area): number {
+  return (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1);
+}
+
 export function areasOverlap(a: Area, b: Area): boolean {
   return a.sheet === b.sheet && a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
