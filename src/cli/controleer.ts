@@ -3,6 +3,7 @@
  * sheet or as JSON. Reads with the one package reader; never writes.
  */
 import { auditWorkbook } from "../audit/workbookAudit";
+import { findingRunKey, runAddress, runsDown } from "../audit/runs";
 import type { Finding } from "../audit/scan";
 import { WorkbookError } from "../workbook/errors";
 import { collectInputs } from "./batch";
@@ -43,35 +44,6 @@ const yearsText = (years: readonly number[]) => {
   return ranges.join(", ");
 };
 
-/**
- * The findings of one sheet as the report lists them: a number found in each cell of a column one
- * below the other (a formula filled down) is one entry for the whole run, shown by its first cell.
- */
-interface Run {
-  readonly first: Finding;
-  /** The last row of the run (the first's row when it is one cell). */
-  last: number;
-}
-
-const runKey = (f: Finding) =>
-  [f.sheet, f.col, f.written, f.parameter, f.years.join(" "), f.confidence, f.stale].join("\u0000");
-
-function runsOf(findings: readonly Finding[]): Run[] {
-  const runs: Run[] = [];
-  const open = new Map<string, Run>();
-  for (const f of findings) {
-    const key = runKey(f);
-    const run = open.get(key);
-    if (run && run.last === f.row - 1) run.last = f.row;
-    else if (!run || run.last !== f.row) {
-      const started: Run = { first: f, last: f.row };
-      runs.push(started);
-      open.set(key, started);
-    } else runs.push({ first: f, last: f.row }); // the same number twice in one cell
-  }
-  return runs;
-}
-
 function printFile(io: Io, { file, findings }: FileFindings): void {
   if (!findings.length) {
     io.out(`${file}: geen vast ingetikte belastingbedragen gevonden.`);
@@ -79,14 +51,17 @@ function printFile(io: Io, { file, findings }: FileFindings): void {
   }
   io.out(`${file}: ${findings.length} bevinding(en)`);
   let sheet: string | null = null;
-  for (const { first: f, last } of runsOf(findings)) {
+  // A formula filled down a column is listed once, by its first cell (see runsDown).
+  for (const run of runsDown(findings, findingRunKey)) {
+    const f = run.items[0];
+    const cells = run.items.length;
     if (f.sheet !== sheet) {
       sheet = f.sheet;
       io.out(`  Blad ${sheet}`);
     }
     const stale = f.stale ? `; verouderd voor ${f.year}` : "";
-    const where = last === f.row ? f.address : `${f.address}:${f.address.replace(/\d+$/, String(last))}`;
-    const count = last === f.row ? "" : ` (${(last - f.row + 1).toLocaleString("nl-NL")} cellen onder elkaar)`;
+    const where = runAddress(run);
+    const count = cells === 1 ? "" : ` (${cells.toLocaleString("nl-NL")} cellen onder elkaar)`;
     io.out(
       `    ${where.padEnd(6)} ${f.written} = ${f.parameter} (${yearsText(f.years)}), zekerheid ${f.confidence}${stale}${count}`,
     );

@@ -4,6 +4,7 @@
  * user picks by the suggested NL formula, after showing before and after, in one write batch.
  */
 import { sheetFromGrid } from "../audit/grid";
+import { findingRunKey, Run, runAddress, runsDown } from "../audit/runs";
 import { auditSheets, Finding } from "../audit/scan";
 import { askInPane } from "./confirm";
 import { el } from "./dom";
@@ -14,24 +15,37 @@ import type { Strings } from "./i18n";
 interface CellFindings {
   readonly sheet: string;
   readonly address: string;
+  readonly row: number;
+  readonly col: number;
   readonly findings: readonly Finding[];
   /** The formula as Excel gave it when the sheets were read. */
   readonly before: string;
   readonly after: string;
 }
 
+/**
+ * One entry of the list: a cell, or a formula filled down a column with the same findings in
+ * every cell (listed once, picked and replaced as a whole; each cell gets its own row's formula).
+ */
+type Entry = Run<CellFindings>;
+
 /** What the view remembers between renders of the pane. */
 export interface AuditState {
-  cells: CellFindings[] | null;
+  entries: Entry[] | null;
   picked: Set<string>;
   status: string;
 }
 
 export function newAuditState(): AuditState {
-  return { cells: null, picked: new Set(), status: "" };
+  return { entries: null, picked: new Set(), status: "" };
 }
 
 const keyOf = (c: { sheet: string; address: string }) => `${c.sheet}!${c.address}`;
+/** An entry is known by its first cell. */
+const entryKey = (e: Entry) => keyOf(e.items[0]);
+/** Cells whose findings are the same number for the same parameter, in the same column. */
+const cellRunKey = (c: CellFindings) => c.findings.map(findingRunKey).join("\u0001");
+const cellCount = (entries: readonly Entry[]) => entries.reduce((n, e) => n + e.items.length, 0);
 
 function group(findings: readonly Finding[], contents: readonly SheetContent[]): CellFindings[] {
   const raw = new Map<string, string>();
@@ -51,6 +65,8 @@ function group(findings: readonly Finding[], contents: readonly SheetContent[]):
     return {
       sheet: first.sheet,
       address: first.address,
+      row: first.row,
+      col: first.col,
       findings: list,
       before: raw.get(`${first.sheet}!${first.row}:${first.col}`) ?? first.current,
       after: first.suggestion,
@@ -59,26 +75,31 @@ function group(findings: readonly Finding[], contents: readonly SheetContent[]):
 }
 
 /** Asks in the pane to write the chosen replacements, listing each before and after. */
-function confirmReplace(host: HTMLElement, changes: readonly FormulaChange[], t: Strings): Promise<boolean> {
+function confirmReplace(host: HTMLElement, entries: readonly Entry[], t: Strings): Promise<boolean> {
   return askInPane(host, {
     id: "audit-confirm",
-    title: t.auditConfirm(changes.length),
+    title: t.auditConfirm(cellCount(entries)),
     body: el(
       "ul",
       {},
-      ...changes.map((c) =>
-        el(
-          "li",
-          {},
-          el("strong", {}, `${c.sheet}!${c.address}`),
-          el("div", {}, `${t.auditBefore}: `, el("code", {}, c.before)),
-          el("div", {}, `${t.auditAfter}: `, el("code", {}, c.after)),
-        ),
+      ...entries.map((e) =>
+        el("li", {}, el("strong", {}, `${e.items[0].sheet}!${runAddress(e)}`), ...entryNotes(e, t)),
       ),
     ),
     yes: t.auditConfirmYes,
     no: t.confirmNo,
   });
+}
+
+/** Before and after of an entry's first cell, and for a run what the other cells get. */
+function entryNotes(e: Entry, t: Strings): HTMLElement[] {
+  const first = e.items[0];
+  const notes = [
+    el("div", { class: "note" }, `${t.auditBefore}: `, el("code", {}, first.before)),
+    el("div", { class: "note" }, `${t.auditAfter}: `, el("code", {}, first.after)),
+  ];
+  if (e.items.length > 1) notes.push(el("div", { class: "note" }, t.auditRunNote(e.items.length, first.address)));
+  return notes;
 }
 
 function describeFinding(f: Finding, t: Strings): string {
@@ -108,66 +129,66 @@ export function renderAudit(state: AuditState, t: Strings, inExcel: boolean, rer
         progress.textContent = t.auditProgress(sheet, i + 1, n, rows, total);
       });
       const sheets = contents.map((c) => sheetFromGrid(c.name, c.rowIndex, c.columnIndex, c.formulas, c.values));
-      state.cells = group(auditSheets(sheets), contents);
+      state.entries = runsDown(group(auditSheets(sheets), contents), cellRunKey);
       state.picked = new Set();
-      state.status = state.cells.length ? t.auditFound(state.cells.length) : t.auditNone;
+      state.status = state.entries.length ? t.auditFound(cellCount(state.entries)) : t.auditNone;
     } catch (error) {
       state.status = t.excelRefused(excelReason(error));
     }
     rerender();
   });
   root.append(el("div", { class: "buttons" }, run), progress);
-  if (!state.cells?.length) return root;
+  if (!state.entries?.length) return root;
 
   const list = el("ul", { class: "findings", id: "audit-list" });
-  state.cells.forEach((cell, i) => {
+  state.entries.forEach((entry, i) => {
+    const first = entry.items[0];
     const box = el("input", { type: "checkbox", id: `audit-pick-${i + 1}` });
-    box.checked = state.picked.has(keyOf(cell));
+    box.checked = state.picked.has(entryKey(entry));
     box.addEventListener("change", () => {
-      if (box.checked) state.picked.add(keyOf(cell));
-      else state.picked.delete(keyOf(cell));
+      if (box.checked) state.picked.add(entryKey(entry));
+      else state.picked.delete(entryKey(entry));
     });
-    const go = el(
-      "button",
-      { type: "button", class: "link", id: `audit-go-${i + 1}` },
-      `${cell.sheet}!${cell.address}`,
-    );
-    go.addEventListener("click", () => void goToCell(cell.sheet, cell.address).catch(() => undefined));
+    const where = runAddress(entry);
+    const go = el("button", { type: "button", class: "link", id: `audit-go-${i + 1}` }, `${first.sheet}!${where}`);
+    go.addEventListener("click", () => void goToCell(first.sheet, where).catch(() => undefined));
     list.append(
       el(
         "li",
-        { "data-cell": keyOf(cell) },
+        { "data-cell": entryKey(entry) },
         el("div", { class: "check" }, box, el("label", { for: `audit-pick-${i + 1}` }, t.auditPick), go),
-        ...cell.findings.map((f) =>
+        ...first.findings.map((f) =>
           el("div", { class: f.confidence === "hoog" ? "finding" : "finding low" }, describeFinding(f, t)),
         ),
-        el("div", { class: "note" }, `${t.auditBefore}: `, el("code", {}, cell.before)),
-        el("div", { class: "note" }, `${t.auditAfter}: `, el("code", {}, cell.after)),
+        ...entryNotes(entry, t),
       ),
     );
   });
   const all = el("button", { type: "button", class: "secondary", id: "audit-all" }, t.auditAll);
   all.addEventListener("click", () => {
-    for (const c of state.cells ?? []) state.picked.add(keyOf(c));
+    for (const e of state.entries ?? []) state.picked.add(entryKey(e));
     rerender();
   });
   const replace = el("button", { type: "button", id: "audit-replace" }, t.auditReplace);
   replace.addEventListener("click", async () => {
-    const changes = (state.cells ?? [])
-      .filter((c) => state.picked.has(keyOf(c)))
-      .map((c) => ({ sheet: c.sheet, address: c.address, before: c.before, after: c.after }));
-    if (!changes.length) {
+    const picked = (state.entries ?? []).filter((e) => state.picked.has(entryKey(e)));
+    if (!picked.length) {
       progress.textContent = t.auditPickFirst;
       return;
     }
-    if (!(await confirmReplace(confirmHost, changes, t))) {
+    if (!(await confirmReplace(confirmHost, picked, t))) {
       progress.textContent = t.cancelled;
       return;
     }
+    const changes: FormulaChange[] = picked.flatMap((e) =>
+      e.items.map((c) => ({ sheet: c.sheet, address: c.address, before: c.before, after: c.after })),
+    );
     try {
       const { written, skipped } = await replaceFormulas(changes);
       const done = new Set(written.map(keyOf));
-      state.cells = (state.cells ?? []).filter((c) => !done.has(keyOf(c)));
+      // What is left of each entry: its cells not written (skipped, or not picked), still in runs.
+      const left = (state.entries ?? []).flatMap((e) => e.items).filter((c) => !done.has(keyOf(c)));
+      state.entries = runsDown(left, cellRunKey);
       state.picked = new Set();
       state.status = t.auditReplaced(written.length, skipped.map(keyOf));
     } catch (error) {

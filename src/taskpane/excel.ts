@@ -217,27 +217,70 @@ export interface FormulaChange {
   readonly after: string;
 }
 
+/** A cell address split into its column letters and row (`D12`: D, 12). */
+function splitAddress(address: string): { column: string; row: number } | null {
+  const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(address);
+  return m ? { column: m[1], row: Number(m[2]) } : null;
+}
+
+/**
+ * The changes cut into stretches one below the other in one column of one sheet, in their order
+ * (a formula filled down is one stretch: one range to read and one to write, not one per cell).
+ */
+function stretches(changes: readonly FormulaChange[]): FormulaChange[][] {
+  const out: FormulaChange[][] = [];
+  let previous: { sheet: string; column: string; row: number } | null = null;
+  for (const c of changes) {
+    const at = splitAddress(c.address);
+    const follows =
+      at && previous && previous.sheet === c.sheet && previous.column === at.column && previous.row + 1 === at.row;
+    if (follows) out[out.length - 1].push(c);
+    else out.push([c]);
+    previous = at ? { sheet: c.sheet, ...at } : null;
+  }
+  return out;
+}
+
+/** The address of a stretch: its one cell, or `D2:D501`. */
+function stretchAddress(stretch: readonly FormulaChange[]): string {
+  const first = stretch[0].address;
+  return stretch.length === 1 ? first : `${first}:${stretch[stretch.length - 1].address}`;
+}
+
 /**
  * Writes the chosen formulas in one batch, after checking that each cell still holds what it held
- * when it was read. Only the cells in `changes` are touched.
+ * when it was read. Only the cells in `changes` are touched: a cell that changed in the meantime
+ * is skipped, and the cells around it in its stretch are written as ranges of their own.
  */
 export async function replaceFormulas(
   changes: readonly FormulaChange[],
 ): Promise<{ written: FormulaChange[]; skipped: FormulaChange[] }> {
   return Excel.run(async (context) => {
-    const ranges = changes.map((c) => {
-      const range = context.workbook.worksheets.getItem(c.sheet).getRange(c.address);
+    const sheetOf = (name: string) => context.workbook.worksheets.getItem(name);
+    const parts = stretches(changes);
+    const ranges = parts.map((part) => {
+      const range = sheetOf(part[0].sheet).getRange(stretchAddress(part));
       range.load("formulas");
       return range;
     });
     await context.sync();
     const written: FormulaChange[] = [];
     const skipped: FormulaChange[] = [];
-    changes.forEach((c, i) => {
-      const now = String((ranges[i].formulas as unknown[][])[0][0] ?? "");
-      if (now !== c.before) return void skipped.push(c);
-      ranges[i].formulas = [[c.after]];
-      written.push(c);
+    parts.forEach((part, i) => {
+      const now = ranges[i].formulas as unknown[][];
+      let todo: FormulaChange[] = [];
+      const write = () => {
+        if (!todo.length) return;
+        sheetOf(todo[0].sheet).getRange(stretchAddress(todo)).formulas = todo.map((c) => [c.after]);
+        written.push(...todo);
+        todo = [];
+      };
+      part.forEach((c, k) => {
+        if (String(now[k]?.[0] ?? "") === c.before) return void todo.push(c);
+        write();
+        skipped.push(c);
+      });
+      write();
     });
     if (written.length) await context.sync();
     return { written, skipped };

@@ -4,6 +4,12 @@ import type { ScenarioKey } from "../rules/scenario";
 
 export type Lang = "nl" | "en";
 
+/** The first ten cells of a list, and how many more there are (a filled-down run can be thousands). */
+function firstFew(cells: readonly string[], and: string, more: string): string {
+  const shown = cells.slice(0, 10).join(", ");
+  return cells.length > 10 ? `${shown} ${and} ${cells.length - 10} ${more}` : shown;
+}
+
 const nl = {
   title: "NL Aftrek",
   switchLang: "English",
@@ -180,8 +186,10 @@ const nl = {
   auditAfter: "Wordt",
   auditStale: (year: string) => `verouderd voor ${year}`,
   auditConfidence: { hoog: "zekerheid hoog", laag: "zekerheid laag" } as Record<"hoog" | "laag", string>,
+  auditRunNote: (n: number, first: string) =>
+    `${n.toLocaleString("nl-NL")} cellen onder elkaar; getoond voor ${first}, elke andere cel krijgt de formule voor haar eigen rij.`,
   auditReplaced: (n: number, skipped: string[]) =>
-    `${n} cel(len) vervangen.${skipped.length ? ` Niet vervangen omdat de cel intussen is gewijzigd: ${skipped.join(", ")}.` : ""}`,
+    `${n.toLocaleString("nl-NL")} cel(len) vervangen.${skipped.length ? ` Niet vervangen omdat de cel intussen is gewijzigd: ${firstFew(skipped, "en", "andere")}.` : ""}`,
 };
 
 export type Strings = typeof nl;
@@ -345,8 +353,10 @@ const en: Strings = {
   auditAfter: "Becomes",
   auditStale: (year: string) => `out of date for ${year}`,
   auditConfidence: { hoog: "high confidence", laag: "low confidence" },
+  auditRunNote: (n: number, first: string) =>
+    `${n.toLocaleString("en-GB")} cells one below the other; shown for ${first}, every other cell gets the formula for its own row.`,
   auditReplaced: (n: number, skipped: string[]) =>
-    `${n} cell(s) replaced.${skipped.length ? ` Not replaced because the cell changed meanwhile: ${skipped.join(", ")}.` : ""}`,
+    `${n.toLocaleString("en-GB")} cell(s) replaced.${skipped.length ? ` Not replaced because the cell changed meanwhile: ${firstFew(skipped, "and", "more")}.` : ""}`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { nl, en };

@@ -6,6 +6,7 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { findingRunKey, runAddress, runsDown } from "../../src/audit/runs";
 import { AuditCell, auditSheets, AuditSheet } from "../../src/audit/scan";
 import { auditWorkbook } from "../../src/audit/workbookAudit";
 import { parseFormula } from "../../src/workbook/formula/parse";
@@ -197,5 +198,43 @@ describe("a template of many rows", () => {
     // 1.225 uur and 5.030 (the zelfstandigenaftrek of 2023) in each of the 150.000 rows
     expect(found).toHaveLength(300000);
     expect(found[299999].cell).toBe("Klanten!C150000");
+  });
+});
+
+describe("a formula filled down is one run (the report and the task pane list it once)", () => {
+  const at = (address: string, row: number, col = 3) => ({ sheet: "Blad1", address, row, col });
+  const byColumn = (p: { col: number }) => String(p.col);
+
+  test("cells one below the other join; a gap, another column or another key start a new run", () => {
+    const runs = runsDown(
+      [at("C2", 2), at("D2", 2, 4), at("C3", 3), at("D3", 3, 4), at("C4", 4), at("C6", 6), at("C7", 7)],
+      byColumn,
+    );
+    expect(runs.map(runAddress)).toEqual(["C2:C4", "D2:D3", "C6:C7"]);
+    expect(runs[0].items.map((c) => c.address)).toEqual(["C2", "C3", "C4"]);
+  });
+
+  test("the same number twice in one cell is a run of its own and leaves the open run as it was", () => {
+    const runs = runsDown([at("C2", 2), at("C3", 3), at("C3", 3), at("C4", 4)], byColumn);
+    expect(runs.map(runAddress)).toEqual(["C2:C4", "C3"]);
+  });
+
+  test("findings differ in their key by number, parameter, years and staleness, not by row", async () => {
+    const found = await audit({
+      name: "Blad1",
+      data: [
+        row(1, s("A1", "Jaar"), v("B1", 2025)),
+        // 3.750: the zelfstandigenaftrek of 2024 (art. 3.76), rows 2-4; 2.470 (2025) in row 5
+        ...[2, 3, 4].map((r) => row(r, v(`B${r}`, 1400), f(`C${r}`, `IF(B${r}>=1225,3750,0)`))),
+        row(5, v("B5", 1400), f("C5", "IF(B5>=1225,2470,0)")),
+      ].join(""),
+    });
+    const runs = runsDown(found, findingRunKey);
+    // 1225 is the urencriterium in every row: one run C2:C5; 3750 C2:C4; 2470 C5 alone
+    expect(runs.map((r) => `${r.items[0].written} ${runAddress(r)}`).sort()).toEqual([
+      "1225 C2:C5",
+      "2470 C5",
+      "3750 C2:C4",
+    ]);
   });
 });

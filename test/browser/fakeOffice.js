@@ -94,9 +94,10 @@
         return sheet.getUsedRange();
       },
       getRange(address) {
-        const m = address.replace(/\$/g, "").match(/^([A-Z]+)(\d+)$/);
-        let cc = 0; for (const ch of m[1]) cc = cc * 26 + ch.charCodeAt(0) - 64;
-        return makeRange(ctx, name, Number(m[2]) - 1, cc - 1, 1, 1);
+        const cell = (a) => { const m = a.match(/^([A-Z]+)(\d+)$/); let cc = 0; for (const ch of m[1]) cc = cc * 26 + ch.charCodeAt(0) - 64; return [Number(m[2]) - 1, cc - 1]; };
+        const [from, to = from] = address.replace(/\$/g, "").split(":");
+        const [r1, c1] = cell(from); const [r2, c2] = cell(to);
+        return makeRange(ctx, name, r1, c1, r2 - r1 + 1, c2 - c1 + 1);
       },
       activate() { ctx.queue.push(() => { wb.active = name(); }); },
       copy() {

@@ -2,6 +2,7 @@
  * The task pane in Chromium: as a plain browser page (the standalone scenario calculator) and in a
  * fake Excel host. Screenshots of the main states go to test-artifacts/.
  */
+import type { Page } from "playwright-core";
 import { axeViolations, Harness, openPane, screenshot, startHarness } from "./harness";
 
 let h: Harness;
@@ -9,6 +10,23 @@ beforeAll(async () => {
   h = await startHarness();
 }, 180000);
 afterAll(async () => h?.close());
+
+/** The fake host's workbook: its cells and, per context.sync(), how many writes it carried. */
+interface FakeWorkbook {
+  sheets: Array<{ cells: Record<string, { formula: unknown }> }>;
+  syncs: Array<{ writes: number }>;
+}
+const fakeWorkbook = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __fake: { wb: FakeWorkbook } }).__fake.wb);
+
+/** A cell for the fake host's first sheet: its address, formula or constant, and cached value. */
+type FakeCell = [string, unknown, unknown];
+const setCells = (page: Page, cells: FakeCell[]) =>
+  page.evaluate((list) => {
+    const fake = (window as unknown as { __fake: { setCell(s: string, a: string, f: unknown, v: unknown): void } })
+      .__fake;
+    for (const [address, content, value] of list) fake.setCell("Blad1", address, content, value);
+  }, cells);
 
 const rowValue = (key: string) => `#result-table tr[data-key="${key}"] td`;
 
@@ -228,19 +246,17 @@ describe("outside Excel: the standalone scenario calculator", () => {
 describe("inside a (fake) Excel host", () => {
   test("Werkmap controleren: finds the hard-coded numbers, shows before and after, replaces only the picked cell", async () => {
     const { page } = await openPane(h, "excel");
-    await page.evaluate(() => {
-      const f = (window as unknown as { __fake: { setCell(s: string, a: string, f: unknown, v: unknown): void } })
-        .__fake;
-      f.setCell("Blad1", "A1", "Jaar", "Jaar");
-      f.setCell("Blad1", "B1", 2025, 2025);
-      f.setCell("Blad1", "A3", "Uren", "Uren");
-      f.setCell("Blad1", "B3", 1400, 1400);
-      f.setCell("Blad1", "A4", "Zelfstandigenaftrek", "Zelfstandigenaftrek");
+    await setCells(page, [
+      ["A1", "Jaar", "Jaar"],
+      ["B1", 2025, 2025],
+      ["A3", "Uren", "Uren"],
+      ["B3", 1400, 1400],
+      ["A4", "Zelfstandigenaftrek", "Zelfstandigenaftrek"],
       // the zelfstandigenaftrek of 2024 (art. 3.76): 3.750
-      f.setCell("Blad1", "B4", "=IF(B3>=1225,3750,0)", 3750);
-      f.setCell("Blad1", "A5", "MKB-winstvrijstelling", "MKB-winstvrijstelling");
-      f.setCell("Blad1", "B5", "=(C5-D5)*12.7%", 5000);
-    });
+      ["B4", "=IF(B3>=1225,3750,0)", 3750],
+      ["A5", "MKB-winstvrijstelling", "MKB-winstvrijstelling"],
+      ["B5", "=(C5-D5)*12.7%", 5000],
+    ]);
     await page.click("#tab-check");
     await page.click("#audit-run");
     await page.waitForSelector("#audit-list");
@@ -256,21 +272,61 @@ describe("inside a (fake) Excel host", () => {
     await expect(page.textContent("#audit-confirm")).resolves.toContain("=IF(B3>=1225,3750,0)");
     await page.click("#audit-confirm-yes");
     await expect(page.textContent("#audit-progress")).resolves.toBe("1 cel(len) vervangen.");
-    const wb = await page.evaluate(
-      () =>
-        (
-          window as unknown as {
-            __fake: {
-              wb: { sheets: Array<{ cells: Record<string, { formula: unknown }> }>; syncs: Array<{ writes: number }> };
-            };
-          }
-        ).__fake.wb,
-    );
+    const wb = await fakeWorkbook(page);
     const cells = wb.sheets[0].cells;
     expect(cells.B4.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))");
     expect(cells.B5.formula).toBe("=(C5-D5)*12.7%"); // not picked: untouched
     expect(cells.B3.formula).toBe(1400);
     expect(wb.syncs.filter((x) => x.writes > 0).at(-1)!.writes).toBe(1); // one write, one cell
+    await page.close();
+  });
+
+  test("Werkmap controleren: a formula filled down is one entry, replaced cell by cell for its own row", async () => {
+    const { page } = await openPane(h, "excel");
+    // the zelfstandigenaftrek of 2024 (art. 3.76): 3.750, filled down rows 2 to 301
+    const rows = Array.from({ length: 300 }, (_, i) => i + 2);
+    await setCells(page, [
+      ["A1", "Jaar", "Jaar"],
+      ["B1", 2025, 2025],
+      ...rows.flatMap((r): FakeCell[] => [
+        [`B${r}`, 1400, 1400],
+        [`C${r}`, `=IF(B${r}>=1225,3750,0)`, 3750],
+      ]),
+    ]);
+    await page.click("#tab-check");
+    await page.click("#audit-run");
+    await page.waitForSelector("#audit-list");
+    await expect(page.textContent("#audit-progress")).resolves.toContain("300 cel(len)");
+    await expect(page.locator("#audit-list > li").count()).resolves.toBe(1);
+    const list = await page.textContent("#audit-list");
+    expect(list).toContain("Blad1!C2:C301");
+    expect(list).toContain("300 cellen onder elkaar; getoond voor C2");
+    expect(list).toContain("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B2))");
+    // Someone edits one cell of the run after the check: that cell is left alone.
+    await setCells(page, [["C150", "=IF(B150>=1225,2470,0)", 2470]]);
+    await page.click("#audit-pick-1");
+    await page.click("#audit-replace");
+    await page.waitForSelector("#audit-confirm");
+    const confirm = await page.textContent("#audit-confirm");
+    expect(confirm).toContain("300 cel(len) krijgen de voorgestelde formule");
+    expect(confirm).toContain("Blad1!C2:C301");
+    await page.click("#audit-confirm-yes");
+    await expect(page.textContent("#audit-progress")).resolves.toBe(
+      "299 cel(len) vervangen. Niet vervangen omdat de cel intussen is gewijzigd: Blad1!C150.",
+    );
+    const wb = await fakeWorkbook(page);
+    const cells = wb.sheets[0].cells;
+    expect(cells.C2.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B2))");
+    expect(cells.C149.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B149))");
+    expect(cells.C150.formula).toBe("=IF(B150>=1225,2470,0)");
+    expect(cells.C151.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B151))");
+    expect(cells.C301.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B301))");
+    expect(cells.B301.formula).toBe(1400);
+    // one batch: the rows above and below the edited cell, each as one range
+    expect(wb.syncs.filter((x) => x.writes > 0).at(-1)!.writes).toBe(2);
+    // what is left in the list: the one cell that was not replaced
+    await expect(page.locator("#audit-list > li").count()).resolves.toBe(1);
+    await expect(page.textContent("#audit-list")).resolves.toContain("Blad1!C150");
     await page.close();
   });
 
@@ -306,16 +362,7 @@ describe("inside a (fake) Excel host", () => {
     await page.click("#insert-selection");
     await page.click("#confirm-yes");
     await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Blad1!B2:D\d+\.$/);
-    const wb = await page.evaluate(
-      () =>
-        (
-          window as unknown as {
-            __fake: {
-              wb: { sheets: Array<{ cells: Record<string, { formula: unknown }> }>; syncs: Array<{ writes: number }> };
-            };
-          }
-        ).__fake.wb,
-    );
+    const wb = await fakeWorkbook(page);
     const formulas = Object.values(wb.sheets[0].cells).map((c) => String(c.formula));
     expect(formulas).toContain("=NL.URENCRITERIUM($C$5,$C$6,$C$7)");
     expect(formulas.some((f) => f.startsWith("=NL.MKBVRIJ($C$3,"))).toBe(true);
