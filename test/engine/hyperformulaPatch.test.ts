@@ -3,7 +3,7 @@
  * that read one cell, or one range, takes linear work, and the graph still refuses duplicate edges.
  * No timing: the work is counted as the array elements `Array.prototype.includes` scans.
  */
-import { HyperFormula } from "hyperformula";
+import { HyperFormula, SimpleRangeValue } from "hyperformula";
 import { createEngine } from "../../src/engine/hyperformula";
 
 function scannedWhile(fn: () => void): number {
@@ -100,4 +100,49 @@ test("SUMIF per row over one table keeps every criterion it has summed, not only
   engine!.setCellContents({ sheet: 0, row: 0, col: 1 }, 1001); // row 1's amount 1 -> 1.001
   expect(engine!.getCellValue({ sheet: 0, row: 20, col: 2 })).toBe(100100); // category 1 again, 1.000 more
   engine!.destroy();
+});
+
+test("INDEX per row over a whole column reads the one cell it gives, not the whole column", () => {
+  // 2.000 rows: A holds 10 x the row, B gives A of the row below from the whole column A
+  const sheet: (string | number)[][] = [];
+  for (let r = 1; r <= 2000; r++) sheet.push([r * 10, `=INDEX(A:A,${(r % 2000) + 1})`, `=INDEX($A$1:$B$2000,${r},1)`]);
+  // Each whole-range read goes through SimpleRangeValue's ensureThatComputed (private: reached as such)
+  const proto = SimpleRangeValue.prototype as unknown as { ensureThatComputed(this: unknown): void };
+  const original = proto.ensureThatComputed;
+  let reads = 0;
+  proto.ensureThatComputed = function (this: { hasComputedData(): boolean }) {
+    if (!this.hasComputedData()) reads++;
+    return original.call(this);
+  };
+  let engine: HyperFormula | undefined;
+  try {
+    engine = createEngine({ Blad1: sheet });
+  } finally {
+    proto.ensureThatComputed = original;
+  }
+  // Unpatched, each of the 4.000 INDEX calls read its whole range of 2.000 (or 6.000) cells first.
+  expect(reads).toBe(0);
+  expect(engine!.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe(20); // row 1: A2 = 20
+  expect(engine!.getCellValue({ sheet: 0, row: 1999, col: 1 })).toBe(10); // row 2.000: A1 = 10
+  expect(engine!.getCellValue({ sheet: 0, row: 41, col: 2 })).toBe(420); // row 42, first column
+  engine!.setCellContents({ sheet: 0, row: 1, col: 0 }, 7); // A2 = 7 reaches the INDEX that gives it
+  expect(engine!.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe(7);
+  engine!.destroy();
+});
+
+test("INDEX still refuses a place outside its range, and a place in a column is read as the column holds it", () => {
+  const engine = createEngine({
+    Blad1: [
+      [1, "=INDEX(A1:A3,4)", "=INDEX(A1:A3,0)", "=INDEX(A:A,3)", "=INDEX(A:A,2)", "=INDEX(A:A,5)"],
+      ["tekst"],
+      [null, 5],
+    ],
+  });
+  const at = (col: number) => engine.getCellValue({ sheet: 0, row: 0, col });
+  expect(at(1)).toMatchObject({ type: "NUM" }); // row 4 of three rows
+  expect(at(2)).toMatchObject({ type: "VALUE" }); // row 0
+  expect(at(3)).toBe(0); // an empty cell gives 0, as in Excel and as the whole-range read gave it
+  expect(at(4)).toBe("tekst");
+  expect(at(5)).toMatchObject({ type: "NUM" }); // below the sheet's last row: outside the column's cells
+  engine.destroy();
 });
