@@ -184,13 +184,17 @@ export function renderAudit(state: AuditState, t: Strings, inExcel: boolean, rer
       e.items.map((c) => ({ sheet: c.sheet, address: c.address, before: c.before, after: c.after })),
     );
     try {
-      const { written, skipped } = await replaceFormulas(changes);
+      const { written, skipped, refused } = await replaceFormulas(changes);
       const done = new Set(written.map(keyOf));
       // What is left of each entry: its cells not written (skipped, or not picked), still in runs.
       const left = (state.entries ?? []).flatMap((e) => e.items).filter((c) => !done.has(keyOf(c)));
       state.entries = runsDown(left, cellRunKey);
       state.picked = new Set();
-      state.status = t.auditReplaced(written.length, skipped.map(keyOf));
+      const refusal = refused ? t.excelRefused(excelReason(refused)) : "";
+      state.status =
+        written.length || skipped.length
+          ? `${t.auditReplaced(written.length, skipped.map(keyOf))}${refusal ? ` ${refusal}` : ""}`
+          : refusal;
     } catch (error) {
       state.status = t.excelRefused(excelReason(error));
     }

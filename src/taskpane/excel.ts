@@ -1,6 +1,7 @@
 /**
  * The only module that talks to Excel. Reads happen first; all writes of one action are queued
- * and sent in one batch (one context.sync), after the user has confirmed any overwrite.
+ * and sent in one batch (one context.sync), after the user has confirmed any overwrite. Big reads
+ * and replacements go in batches of rows or cells: one request has a size limit.
  */
 import type { Trace } from "../rules/trace";
 import type { Block, BlockCell } from "./block";
@@ -247,43 +248,85 @@ function stretchAddress(stretch: readonly FormulaChange[]): string {
   return stretch.length === 1 ? first : `${first}:${stretch[stretch.length - 1].address}`;
 }
 
+/** Cells read and written per request when formulas are replaced: one request has a size limit. */
+export const CELLS_PER_BATCH = 5000;
+
+/** The stretches cut into batches of at most `cells` cells (a longer stretch is cut in pieces). */
+function inBatches(parts: readonly FormulaChange[][], cells: number): FormulaChange[][][] {
+  const batches: FormulaChange[][][] = [];
+  let batch: FormulaChange[][] = [];
+  let size = 0;
+  for (const part of parts) {
+    for (let from = 0; from < part.length;) {
+      if (size === cells) {
+        batches.push(batch);
+        batch = [];
+        size = 0;
+      }
+      const piece = part.slice(from, from + cells - size);
+      batch.push(piece);
+      size += piece.length;
+      from += piece.length;
+    }
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
+export interface ReplaceOutcome {
+  readonly written: FormulaChange[];
+  readonly skipped: FormulaChange[];
+  /** What Excel refused, when it stopped before the end (what was written until then stays written). */
+  readonly refused: unknown;
+}
+
 /**
- * Writes the chosen formulas in one batch, after checking that each cell still holds what it held
- * when it was read. Only the cells in `changes` are touched: a cell that changed in the meantime
- * is skipped, and the cells around it in its stretch are written as ranges of their own.
+ * Writes the chosen formulas, after checking that each cell still holds what it held when it was
+ * read. Only the cells in `changes` are touched: a cell that changed in the meantime is skipped,
+ * and the cells around it in its stretch are written as ranges of their own. One batch (a read and
+ * a write) per `cellsPerBatch` cells, so that a formula filled down a long column stays within the
+ * size of a request.
  */
 export async function replaceFormulas(
   changes: readonly FormulaChange[],
-): Promise<{ written: FormulaChange[]; skipped: FormulaChange[] }> {
+  cellsPerBatch = CELLS_PER_BATCH,
+): Promise<ReplaceOutcome> {
   return Excel.run(async (context) => {
     const sheetOf = (name: string) => context.workbook.worksheets.getItem(name);
-    const parts = stretches(changes);
-    const ranges = parts.map((part) => {
-      const range = sheetOf(part[0].sheet).getRange(stretchAddress(part));
-      range.load("formulas");
-      return range;
-    });
-    await context.sync();
     const written: FormulaChange[] = [];
     const skipped: FormulaChange[] = [];
-    parts.forEach((part, i) => {
-      const now = ranges[i].formulas as unknown[][];
-      let todo: FormulaChange[] = [];
-      const write = () => {
-        if (!todo.length) return;
-        sheetOf(todo[0].sheet).getRange(stretchAddress(todo)).formulas = todo.map((c) => [c.after]);
-        written.push(...todo);
-        todo = [];
-      };
-      part.forEach((c, k) => {
-        if (String(now[k]?.[0] ?? "") === c.before) return void todo.push(c);
-        write();
-        skipped.push(c);
-      });
-      write();
-    });
-    if (written.length) await context.sync();
-    return { written, skipped };
+    try {
+      for (const parts of inBatches(stretches(changes), cellsPerBatch)) {
+        const ranges = parts.map((part) => {
+          const range = sheetOf(part[0].sheet).getRange(stretchAddress(part));
+          range.load("formulas");
+          return range;
+        });
+        await context.sync();
+        const writing: FormulaChange[] = [];
+        parts.forEach((part, i) => {
+          const now = ranges[i].formulas as unknown[][];
+          let todo: FormulaChange[] = [];
+          const write = () => {
+            if (!todo.length) return;
+            sheetOf(todo[0].sheet).getRange(stretchAddress(todo)).formulas = todo.map((c) => [c.after]);
+            writing.push(...todo);
+            todo = [];
+          };
+          part.forEach((c, k) => {
+            if (String(now[k]?.[0] ?? "") === c.before) return void todo.push(c);
+            write();
+            skipped.push(c);
+          });
+          write();
+        });
+        if (writing.length) await context.sync();
+        written.push(...writing);
+      }
+    } catch (error) {
+      return { written, skipped, refused: error };
+    }
+    return { written, skipped, refused: null };
   });
 }
 

@@ -16,6 +16,7 @@
     wb, persist,
     reset() { localStorage.removeItem(KEY); },
     setCell(sheet, address, formula, value) { sheetOf(sheet).cells[address] = { formula, value }; persist(); },
+    setCells(sheet, list) { for (const [address, formula, value] of list) sheetOf(sheet).cells[address] = { formula, value }; persist(); },
     select(sheet, row, colIndex) { wb.active = sheet; wb.selection = [row, colIndex]; persist(); handlers.forEach((h) => h({})); },
   };
   const handlers = [];
@@ -46,7 +47,7 @@
       const sheet = sheetOf(sheetName);
       return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, k) => sheet.cells[a1(row + r, c + k)] || null));
     };
-    range.load = () => { ctx.queue.push(() => {
+    range.load = (props) => { ctx.queue.push(Object.assign(() => {
       resolve();
       const cells = cellsOf();
       range._loaded = {
@@ -55,7 +56,7 @@
         address: `${sheetName}!${a1(row, c)}${rows * cols > 1 ? ":" + a1(row + rows - 1, c + cols - 1) : ""}`,
         rowIndex: row, columnIndex: c, rowCount: rows, columnCount: cols,
       };
-    }); return range; };
+    }, { cells: /formulas|values/.test(props || "") ? rows * cols : 0 })); return range; };
     range.select = () => { ctx.queue.push(() => { resolve(); wb.active = sheetName; wb.selection = [row, c]; }); };
     range.isNullObject = false;
     for (const p of ["values", "address", "rowIndex", "columnIndex", "rowCount", "columnCount"]) {
@@ -72,7 +73,7 @@
           else sheet.cells[addr] = { formula: typeof v === "string" && v.startsWith("=") ? v : v, value: typeof v === "string" && v.startsWith("=") ? 0 : v };
         }));
         ctx.writes += 1;
-      }, { writes: true })); },
+      }, { writes: true, cells: matrix.length * (matrix[0] || []).length })); },
     });
     return range;
   }
@@ -119,11 +120,24 @@
     async run(fn) {
       const ctx = { queue: [], writes: 0 };
       ctx.sync = async () => {
-        if (window.__fake.refuseWrites && ctx.queue.some((op) => op.writes)) {
+        // refuseWrites: every sync that writes is refused (from the refuseFromWriteSync-th on, when set)
+        const writing = ctx.queue.some((op) => op.writes);
+        if (writing) window.__fake.writeSyncs = (window.__fake.writeSyncs || 0) + 1;
+        const from = window.__fake.refuseFromWriteSync || 1;
+        if (window.__fake.refuseWrites && writing && window.__fake.writeSyncs >= from) {
           ctx.queue.splice(0);
           const error = new Error(window.__fake.refuseWrites);
           error.code = "AccessDenied";
           error.stack = "AccessDenied: at Excel.run (excel-web.js:1:1)";
+          throw error;
+        }
+        // Excel refuses a request above its size limit (here: a number of cells read or written).
+        const limit = window.__fake.maxCellsPerSync;
+        const cells = ctx.queue.reduce((n, op) => n + (op.cells || 0), 0);
+        if (limit && cells > limit) {
+          ctx.queue.splice(0);
+          const error = new Error("De aanvraag is groter dan Excel toestaat.");
+          error.code = "RequestPayloadSizeLimitExceeded";
           throw error;
         }
         const ops = ctx.queue.splice(0);

@@ -23,10 +23,22 @@ const fakeWorkbook = (page: Page) =>
 type FakeCell = [string, unknown, unknown];
 const setCells = (page: Page, cells: FakeCell[]) =>
   page.evaluate((list) => {
-    const fake = (window as unknown as { __fake: { setCell(s: string, a: string, f: unknown, v: unknown): void } })
-      .__fake;
-    for (const [address, content, value] of list) fake.setCell("Blad1", address, content, value);
+    const fake = (window as unknown as { __fake: { setCells(s: string, cells: FakeCell[]): void } }).__fake;
+    fake.setCells("Blad1", list);
   }, cells);
+
+/**
+ * A 2025 client list whose column C hard-codes the zelfstandigenaftrek of 2024 (art. 3.76: 3.750)
+ * behind the urencriterium, filled down from row 2 for `rows` rows (B: 1.400 hours each).
+ */
+const zelfstandigenaftrek2024FilledDown = (rows: number): FakeCell[] => [
+  ["A1", "Jaar", "Jaar"],
+  ["B1", 2025, 2025],
+  ...Array.from({ length: rows }, (_, i) => i + 2).flatMap((r): FakeCell[] => [
+    [`B${r}`, 1400, 1400],
+    [`C${r}`, `=IF(B${r}>=1225,3750,0)`, 3750],
+  ]),
+];
 
 const rowValue = (key: string) => `#result-table tr[data-key="${key}"] td`;
 
@@ -283,16 +295,7 @@ describe("inside a (fake) Excel host", () => {
 
   test("Werkmap controleren: a formula filled down is one entry, replaced cell by cell for its own row", async () => {
     const { page } = await openPane(h, "excel");
-    // the zelfstandigenaftrek of 2024 (art. 3.76): 3.750, filled down rows 2 to 301
-    const rows = Array.from({ length: 300 }, (_, i) => i + 2);
-    await setCells(page, [
-      ["A1", "Jaar", "Jaar"],
-      ["B1", 2025, 2025],
-      ...rows.flatMap((r): FakeCell[] => [
-        [`B${r}`, 1400, 1400],
-        [`C${r}`, `=IF(B${r}>=1225,3750,0)`, 3750],
-      ]),
-    ]);
+    await setCells(page, zelfstandigenaftrek2024FilledDown(300));
     await page.click("#tab-check");
     await page.click("#audit-run");
     await page.waitForSelector("#audit-list");
@@ -327,6 +330,38 @@ describe("inside a (fake) Excel host", () => {
     // what is left in the list: the one cell that was not replaced
     await expect(page.locator("#audit-list > li").count()).resolves.toBe(1);
     await expect(page.textContent("#audit-list")).resolves.toContain("Blad1!C150");
+    await page.close();
+  });
+
+  test("Werkmap controleren: 12.000 cells filled down are replaced in batches within Excel's request size", async () => {
+    const { page } = await openPane(h, "excel");
+    await setCells(page, zelfstandigenaftrek2024FilledDown(12000));
+    // Excel refuses a request of more than 6.000 cells; the third batch that writes is refused
+    await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: Record<string, unknown> }).__fake;
+      fake.maxCellsPerSync = 6000;
+      fake.refuseWrites = "Het blad is beveiligd.";
+      fake.refuseFromWriteSync = 3;
+    });
+    await page.click("#tab-check");
+    await page.click("#audit-run");
+    await page.waitForSelector("#audit-list");
+    await expect(page.textContent("#audit-progress")).resolves.toContain("12.000 cel(len)");
+    await page.click("#audit-pick-1");
+    await page.click("#audit-replace");
+    await page.waitForSelector("#audit-confirm");
+    await page.click("#audit-confirm-yes");
+    // batches of 5.000: rows 2-5.001 and 5.002-10.001 are written, 10.002-12.001 refused
+    await expect(page.textContent("#audit-progress")).resolves.toBe(
+      "10.000 cel(len) vervangen. Excel voerde dit niet uit: Het blad is beveiligd.",
+    );
+    const cells = (await fakeWorkbook(page)).sheets[0].cells;
+    expect(cells.C2.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B2))");
+    expect(cells.C10001.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B10001))");
+    expect(cells.C10002.formula).toBe("=IF(B10002>=1225,3750,0)");
+    // what is left to replace: the 2.000 cells Excel refused, as one entry
+    await expect(page.locator("#audit-list > li").count()).resolves.toBe(1);
+    await expect(page.textContent("#audit-list")).resolves.toContain("Blad1!C10002:C12001");
     await page.close();
   });
 
