@@ -1,0 +1,40 @@
+/**
+ * ROUND, ROUNDUP and ROUNDDOWN (and TRUNC) as Excel computes them: on the number's 15 significant
+ * digits, the precision Excel works and shows in, not on its binary value. 1,005 is stored as
+ * 1,00499999999999989…; Excel's ROUND(1,005; 2) is 1,01, and so is ROUNDUP(2,21 + 2,19; 2) 4,4
+ * where the binary sum is 4,40000000000000036. HyperFormula rounds the binary value
+ * (`Math.round(x × 10^n) / 10^n`: 1 and 4,41), a cent off in a bookkeeper's rounded amounts.
+ */
+import Decimal from "decimal.js";
+
+/** Exact decimal work: 15 digits in, a power of ten out. */
+const Exact = Decimal.clone({ precision: 40 });
+
+export type RoundingMode = "half-away-from-zero" | "away-from-zero" | "toward-zero";
+
+const MODES: Record<RoundingMode, Decimal.Rounding> = {
+  "half-away-from-zero": Decimal.ROUND_HALF_UP,
+  "away-from-zero": Decimal.ROUND_UP,
+  "toward-zero": Decimal.ROUND_DOWN,
+};
+
+/**
+ * `value` rounded to `places` decimals (negative: to tens, hundreds …), as Excel does: the places
+ * cut to a whole number toward zero, the value taken at 15 significant digits, then rounded in
+ * decimal by `mode` (ROUND: half away from zero; ROUNDUP: away from zero; ROUNDDOWN and TRUNC:
+ * toward zero). The result is the number nearest to the rounded decimal, never -0.
+ */
+export function excelRound(value: number, places: number, mode: RoundingMode): number {
+  if (value === 0 || !Number.isFinite(value)) return value === 0 ? 0 : value;
+  const digits = Math.trunc(places);
+  const fifteen = new Exact(value.toPrecision(15));
+  let rounded: Decimal;
+  if (digits >= 0) rounded = fifteen.toDecimalPlaces(Math.min(digits, 400), MODES[mode]);
+  else {
+    // To a multiple of 10^-digits: shift the decimal point, round to a whole number, shift back.
+    const unit = new Exact(10).pow(Math.min(-digits, 400));
+    rounded = fifteen.dividedBy(unit).toDecimalPlaces(0, MODES[mode]).times(unit);
+  }
+  const result = rounded.toNumber();
+  return result === 0 ? 0 : result;
+}

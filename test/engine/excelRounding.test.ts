@@ -1,0 +1,120 @@
+/**
+ * ROUND, ROUNDUP, ROUNDDOWN and TRUNC as Excel rounds: on the number's 15 significant digits, not
+ * on its binary value. The first examples are Microsoft's own (the Excel help of each function);
+ * the others are amounts whose binary value lies just below a half cent, where HyperFormula's own
+ * functions (Math.round of x × 10^n) are a cent off; LibreOffice on this machine gives the values
+ * expected here for each of them.
+ */
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { evaluateFormula, formatValue } from "../../src/engine/evaluate";
+import { excelRound } from "../../src/engine/excelRounding";
+import { recalcFile } from "../../src/engine/recalcFile";
+import { openWorkbook } from "../../src/workbook/package";
+import { f, row, v, writeWorkbookFile } from "../helpers/xlsx";
+
+const evalText = (formula: string): string => formatValue(evaluateFormula(formula));
+
+describe("Microsoft's examples", () => {
+  test("ROUND", () => {
+    expect(excelRound(2.15, 1, "half-away-from-zero")).toBe(2.2);
+    expect(excelRound(2.149, 1, "half-away-from-zero")).toBe(2.1);
+    expect(excelRound(-1.475, 2, "half-away-from-zero")).toBe(-1.48);
+    expect(excelRound(21.5, -1, "half-away-from-zero")).toBe(20);
+    expect(excelRound(626.3, -3, "half-away-from-zero")).toBe(1000);
+    expect(excelRound(1.98, -1, "half-away-from-zero")).toBe(0);
+    expect(excelRound(-50.55, -2, "half-away-from-zero")).toBe(-100);
+  });
+
+  test("ROUNDUP: away from zero", () => {
+    expect(excelRound(3.2, 0, "away-from-zero")).toBe(4);
+    expect(excelRound(76.9, 0, "away-from-zero")).toBe(77);
+    expect(excelRound(3.14159, 3, "away-from-zero")).toBe(3.142);
+    expect(excelRound(-3.14159, 1, "away-from-zero")).toBe(-3.2);
+    expect(excelRound(31415.92654, -2, "away-from-zero")).toBe(31500);
+  });
+
+  test("ROUNDDOWN and TRUNC: toward zero", () => {
+    expect(excelRound(3.2, 0, "toward-zero")).toBe(3);
+    expect(excelRound(76.9, 0, "toward-zero")).toBe(76);
+    expect(excelRound(3.14159, 3, "toward-zero")).toBe(3.141);
+    expect(excelRound(-3.14159, 1, "toward-zero")).toBe(-3.1);
+    expect(excelRound(31415.92654, -2, "toward-zero")).toBe(31400);
+    expect(excelRound(8.9, 0, "toward-zero")).toBe(8);
+    expect(excelRound(-8.9, 0, "toward-zero")).toBe(-8);
+    expect(excelRound(0.45, 0, "toward-zero")).toBe(0);
+  });
+});
+
+describe("amounts just below a half in binary", () => {
+  test("a half cent rounds away from zero, as the amount is written", () => {
+    // 1,005 is 1,00499999999999989… in binary: Math.round(100,499999…) / 100 = 1
+    expect(excelRound(1.005, 2, "half-away-from-zero")).toBe(1.01);
+    expect(excelRound(-1.005, 2, "half-away-from-zero")).toBe(-1.01);
+    expect(excelRound(0.285, 2, "half-away-from-zero")).toBe(0.29);
+    expect(excelRound(5.015, 2, "half-away-from-zero")).toBe(5.02);
+    expect(excelRound(6.35, 1, "half-away-from-zero")).toBe(6.4);
+    // 21% btw over 23,50: 4,935 (binary 4,93499999…)
+    expect(excelRound(23.5 * 0.21, 2, "half-away-from-zero")).toBe(4.94);
+    expect(excelRound(3.5 * 161.659, 3, "half-away-from-zero")).toBe(565.807);
+  });
+
+  test("a sum a hair above a whole cent is not rounded up, nor one a hair below down", () => {
+    // 2,21 + 2,19 is 4,40000000000000036 in binary: ROUNDUP to cents is 4,40, not 4,41
+    expect(excelRound(2.21 + 2.19, 2, "away-from-zero")).toBe(4.4);
+    // 2,26 + 2,94 is 5,19999999999999929: ROUNDDOWN to cents is 5,20, not 5,19
+    expect(excelRound(2.26 + 2.94, 2, "toward-zero")).toBe(5.2);
+    expect(excelRound(0.1 + 0.2, 1, "away-from-zero")).toBe(0.3);
+  });
+
+  test("the places are cut to a whole number toward zero; zero stays zero, never -0", () => {
+    expect(excelRound(2.567, 1.9, "half-away-from-zero")).toBe(2.6);
+    expect(excelRound(2.567, -0.5, "half-away-from-zero")).toBe(3);
+    expect(Object.is(excelRound(-0.0000001, 2, "toward-zero"), 0)).toBe(true);
+    expect(Object.is(excelRound(-0.4, 0, "half-away-from-zero"), 0)).toBe(true);
+    expect(excelRound(123.456, 20, "half-away-from-zero")).toBe(123.456);
+    expect(excelRound(123.456, -400, "half-away-from-zero")).toBe(0);
+  });
+});
+
+describe("in the engine (eval, and the native formulas of a recalculation)", () => {
+  test("ROUND, ROUNDUP, ROUNDDOWN and TRUNC are Excel's, with their defaults and errors", () => {
+    expect(evalText("=ROUND(1.005, 2)")).toBe("1.01");
+    expect(evalText("=AFRONDEN(1,005; 2)")).toBe("1.01");
+    expect(evalText("=ROUNDUP(2.21+2.19, 2)")).toBe("4.4");
+    expect(evalText("=ROUNDDOWN(2.26+2.94, 2)")).toBe("5.2");
+    expect(evalText("=TRUNC(2.26+2.94, 2)")).toBe("5.2");
+    expect(evalText("=TRUNC(-8.9)")).toBe("-8");
+    expect(evalText("=ROUND(2.5)")).toBe("3"); // places default to 0
+    expect(evalText('=ROUND("tekst", 1)')).toMatch(/^#VALUE!/);
+  });
+
+  test("half an MKB-winstvrijstelling, rounded to cents, is the cent Excel shows", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-round-"));
+    try {
+      const input = join(dir, "vof.xlsx");
+      writeWorkbookFile(input, {
+        sheets: [
+          {
+            name: "Vennoten",
+            data: [
+              row(1, v("A1", 40003)),
+              // MKB-winstvrijstelling 2025 over 40.003 - 2.470 = 37.533: 12,7% = 4.766,691 -> 4.766,69
+              row(2, f("A2", "_xldudf_NL_MKBVRIJ(2025,A1,2470)")),
+              // each partner half: 2.383,345 -> 2.383,35 (binary 2.383,34499…: HyperFormula's own ROUND gave 2.383,34)
+              row(3, f("A3", "ROUND(A2/2,2)")),
+            ].join(""),
+          },
+        ],
+      });
+      const output = join(dir, "uit.xlsx");
+      await recalcFile(input, output);
+      const cells = (await openWorkbook(output)).sheets[0].cells;
+      expect(cells.get(2, 1)?.value).toBe(4766.69);
+      expect(cells.get(3, 1)?.value).toBe(2383.35);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
