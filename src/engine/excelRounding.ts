@@ -1,9 +1,10 @@
 /**
- * ROUND, ROUNDUP and ROUNDDOWN (and TRUNC) as Excel computes them: on the number's 15 significant
- * digits, the precision Excel works and shows in, not on its binary value. 1,005 is stored as
- * 1,00499999999999989…; Excel's ROUND(1,005; 2) is 1,01, and so is ROUNDUP(2,21 + 2,19; 2) 4,4
- * where the binary sum is 4,40000000000000036. HyperFormula rounds the binary value
- * (`Math.round(x × 10^n) / 10^n`: 1 and 4,41), a cent off in a bookkeeper's rounded amounts.
+ * Rounding as Excel computes it: on the number's 15 significant digits, the precision Excel works
+ * and shows in, not on its binary value. 1,005 is stored as 1,00499999999999989…; Excel's
+ * ROUND(1,005; 2) is 1,01, and ROUNDUP(2,21 + 2,19; 2) is 4,4 where the binary sum is
+ * 4,40000000000000036. HyperFormula rounds the binary value (`Math.round(x × 10^n) / 10^n`: 1 and
+ * 4,41), a cent off in a bookkeeper's rounded amounts; and its FLOOR(0,3; 0,1) is 0,2. The
+ * functions that use these are in roundingPlugin.ts.
  */
 import Decimal from "decimal.js";
 
@@ -36,5 +37,22 @@ export function excelRound(value: number, places: number, mode: RoundingMode): n
     rounded = fifteen.dividedBy(unit).toDecimalPlaces(0, MODES[mode]).times(unit);
   }
   const result = rounded.toNumber();
+  return result === 0 ? 0 : result;
+}
+
+/** How a quotient becomes a whole number: toward −∞ (FLOOR) or toward +∞ (CEILING). */
+export type WholeMode = "down" | "up";
+
+/**
+ * `value` to a whole multiple of `significance` as Excel does: the quotient taken at 15
+ * significant digits before it is made whole (0,3 / 0,1 is 2,9999999999999996 in binary, and
+ * FLOOR(0,3; 0,1) is 0,3, not 0,2), and the multiple worked out in decimal (95.333 × 0,05 is
+ * 4.766,65, not 4.766,650000000001). The signs and errors of each function are its caller's.
+ */
+export function excelMultiple(value: number, significance: number, mode: WholeMode): number {
+  const quotient = Number((value / significance).toPrecision(15));
+  const whole = mode === "down" ? Math.floor(quotient) : Math.ceil(quotient);
+  if (whole === 0) return 0;
+  const result = new Exact(whole).times(new Exact(significance.toPrecision(15))).toNumber();
   return result === 0 ? 0 : result;
 }

@@ -9,7 +9,6 @@ import {
   DetailedCellError,
   EmptyValue,
   ErrorType,
-  FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
   RawCellContent,
@@ -17,8 +16,8 @@ import {
 } from "hyperformula";
 import { NL_FUNCTIONS } from "../functions/registry";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
-import { excelRound, RoundingMode } from "./excelRounding";
 import { callNl, NlArgument, nlSpillSize } from "./nlCall";
+import { ExcelRoundingPlugin } from "./roundingPlugin";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Ast = { procedureName: string; args: any[] };
@@ -72,49 +71,6 @@ export class NlPlugin extends FunctionPlugin {
   }
 }
 
-/** ROUND, ROUNDUP, ROUNDDOWN and TRUNC (ROUNDDOWN by another name) as Excel rounds: see excelRounding.ts. */
-export class ExcelRoundingPlugin extends FunctionPlugin {
-  static implementedFunctions = Object.fromEntries(
-    [
-      ["ROUND", "round"],
-      ["ROUNDUP", "roundup"],
-      ["ROUNDDOWN", "rounddown"],
-      ["TRUNC", "trunc"],
-    ].map(([name, method]) => [
-      name,
-      {
-        method,
-        parameters: [
-          { argumentType: FunctionArgumentType.NUMBER },
-          { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 },
-        ],
-      },
-    ]),
-  );
-
-  private rounding(name: string, mode: RoundingMode, ast: Ast, state: any): unknown {
-    return this.runFunction(ast.args, state, this.metadata(name), (value: number, places: number) =>
-      excelRound(value, places, mode),
-    );
-  }
-
-  round(ast: Ast, state: any): unknown {
-    return this.rounding("ROUND", "half-away-from-zero", ast, state);
-  }
-
-  roundup(ast: Ast, state: any): unknown {
-    return this.rounding("ROUNDUP", "away-from-zero", ast, state);
-  }
-
-  rounddown(ast: Ast, state: any): unknown {
-    return this.rounding("ROUNDDOWN", "toward-zero", ast, state);
-  }
-
-  trunc(ast: Ast, state: any): unknown {
-    return this.rounding("TRUNC", "toward-zero", ast, state);
-  }
-}
-
 const NL_TRANSLATIONS = {
   enGB: Object.fromEntries(Object.keys(NL_FUNCTIONS).map((id) => [`NL.${id}`, `NL.${id}`])),
 };
@@ -126,7 +82,7 @@ function register(): void {
   HyperFormula.registerFunctionPlugin(NlPlugin, NL_TRANSLATIONS);
   // In place of HyperFormula's own, which round the binary value (a cent off next to Excel).
   HyperFormula.registerFunctionPlugin(ExcelRoundingPlugin, {
-    enGB: { ROUND: "ROUND", ROUNDUP: "ROUNDUP", ROUNDDOWN: "ROUNDDOWN", TRUNC: "TRUNC" },
+    enGB: Object.fromEntries(ExcelRoundingPlugin.names.map((name) => [name, name])),
   });
   registered = true;
 }

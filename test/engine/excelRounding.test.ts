@@ -1,6 +1,6 @@
 /**
- * ROUND, ROUNDUP, ROUNDDOWN and TRUNC as Excel rounds: on the number's 15 significant digits, not
- * on its binary value. The first examples are Microsoft's own (the Excel help of each function);
+ * ROUND, ROUNDUP, ROUNDDOWN, TRUNC, FLOOR and CEILING (and their forms) as Excel rounds: on the
+ * number's 15 significant digits, not on its binary value. The first examples are Microsoft's own (the Excel help of each function);
  * the others are amounts whose binary value lies just below a half cent, where HyperFormula's own
  * functions (Math.round of x × 10^n) are a cent off; LibreOffice on this machine gives the values
  * expected here for each of them.
@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { evaluateFormula, formatValue } from "../../src/engine/evaluate";
-import { excelRound } from "../../src/engine/excelRounding";
+import { excelMultiple, excelRound } from "../../src/engine/excelRounding";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { openWorkbook } from "../../src/workbook/package";
 import { f, row, v, writeWorkbookFile } from "../helpers/xlsx";
@@ -78,6 +78,31 @@ describe("amounts just below a half in binary", () => {
   });
 });
 
+describe("FLOOR and CEILING: the quotient at 15 digits, the multiple in decimal", () => {
+  test("Microsoft's examples", () => {
+    expect(excelMultiple(3.7, 2, "down")).toBe(2);
+    expect(excelMultiple(-2.5, -2, "down")).toBe(-2);
+    expect(excelMultiple(1.58, 0.1, "down")).toBe(1.5);
+    expect(excelMultiple(0.234, 0.01, "down")).toBe(0.23);
+    expect(excelMultiple(2.5, 1, "up")).toBe(3);
+    expect(excelMultiple(-2.5, -2, "up")).toBe(-4);
+    expect(excelMultiple(-2.5, 2, "up")).toBe(-2);
+    expect(excelMultiple(1.5, 0.1, "up")).toBe(1.5);
+    expect(excelMultiple(0.234, 0.01, "up")).toBe(0.24);
+  });
+
+  test("a multiple that is one in decimal stays itself", () => {
+    // 0,3 / 0,1 is 2,9999999999999996 in binary: floor 2 would give 0,2
+    expect(excelMultiple(0.3, 0.1, "down")).toBe(0.3);
+    expect(excelMultiple(4.35, 0.05, "down")).toBe(4.35);
+    expect(excelMultiple(40003.1, 0.1, "down")).toBe(40003.1);
+    // 0,1 + 0,2 is 0,30000000000000004: ceiling 4 would give 0,4
+    expect(excelMultiple(0.1 + 0.2, 0.1, "up")).toBe(0.3);
+    // 95.333 x 0,05, worked out in decimal: 4.766,65 (the binary product is 4.766,650000000001)
+    expect(excelMultiple(4766.69, 0.05, "down")).toBe(4766.65);
+  });
+});
+
 describe("in the engine (eval, and the native formulas of a recalculation)", () => {
   test("ROUND, ROUNDUP, ROUNDDOWN and TRUNC are Excel's, with their defaults and errors", () => {
     expect(evalText("=ROUND(1.005, 2)")).toBe("1.01");
@@ -88,6 +113,32 @@ describe("in the engine (eval, and the native formulas of a recalculation)", () 
     expect(evalText("=TRUNC(-8.9)")).toBe("-8");
     expect(evalText("=ROUND(2.5)")).toBe("3"); // places default to 0
     expect(evalText('=ROUND("tekst", 1)')).toMatch(/^#VALUE!/);
+  });
+
+  test("FLOOR, CEILING and their forms, with Excel's signs, modes and errors", () => {
+    expect(evalText("=FLOOR(0.3, 0.1)")).toBe("0.3");
+    expect(evalText("=AFRONDEN.BENEDEN(4,35; 0,05)")).toBe("4.35");
+    expect(evalText("=CEILING(0.1+0.2, 0.1)")).toBe("0.3");
+    expect(evalText("=FLOOR(2.5, -2)")).toMatch(/^#NUM!/); // a positive number, a negative significance
+    expect(evalText("=FLOOR(3, 0)")).toMatch(/^#DIV\/0!/);
+    // Microsoft's examples of the .MATH forms; a mode of -1 reverses the direction as 1 does
+    expect(evalText("=FLOOR.MATH(24.3, 5)")).toBe("20");
+    expect(evalText("=FLOOR.MATH(6.7)")).toBe("6");
+    expect(evalText("=FLOOR.MATH(-8.1, 2)")).toBe("-10");
+    expect(evalText("=FLOOR.MATH(-5.5, 2, -1)")).toBe("-4");
+    expect(evalText("=CEILING.MATH(24.3, 5)")).toBe("25");
+    expect(evalText("=CEILING.MATH(6.7)")).toBe("7");
+    expect(evalText("=CEILING.MATH(-8.1, 2)")).toBe("-8");
+    expect(evalText("=CEILING.MATH(-5.5, 2, -1)")).toBe("-6");
+    expect(evalText("=FLOOR.MATH(0.3, 0.1)")).toBe("0.3");
+    expect(evalText("=FLOOR.PRECISE(-3.2, -1)")).toBe("-4");
+    expect(evalText("=CEILING.PRECISE(4.3, -2)")).toBe("6");
+    expect(evalText("=ISO.CEILING(-4.3, 2)")).toBe("-4");
+    expect(evalText("=CEILING.PRECISE(0.1+0.2, 0.1)")).toBe("0.3");
+    // MROUND stays HyperFormula's: Microsoft's examples
+    expect(evalText("=MROUND(10, 3)")).toBe("9");
+    expect(evalText("=MROUND(-10, -3)")).toBe("-9");
+    expect(evalText("=MROUND(5, -2)")).toMatch(/^#NUM!/);
   });
 
   test("half an MKB-winstvrijstelling, rounded to cents, is the cent Excel shows", async () => {
