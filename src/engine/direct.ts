@@ -5,13 +5,15 @@
  *
  * The operators follow Excel: an empty cell is 0, TRUE is 1, a number as text is that number, an
  * error passes through, division by zero is #DIV/0!; comparisons order numbers < text < logical
- * values and compare text without regard to case.
+ * values and compare text without regard to case; numbers are equal, and a sum is 0, within
+ * Excel's precision (excelNumbers.ts, the same as HyperFormula is set to).
  */
 import { Area, MAX_COLUMNS, MAX_ROWS } from "../workbook/address";
 import { Node } from "../workbook/formula/ast";
 import { Host } from "../workbook/formula/parse";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
+import { excelCompare, excelSum } from "./excelNumbers";
 import { callNl, NlArgument, nlFunctionId } from "./nlCall";
 import type { NlCall } from "./nlPool";
 
@@ -128,9 +130,9 @@ function finite(n: number): CellValue {
 function arithmetic(op: string, x: number, y: number): CellValue {
   switch (op) {
     case "+":
-      return finite(x + y);
+      return finite(excelSum(x, y));
     case "-":
-      return finite(x - y);
+      return finite(excelSum(x, -y));
     case "*":
       return finite(x * y);
     case "/":
@@ -155,6 +157,7 @@ function compare(a: CellValue, b: CellValue): number {
     const q = (y as string).toLowerCase();
     return p < q ? -1 : p > q ? 1 : 0;
   }
+  if (typeof x === "number") return excelCompare(x, y as number);
   const p = Number(x);
   const q = Number(y);
   return p < q ? -1 : p > q ? 1 : 0;

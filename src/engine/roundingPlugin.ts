@@ -1,6 +1,6 @@
 /**
  * Excel's rounding functions for HyperFormula, in place of its own (which work on the binary value:
- * see excelRounding.ts): ROUND, ROUNDUP, ROUNDDOWN, TRUNC, FLOOR, CEILING, their .MATH and .PRECISE
+ * see excelNumbers.ts): ROUND, ROUNDUP, ROUNDDOWN, TRUNC, FLOOR, CEILING, their .MATH and .PRECISE
  * forms and ISO.CEILING. The signs, defaults and errors are HyperFormula's, which follow Excel's
  * help, except the mode of FLOOR.MATH and CEILING.MATH: any mode but 0 reverses the direction for
  * a negative number, as in Excel (HyperFormula only took a mode of 1). MROUND stays HyperFormula's:
@@ -8,7 +8,7 @@
  * there, beside ROUND(1,005; 2) = 1,01), and what Excel does could not be checked here.
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin } from "hyperformula";
-import { excelMultiple, excelRound, RoundingMode } from "./excelRounding";
+import { excelMultiple, excelRound, RoundingMode } from "./excelNumbers";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Ast = { procedureName: string; args: any[] };

@@ -1,6 +1,6 @@
 /**
- * ROUND, ROUNDUP, ROUNDDOWN, TRUNC, FLOOR and CEILING (and their forms) as Excel rounds: on the
- * number's 15 significant digits, not on its binary value. The first examples are Microsoft's own (the Excel help of each function);
+ * Numbers as Excel treats them, at 15 significant digits: ROUND, ROUNDUP, ROUNDDOWN, TRUNC, FLOOR
+ * and CEILING (and their forms), comparisons, sums that are only noise, and numbers joined to text. The first examples are Microsoft's own (the Excel help of each function);
  * the others are amounts whose binary value lies just below a half cent, where HyperFormula's own
  * functions (Math.round of x × 10^n) are a cent off; LibreOffice on this machine gives the values
  * expected here for each of them.
@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { evaluateFormula, formatValue } from "../../src/engine/evaluate";
-import { excelMultiple, excelRound } from "../../src/engine/excelRounding";
+import { excelCompare, excelMultiple, excelRound, excelSum } from "../../src/engine/excelNumbers";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { openWorkbook } from "../../src/workbook/package";
 import { f, row, v, writeWorkbookFile } from "../helpers/xlsx";
@@ -100,6 +100,63 @@ describe("FLOOR and CEILING: the quotient at 15 digits, the multiple in decimal"
     expect(excelMultiple(0.1 + 0.2, 0.1, "up")).toBe(0.3);
     // 95.333 x 0,05, worked out in decimal: 4.766,65 (the binary product is 4.766,650000000001)
     expect(excelMultiple(4766.69, 0.05, "down")).toBe(4766.65);
+  });
+});
+
+describe("comparing and adding as Excel does", () => {
+  test("numbers equal at Excel's precision are equal; a sum of only noise is 0", () => {
+    // 0,1 + 0,2 is 0,30000000000000004 in binary
+    expect(excelCompare(0.1 + 0.2, 0.3)).toBe(0);
+    expect(excelCompare(-(0.1 + 0.2), -0.3)).toBe(0);
+    expect(excelCompare(0.3, 0.31)).toBe(-1);
+    expect(excelCompare(4766.69, 4766.68)).toBe(1);
+    expect(excelCompare(0, 0)).toBe(0);
+    expect(excelSum(0.1 + 0.2, -0.3)).toBe(0);
+    expect(excelSum(4766.69, -4766.68)).toBeCloseTo(0.01, 10); // a real difference stays
+  });
+
+  test("in HyperFormula: =, ALS, SUM and a number joined to text", () => {
+    expect(evalText("=0.1+0.2=0.3")).toBe("TRUE");
+    expect(evalText("=ALS(0,1+0,2=0,3; 1; 0)")).toBe("1");
+    expect(evalText("=0.1+0.2-0.3")).toBe("0");
+    expect(evalText("=SUM(0.1, 0.2, -0.3)")).toBe("0");
+    expect(evalText('=(0.1+0.2)&""')).toBe("0.3");
+    expect(evalText('="Totaal: "&(812.28*0.1+812.28*0.2)')).toBe("Totaal: 243.684");
+    expect(evalText('=1/3&""')).toBe("0.333333333333333");
+    expect(evalText("=0.1+0.2")).toBe("0.3"); // read out at 15 significant digits
+    expect(evalText("=12345678901234.5+0")).toBe("12345678901234.5");
+  });
+
+  test("in a recalculated file, the direct evaluator compares and adds as HyperFormula does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-compare-"));
+    try {
+      const input = join(dir, "controle.xlsx");
+      writeWorkbookFile(input, {
+        sheets: [
+          {
+            name: "Controle",
+            data: [
+              // KIA 2025 on 2.901: 28% = 812,28
+              row(1, f("A1", "_xldudf_NL_KIA(2025,2901)")),
+              // 10% + 20% = 243,684 (binary 243,68400000000003) against 30% (243,68399999999997)
+              row(2, f("A2", "A1*0.1+A1*0.2=A1*0.3"), f("B2", "IF(A1*0.1+A1*0.2=A1*0.3,1,0)")),
+              // what is left after adding and taking away the same: 0 (binary 1,1 x 10^-13)
+              row(3, f("A3", "A1+0.1+0.2-0.3-A1"), f("B3", "ROUND(A1*0.1+A1*0.2,2)")),
+            ].join(""),
+          },
+        ],
+      });
+      const output = join(dir, "uit.xlsx");
+      await recalcFile(input, output);
+      const cells = (await openWorkbook(output)).sheets[0].cells;
+      expect(cells.get(1, 1)?.value).toBe(812.28);
+      expect(cells.get(2, 1)?.value).toBe(true); // direct
+      expect(cells.get(2, 2)?.value).toBe(1); // HyperFormula
+      expect(cells.get(3, 1)?.value).toBe(0); // direct
+      expect(cells.get(3, 2)?.value).toBe(243.68); // HyperFormula
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

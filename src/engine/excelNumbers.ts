@@ -1,10 +1,16 @@
 /**
- * Rounding as Excel computes it: on the number's 15 significant digits, the precision Excel works
- * and shows in, not on its binary value. 1,005 is stored as 1,00499999999999989…; Excel's
- * ROUND(1,005; 2) is 1,01, and ROUNDUP(2,21 + 2,19; 2) is 4,4 where the binary sum is
- * 4,40000000000000036. HyperFormula rounds the binary value (`Math.round(x × 10^n) / 10^n`: 1 and
- * 4,41), a cent off in a bookkeeper's rounded amounts; and its FLOOR(0,3; 0,1) is 0,2. The
- * functions that use these are in roundingPlugin.ts.
+ * Numbers as Excel treats them: at 15 significant digits, the precision Excel works and shows in,
+ * not at their binary value. One module for both evaluators (HyperFormula's configuration and
+ * rounding functions, and the direct evaluator).
+ *
+ * Rounding: 1,005 is stored as 1,00499999999999989…; Excel's ROUND(1,005; 2) is 1,01, and
+ * ROUNDUP(2,21 + 2,19; 2) is 4,4 where the binary sum is 4,40000000000000036. HyperFormula rounds
+ * the binary value (`Math.round(x × 10^n) / 10^n`: 1 and 4,41), a cent off in a bookkeeper's
+ * rounded amounts; and its FLOOR(0,3; 0,1) is 0,2. The functions are in roundingPlugin.ts.
+ *
+ * Comparing and adding: in Excel 0,1 + 0,2 = 0,3 is WAAR and 0,1 + 0,2 − 0,3 is 0; in binary the
+ * sum is 0,30000000000000004. A check such as =ALS(SOM(B2:B9)=B10; "klopt"; "verschil") depends on
+ * it.
  */
 import Decimal from "decimal.js";
 
@@ -55,4 +61,25 @@ export function excelMultiple(value: number, significance: number, mode: WholeMo
   if (whole === 0) return 0;
   const result = new Exact(whole).times(new Exact(significance.toPrecision(15))).toNumber();
   return result === 0 ? 0 : result;
+}
+
+/**
+ * The relative difference under which two numbers are equal, and under which a sum or difference
+ * is 0 (HyperFormula's `precisionEpsilon`, its default: well below a cent on any amount, above the
+ * noise of binary sums).
+ */
+export const EXCEL_EPSILON = 1e-13;
+
+/** Excel's number comparison: -1, 0 or 1, equal within EXCEL_EPSILON (as HyperFormula compares). */
+export function excelCompare(left: number, right: number): number {
+  const mod = 1 + EXCEL_EPSILON;
+  if (right >= 0 && left * mod >= right && left <= right * mod) return 0;
+  if (right <= 0 && left * mod <= right && left >= right * mod) return 0;
+  return left > right ? 1 : -1;
+}
+
+/** A sum (or, with −right, a difference) that is 0 when it is only the noise of its left term (as HyperFormula adds). */
+export function excelSum(left: number, right: number): number {
+  const sum = left + right;
+  return Math.abs(sum) < EXCEL_EPSILON * Math.abs(left) ? 0 : sum;
 }
