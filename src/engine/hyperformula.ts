@@ -29,8 +29,6 @@ function toArgument(value: unknown): CellValue {
   if (value instanceof CellError)
     return errorValue(value.type === ErrorType.DIV_BY_ZERO ? "#DIV/0!" : `#${value.type}`);
   if (typeof value === "object" && "val" in (value as object)) return (value as { val: number }).val;
-  // Read out at 15 digits, a number below some 1e-294 comes out as NaN (10^(14 + 294) overflows): 0.
-  if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? 0 : errorValue("#NUM!");
   return value as CellValue;
 }
 

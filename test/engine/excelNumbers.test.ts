@@ -226,3 +226,9 @@ describe("in the engine (eval, and the native formulas of a recalculation)", () 
     }
   });
 });
+
+test("a number too small to read out at 15 digits is 0, not NaN", () => {
+  // HyperFormula multiplies by 10^(14 - exponent) to read out 15 digits: 10^319 overflows to NaN
+  expect(evalText("=1E-300*1E-5")).toBe("0");
+  expect(evalText("=1E-300*1E-5*1E300")).toBe("0.00001");
+});
