@@ -1,9 +1,11 @@
 /**
  * Excel's rounding functions for HyperFormula, in place of its own (which work on the binary value:
  * see excelNumbers.ts): ROUND, ROUNDUP, ROUNDDOWN, TRUNC, FLOOR, CEILING, their .MATH and .PRECISE
- * forms and ISO.CEILING. The signs, defaults and errors are HyperFormula's, which follow Excel's
- * help, except the mode of FLOOR.MATH and CEILING.MATH: any mode but 0 reverses the direction for
- * a negative number, as in Excel (HyperFormula only took a mode of 1). MROUND stays HyperFormula's:
+ * forms and ISO.CEILING, and INT. The signs, defaults and errors are HyperFormula's, which follow
+ * Excel's help, except the mode of FLOOR.MATH and CEILING.MATH: any mode but 0 reverses the
+ * direction for a negative number, as in Excel (HyperFormula only took a mode of 1), and INT of a
+ * negative number, which HyperFormula cut toward zero. INT stays on the binary value (whether Excel
+ * takes INT(4766,69 × 100) as 476668 or 476669 could not be checked here). MROUND stays HyperFormula's:
  * LibreOffice, the peer on this machine, takes its binary quotient too (MROUND(1,005; 0,01) is 1
  * there, beside ROUND(1,005; 2) = 1,01), and what Excel does could not be checked here.
  */
@@ -31,6 +33,7 @@ export class ExcelRoundingPlugin extends FunctionPlugin {
     "FLOOR.PRECISE": { method: "floorprecise", parameters: [NUMBER, numberOr(1)] },
     "CEILING.PRECISE": { method: "ceilingprecise", parameters: [NUMBER, numberOr(1)] },
     "ISO.CEILING": { method: "isoceiling", parameters: [NUMBER, numberOr(1)] },
+    INT: { method: "int", parameters: [NUMBER] },
   };
 
   /** The functions' names, as HyperFormula's translations want them (the file syntax is English). */
@@ -112,5 +115,10 @@ export class ExcelRoundingPlugin extends FunctionPlugin {
 
   isoceiling(ast: Ast, state: any): unknown {
     return this.precise("ISO.CEILING", "up", ast, state);
+  }
+
+  /** INT: down to the whole number below, also for a negative number (Excel's INT(-8,9) is -9; HyperFormula cut toward zero: -8). */
+  int(ast: Ast, state: any): unknown {
+    return this.run("INT", ast, state, (value) => Math.floor(value) || 0);
   }
 }

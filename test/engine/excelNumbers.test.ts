@@ -192,6 +192,11 @@ describe("in the engine (eval, and the native formulas of a recalculation)", () 
     expect(evalText("=CEILING.PRECISE(4.3, -2)")).toBe("6");
     expect(evalText("=ISO.CEILING(-4.3, 2)")).toBe("-4");
     expect(evalText("=CEILING.PRECISE(0.1+0.2, 0.1)")).toBe("0.3");
+    // INT goes down, also below zero (Microsoft's examples: INT(8,9) = 8, INT(-8,9) = -9)
+    expect(evalText("=INT(8.9)")).toBe("8");
+    expect(evalText("=INT(-8.9)")).toBe("-9");
+    expect(evalText("=INTEGER(-9/2)")).toBe("-5");
+    expect(evalText("=INT(-0.5)+0")).toBe("-1");
     // MROUND stays HyperFormula's: Microsoft's examples
     expect(evalText("=MROUND(10, 3)")).toBe("9");
     expect(evalText("=MROUND(-10, -3)")).toBe("-9");
