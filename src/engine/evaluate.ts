@@ -18,9 +18,14 @@ export class FormulaInputError extends Error {}
 /** Whether the text uses `;` between arguments (Dutch Excel), outside strings. */
 export function looksDutch(formula: string): boolean {
   let inString = false;
+  let braces = 0;
   for (const ch of formula) {
     if (ch === '"') inString = !inString;
-    else if (!inString && ch === ";") return true;
+    else if (inString) continue;
+    else if (ch === "{") braces++;
+    else if (ch === "}") braces--;
+    // Inside an array constant a ; separates rows in the file syntax too.
+    else if (ch === ";" && braces <= 0) return true;
   }
   return false;
 }

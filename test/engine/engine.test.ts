@@ -97,4 +97,30 @@ describe("what a Dutch user types in Excel", () => {
       "De formule is niet te lezen: de formule is dieper genest dan 128 niveaus (bij teken 130).",
     );
   });
+
+  test("a point in a number written with ; is a mistake with its correction, never a hang", () => {
+    const message = (formula: string) => {
+      try {
+        evaluateFormula(formula);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error("no error");
+    };
+    // 10.000 with points between thousands, as a Dutch user writes an amount outside a formula
+    expect(message("=NL.KIA(2025; 10.000)")).toBe(
+      "De formule is niet te lezen: getal '10.000': een punt tussen duizendtallen kent een formule niet; schrijf 10000 (bij teken 17).",
+    );
+    expect(message("=SOM(1.234.567,89; 1)")).toMatch(/getal '1\.234\.567,89'.*schrijf 1234567,89/);
+    // a decimal point where ; asks for a decimal comma (this looped without end)
+    expect(message("=SOM(0.3; 1)")).toMatch(
+      /getal '0\.3': met ; tussen de argumenten is de komma het decimaalteken; schrijf 0,3/,
+    );
+    expect(message("=NL.KIA(2025; .5)")).toMatch(/onverwacht teken '\.'/);
+  });
+
+  test("a ; inside an array constant is the file syntax's row separator, not a sign of Dutch", () => {
+    expect(evalText("=INDEX({1,2;3,4},2,1)")).toBe("3");
+    expect(evalText("=SUM({0.5,1.5;2,3})")).toBe("7");
+  });
 });

@@ -3,6 +3,7 @@
  * message), never a stack overflow: Excel writes at most 8.192 characters and 64 nested
  * functions, but a generated or hostile file can hold anything. Each limit at its edge.
  */
+import fc from "fast-check";
 import { FORMULA_LIMITS, FormulaCache, FormulaSyntaxError, parseFormula } from "../../src/workbook/formula/parse";
 
 /** The message of the syntax error `text` gives, or null when it parses. */
@@ -77,5 +78,47 @@ describe("length", () => {
 
   test("a leading = does not count", () => {
     expect(refusal(`=${exactly(16384)}`)).toBeNull();
+  });
+});
+
+describe("any text, in either spelling, is read or refused: never a loop without end", () => {
+  // Characters of numbers, separators and operators in every order (a point in a number written
+  // with ; looped forever, filling the memory); a jest timeout would fail the test.
+  const piece = fc.constantFrom(
+    "0",
+    "1",
+    "9",
+    ".",
+    ",",
+    ";",
+    "(",
+    ")",
+    "{",
+    "}",
+    "+",
+    "-",
+    "%",
+    "e",
+    "E",
+    "A1",
+    "SOM",
+    "NL.KIA",
+    '"',
+    " ",
+    ":",
+    "$",
+    "#",
+  );
+  test("file syntax and Dutch syntax", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), fc.boolean(), (pieces, dutch) => {
+        try {
+          parseFormula(pieces.join(""), { row: 1, col: 1 }, { dutch, dutchWords: dutch });
+        } catch (error) {
+          if (!(error instanceof FormulaSyntaxError)) throw error;
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

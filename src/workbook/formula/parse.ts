@@ -250,7 +250,7 @@ class Lexer {
       if (code === 39 || code === 91 || isIdentStart(code) || code === 36) {
         if (this.referenceOrName()) continue;
       }
-      if (isDigit(code) || (code === 46 && isDigit(text.charCodeAt(start + 1)))) {
+      if (isDigit(code) || (code === 46 && !this.dutch && isDigit(text.charCodeAt(start + 1)))) {
         if (this.rowRange()) continue;
         this.number();
         continue;
@@ -331,6 +331,17 @@ class Lexer {
     const decimal = this.dutch ? 44 : 46;
     let j = start;
     while (isDigit(text.charCodeAt(j))) j++;
+    if (this.dutch && text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+      const written = /^[\d.,]+/.exec(text.slice(start))![0];
+      // 10.000 or 1.234.567,89: points between groups of thousands; 0.3: a decimal point.
+      const thousands = /^\d{1,3}(\.\d{3})+(,\d+)?$/.test(written);
+      this.fail(
+        thousands
+          ? `getal '${written}': een punt tussen duizendtallen kent een formule niet; schrijf ${written.replace(/\./g, "")}`
+          : `getal '${written}': met ; tussen de argumenten is de komma het decimaalteken; schrijf ${written.replace(".", ",")}`,
+        j,
+      );
+    }
     if (text.charCodeAt(j) === decimal && isDigit(text.charCodeAt(j + 1))) {
       j++;
       while (isDigit(text.charCodeAt(j))) j++;
@@ -343,6 +354,8 @@ class Lexer {
         j = k;
       }
     }
+    // Every token takes at least one character: a loop that did not would never end.
+    if (j === start) this.fail(`onverwacht teken '${text[start]}'`, start);
     const raw = text.slice(start, j);
     const value = Number(this.dutch ? raw.replace(",", ".") : raw);
     if (!Number.isFinite(value)) this.fail(`getal '${raw}' is te groot`, start);
@@ -979,7 +992,8 @@ class Parser {
       this.next();
       items.push(this.expression());
     }
-    if (this.next().t !== ")") this.fail("haakje ')' ontbreekt");
+    const close = this.next();
+    if (close.t !== ")") this.fail("haakje ')' ontbreekt", close);
     return { k: "union", items };
   }
 
@@ -1001,6 +1015,7 @@ class Parser {
       else if (tok.t === "str") node = { k: "str", v: tok.s };
       else if (tok.t === "bool") node = { k: "bool", v: tok.bool! };
       else if (tok.t === "err") node = { k: "err", v: tok.s };
+      else if (tok.t === "end") this.fail("accolade '}' ontbreekt", tok);
       else this.fail("een matrixconstante bevat alleen getallen, tekst, WAAR/ONWAAR of foutwaarden", tok);
       rows[rows.length - 1].push(node);
     }
