@@ -16,6 +16,7 @@ import {
 } from "hyperformula";
 import { NL_FUNCTIONS } from "../functions/registry";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
+import { dutchEngineMessage } from "./engineMessages";
 import { EXCEL_EPSILON } from "./excelNumbers";
 import { callNl, NlArgument, nlSpillSize } from "./nlCall";
 import { ExcelRoundingPlugin } from "./roundingPlugin";
@@ -148,7 +149,7 @@ export function excelCode(error: DetailedCellError): string | null {
 export function fromEngine(value: HfValue): CellValue | undefined {
   if (value instanceof DetailedCellError) {
     const code = excelCode(value);
-    return code ? errorValue(code, value.message || undefined) : undefined;
+    return code ? errorValue(code, value.message ? dutchEngineMessage(value.message) : undefined) : undefined;
   }
   // Read out at 15 digits, a number below some 1e-294 comes out as NaN (10^(14 + 294) overflows): 0.
   if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? 0 : errorValue("#NUM!");
