@@ -91,6 +91,14 @@ const SINGLE = [
   "SQRT(2)*SQRT(2)=2",
   "VALUE(\"12.5\")",
   "ISNUMBER(0.1+0.2)",
+  "DATEDIF(45658,46022,\"m\")",
+  "DATEDIF(45658,46022,\"md\")",
+  "DATEDIF(45658,46022,\"Y\")",
+  "INT(-4.5)",
+  "YEAR(45658)",
+  "EOMONTH(45658,1)",
+  "SLN(10000,1000,5)",
+  "PMT(0.05/12,60,10000)",
 ];
 
 /** Known differences, each with why it stays. */

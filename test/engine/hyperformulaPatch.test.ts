@@ -180,3 +180,14 @@ test("SUMIFS, COUNTIFS and AVERAGEIF give the same results through the indexed f
   expect(at(0)).toBe(350);
   engine.destroy();
 });
+
+test("DATEDIF takes its unit in any case, as Excel does", () => {
+  // 1 January 2025 (serial 45658) to 31 December 2025 (46022): 11 whole months, 364 days
+  const engine = createEngine({
+    Blad1: [
+      [45658, 46022, '=DATEDIF(A1,B1,"m")', '=DATEDIF(A1,B1,"M")', '=DATEDIF(A1,B1,"d")', '=DATEDIF(A1,B1,"md")'],
+    ],
+  });
+  expect([2, 3, 4, 5].map((col) => engine.getCellValue({ sheet: 0, row: 0, col }))).toEqual([11, 11, 364, 30]);
+  engine.destroy();
+});
