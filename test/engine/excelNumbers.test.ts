@@ -16,6 +16,20 @@ import { f, row, v, writeWorkbookFile } from "../helpers/xlsx";
 
 const evalText = (formula: string): string => formatValue(evaluateFormula(formula));
 
+/** One sheet written as a file, recalculated by `nl-aftrek recalc`, and its cells read back. */
+async function recalculated(name: string, data: string) {
+  const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-numbers-"));
+  try {
+    const input = join(dir, "in.xlsx");
+    const output = join(dir, "uit.xlsx");
+    writeWorkbookFile(input, { sheets: [{ name, data }] });
+    await recalcFile(input, output);
+    return (await openWorkbook(output)).sheets[0].cells;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("Microsoft's examples", () => {
   test("ROUND", () => {
     expect(excelRound(2.15, 1, "half-away-from-zero")).toBe(2.2);
@@ -128,35 +142,22 @@ describe("comparing and adding as Excel does", () => {
   });
 
   test("in a recalculated file, the direct evaluator compares and adds as HyperFormula does", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-compare-"));
-    try {
-      const input = join(dir, "controle.xlsx");
-      writeWorkbookFile(input, {
-        sheets: [
-          {
-            name: "Controle",
-            data: [
-              // KIA 2025 on 2.901: 28% = 812,28
-              row(1, f("A1", "_xldudf_NL_KIA(2025,2901)")),
-              // 10% + 20% = 243,684 (binary 243,68400000000003) against 30% (243,68399999999997)
-              row(2, f("A2", "A1*0.1+A1*0.2=A1*0.3"), f("B2", "IF(A1*0.1+A1*0.2=A1*0.3,1,0)")),
-              // what is left after adding and taking away the same: 0 (binary 1,1 x 10^-13)
-              row(3, f("A3", "A1+0.1+0.2-0.3-A1"), f("B3", "ROUND(A1*0.1+A1*0.2,2)")),
-            ].join(""),
-          },
-        ],
-      });
-      const output = join(dir, "uit.xlsx");
-      await recalcFile(input, output);
-      const cells = (await openWorkbook(output)).sheets[0].cells;
-      expect(cells.get(1, 1)?.value).toBe(812.28);
-      expect(cells.get(2, 1)?.value).toBe(true); // direct
-      expect(cells.get(2, 2)?.value).toBe(1); // HyperFormula
-      expect(cells.get(3, 1)?.value).toBe(0); // direct
-      expect(cells.get(3, 2)?.value).toBe(243.68); // HyperFormula
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const cells = await recalculated(
+      "Controle",
+      [
+        // KIA 2025 on 2.901: 28% = 812,28
+        row(1, f("A1", "_xldudf_NL_KIA(2025,2901)")),
+        // 10% + 20% = 243,684 (binary 243,68400000000003) against 30% (243,68399999999997)
+        row(2, f("A2", "A1*0.1+A1*0.2=A1*0.3"), f("B2", "IF(A1*0.1+A1*0.2=A1*0.3,1,0)")),
+        // what is left after adding and taking away the same: 0 (binary 1,1 x 10^-13)
+        row(3, f("A3", "A1+0.1+0.2-0.3-A1"), f("B3", "ROUND(A1*0.1+A1*0.2,2)")),
+      ].join(""),
+    );
+    expect(cells.get(1, 1)?.value).toBe(812.28);
+    expect(cells.get(2, 1)?.value).toBe(true); // direct
+    expect(cells.get(2, 2)?.value).toBe(1); // HyperFormula
+    expect(cells.get(3, 1)?.value).toBe(0); // direct
+    expect(cells.get(3, 2)?.value).toBe(243.68); // HyperFormula
   });
 });
 
@@ -204,31 +205,18 @@ describe("in the engine (eval, and the native formulas of a recalculation)", () 
   });
 
   test("half an MKB-winstvrijstelling, rounded to cents, is the cent Excel shows", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-round-"));
-    try {
-      const input = join(dir, "vof.xlsx");
-      writeWorkbookFile(input, {
-        sheets: [
-          {
-            name: "Vennoten",
-            data: [
-              row(1, v("A1", 40003)),
-              // MKB-winstvrijstelling 2025 over 40.003 - 2.470 = 37.533: 12,7% = 4.766,691 -> 4.766,69
-              row(2, f("A2", "_xldudf_NL_MKBVRIJ(2025,A1,2470)")),
-              // each partner half: 2.383,345 -> 2.383,35 (binary 2.383,34499…: HyperFormula's own ROUND gave 2.383,34)
-              row(3, f("A3", "ROUND(A2/2,2)")),
-            ].join(""),
-          },
-        ],
-      });
-      const output = join(dir, "uit.xlsx");
-      await recalcFile(input, output);
-      const cells = (await openWorkbook(output)).sheets[0].cells;
-      expect(cells.get(2, 1)?.value).toBe(4766.69);
-      expect(cells.get(3, 1)?.value).toBe(2383.35);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const cells = await recalculated(
+      "Vennoten",
+      [
+        row(1, v("A1", 40003)),
+        // MKB-winstvrijstelling 2025 over 40.003 - 2.470 = 37.533: 12,7% = 4.766,691 -> 4.766,69
+        row(2, f("A2", "_xldudf_NL_MKBVRIJ(2025,A1,2470)")),
+        // each partner half: 2.383,345 -> 2.383,35 (binary 2.383,34499…: HyperFormula's own ROUND gave 2.383,34)
+        row(3, f("A3", "ROUND(A2/2,2)")),
+      ].join(""),
+    );
+    expect(cells.get(2, 1)?.value).toBe(4766.69);
+    expect(cells.get(3, 1)?.value).toBe(2383.35);
   });
 });
 
