@@ -21,6 +21,7 @@ const Decimal = require("decimal.js");
 const rules = require("../lib/rules");
 const { makeBigWorkbook } = require("../scripts/make-big-workbook");
 const { openWorkbook } = require("../lib/workbook/package");
+const { soffice, recalculatingProfile, convertArgs } = require("../scripts/libreoffice");
 
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const root = path.join(__dirname, "..");
@@ -81,20 +82,12 @@ function repeat(command, args) {
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nl-aftrek-bench-"));
 const cli = path.join(root, "bin/nl-aftrek.js");
-const soffice = ["soffice", "libreoffice"].find((c) => spawnSync("sh", ["-c", `command -v ${c}`]).status === 0);
 const loProfile = path.join(tmp, "lo-profile");
-if (soffice) {
-  // LibreOffice recalculates an .xlsx on load only when its profile says so (OOXMLRecalcMode 0: always).
-  fs.mkdirSync(path.join(loProfile, "user"), { recursive: true });
-  fs.writeFileSync(
-    path.join(loProfile, "user/registrymodifications.xcu"),
-    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>\n',
-  );
-}
+const loProfileArg = soffice ? recalculatingProfile(loProfile) : null;
 
 /** LibreOffice's arguments to recalculate and save `files` into `outDir`. */
 function loArgs(outDir, files) {
-  return [`-env:UserInstallation=file://${loProfile}`, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", outDir, ...files];
+  return convertArgs(loProfileArg, outDir, files);
 }
 
 /**

@@ -19,6 +19,7 @@ const path = require("path");
 const ExcelJS = require("exceljs");
 const { evaluateFormula } = require("../lib/engine/evaluate");
 const { openWorkbook } = require("../lib/workbook/package");
+const { soffice, recalculatingProfile, convertArgs } = require("./libreoffice");
 
 /** Amounts as they come out of NL functions and the arithmetic around them. */
 const AMOUNTS = ["4766.69", "4766.69/2", "812.28*0.1+812.28*0.2", "0.1+0.2", "2.675", "1.005", "23.5*0.21", "19769.005", "40003.1", "-1.005", "2.21+2.19", "2.26+2.94", "4.35", "1234567.895"];
@@ -113,7 +114,6 @@ const KNOWN = {
   'TEXT(2383.345,"0.00")': "HyperFormula formats the binary value (2383,34); LibreOffice 2383,35",
 };
 
-const soffice = ["soffice", "libreoffice"].find((c) => spawnSync("sh", ["-c", `command -v ${c}`]).status === 0);
 if (!soffice) {
   console.log("LibreOffice is niet geïnstalleerd (Debian: apt-get install libreoffice-calc-nogui): vergelijking overgeslagen.");
   process.exit(0);
@@ -136,13 +136,7 @@ function same(ours, theirs) {
 (async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nl-aftrek-peer-"));
   try {
-    const profile = path.join(dir, "profiel");
-    fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-    // LibreOffice recalculates an .xlsx on load only when its profile says so (OOXMLRecalcMode 0).
-    fs.writeFileSync(
-      path.join(profile, "user/registrymodifications.xcu"),
-      '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>\n',
-    );
+    const profile = recalculatingProfile(path.join(dir, "profiel"));
     const input = path.join(dir, "formules.xlsx");
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Formules");
@@ -151,7 +145,7 @@ function same(ours, theirs) {
     });
     await wb.xlsx.writeFile(input);
     const outDir = path.join(dir, "uit");
-    const run = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--calc", "--convert-to", "xlsx", "--outdir", outDir, input], {
+    const run = spawnSync(soffice, convertArgs(profile, outDir, [input]), {
       encoding: "utf8",
       timeout: 120000,
     });
