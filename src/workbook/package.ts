@@ -827,12 +827,29 @@ function zipMessage(message: string): string {
   return "ongeldige opbouw";
 }
 
+/** What a zip package without a workbook part is, as far as its parts tell (for the message). */
+function whatElse(reader: PackageReader, workbookPart: string): string {
+  const mimetype = reader.entry("mimetype");
+  if (mimetype || reader.entry("content.xml")) {
+    const type = mimetype ? reader.text(mimetype).text.trim() : "";
+    return type === "application/vnd.oasis.opendocument.spreadsheet" || !type
+      ? "het is een OpenDocument-rekenblad (.ods); sla het in LibreOffice op als Excel-werkmap (.xlsx)"
+      : `het is een OpenDocument-bestand (${type})`;
+  }
+  if (reader.entry("word/document.xml")) return "het is een Word-document (.docx)";
+  if (reader.entry("ppt/presentation.xml")) return "het is een PowerPoint-presentatie (.pptx)";
+  return `het werkmaponderdeel ${workbookPart} ontbreekt`;
+}
+
 function readPackage(reader: PackageReader): WorkbookPackage {
   const root = reader.relationships("");
   const main = root.find((r) => isType(r, "officeDocument") && !r.external);
   const workbookPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
   const workbookEntry = reader.entry(workbookPart);
-  if (!workbookEntry) throw reader.fail("is geen Excel-werkmap (het werkmaponderdeel ontbreekt).");
+  if (!workbookEntry) throw reader.fail(`is geen Excel-werkmap (${whatElse(reader, workbookPart)}).`);
+  if (/\.bin$/i.test(workbookPart)) {
+    throw reader.fail("is een binaire Excel-werkmap (.xlsb); sla die in Excel op als .xlsx of .xlsm.");
+  }
   const { text: workbookText, encoding: workbookEncoding } = reader.text(workbookEntry);
 
   const sheetRefs: { name: string; rid: string }[] = [];

@@ -136,8 +136,34 @@ const cases: Array<[string, () => Buffer | string, RegExp]> = [
   ],
   [
     "geen-werkmap.xlsx",
+    () => zipParts({ "[Content_Types].xml": "<Types/>", "docProps/app.xml": "<Properties/>" }),
+    /geen-werkmap\.xlsx: is geen Excel-werkmap \(het werkmaponderdeel xl\/workbook\.xml ontbreekt\)/,
+  ],
+  [
+    "een-document.xlsx",
     () => zipParts({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }),
-    /geen-werkmap\.xlsx: is geen Excel-werkmap \(het werkmaponderdeel ontbreekt\)/,
+    /een-document\.xlsx: is geen Excel-werkmap \(het is een Word-document \(\.docx\)\)/,
+  ],
+  [
+    // LibreOffice's own format under an Excel name: said so, with what to do.
+    "rekenblad-ods.xlsx",
+    () =>
+      zipParts({
+        mimetype: "application/vnd.oasis.opendocument.spreadsheet",
+        "content.xml": "<office:document-content/>",
+        "META-INF/manifest.xml": "<manifest:manifest/>",
+      }),
+    /rekenblad-ods\.xlsx: is geen Excel-werkmap \(het is een OpenDocument-rekenblad \(\.ods\); sla het in LibreOffice op als Excel-werkmap \(\.xlsx\)\)/,
+  ],
+  [
+    "binair.xlsx",
+    () => {
+      const parts = workbookParts({ sheets: [{ name: "Blad1", data: row(1, v("A1", 1)) }] });
+      parts["_rels/.rels"] = (parts["_rels/.rels"] as string).replace("xl/workbook.xml", "xl/workbook.bin");
+      parts["xl/workbook.bin"] = "\u0083\u0001\u0000";
+      return zipParts(parts);
+    },
+    /binair\.xlsx: is een binaire Excel-werkmap \(\.xlsb\); sla die in Excel op als \.xlsx of \.xlsm/,
   ],
 ];
 
