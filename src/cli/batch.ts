@@ -45,10 +45,25 @@ function isInput(name: string): boolean {
   );
 }
 
+/** Spreadsheets in a format recalc does not read: a folder's are named, so that none goes unseen. */
+function isOtherSpreadsheet(name: string): boolean {
+  return /\.(xls|xlsb|ods|numbers)$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
+}
+
+export interface Inputs {
+  /** The workbooks to recalculate. */
+  readonly files: string[];
+  /** Arguments that name nothing. */
+  readonly missing: string[];
+  /** Spreadsheets in a folder that are not .xlsx or .xlsm (.xls, .xlsb, .ods, .numbers). */
+  readonly skipped: string[];
+}
+
 /** The workbooks named by the arguments: files as given, folders searched (subfolders too). */
-export async function collectInputs(args: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+export async function collectInputs(args: readonly string[]): Promise<Inputs> {
   const files: string[] = [];
   const missing: string[] = [];
+  const skipped: string[] = [];
   const walk = async (dir: string) => {
     const entries = await fs.readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -56,6 +71,7 @@ export async function collectInputs(args: readonly string[]): Promise<{ files: s
       const full = join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (isInput(entry.name)) files.push(full);
+      else if (isOtherSpreadsheet(entry.name)) skipped.push(full);
     }
   };
   for (const arg of args) {
@@ -69,7 +85,17 @@ export async function collectInputs(args: readonly string[]): Promise<{ files: s
     if (stat.isDirectory()) await walk(arg);
     else files.push(arg);
   }
-  return { files, missing };
+  return { files, missing, skipped };
+}
+
+/** The spreadsheets of a folder left alone because of their format, and what to do about them. */
+export function skippedLine(skipped: readonly string[], verb: "herberekenen" | "controleren"): string {
+  const count = (n: number) => n.toLocaleString("nl-NL");
+  const more = skipped.length > 5 ? ` en nog ${count(skipped.length - 5)}` : "";
+  return (
+    `Overgeslagen: ${count(skipped.length)} rekenblad(en) in een ander formaat dan .xlsx of .xlsm ` +
+    `(${skipped.slice(0, 5).join(", ")}${more}); sla ze op als .xlsx om ze mee te laten ${verb}.`
+  );
 }
 
 /** Where a batch writes: beside each input, into a folder (keeping subfolders), or over the input. */

@@ -6,7 +6,7 @@ import { auditWorkbook } from "../audit/workbookAudit";
 import { findingRunKey, runAddress, runsDown } from "../audit/runs";
 import type { Finding } from "../audit/scan";
 import { WorkbookError } from "../workbook/errors";
-import { collectInputs } from "./batch";
+import { collectInputs, skippedLine } from "./batch";
 import type { Io } from "./main";
 
 export const HELP_CONTROLEER = `nl-aftrek controleer <bestand of map>... [--json]
@@ -125,9 +125,10 @@ export async function controleer(args: string[], io: Io): Promise<number> {
     io.err(`Geef de werkmap(pen) of map die gecontroleerd moet(en) worden.\n\n${HELP_CONTROLEER}`);
     return 2;
   }
-  const { files, missing } = await collectInputs(inputs);
+  const { files, missing, skipped } = await collectInputs(inputs);
   for (const m of missing) io.err(`Fout: ${m}: bestand of map niet gevonden.`);
   if (!files.length && !missing.length) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
+  if (!files.length && skipped.length) io.err(skippedLine(skipped, "controleren"));
   const done: FileFindings[] = [];
   const failed: Array<{ file: string; error: string }> = [];
   for (const file of files) {
@@ -146,6 +147,7 @@ export async function controleer(args: string[], io: Io): Promise<number> {
     if (done.length + failed.length > 1) {
       io.out(`Samen: ${total} bevinding(en) in ${done.length} bestand(en); ${failed.length} niet te lezen.`);
     }
+    if (files.length && skipped.length) io.err(skippedLine(skipped, "controleren"));
   }
   if (failed.length || missing.length || !files.length) return 2;
   return total ? 1 : 0;

@@ -2,11 +2,11 @@
  * The nl-aftrek command line: `eval` one formula, `recalc` workbooks, `controleer` them for
  * hard-coded tax numbers.
  */
-import { resolve } from "path";
+import { dirname, resolve } from "path";
 import { evaluateFormula, FormulaInputError, formatValue, hasError } from "../engine/evaluate";
 import { defaultOutput, RecalcReport } from "../engine/recalcFile";
 import { ENGINE_VERSION } from "../rules/version";
-import { collectInputs, defaultThreads, FileResult, Job, outputFor, runJobs } from "./batch";
+import { collectInputs, defaultThreads, FileResult, Job, outputFor, runJobs, skippedLine } from "./batch";
 import { controleer } from "./controleer";
 
 export interface Io {
@@ -48,7 +48,8 @@ const HELP_RECALC = `nl-aftrek recalc <bestand of map>... [-o <uit>] [--in-place
 Herberekent de NL-formules en de formules die ervan afhangen, en schrijft hun uitkomsten als
 opgeslagen resultaten terug. Al het andere blijft byte voor byte zoals het was: andere cellen,
 formules, opmaak, grafieken, macro's, opmerkingen, beveiliging. Een map wordt doorzocht op .xlsx-
-en .xlsm-bestanden (ook in submappen).
+en .xlsm-bestanden (ook in submappen); rekenbladen in een ander formaat (.xls, .xlsb, .ods) worden
+genoemd, niet herberekend.
 
   -o, --output <pad>  één bestand: het uitvoerbestand; meerdere: de map waarin ze komen
                       (standaard: <naam>.herberekend.xlsx naast elk invoerbestand)
@@ -140,11 +141,12 @@ async function recalc(args: string[], io: Io): Promise<number> {
   ) {
     return usage(io, "Het uitvoerbestand is het invoerbestand; gebruik --in-place als u dat wilt.", HELP_RECALC);
   }
-  const { files, missing } = await collectInputs(parsed.inputs);
+  const { files, missing, skipped } = await collectInputs(parsed.inputs);
   for (const m of missing) io.err(`Fout: ${m}: bestand of map niet gevonden.`);
   const single = parsed.inputs.length === 1 && files.length === 1 && files[0] === parsed.inputs[0];
   if (files.length === 0) {
     if (missing.length === 0) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
+    if (skipped.length) io.err(skippedLine(skipped, "herberekenen"));
     return 2;
   }
   const root = parsed.inputs.length === 1 && !single ? parsed.inputs[0] : null;
@@ -164,7 +166,20 @@ async function recalc(args: string[], io: Io): Promise<number> {
       );
     }
   }
-  if (!single && parsed.output) await import("fs").then((fs) => fs.promises.mkdir(parsed.output!, { recursive: true }));
+  // The output folder, with the input folder's subfolders (each file goes where it was).
+  if (!single && parsed.output) {
+    const { promises: fs } = await import("fs");
+    for (const folder of new Set([parsed.output, ...jobs.map((job) => dirname(job.output))])) {
+      try {
+        await fs.mkdir(folder, { recursive: true });
+      } catch (error) {
+        io.err(
+          `Fout: de map ${folder} kan niet worden gemaakt (${(error as NodeJS.ErrnoException).code ?? error}); er is niets geschreven.`,
+        );
+        return 2;
+      }
+    }
+  }
   const started = Date.now();
   const results = await runJobs(jobs, parsed.jobs, (result, index) => {
     if (single || parsed.json) return;
@@ -183,6 +198,7 @@ async function recalc(args: string[], io: Io): Promise<number> {
         JSON.stringify(
           {
             files: results.map((r) => (r.ok ? r.report : { input: r.input, error: r.message })),
+            skipped,
             totals: totals(reports, failed.length),
           },
           null,
@@ -201,6 +217,7 @@ async function recalc(args: string[], io: Io): Promise<number> {
           `${nl(t.cells)} cellen herberekend, ${nl(t.notRecalculated)} niet herberekend.`,
       );
     }
+    if (skipped.length) io.err(skippedLine(skipped, "herberekenen"));
   }
   return failed.length || missing.length ? 2 : 0;
 }

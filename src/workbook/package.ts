@@ -752,6 +752,14 @@ function readTable(reader: PackageReader, part: string, sheet: number): TableInf
   return info ? { ...(info as Omit<TableInfo, "columns">), columns } : null;
 }
 
+/** What to do with a spreadsheet in another format, by its extension. */
+const CONVERT_HINT: Readonly<Record<string, string>> = {
+  ".xls": "; sla een oud .xls-bestand op als .xlsx",
+  ".xlsb": "; sla een binaire .xlsb-werkmap in Excel op als .xlsx",
+  ".ods": "; sla een OpenDocument-rekenblad in LibreOffice op als .xlsx",
+  ".csv": "; open het in Excel en sla het op als .xlsx",
+};
+
 async function loadFile(file: string): Promise<Buffer> {
   const name = basename(file);
   let stat;
@@ -779,10 +787,7 @@ export async function openWorkbook(file: string): Promise<WorkbookPackage> {
   const name = basename(file);
   const ext = extname(file).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".xlsm") {
-    throw refuse(
-      name,
-      `geen Excel-werkmap (.xlsx of .xlsm)${ext === ".xls" ? "; sla een oud .xls-bestand op als .xlsx" : ""}.`,
-    );
+    throw refuse(name, `geen Excel-werkmap (.xlsx of .xlsm)${CONVERT_HINT[ext] ?? ""}.`);
   }
   const data = await loadFile(file);
   const head = data.subarray(0, 4);

@@ -165,6 +165,16 @@ const cases: Array<[string, () => Buffer | string, RegExp]> = [
     },
     /binair\.xlsx: is een binaire Excel-werkmap \(\.xlsb\); sla die in Excel op als \.xlsx of \.xlsm/,
   ],
+  // Another spreadsheet format by its extension: what to save it as.
+  [
+    "oud.xls",
+    () => zipParts(healthy()),
+    /oud\.xls: geen Excel-werkmap \(\.xlsx of \.xlsm\); sla een oud \.xls-bestand op als \.xlsx\./,
+  ],
+  ["binair.xlsb", () => zipParts(healthy()), /binair\.xlsb: .*sla een binaire \.xlsb-werkmap in Excel op als \.xlsx\./],
+  ["blad.ods", () => zipParts(healthy()), /blad\.ods: .*sla een OpenDocument-rekenblad in LibreOffice op als \.xlsx\./],
+  ["export.csv", () => Buffer.from("a;b\n1;2\n"), /export\.csv: .*open het in Excel en sla het op als \.xlsx\./],
+  ["notities.txt", () => Buffer.from("tekst"), /notities\.txt: geen Excel-werkmap \(\.xlsx of \.xlsm\)\.$/m],
 ];
 
 test.each(cases)(

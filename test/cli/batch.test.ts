@@ -1,0 +1,183 @@
+/**
+ * `nl-aftrek recalc` on a firm's folder: every workbook gets its own line and its own output, a
+ * broken one does not stop the others, the exit code says whether any failed, spreadsheets in
+ * another format are named instead of passed over in silence, and the worker threads write the
+ * same files as one thread.
+ */
+import { spawnSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { runCli } from "../helpers/cli";
+import { entryText, f, row, v, writeWorkbookFile, zipParts, workbookParts } from "../helpers/xlsx";
+
+const root = join(__dirname, "../..");
+const base = mkdtempSync(join(tmpdir(), "nl-aftrek-batch-"));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+/** A client's workbook: KIA over one investment, and the zelfstandigenaftrek. */
+function clientWorkbook(file: string, investering: number): void {
+  writeWorkbookFile(file, {
+    sheets: [
+      {
+        name: "Klant",
+        data: row(
+          1,
+          v("A1", 2025),
+          v("B1", investering),
+          f("C1", "_xldudf_NL_KIA(A1,B1)"),
+          f("D1", "_xldudf_NL_ZELFSTANDIGENAFTREK(A1,TRUE)"),
+        ),
+      },
+    ],
+  });
+}
+
+/** The folder a firm points the tool at, with everything such a folder holds. */
+function firmFolder(name: string, withBroken = true): string {
+  const dir = join(base, name);
+  mkdirSync(join(dir, "2025"), { recursive: true });
+  // 10.000 -> KIA 28% = 2.800; 2.901 -> 28% = 812,28 (art. 3.41 Wet IB 2001, table 2025).
+  clientWorkbook(join(dir, "bakker.xlsx"), 10000);
+  clientWorkbook(join(dir, "2025", "slager.xlsm"), 2901);
+  writeWorkbookFile(join(dir, "zonder-nl.xlsx"), {
+    sheets: [{ name: "Blad1", data: row(1, v("A1", 1), f("B1", "A1*2")) }],
+  });
+  if (withBroken) writeFileSync(join(dir, "kapot.xlsx"), zipParts(workbookParts({ sheets: [] })).subarray(0, 200));
+  // Not inputs: Excel's lock file, an earlier output, notes, and spreadsheets in another format.
+  writeFileSync(join(dir, "~$bakker.xlsx"), "lock");
+  clientWorkbook(join(dir, "bakker.herberekend.xlsx"), 1);
+  writeFileSync(join(dir, "notities.txt"), "bel de klant");
+  writeFileSync(join(dir, "oud.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+  writeFileSync(join(dir, "2025", "export.ods"), "PK");
+  return dir;
+}
+
+const value = (file: string, cell: string): string | undefined =>
+  new RegExp(`<c r="${cell}"[^>]*>(?:<f>[^<]*</f>)?<v>([^<]*)</v>`).exec(
+    entryText(file, "xl/worksheets/sheet1.xml"),
+  )?.[1];
+
+describe("a folder with healthy, broken and NL-free workbooks", () => {
+  const dir = firmFolder("map");
+  const out = join(base, "map-uit");
+  let result: { code: number; out: string; err: string };
+  beforeAll(async () => {
+    result = await runCli("recalc", dir, "-o", out, "--jobs", "1");
+  });
+
+  test("each workbook gets its own progress line, the broken one too", () => {
+    const lines = result.err.split("\n").filter((l) => /^\[\d\/4\]/.test(l));
+    expect(lines).toHaveLength(4);
+    expect(lines.join("\n")).toContain(`${join(dir, "bakker.xlsx")}: 2 cel(len) herberekend`);
+    expect(lines.join("\n")).toContain(`${join(dir, "2025", "slager.xlsm")}: 2 cel(len) herberekend`);
+    expect(lines.join("\n")).toContain(`${join(dir, "zonder-nl.xlsx")}: geen NL-formules; ongewijzigd`);
+    expect(lines.join("\n")).toMatch(/kapot\.xlsx: FOUT kapot\.xlsx: is beschadigd of onvolledig/);
+  });
+
+  test("a summary per run, and exit code 2 because one failed", () => {
+    expect(result.code).toBe(2);
+    expect(result.out).toMatch(
+      /Samen: 4 bestand\(en\) in [\d,]+ s: 2 herberekend, 1 ongewijzigd, 1 mislukt; 4 cellen herberekend, 0 niet herberekend\./,
+    );
+  });
+
+  test("the broken one did not stop the others: their results are written, the subfolder kept", () => {
+    expect(value(join(out, "bakker.xlsx"), "C1")).toBe("2800");
+    expect(value(join(out, "bakker.xlsx"), "D1")).toBe("2470");
+    expect(value(join(out, "2025", "slager.xlsm"), "C1")).toBe("812.28");
+    expect(readFileSync(join(out, "zonder-nl.xlsx")).equals(readFileSync(join(dir, "zonder-nl.xlsx")))).toBe(true);
+    expect(existsSync(join(out, "kapot.xlsx"))).toBe(false);
+  });
+
+  test("lock files, earlier outputs and notes are no inputs; other spreadsheet formats are named", () => {
+    expect(existsSync(join(out, "~$bakker.xlsx"))).toBe(false);
+    expect(existsSync(join(out, "bakker.herberekend.xlsx"))).toBe(false);
+    expect(result.err).toContain(
+      `Overgeslagen: 2 rekenblad(en) in een ander formaat dan .xlsx of .xlsm (${join(dir, "2025", "export.ods")}, ${join(dir, "oud.xls")}); sla ze op als .xlsx om ze mee te laten herberekenen.`,
+    );
+    expect(result.err).not.toContain("notities.txt");
+  });
+
+  test("--json: one entry per workbook, the skipped ones and the totals", async () => {
+    const { code, out: json } = await runCli("recalc", dir, "-o", join(base, "map-json"), "--json", "--jobs", "1");
+    expect(code).toBe(2);
+    const summary = JSON.parse(json);
+    expect(summary.files).toHaveLength(4);
+    expect(summary.files.filter((f: { error?: string }) => f.error)).toEqual([
+      { input: join(dir, "kapot.xlsx"), error: expect.stringContaining("kapot.xlsx: is beschadigd") },
+    ]);
+    expect(summary.skipped).toEqual([join(dir, "2025", "export.ods"), join(dir, "oud.xls")]);
+    expect(summary.totals).toEqual({
+      recalculatedFiles: 2,
+      unchangedFiles: 1,
+      failedFiles: 1,
+      cells: 4,
+      notRecalculated: 0,
+      errors: 0,
+    });
+  });
+});
+
+test("without a broken workbook the exit code is 0", async () => {
+  const dir = firmFolder("gezond", false);
+  const { code, out } = await runCli("recalc", dir, "-o", join(base, "gezond-uit"), "--jobs", "1");
+  expect(code).toBe(0);
+  expect(out).toMatch(/Samen: 3 bestand\(en\) .*: 2 herberekend, 1 ongewijzigd, 0 mislukt/);
+});
+
+test("several files as arguments: each written beside its input; a missing one is named and counts as failed", async () => {
+  const dir = join(base, "los");
+  mkdirSync(dir);
+  clientWorkbook(join(dir, "a.xlsx"), 10000);
+  clientWorkbook(join(dir, "b.xlsx"), 2901);
+  const { code, err } = await runCli("recalc", join(dir, "a.xlsx"), join(dir, "weg.xlsx"), join(dir, "b.xlsx"));
+  expect(code).toBe(2);
+  expect(err).toContain(`Fout: ${join(dir, "weg.xlsx")}: bestand of map niet gevonden.`);
+  expect(value(join(dir, "a.herberekend.xlsx"), "C1")).toBe("2800");
+  expect(value(join(dir, "b.herberekend.xlsx"), "C1")).toBe("812.28");
+});
+
+test("a folder with only other spreadsheet formats says so, exit code 2", async () => {
+  const dir = join(base, "alleen-xls");
+  mkdirSync(dir);
+  writeFileSync(join(dir, "klant.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+  const { code, err } = await runCli("recalc", dir);
+  expect(code).toBe(2);
+  expect(err).toContain("Geen .xlsx- of .xlsm-bestanden gevonden.");
+  expect(err).toContain(
+    `Overgeslagen: 1 rekenblad(en) in een ander formaat dan .xlsx of .xlsm (${join(dir, "klant.xls")})`,
+  );
+});
+
+test("the compiled CLI on two worker threads writes the same files as on one thread", () => {
+  const dir = firmFolder("draden");
+  const cli = join(root, "bin/nl-aftrek.js");
+  const one = spawnSync(process.execPath, [cli, "recalc", dir, "-o", join(base, "draden-1"), "--jobs", "1"], {
+    encoding: "utf8",
+  });
+  const two = spawnSync(process.execPath, [cli, "recalc", dir, "-o", join(base, "draden-2"), "--jobs", "2"], {
+    encoding: "utf8",
+  });
+  expect([one.status, two.status]).toEqual([2, 2]);
+  for (const file of ["bakker.xlsx", join("2025", "slager.xlsm"), "zonder-nl.xlsx"]) {
+    expect(readFileSync(join(base, "draden-2", file)).equals(readFileSync(join(base, "draden-1", file)))).toBe(true);
+  }
+  const summary = (s: string) => /Samen: 4 bestand\(en\) in [\d,]+ s: (.*)/.exec(s)?.[1];
+  expect(summary(two.stdout)).toBe(
+    "2 herberekend, 1 ongewijzigd, 1 mislukt; 4 cellen herberekend, 0 niet herberekend.",
+  );
+  expect(summary(two.stdout)).toBe(summary(one.stdout));
+});
+
+test("an output folder that cannot be made: a Dutch message, exit code 2, nothing written", async () => {
+  const dir = firmFolder("naar-bestand", false);
+  const notAFolder = join(base, "uit-is-een-bestand");
+  writeFileSync(notAFolder, "");
+  const { code, err } = await runCli("recalc", dir, "-o", notAFolder, "--jobs", "1");
+  expect(code).toBe(2);
+  expect(err).toMatch(
+    /Fout: de map .*uit-is-een-bestand kan niet worden gemaakt \((EEXIST|ENOTDIR)\); er is niets geschreven\./,
+  );
+  expect(readFileSync(notAFolder, "utf8")).toBe("");
+});
