@@ -274,7 +274,34 @@ export async function writeAtomically(target: string, bytes: Buffer): Promise<vo
   } catch (error) {
     await fs.rm(temp, { force: true });
     throw new WorkbookError(
-      `Schrijven naar ${target} is mislukt (${(error as Error).message}); het doelbestand is niet gewijzigd.`,
+      `Schrijven naar ${target} is mislukt (${writeFailure(error, dirname(real))}); het doelbestand is niet gewijzigd.`,
     );
+  }
+}
+
+/** Why a write failed, in Dutch: the operating system's reason by its code, else the error's own text. */
+function writeFailure(error: unknown, folder: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return `de map ${folder} bestaat niet`;
+    case "ENOTDIR":
+      return "een deel van het pad is geen map";
+    case "EACCES":
+      return `geen toestemming om in ${folder} te schrijven`;
+    case "EPERM":
+      return "geen toestemming; is het bestand misschien geopend in Excel?";
+    case "EBUSY":
+      return "het bestand is in gebruik, misschien geopend in Excel";
+    case "ENOSPC":
+      return "de schijf is vol";
+    case "EDQUOT":
+      return "uw schijfruimte (quotum) is op";
+    case "EROFS":
+      return "de schijf is alleen-lezen";
+    case "EISDIR":
+      return "dat is een map";
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
   }
 }

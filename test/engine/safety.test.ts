@@ -36,6 +36,44 @@ test("--in-place: a failure half-way through the write leaves the original byte-
   expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 });
 
+test.each([
+  ["ENOSPC", /\(de schijf is vol\)/],
+  ["EROFS", /\(de schijf is alleen-lezen\)/],
+  ["EBUSY", /\(het bestand is in gebruik, misschien geopend in Excel\)/],
+  ["EPERM", /\(geen toestemming; is het bestand misschien geopend in Excel\?\)/],
+])("a write that fails with %s says why in Dutch, without the system's English", async (code, reason) => {
+  const input = join(dir, `fout-${code}.xlsx`);
+  copyFileSync(join(fixtures, "zzp-jaaroverzicht.xlsx"), input);
+  const failure = Object.assign(new Error(`${code}: system text, write '/x'`), { code });
+  const spy = jest.spyOn(promises, "writeFile").mockRejectedValue(failure);
+  let err = "";
+  try {
+    expect(
+      await main(["recalc", input, "-o", join(dir, `uit-${code}.xlsx`)], {
+        out: () => undefined,
+        err: (t) => (err += t),
+      }),
+    ).toBe(2);
+  } finally {
+    spy.mockRestore();
+  }
+  expect(err).toMatch(reason);
+  expect(err).toMatch(/het doelbestand is niet gewijzigd/);
+  expect(err).not.toMatch(/system text/);
+});
+
+test("an output in a folder that does not exist names the folder", async () => {
+  const missing = join(dir, "bestaat-niet");
+  let err = "";
+  const code = await main(["recalc", join(fixtures, "vof.xlsx"), "-o", join(missing, "uit.xlsx")], {
+    out: () => undefined,
+    err: (t) => (err += t),
+  });
+  expect(code).toBe(2);
+  expect(err).toContain(`Schrijven naar ${join(missing, "uit.xlsx")} is mislukt (de map ${missing} bestaat niet)`);
+  expect(existsSync(missing)).toBe(false);
+});
+
 test("recalculating a workbook twice gives identical files, and recalculating the result changes nothing", async () => {
   const input = join(fixtures, "klantenlijst.xlsx");
   const [a, b, c] = ["a.xlsx", "b.xlsx", "c.xlsx"].map((f) => join(dir, f));
