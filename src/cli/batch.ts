@@ -5,7 +5,7 @@
  */
 import { existsSync, promises as fs } from "fs";
 import { availableParallelism } from "os";
-import { join, relative } from "path";
+import { join, relative, resolve } from "path";
 import { Worker } from "worker_threads";
 import { RecalcOptions } from "../engine/recalc";
 import { recalcFile, RecalcReport } from "../engine/recalcFile";
@@ -59,8 +59,12 @@ export interface Inputs {
   readonly skipped: string[];
 }
 
-/** The workbooks named by the arguments: files as given, folders searched (subfolders too). */
-export async function collectInputs(args: readonly string[]): Promise<Inputs> {
+/**
+ * The workbooks named by the arguments: files as given, folders searched (subfolders too), except
+ * the folder `outputs` (the output folder of an earlier run may lie inside the input folder).
+ */
+export async function collectInputs(args: readonly string[], outputs: string | null = null): Promise<Inputs> {
+  const skipFolder = outputs === null ? null : resolve(outputs);
   const files: string[] = [];
   const missing: string[] = [];
   const skipped: string[] = [];
@@ -69,8 +73,9 @@ export async function collectInputs(args: readonly string[]): Promise<Inputs> {
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (isInput(entry.name)) files.push(full);
+      if (entry.isDirectory()) {
+        if (resolve(full) !== skipFolder) await walk(full);
+      } else if (isInput(entry.name)) files.push(full);
       else if (isOtherSpreadsheet(entry.name)) skipped.push(full);
     }
   };

@@ -141,7 +141,7 @@ async function recalc(args: string[], io: Io): Promise<number> {
   ) {
     return usage(io, "Het uitvoerbestand is het invoerbestand; gebruik --in-place als u dat wilt.", HELP_RECALC);
   }
-  const { files, missing, skipped } = await collectInputs(parsed.inputs);
+  const { files, missing, skipped } = await collectInputs(parsed.inputs, parsed.output ?? null);
   for (const m of missing) io.err(`Fout: ${m}: bestand of map niet gevonden.`);
   const single = parsed.inputs.length === 1 && files.length === 1 && files[0] === parsed.inputs[0];
   if (files.length === 0) {

@@ -181,3 +181,14 @@ test("an output folder that cannot be made: a Dutch message, exit code 2, nothin
   );
   expect(readFileSync(notAFolder, "utf8")).toBe("");
 });
+
+test("an output folder inside the input folder is no input the next time", async () => {
+  const dir = firmFolder("binnen", false);
+  const out = join(dir, "herberekend");
+  const first = await runCli("recalc", dir, "-o", out, "--jobs", "1");
+  const second = await runCli("recalc", dir, "-o", out, "--jobs", "1");
+  expect([first.code, second.code]).toEqual([0, 0]);
+  expect(second.out).toMatch(/Samen: 3 bestand\(en\)/);
+  expect(existsSync(join(out, "herberekend"))).toBe(false);
+  expect(value(join(out, "bakker.xlsx"), "C1")).toBe("2800");
+});
