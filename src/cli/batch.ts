@@ -10,6 +10,7 @@ import { Worker } from "worker_threads";
 import { RecalcOptions } from "../engine/recalc";
 import { recalcFile, RecalcReport } from "../engine/recalcFile";
 import { WorkbookError } from "../workbook/errors";
+import { nl } from "./format";
 
 export type FileResult =
   | { readonly ok: true; readonly report: RecalcReport }
@@ -95,10 +96,9 @@ export async function collectInputs(args: readonly string[], outputs: string | n
 
 /** The spreadsheets of a folder left alone because of their format, and what to do about them. */
 export function skippedLine(skipped: readonly string[], verb: "herberekenen" | "controleren"): string {
-  const count = (n: number) => n.toLocaleString("nl-NL");
-  const more = skipped.length > 5 ? ` en nog ${count(skipped.length - 5)}` : "";
+  const more = skipped.length > 5 ? ` en nog ${nl(skipped.length - 5)}` : "";
   return (
-    `Overgeslagen: ${count(skipped.length)} rekenblad(en) in een ander formaat dan .xlsx of .xlsm ` +
+    `Overgeslagen: ${nl(skipped.length)} rekenblad(en) in een ander formaat dan .xlsx of .xlsm ` +
     `(${skipped.slice(0, 5).join(", ")}${more}); sla ze op als .xlsx om ze mee te laten ${verb}.`
   );
 }
@@ -123,20 +123,22 @@ function workerFile(): string | null {
 
 /**
  * Runs the jobs on up to `threads` workers (in this thread when there is one, or no compiled
- * worker). A file recalculated in this thread may spread its NL calls over the threads; files on
- * workers use one thread each (the workers already use the cores).
+ * worker). A file recalculated in this thread may spread its NL calls over the threads, and tells
+ * its progress; files on workers use one thread each (the workers already use the cores), and
+ * their line when done is their progress.
  */
 export async function runJobs(
   jobs: readonly Job[],
   threads: number,
   done: (result: FileResult, index: number) => void,
+  progress?: (job: Job) => RecalcOptions["progress"],
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array(jobs.length);
   const file = workerFile();
   const count = Math.max(1, Math.min(threads, jobs.length));
   if (count === 1 || !file) {
     for (let i = 0; i < jobs.length; i++) {
-      results[i] = await recalcOne(jobs[i].input, jobs[i].output, { threads });
+      results[i] = await recalcOne(jobs[i].input, jobs[i].output, { threads, progress: progress?.(jobs[i]) });
       done(results[i], i);
     }
     return results;

@@ -7,6 +7,8 @@ import { evaluateFormula, FormulaInputError, formatValue, hasError } from "../en
 import { defaultOutput, RecalcReport } from "../engine/recalcFile";
 import { ENGINE_VERSION } from "../rules/version";
 import { collectInputs, defaultThreads, FileResult, Job, outputFor, runJobs, skippedLine } from "./batch";
+import { nl, seconds } from "./format";
+import { progressLines } from "./progress";
 import { controleer } from "./controleer";
 
 export interface Io {
@@ -64,14 +66,6 @@ houden de uitkomst die Excel opsloeg; ze staan in de samenvatting en Excel reken
 openen opnieuw door. Exitcode 0 als elk bestand lukte, 2 als een bestand niet te lezen of te
 schrijven was (de andere bestanden worden wel gedaan), 1 bij een verkeerde aanroep.
 Het invoerbestand wordt nooit overschreven zonder --in-place.`;
-
-/**
- * A whole number as Dutch text (300.000). Written out rather than through toLocaleString: loading
- * the locale data costs some 20 ms, a tenth of a small recalculation.
- */
-const nl = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-/** Seconds with at most one decimal, Dutch (1,5; 2). */
-const seconds = (ms: number) => String(Math.round(ms / 100) / 10).replace(".", ",");
 
 function describe(report: RecalcReport): string {
   if (report.nlFormulas === 0 && report.recalculated === 0 && report.notRecalculated.length === 0) {
@@ -181,11 +175,16 @@ async function recalc(args: string[], io: Io): Promise<number> {
     }
   }
   const started = Date.now();
-  const results = await runJobs(jobs, parsed.jobs, (result, index) => {
-    if (single || parsed.json) return;
-    const line = result.ok ? describe(result.report) : `FOUT ${result.message}`;
-    io.err(`[${index + 1}/${jobs.length}] ${result.ok ? result.report.input : result.input}: ${line}`);
-  });
+  const results = await runJobs(
+    jobs,
+    parsed.jobs,
+    (result, index) => {
+      if (single || parsed.json) return;
+      const line = result.ok ? describe(result.report) : `FOUT ${result.message}`;
+      io.err(`[${index + 1}/${jobs.length}] ${result.ok ? result.report.input : result.input}: ${line}`);
+    },
+    (job) => progressLines(job.input, io.err),
+  );
   const failed = results.filter((r): r is Extract<FileResult, { ok: false }> => !r.ok);
   const reports = results.filter((r): r is Extract<FileResult, { ok: true }> => r.ok).map((r) => r.report);
   if (parsed.json) {

@@ -70,10 +70,22 @@ export interface RecalcOutcome {
   readonly edits: ReadonlyMap<number, readonly CellEdit[]>;
 }
 
+/** How far a recalculation of a file is: its phase and, while computing, the cells done of all. */
+export interface RecalcProgress {
+  readonly phase: "lezen" | "rekenen" | "schrijven";
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface RecalcOptions {
   /** Threads the NL calls of a big workbook may be spread over (this one included); 1: only this one. */
   readonly threads?: number;
+  /** Told now and then how far it is (a big workbook takes seconds): at each phase, and every few thousand cells. */
+  readonly progress?: (progress: RecalcProgress) => void;
 }
+
+/** Cells computed between two reports of progress. */
+const PROGRESS_EVERY = 4096;
 
 export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const refs = new WorkbookReferences(pkg);
@@ -100,7 +112,7 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
     const run = new Recalculation(pkg, refs, graph, engines);
     run.findPrecedents();
     const order = run.dependencyOrder();
-    await run.evaluate(order, pool);
+    await run.evaluate(order, pool, options.progress);
     return run.outcome(order, nlFormulas);
   } finally {
     engines.destroy();
@@ -362,9 +374,21 @@ class Recalculation {
   }
 
   /** Level by level: direct levels here (their NL calls in waves, spread over the pool), engine levels in HyperFormula. */
-  async evaluate(order: readonly number[], pool: NlPool | null): Promise<void> {
+  async evaluate(
+    order: readonly number[],
+    pool: NlPool | null,
+    progress?: (progress: RecalcProgress) => void,
+  ): Promise<void> {
     const byLevel: number[][] = [];
     for (let i = 0; i < order.length; i++) (byLevel[this.level[order[i]]] ??= []).push(order[i]);
+    let done = 0;
+    const tell = (count: number) => {
+      const before = done;
+      done += count;
+      if (progress && Math.floor(done / PROGRESS_EVERY) !== Math.floor(before / PROGRESS_EVERY))
+        progress({ phase: "rekenen", done, total: order.length });
+    };
+    progress?.({ phase: "rekenen", done: 0, total: order.length });
     for (let l = 0; l < byLevel.length; l++) {
       const ids: number[] = [];
       for (const id of byLevel[l] ?? []) {
@@ -372,24 +396,32 @@ class Recalculation {
         if (this.keptPrecedent(id)) this.kept.set(id, DEPENDENT_OF_KEPT);
         else ids.push(id);
       }
+      tell((byLevel[l]?.length ?? 0) - ids.length);
       if (ids.length === 0) continue;
-      if (l % 2 === 0) await this.evaluateDirect(ids, pool);
+      if (l % 2 === 0) await this.evaluateDirect(ids, pool, tell);
       else {
         evaluateWithEngine(this.engineLevel, ids);
         for (const id of ids) if (this.kept.has(id)) this.done[id] = 0;
+        tell(ids.length);
       }
     }
+    if (done % PROGRESS_EVERY !== 0) progress?.({ phase: "rekenen", done, total: order.length });
   }
 
   /**
    * A direct level in waves: each wave's cells read only cells of earlier waves and levels, so the
    * NL calls of a wave can be made together, spread over the pool's threads.
    */
-  private async evaluateDirect(ids: readonly number[], pool: NlPool | null): Promise<void> {
+  private async evaluateDirect(
+    ids: readonly number[],
+    pool: NlPool | null,
+    tell: (count: number) => void,
+  ): Promise<void> {
     for (const wave of wavesOf(ids, this.precedents, this.level, this.waveOf)) {
       const batch = pool?.batch(this.setResult);
       for (let w = 0; w < wave.length; w++) {
         const id = wave[w];
+        if (w % PROGRESS_EVERY === PROGRESS_EVERY - 1) tell(PROGRESS_EVERY);
         if (this.keptPrecedent(id)) {
           this.kept.set(id, DEPENDENT_OF_KEPT);
           continue;
@@ -406,6 +438,7 @@ class Recalculation {
         }
       }
       await batch?.finish();
+      tell(wave.length % PROGRESS_EVERY);
     }
   }
 

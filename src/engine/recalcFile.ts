@@ -23,8 +23,10 @@ export function defaultOutput(input: string): string {
 
 /** Recalculates `input` into `output` (which may be `input` itself: written atomically). */
 export async function recalcFile(input: string, output: string, options: RecalcOptions = {}): Promise<RecalcReport> {
+  options.progress?.({ phase: "lezen", done: 0, total: 0 });
   const pkg = await openWorkbook(input);
   const outcome = await recalculate(pkg, options);
+  options.progress?.({ phase: "schrijven", done: outcome.recalculated, total: outcome.recalculated });
   const sheetParts = new Map<number, Buffer>();
   for (const [index, edits] of outcome.edits) {
     const bytes = editSheet(pkg.sheets[index], edits);
