@@ -196,18 +196,61 @@ const str = (v: string): Node => ({ k: "str", v });
 interface Context {
   readonly sheet: AuditSheet;
   readonly year: YearCell | null;
+  /**
+   * Without a year cell: the year the workbook's tax numbers point to (the year most of its sure
+   * findings were official in), or null before that is known.
+   */
+  readonly evident: number | null;
   /** This calendar year: a suggestion without a workbook year takes the value's latest year up to it. */
   readonly today: number;
 }
 
-/** The year a value was last the official one, not counting years still to come. */
-function latestYear(entry: CatalogueEntry, today: number): number {
-  const past = entry.years.filter((y) => y <= today);
-  return past.length ? past[past.length - 1] : entry.years[0];
+/** The latest of `years` up to `today` (not a year still to come), else the first. */
+function latestOf(years: readonly number[], today: number): number {
+  const past = years.filter((y) => y <= today);
+  return past.length ? past[past.length - 1] : years[0];
 }
 
-/** The year argument of a suggestion: the workbook's year cell, else the year the value belongs to. */
-function yearNode(ctx: Context, entry: CatalogueEntry): Node {
+/**
+ * The year of a suggestion without a year cell, for the numbers it replaces (one formula's, taken
+ * together so that a KIA table of 2025 does not become NL.KIA of 2026): the workbook's evident year
+ * when they were all official then, else the latest year they all were, else the first one's.
+ */
+function suggestionYear(ctx: Context, entries: readonly CatalogueEntry[]): number {
+  const common = commonYears(entries);
+  if (ctx.evident !== null && common.includes(ctx.evident)) return ctx.evident;
+  return latestOf(common.length ? common : entries[0].years, ctx.today);
+}
+
+/** The years in which every one of `entries` was the official value. */
+function commonYears(entries: readonly CatalogueEntry[]): readonly number[] {
+  return entries.reduce<readonly number[]>((ys, e) => ys.filter((y) => e.years.includes(y)), entries[0].years);
+}
+
+/**
+ * The year the findings point to: the year in which the numbers of the most cells were official
+ * (a cell's numbers together, so that a KIA table of seven numbers is one piece of evidence, not
+ * seven); sure findings only, when there are any. A tie goes to the latest year up to today.
+ */
+function evidentYear(findings: readonly Finding[], today: number): number | null {
+  const sure = findings.filter((f) => f.confidence === "hoog");
+  const byCell = new Map<string, readonly number[]>();
+  for (const f of sure.length ? sure : findings) {
+    const years = byCell.get(f.cell);
+    byCell.set(f.cell, years ? years.filter((y) => f.years.includes(y)) : f.years);
+  }
+  const votes = new Map<number, number>();
+  for (const years of byCell.values()) for (const y of years) votes.set(y, (votes.get(y) ?? 0) + 1);
+  const most = Math.max(0, ...votes.values());
+  if (most === 0) return null;
+  return latestOf(
+    [...votes.keys()].filter((y) => votes.get(y) === most).sort((a, b) => a - b),
+    today,
+  );
+}
+
+/** The year argument of a suggestion: the workbook's year cell, else the year the numbers belong to. */
+function yearNode(ctx: Context, entries: readonly CatalogueEntry[]): Node {
   const y = ctx.year;
   if (y?.ref) {
     const ref = {
@@ -224,7 +267,7 @@ function yearNode(ctx: Context, entry: CatalogueEntry): Node {
     };
     return { k: "ref", ref };
   }
-  return num(y?.year ?? latestYear(entry, ctx.today));
+  return num(y?.year ?? suggestionYear(ctx, entries));
 }
 
 function print(node: Node, host: Host): string {
@@ -287,6 +330,21 @@ const unparen = (n: Node): Node => (n.k === "paren" ? unparen(n.a) : n);
 const isZero = (n: Node) => n.k === "num" && n.v === 0;
 
 /** The suggestion for a formula with the chosen literals: the NL formula for the whole where the pattern is known. */
+/** Whether a node is NL.PARAMETER(…, "name"). */
+function isParameter(node: Node, name: string): boolean {
+  return node.k === "call" && node.fn === "NL.PARAMETER" && node.args[1]?.k === "str" && node.args[1].v === name;
+}
+
+/** The other argument of MIN(x, <zelfstandigenaftrek>) or MIN(<zelfstandigenaftrek>, x), else null. */
+function cappedAt(node: Node): Node | null {
+  const n = unparen(node);
+  if (n.k !== "call" || n.fn !== "MIN" || n.args.length !== 2) return null;
+  const [a, b] = n.args;
+  if (isParameter(b, "zelfstandigenaftrek") && !isParameter(a, "zelfstandigenaftrek")) return a;
+  if (isParameter(a, "zelfstandigenaftrek") && !isParameter(b, "zelfstandigenaftrek")) return b;
+  return null;
+}
+
 function suggest(
   root: Node,
   host: Host,
@@ -295,15 +353,18 @@ function suggest(
 ): string {
   const groups = new Set(chosen.map((c) => c.entry.group));
   const first = chosen[0].entry;
+  const entries = chosen.map((c) => c.entry);
+  // The numbers of one formula get one year when there is a year they were all official in.
+  const together = commonYears(entries).length > 0;
   try {
     // A KIA table written out as an IF chain: the whole is NL.KIA over the amount it tests.
     if (groups.size === 1 && first.group === "kia" && new Set(chosen.map((c) => c.entry.parameter)).size >= 2) {
       const ref = mainReference(root);
-      if (ref) return print(call("NL.KIA", [yearNode(ctx, first), ref]), host);
+      if (ref) return print(call("NL.KIA", [yearNode(ctx, entries), ref]), host);
     }
     const replacements = new Map<Node, Node>();
     for (const { lit, entry } of chosen) {
-      const y = yearNode(ctx, entry);
+      const y = yearNode(ctx, together ? entries : [entry]);
       const name = entry.parameter.name;
       if (name === "urencriterium_uren" && lit.comparison) {
         const hoursFirst = lit.comparison.node.b === lit.node; // C2>=1225, not 1225<=C2
@@ -326,25 +387,23 @@ function suggest(
       );
     }
     let result = replaceNodes(root, replacements);
-    // IF(NL.URENCRITERIUM(x), <zelfstandigenaftrek>, 0) is the zelfstandigenaftrek itself.
+    // IF(NL.URENCRITERIUM(x), <zelfstandigenaftrek>, 0) is the zelfstandigenaftrek itself, and
+    // with MIN(winst, <zelfstandigenaftrek>) the one capped at the winst (which, unlike MIN, gives 0
+    // and not a negative aftrek on a loss: art. 3.76 lid 5).
     if (result.k === "call" && result.fn === "IF" && result.args.length === 3) {
       const [cond, then, other] = result.args;
       const za = chosen.find((c) => c.entry.parameter.name === "zelfstandigenaftrek");
-      if (
-        za &&
-        cond.k === "call" &&
-        cond.fn === "NL.URENCRITERIUM" &&
-        then.k === "call" &&
-        then.fn === "NL.PARAMETER" &&
-        isZero(other)
-      ) {
-        result = call("NL.ZELFSTANDIGENAFTREK", [yearNode(ctx, za.entry), cond]);
+      if (za && cond.k === "call" && cond.fn === "NL.URENCRITERIUM" && isZero(other)) {
+        const year = yearNode(ctx, together ? entries : [za.entry]);
+        const winst = cappedAt(then);
+        if (isParameter(then, "zelfstandigenaftrek")) result = call("NL.ZELFSTANDIGENAFTREK", [year, cond]);
+        else if (winst) result = call("NL.ZELFSTANDIGENAFTREK", [year, cond, winst]);
       }
     }
     return print(result, host);
   } catch (error) {
     if (!(error instanceof Unprintable)) throw error;
-    return `=NL.PARAMETER(${ctx.year?.year ?? latestYear(first, ctx.today)},"${first.parameter.name}")`;
+    return `=NL.PARAMETER(${ctx.year?.year ?? suggestionYear(ctx, [first])},"${first.parameter.name}")`;
   }
 }
 
@@ -479,7 +538,7 @@ function auditConstant(sheet: AuditSheet, cell: AuditCell, ctx: Context): Findin
   if (!named.length) return []; // a bare number in a cell means nothing without its label
   const entry = named[0];
   const host = { row: cell.row, col: cell.col };
-  const suggestion = print(call("NL.PARAMETER", [yearNode(ctx, entry), str(entry.parameter.name)]), host);
+  const suggestion = print(call("NL.PARAMETER", [yearNode(ctx, [entry]), str(entry.parameter.name)]), host);
   return [
     finding(
       sheet,
@@ -507,9 +566,23 @@ export interface AuditOptions {
 export function auditSheets(sheets: readonly AuditSheet[], options: AuditOptions = {}): Finding[] {
   const year = options.year !== undefined ? options.year : findYear(sheets);
   const today = options.today ?? new Date().getFullYear();
+  const found = scanSheets(sheets, year, null, today);
+  if (year !== null || found.length === 0) return found;
+  // No year cell: the suggestions take the year the numbers themselves point to (a template full of
+  // 2025 amounts gets formulas for 2025), so a second pass with that year.
+  const evident = evidentYear(found, today);
+  return evident === null ? found : scanSheets(sheets, null, evident, today);
+}
+
+function scanSheets(
+  sheets: readonly AuditSheet[],
+  year: YearCell | null,
+  evident: number | null,
+  today: number,
+): Finding[] {
   const out: Finding[] = [];
   for (const sheet of sheets) {
-    const ctx: Context = { sheet, year, today };
+    const ctx: Context = { sheet, year, evident, today };
     const found: Finding[] = [];
     for (const cell of sheet.cells()) {
       // The year cell itself is not a tax number.

@@ -128,6 +128,55 @@ describe("Werkmap controleren: hard-coded tax numbers", () => {
     expect(found.every((x) => x.stale === false)).toBe(true);
   });
 
+  test("without a year cell the suggestions take the year the numbers point to, not this year", async () => {
+    // A 2025 template (art. 3.41 lid 2 and 3.76 Wet IB 2001, 2025): 2.470 and the KIA bounds 70.602
+    // and 19.769 were only the 2025 values; 12,7% (2025–2027) and 2.900 (2025–2026) fit 2025 too. A
+    // suggestion for this year (2026) would change the KIA the template computes.
+    const found = await audit({
+      name: "Aangifte",
+      data: [
+        row(1, s("A1", "Winst"), v("B1", 50000)),
+        row(2, s("A2", "Zelfstandigenaftrek"), f("B2", "IF(B7>=1225,MIN(B1,2470),0)")),
+        row(3, s("A3", "MKB-winstvrijstelling"), f("B3", "ROUND((B1-B2)*0.127,2)")),
+        row(6, s("A6", "KIA"), f("B6", "IF(B8<=2900,0,IF(B8<=70602,B8*28%,19769))")),
+        row(7, s("A7", "Uren"), v("B7", 1300)),
+        row(8, s("A8", "Investeringen"), v("B8", 10000)),
+      ].join(""),
+    });
+    expect(found.map((x) => [x.cell, x.value, x.suggestion])).toEqual([
+      // MIN(winst, 2.470) becomes the aftrek capped at the winst (0 on a loss, where MIN went negative)
+      ["Aangifte!B2", 1225, "=NL.ZELFSTANDIGENAFTREK(2025,NL.URENCRITERIUM(B7),B1)"],
+      ["Aangifte!B2", 2470, "=NL.ZELFSTANDIGENAFTREK(2025,NL.URENCRITERIUM(B7),B1)"],
+      ["Aangifte!B3", 0.127, "=ROUND(NL.MKBVRIJ(2025,B1,B2),2)"],
+      ["Aangifte!B6", 2900, "=NL.KIA(2025,B8)"],
+      ["Aangifte!B6", 70602, "=NL.KIA(2025,B8)"],
+      ["Aangifte!B6", 0.28, "=NL.KIA(2025,B8)"],
+      ["Aangifte!B6", 19769, "=NL.KIA(2025,B8)"],
+    ]);
+    expect(found.every((x) => x.year === null && x.stale === null)).toBe(true); // no year cell: nothing is called stale
+  });
+
+  test("one formula's numbers get the year they share, the others the year most cells point to", async () => {
+    // art. 3.76 and 3.41 lid 2: 1.200 is the zelfstandigenaftrek of 2026 only, 71.683/20.072 the KIA
+    // bounds of 2026, 70.602/19.769 those of 2025; 12,7% fits 2025–2027. Most cells point to 2026;
+    // last year's KIA table in row 2 keeps its own year.
+    const found = await audit({
+      name: "Blad1",
+      data: [
+        row(1, s("A1", "Zelfstandigenaftrek"), f("B1", "IF(C1>=1225,1200,0)"), v("C1", 1300)),
+        row(2, s("A2", "KIA vorig jaar"), f("B2", "IF(C2<=2900,0,IF(C2<=70602,C2*28%,19769))"), v("C2", 5000)),
+        row(3, s("A3", "MKB-winstvrijstelling"), f("B3", "C3*12.7%"), v("C3", 40000)),
+        row(4, s("A4", "KIA"), f("B4", "IF(C4<=2900,0,IF(C4<=71683,C4*28%,20072))"), v("C4", 5000)),
+      ].join(""),
+    });
+    expect([...new Map(found.map((x) => [x.cell, x.suggestion]))]).toEqual([
+      ["Blad1!B1", "=NL.ZELFSTANDIGENAFTREK(2026,NL.URENCRITERIUM(C1))"],
+      ["Blad1!B2", "=NL.KIA(2025,C2)"],
+      ["Blad1!B3", "=NL.MKBVRIJ(2026,C3)"],
+      ["Blad1!B4", "=NL.KIA(2026,C4)"],
+    ]);
+  });
+
   test("a labelled constant is found, an unlabelled one is not; a shared formula is reported per cell", async () => {
     const found = await audit({
       name: "Invoer",
