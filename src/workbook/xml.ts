@@ -4,7 +4,7 @@
  * prefixed and strict-OOXML files read the same. A document type declaration is refused: OOXML
  * parts never carry one, and it is how entity bombs and external entities get in.
  */
-import { SaxesParser, SaxesTag } from "saxes";
+import type { SaxesTag } from "saxes";
 import { localName, scanPlainXml } from "./plainXml";
 
 export class XmlProblem extends Error {}
@@ -74,6 +74,9 @@ export function parseXml(text: string, handlers: XmlHandlers | (() => XmlHandler
 
 /** Parses `text` with saxes (exported for the test that holds the fast path to saxes). */
 export function parseWithSaxes(text: string, handlers: XmlHandlers): void {
+  // Loaded when first needed: the parts Excel and other writers produce go the fast path.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SaxesParser } = require("saxes") as typeof import("saxes");
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   let tagStart = 0;
   parser.on("doctype", () => {
