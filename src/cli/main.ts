@@ -42,6 +42,7 @@ Rekent één formule uit. Typ hem zoals in Nederlandse Excel of zoals in een bes
 Met ; tussen de argumenten is de komma het decimaalteken; WAAR/ONWAAR en Nederlandse
 functienamen (ALS, SOM, AFRONDEN) mogen altijd.
 Getallen komen als gewone decimalen, WAAR/ONWAAR als TRUE/FALSE, een fout als code met melding.
+Celverwijzingen kent eval niet (er is geen werkmap); herbereken een werkmap met nl-aftrek recalc.
 Een formule die een tabel teruggeeft (NL.OVERZICHT) geeft één regel per rij, kolommen gescheiden
 door een tab. Exitcode 0 bij een uitkomst, 1 bij een fout (ook een foutwaarde als uitkomst).`;
 

@@ -63,6 +63,17 @@ function translate(node: Node, known: () => ReadonlySet<string>): Node {
       throw new FormulaInputError(
         `Onbekende naam '${node.name}'. Bedoelt u tekst, zet die dan tussen aanhalingstekens; een ja/nee is WAAR of ONWAAR.`,
       );
+    case "ref":
+    case "struct": {
+      // Without a workbook every cell is empty: a silent 0 would hide the slip.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { printRef } = require("../workbook/formula/print") as typeof import("../workbook/formula/print");
+      const what = node.k === "ref" ? `De verwijzing ${printRef(node.ref, { row: 1, col: 1 })}` : "Een tabelverwijzing";
+      throw new FormulaInputError(
+        `${what} heeft hier geen waarde: nl-aftrek eval rekent één formule zonder werkmap. Geef de waarde zelf ` +
+          "(=NL.KIA(2025; 10000)), of herbereken een werkmap met nl-aftrek recalc.",
+      );
+    }
     case "unary":
     case "postfix":
     case "paren":
@@ -76,7 +87,7 @@ function translate(node: Node, known: () => ReadonlySet<string>): Node {
   }
 }
 
-/** An empty workbook of one sheet: references in a lone formula point at empty cells. */
+/** An empty workbook of one sheet, for the evaluators (a lone formula has no references). */
 function emptyWorkbook(): WorkbookPackage {
   const sheet = {
     index: 0,

@@ -89,6 +89,13 @@ describe("what a Dutch user types in Excel", () => {
     expect(message("=NL.BESTAATNIET(2025)")).toMatch(/^Onbekende functie NL.BESTAATNIET/);
     expect(message("=FROBNICATE(1)")).toBe("Onbekende functie FROBNICATE.");
     expect(message('=NL.KIA(2025; "10000)')).toMatch(/tekst zonder afsluitend aanhalingsteken/);
+    // without a workbook a reference has no value: an error, not a silent 0 (KIA over an empty cell)
+    expect(message("=NL.KIA(2025; A1)")).toBe(
+      "De verwijzing A1 heeft hier geen waarde: nl-aftrek eval rekent één formule zonder werkmap. " +
+        "Geef de waarde zelf (=NL.KIA(2025; 10000)), of herbereken een werkmap met nl-aftrek recalc.",
+    );
+    expect(message("=SOM(B2:B20)")).toMatch(/^De verwijzing B2:B20 heeft hier geen waarde/);
+    expect(message("=NL.KIA(2025; Investeringen[Bedrag])")).toMatch(/^Een tabelverwijzing heeft hier geen waarde/);
     // a limit of the whole formula has no one place; nesting has the place where it goes too deep
     expect(message(`=NL.KIA(2025; ${Array.from({ length: 600 }, () => "1").join("+")})`)).toBe(
       "De formule is niet te lezen: de formule is meer dan 500 niveaus diep.",
