@@ -197,8 +197,8 @@ interface Context {
   readonly sheet: AuditSheet;
   readonly year: YearCell | null;
   /**
-   * Without a year cell: the year the workbook's tax numbers point to (the year most of its sure
-   * findings were official in), or null before that is known.
+   * Without a year cell: the year the workbook's tax numbers point to (see evidentYear), or null
+   * before that is known.
    */
   readonly evident: number | null;
   /** This calendar year: a suggestion without a workbook year takes the value's latest year up to it. */
@@ -329,7 +329,6 @@ function mainReference(node: Node): Node | null {
 const unparen = (n: Node): Node => (n.k === "paren" ? unparen(n.a) : n);
 const isZero = (n: Node) => n.k === "num" && n.v === 0;
 
-/** The suggestion for a formula with the chosen literals: the NL formula for the whole where the pattern is known. */
 /** Whether a node is NL.PARAMETER(…, "name"). */
 function isParameter(node: Node, name: string): boolean {
   return node.k === "call" && node.fn === "NL.PARAMETER" && node.args[1]?.k === "str" && node.args[1].v === name;
@@ -345,6 +344,7 @@ function cappedAt(node: Node): Node | null {
   return null;
 }
 
+/** The suggestion for a formula with the chosen literals: the NL formula for the whole where the pattern is known. */
 function suggest(
   root: Node,
   host: Host,

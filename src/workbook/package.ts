@@ -836,10 +836,12 @@ function zipMessage(message: string): string {
 function whatElse(reader: PackageReader, workbookPart: string): string {
   const mimetype = reader.entry("mimetype");
   if (mimetype || reader.entry("content.xml")) {
-    const type = mimetype ? reader.text(mimetype).text.trim() : "";
-    return type === "application/vnd.oasis.opendocument.spreadsheet" || !type
-      ? "het is een OpenDocument-rekenblad (.ods); sla het in LibreOffice op als Excel-werkmap (.xlsx)"
-      : `het is een OpenDocument-bestand (${type})`;
+    const type = mimetype ? reader.text(mimetype).text.trim().slice(0, 80) : "";
+    if (type === "application/vnd.oasis.opendocument.spreadsheet" || !type)
+      return "het is een OpenDocument-rekenblad (.ods); sla het in LibreOffice op als Excel-werkmap (.xlsx)";
+    return type.startsWith("application/vnd.oasis.opendocument.")
+      ? `het is een ander OpenDocument-bestand (${type})`
+      : `het is een bestand van het soort ${type}`;
   }
   if (reader.entry("word/document.xml")) return "het is een Word-document (.docx)";
   if (reader.entry("ppt/presentation.xml")) return "het is een PowerPoint-presentatie (.pptx)";
