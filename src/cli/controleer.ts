@@ -5,8 +5,10 @@
 import { auditWorkbook } from "../audit/workbookAudit";
 import { findingRunKey, runAddress, runsDown } from "../audit/runs";
 import type { Finding } from "../audit/scan";
+import { dutchFormula } from "../engine/dutchNames";
 import { WorkbookError } from "../workbook/errors";
 import { collectInputs, skippedLine } from "./batch";
+import { nl } from "./format";
 import type { Io } from "./main";
 
 export const HELP_CONTROLEER = `nl-aftrek controleer <bestand of map>... [--json]
@@ -61,13 +63,16 @@ function printFile(io: Io, { file, findings }: FileFindings): void {
     }
     const stale = f.stale ? `; verouderd voor ${f.year}` : "";
     const where = runAddress(run);
-    const count = cells === 1 ? "" : ` (${cells.toLocaleString("nl-NL")} cellen onder elkaar)`;
+    const count = cells === 1 ? "" : ` (${nl(cells)} cellen onder elkaar)`;
+    // As the bookkeeper sees and types them in Dutch Excel (the JSON keeps the file's notation).
+    const host = { row: f.row, col: f.col };
+    const written = f.written.replace(".", ",");
     io.out(
-      `    ${where.padEnd(6)} ${f.written} = ${f.parameter} (${yearsText(f.years)}), zekerheid ${f.confidence}${stale}${count}`,
+      `    ${where.padEnd(6)} ${written} = ${f.parameter} (${yearsText(f.years)}), zekerheid ${f.confidence}${stale}${count}`,
     );
-    io.out(`           nu:      ${f.current}`);
+    io.out(`           nu:      ${dutchFormula(f.current, host)}`);
     io.out(
-      `           voorstel: ${f.suggestion}${count ? ` (voor ${f.address}; de andere cellen elk voor hun eigen rij)` : ""}`,
+      `           voorstel: ${dutchFormula(f.suggestion, host)}${count ? ` (voor ${f.address}; de andere cellen elk voor hun eigen rij)` : ""}`,
     );
   }
 }

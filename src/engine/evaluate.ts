@@ -9,6 +9,7 @@ import { WorkbookPackage, SheetCells, SheetInfo } from "../workbook/package";
 import { WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { DirectEvaluator, isDirect, NotDirect } from "./direct";
+import { englishName } from "./dutchNames";
 import { loadEngine } from "./engineLoader";
 import { nlFunctionId } from "./nlCall";
 
@@ -28,19 +29,6 @@ export function looksDutch(formula: string): boolean {
     else if (ch === ";" && braces <= 0) return true;
   }
   return false;
-}
-
-let dutchNames: Map<string, string> | null = null;
-
-/** Dutch function names (ALS, SOM, AFRONDEN ...) to English, from HyperFormula's Dutch language pack. */
-function englishName(dutch: string): string | undefined {
-  if (!dutchNames) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const pack = require("hyperformula/commonjs/i18n/languages/nlNL.js");
-    const functions: Record<string, string> = (pack.default ?? pack).functions;
-    dutchNames = new Map(Object.entries(functions).map(([en, nl]) => [nl.toUpperCase(), en]));
-  }
-  return dutchNames.get(dutch);
 }
 
 /** Function names as the engines know them; an unknown one is an input error. */

@@ -63,7 +63,14 @@ describe("nl-aftrek controleer", () => {
     expect(out).toContain("2 bevinding(en)");
     expect(out).toContain("  Blad Aangifte");
     expect(out).toContain("5030 = zelfstandigenaftrek (2023), zekerheid hoog; verouderd voor 2025");
-    expect(out).toContain("voorstel: =NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))");
+    // in Dutch Excel's notation, as the bookkeeper sees and types it; the JSON keeps the file's
+    expect(out).toContain("nu:      =ALS(B3>=1225;5030;0)");
+    expect(out).toContain("voorstel: =NL.ZELFSTANDIGENAFTREK($B$1;NL.URENCRITERIUM(B3))");
+    const json = JSON.parse((await run("controleer", template, "--json")).out);
+    expect(json.findings[0]).toMatchObject({
+      current: "=IF(B3>=1225,5030,0)",
+      suggestion: "=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))",
+    });
   });
 
   test("exit code 0 without findings, 2 for a file it cannot read (named, in Dutch)", async () => {

@@ -4,7 +4,7 @@
  */
 import { columnLetters, MAX_COLUMNS, MAX_ROWS } from "../address";
 import { Node, RefSpec, SheetSpec } from "./ast";
-import { Host, parseFormula } from "./parse";
+import { DUTCH_ERRORS, Host, parseFormula } from "./parse";
 
 /** A construct the target cannot take; the caller keeps the cell as it was. */
 export class Unprintable extends Error {}
@@ -18,7 +18,18 @@ export interface PrintContext {
   readonly spill?: (node: Extract<Node, { k: "postfix" }>) => string;
   /** Bare TRUE/FALSE as `TRUE()` (HyperFormula knows them only as functions). */
   readonly booleanCalls?: boolean;
+  /**
+   * As a user of Dutch Excel types it: `;` between arguments, a decimal comma, WAAR/ONWAAR and the
+   * Dutch error codes (function names come from `functionName`). An array constant cannot be
+   * printed so (its separators depend on more of Windows' settings than the language).
+   */
+  readonly dutch?: boolean;
 }
+
+/** English error codes to those of Dutch Excel. */
+const DUTCH_ERROR_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(DUTCH_ERRORS).map(([dutch, english]) => [english, dutch]),
+);
 
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -59,15 +70,17 @@ export function printNumber(v: number): string {
 
 export function printNode(node: Node, ctx: PrintContext): string {
   const p = (n: Node) => printNode(n, ctx);
+  const list = ctx.dutch ? ";" : ",";
   switch (node.k) {
     case "num":
-      return printNumber(node.v);
+      return ctx.dutch ? printNumber(node.v).replace(".", ",") : printNumber(node.v);
     case "str":
       return `"${node.v.replace(/"/g, '""')}"`;
     case "bool":
+      if (ctx.dutch) return node.v ? "WAAR" : "ONWAAR";
       return ctx.booleanCalls ? (node.v ? "TRUE()" : "FALSE()") : node.v ? "TRUE" : "FALSE";
     case "err":
-      return node.v;
+      return ctx.dutch ? (DUTCH_ERROR_OF[node.v] ?? node.v) : node.v;
     case "ref":
       return printRef(node.ref, ctx.host);
     case "name":
@@ -77,7 +90,7 @@ export function printNode(node: Node, ctx: PrintContext): string {
       if (ctx.struct) return ctx.struct(node);
       throw new Unprintable("gestructureerde verwijzing");
     case "call":
-      return `${ctx.functionName(node.fn, node.raw)}(${node.args.map(p).join(",")})`;
+      return `${ctx.functionName(node.fn, node.raw)}(${node.args.map(p).join(list)})`;
     case "unary":
       return `${node.op}${p(node.a)}`;
     case "postfix":
@@ -91,8 +104,9 @@ export function printNode(node: Node, ctx: PrintContext): string {
     case "paren":
       return `(${p(node.a)})`;
     case "union":
-      return `(${node.items.map(p).join(",")})`;
+      return `(${node.items.map(p).join(list)})`;
     case "array":
+      if (ctx.dutch) throw new Unprintable("matrixconstante");
       return `{${node.rows.map((row) => row.map(p).join(",")).join(";")}}`;
     case "missing":
       return "";
