@@ -5,7 +5,7 @@
 import { auditWorkbook } from "../audit/workbookAudit";
 import { findingRunKey, runAddress, runsDown } from "../audit/runs";
 import type { Finding } from "../audit/scan";
-import { dutchFormula } from "../engine/dutchNames";
+import { dutchFormula } from "../workbook/formula/dutch";
 import { WorkbookError } from "../workbook/errors";
 import { collectInputs, skippedLine } from "./batch";
 import { nl } from "./format";

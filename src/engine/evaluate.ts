@@ -4,12 +4,12 @@
  * names such as ALS and SOM). Mistakes get a Dutch message that says what and where.
  */
 import { Node } from "../workbook/formula/ast";
+import { englishName } from "../workbook/formula/dutch";
 import { FormulaSyntaxError, parseFormula } from "../workbook/formula/parse";
 import { WorkbookPackage, SheetCells, SheetInfo } from "../workbook/package";
 import { WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { DirectEvaluator, isDirect, NotDirect } from "./direct";
-import { englishName } from "./dutchNames";
 import { loadEngine } from "./engineLoader";
 import { nlFunctionId } from "./nlCall";
 

@@ -94,9 +94,10 @@ function confirmReplace(host: HTMLElement, entries: readonly Entry[], t: Strings
 /** Before and after of an entry's first cell, and for a run what the other cells get. */
 function entryNotes(e: Entry, t: Strings): HTMLElement[] {
   const first = e.items[0];
+  const host = { row: first.row, col: first.col };
   const notes = [
-    el("div", { class: "note" }, `${t.auditBefore}: `, el("code", {}, first.before)),
-    el("div", { class: "note" }, `${t.auditAfter}: `, el("code", {}, first.after)),
+    el("div", { class: "note" }, `${t.auditBefore}: `, el("code", {}, t.auditFormula(first.before, host))),
+    el("div", { class: "note" }, `${t.auditAfter}: `, el("code", {}, t.auditFormula(first.after, host))),
   ];
   if (e.items.length > 1) notes.push(el("div", { class: "note" }, t.auditRunNote(e.items.length, first.address)));
   return notes;
@@ -105,7 +106,7 @@ function entryNotes(e: Entry, t: Strings): HTMLElement[] {
 function describeFinding(f: Finding, t: Strings): string {
   const years = f.years.length > 3 ? `${f.years[0]}–${f.years[f.years.length - 1]}` : f.years.join(", ");
   const stale = f.stale ? `; ${t.auditStale(String(f.year))}` : "";
-  return `${f.written} = ${f.parameter} (${years}), ${t.auditConfidence[f.confidence]}${stale}`;
+  return `${t.auditNumber(f.written)} = ${f.parameter} (${years}), ${t.auditConfidence[f.confidence]}${stale}`;
 }
 
 export function renderAudit(state: AuditState, t: Strings, inExcel: boolean, rerender: () => void): HTMLElement {

@@ -1,6 +1,7 @@
 /** Everything the pane says, in Dutch (first) and English. */
 import { KETEN_LABELS } from "../rules/keten";
 import type { ScenarioKey } from "../rules/scenario";
+import { dutchFormula } from "../workbook/formula/dutch";
 
 export type Lang = "nl" | "en";
 
@@ -184,6 +185,9 @@ const nl = {
   auditConfirmYes: "Vervangen",
   auditBefore: "Nu",
   auditAfter: "Wordt",
+  /** A formula as Dutch Excel shows it (ALS, `;`, a decimal comma); what is written stays the file's notation. */
+  auditFormula: (formula: string, host: { row: number; col: number }): string => dutchFormula(formula, host),
+  auditNumber: (written: string) => written.replace(".", ","),
   auditStale: (year: string) => `verouderd voor ${year}`,
   auditConfidence: { hoog: "zekerheid hoog", laag: "zekerheid laag" } as Record<"hoog" | "laag", string>,
   auditRunNote: (n: number, first: string) =>
@@ -351,6 +355,8 @@ const en: Strings = {
   auditConfirmYes: "Replace",
   auditBefore: "Now",
   auditAfter: "Becomes",
+  auditFormula: (formula: string) => formula,
+  auditNumber: (written: string) => written,
   auditStale: (year: string) => `out of date for ${year}`,
   auditConfidence: { hoog: "high confidence", laag: "low confidence" },
   auditRunNote: (n: number, first: string) =>

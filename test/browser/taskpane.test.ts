@@ -275,13 +275,16 @@ describe("inside a (fake) Excel host", () => {
     await expect(page.textContent("#audit-progress")).resolves.toContain("2 cel(len)");
     const list = await page.textContent("#audit-list");
     expect(list).toContain("3750 = zelfstandigenaftrek (2024), zekerheid hoog; verouderd voor 2025");
-    expect(list).toContain("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))");
-    expect(list).toContain("=NL.MKBVRIJ($B$1,C5,D5)");
+    // shown as Dutch Excel shows formulas (ALS, ;, a decimal comma); written in the file's notation
+    expect(list).toContain("=NL.ZELFSTANDIGENAFTREK($B$1;NL.URENCRITERIUM(B3))");
+    expect(list).toContain("12,7% = mkb_winstvrijstelling_percentage");
+    expect(list).toContain("=NL.MKBVRIJ($B$1;C5;D5)");
+    expect(list).toContain("=(C5-D5)*12,7%");
     await screenshot(page, "07-controleren");
     await page.click("#audit-pick-1");
     await page.click("#audit-replace");
     await page.waitForSelector("#audit-confirm");
-    await expect(page.textContent("#audit-confirm")).resolves.toContain("=IF(B3>=1225,3750,0)");
+    await expect(page.textContent("#audit-confirm")).resolves.toContain("=ALS(B3>=1225;3750;0)");
     await page.click("#audit-confirm-yes");
     await expect(page.textContent("#audit-progress")).resolves.toBe("1 cel(len) vervangen.");
     const wb = await fakeWorkbook(page);
@@ -304,7 +307,7 @@ describe("inside a (fake) Excel host", () => {
     const list = await page.textContent("#audit-list");
     expect(list).toContain("Blad1!C2:C301");
     expect(list).toContain("300 cellen onder elkaar; getoond voor C2");
-    expect(list).toContain("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B2))");
+    expect(list).toContain("=NL.ZELFSTANDIGENAFTREK($B$1;NL.URENCRITERIUM(B2))");
     // Someone edits one cell of the run after the check: that cell is left alone.
     await setCells(page, [["C150", "=IF(B150>=1225,2470,0)", 2470]]);
     await page.click("#audit-pick-1");

@@ -2,7 +2,7 @@
  * Formulas as a user of Dutch Excel reads and types them: the report of `nl-aftrek controleer` shows
  * the formula of a cell and its replacement so, and what it shows, eval reads back.
  */
-import { dutchFormula, dutchName, englishName } from "../../src/engine/dutchNames";
+import { dutchFormula, dutchName, englishName } from "../../src/workbook/formula/dutch";
 import { evaluateFormula, formatValue } from "../../src/engine/evaluate";
 
 const host = { row: 1, col: 1 };

@@ -1,9 +1,10 @@
 /**
  * Excel's function names in Dutch (ALS, SOM, AFRONDEN ...) and back, from HyperFormula's Dutch
- * language pack (loaded when first asked for), and a formula as a user of Dutch Excel reads it.
+ * language pack (its list of names only; loaded when first asked for), and a formula as a user of
+ * Dutch Excel reads it. The parser reads the Dutch notation, this writes it.
  */
-import { FormulaSyntaxError, Host, parseFormula } from "../workbook/formula/parse";
-import { printNode, Unprintable } from "../workbook/formula/print";
+import { FormulaSyntaxError, Host, parseFormula } from "./parse";
+import { printNode, Unprintable } from "./print";
 
 let names: { english: Map<string, string>; dutch: Map<string, string> } | null = null;
 
