@@ -100,6 +100,10 @@ const SINGLE = [
   "EOMONTH(45658,1)",
   "SLN(10000,1000,5)",
   "PMT(0.05/12,60,10000)",
+  'VLOOKUP(2,{1,"a";2,"b";3,"c"},2,FALSE)',
+  'VLOOKUP(2.5,{1,10;2,20;3,30},2,TRUE)',
+  'HLOOKUP("y",{"x","y";10,20},2,FALSE)',
+  "VLOOKUP(9,{1,2},2,FALSE)",
 ];
 
 /** Known differences, each with why it stays. */

@@ -191,3 +191,31 @@ test("DATEDIF takes its unit in any case, as Excel does", () => {
   expect([2, 3, 4, 5].map((col) => engine.getCellValue({ sheet: 0, row: 0, col }))).toEqual([11, 11, 364, 30]);
   engine.destroy();
 });
+
+test("VLOOKUP and HLOOKUP search an array (a constant, an NL spill) as they search a range", () => {
+  // Microsoft's help: table_array is "a range of cells" or an array; Excel and LibreOffice both
+  // search an array constant. HyperFormula gave #VALUE! for any array that is not a range.
+  const engine = createEngine({
+    Blad1: [
+      [
+        '=VLOOKUP(2,{1,"a";2,"b";3,"c"},2,FALSE)',
+        '=VLOOKUP(2.5,{1,"a";2,"b";3,"c"},2,TRUE)',
+        '=HLOOKUP("y",{"x","y";10,20},2,FALSE)',
+        '=VLOOKUP(9,{1,"a"},2,FALSE)',
+        '=VLOOKUP(1,{1,"a"},3,FALSE)',
+        '=VLOOKUP(1,{1,"a"},0,FALSE)',
+        // the belastbare winst line of the chain's table (2025, winst 50.000, urencriterium met):
+        // 50.000 - 2.470 - 12,7% x 47.530 (6.036,31) = 41.493,69 (art. 3.76, 3.79a Wet IB 2001)
+        '=VLOOKUP("Belastbare winst uit onderneming",NL.OVERZICHT(2025,50000,TRUE),2,FALSE)',
+        // a range still goes the range's way
+        "=VLOOKUP(2,A2:B3,2,FALSE)",
+      ],
+      [1, "een"],
+      [2, "twee"],
+    ],
+  });
+  const row = [0, 1, 2, 3, 4, 5, 6, 7].map((col) => engine.getCellValue({ sheet: 0, row: 0, col }));
+  const plain = row.map((v) => (v && typeof v === "object" && "type" in v ? `#${(v as { type: string }).type}` : v));
+  expect(plain).toEqual(["b", "b", 20, "#NA", "#REF", "#VALUE", 41493.69, "twee"]);
+  engine.destroy();
+});
