@@ -19,6 +19,7 @@ export const DEPENDENT_OF_KEPT = "hangt af van een cel die niet herberekend kan 
 export class Decisions {
   private readonly direct = new Map<Node, Map<number, boolean>>();
   private readonly functions = new Map<Node, Map<number, string | null>>();
+  private readonly texts = new Map<Node, Map<number, string | null>>();
 
   constructor(
     private readonly refs: WorkbookReferences,
@@ -36,12 +37,13 @@ export class Decisions {
     if (isSyntaxError(f.formula)) return `onleesbare formule (${f.formula.syntaxError})`;
     if (f.traits.unsupported) return f.traits.unsupported;
     if (f.traits.dynamic) return "INDIRECT of OFFSET: welke cellen die lezen, weet alleen Excel";
-    return this.cached(this.functions, f, this.unknownFunctionOf);
+    return this.cached(this.functions, f, this.unknownFunctionOf) ?? this.cached(this.texts, f, this.textFormatOf);
   }
 
   // Made once, not per call: these are asked for every formula of a recalculation.
   private readonly directOf = (f: FormulaCell) => isDirectFormula(f, this.refs, false);
   private readonly unknownFunctionOf = (f: FormulaCell) => unknownFunction(f, this.refs, this.engineFunctions);
+  private readonly textFormatOf = (f: FormulaCell) => textFormat(f, this.refs);
 
   private cached<T>(cache: Map<Node, Map<number, T>>, f: FormulaCell, compute: (f: FormulaCell) => T): T {
     const node = (f.formula as { node: Node }).node;
@@ -61,7 +63,7 @@ function unknownFunction(
   refs: WorkbookReferences,
   knownToEngine: () => ReadonlySet<string>,
 ): string | null {
-  for (const fn of functionsUsed((f.formula as { node: Node }).node, refs, f.sheet)) {
+  for (const fn of new Set(callsIn((f.formula as { node: Node }).node, refs, f.sheet).map((c) => c.fn))) {
     if (fn.startsWith("NL.")) {
       if (!nlFunctionId(fn)) return `${fn} bestaat niet in deze versie van NL Aftrek`;
       continue;
@@ -72,23 +74,48 @@ function unknownFunction(
   return null;
 }
 
-function functionsUsed(
-  node: Node,
-  refs: WorkbookReferences,
-  sheet: number,
-  depth = 0,
-  out = new Set<string>(),
-): Set<string> {
+/** A TEXT format HyperFormula writes as Excel does whatever Excel's language: digits only (0, #). */
+const PLAIN_TEXT_FORMAT = /^[0#]+$/;
+
+/**
+ * Why a formula's TEXT cannot be worked out here, or null. Excel reads a format in the language
+ * of the Excel that opens the file ("#.##0,00" in Dutch Excel is "#,##0.00" in English), and
+ * HyperFormula knows neither grouping, percent, currency nor Dutch date codes: it wrote
+ * "1235,##0.00" for TEXT(1234,5;"#,##0.00"). Better Excel's own result than a wrong one.
+ */
+function textFormat(f: FormulaCell, refs: WorkbookReferences): string | null {
+  for (const call of callsIn((f.formula as { node: Node }).node, refs, f.sheet)) {
+    const reason = textFormatReason(call);
+    if (reason) return reason;
+  }
+  return null;
+}
+
+/** Why this call is a TEXT whose format only Excel works out exactly, or null. */
+export function textFormatReason(call: Call): string | null {
+  if (call.fn !== "TEXT") return null;
+  const format = call.args[1];
+  if (!format || format.k !== "str")
+    return "TEKST met een notatie uit een cel of formule: die leest alleen Excel, in zijn eigen taal";
+  if (!PLAIN_TEXT_FORMAT.test(format.v))
+    return `TEKST met de notatie "${format.v}": die hangt af van de taal van Excel en rekent alleen Excel precies`;
+  return null;
+}
+
+type Call = Extract<Node, { k: "call" }>;
+
+/** Every function call of a formula, also inside the defined names it uses. */
+function callsIn(node: Node, refs: WorkbookReferences, sheet: number, depth = 0, out: Call[] = []): Call[] {
   const walk = (n: Node): void => {
     switch (n.k) {
       case "call":
-        out.add(n.fn);
+        out.push(n);
         n.args.forEach(walk);
         return;
       case "name": {
         if (depth > 20) return;
         const target = nameNode(refs, n.name, sheet, n.sheet);
-        if (!isUnresolved(target)) functionsUsed(target.node, refs, target.sheet, depth + 1, out);
+        if (!isUnresolved(target)) callsIn(target.node, refs, target.sheet, depth + 1, out);
         return;
       }
       case "unary":

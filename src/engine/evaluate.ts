@@ -9,6 +9,7 @@ import { FormulaSyntaxError, parseFormula } from "../workbook/formula/parse";
 import { WorkbookPackage, SheetCells, SheetInfo } from "../workbook/package";
 import { WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
+import { textFormatReason } from "./decisions";
 import { DirectEvaluator, isDirect, NotDirect } from "./direct";
 import { loadEngine } from "./engineLoader";
 import { nlFunctionId } from "./nlCall";
@@ -45,6 +46,8 @@ function translate(node: Node, known: () => ReadonlySet<string>): Node {
         if (!english || !known().has(english)) throw new FormulaInputError(`Onbekende functie ${fn}.`);
         fn = english;
       }
+      const text = textFormatReason({ ...node, fn });
+      if (text) throw new FormulaInputError(`${text}.`);
       return { ...node, fn, args: node.args.map(t) };
     }
     case "name":

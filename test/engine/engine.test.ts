@@ -96,6 +96,11 @@ describe("what a Dutch user types in Excel", () => {
     );
     expect(message("=SOM(B2:B20)")).toMatch(/^De verwijzing B2:B20 heeft hier geen waarde/);
     expect(message("=NL.KIA(2025; Investeringen[Bedrag])")).toMatch(/^Een tabelverwijzing heeft hier geen waarde/);
+    // a TEXT format beyond digits only Excel works out, in its own language (HyperFormula gave "1235,##0.00")
+    expect(message('=TEKST(1234,5; "#.##0,00")')).toBe(
+      'TEKST met de notatie "#.##0,00": die hangt af van de taal van Excel en rekent alleen Excel precies.',
+    );
+    expect(evalText('=TEKST(1234,5; "0")')).toBe("1235");
     // a limit of the whole formula has no one place; nesting has the place where it goes too deep
     expect(message(`=NL.KIA(2025; ${Array.from({ length: 600 }, () => "1").join("+")})`)).toBe(
       "De formule is niet te lezen: de formule is meer dan 500 niveaus diep.",

@@ -227,6 +227,43 @@ describe("what cannot be evaluated here keeps Excel's value and makes Excel reca
     expect(after).toBe(before.replace('<calcPr calcId="191029"/>', '<calcPr calcId="191029" fullCalcOnLoad="1"/>'));
   });
 
+  test("TEXT with a format that depends on Excel's language keeps Excel's text; digits only are worked out", async () => {
+    // HyperFormula wrote "1235,##0.00" for TEXT(1234,5;"#,##0.00") and knows no Dutch date codes;
+    // "#,##0.00" in English Excel is "#.##0,00" in Dutch Excel: only Excel can tell.
+    const { value, report } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          data: row(
+            1,
+            f("A1", "_xldudf_NL_KIA(2025,10000)"),
+            `<c r="B1" t="str"><f>"KIA: "&amp;TEXT(A1,"#,##0.00")</f><v>KIA: 2.800,00</v></c>`,
+            `<c r="C1" t="str"><f>TEXT(A1,"0")</f><v>oud</v></c>`,
+            `<c r="D1" t="str"><f>TEXT(A1,E1)</f><v>2800</v></c>`,
+            `<c r="E1" t="str"><v>0</v></c>`,
+          ),
+        },
+      ],
+    });
+    expect([value(0, "A1"), value(0, "B1"), value(0, "C1"), value(0, "D1")]).toEqual([
+      2800,
+      "KIA: 2.800,00",
+      "2800",
+      "2800",
+    ]);
+    expect(report.notRecalculated).toEqual([
+      {
+        cell: "Blad1!B1",
+        reason: 'TEKST met de notatie "#,##0.00": die hangt af van de taal van Excel en rekent alleen Excel precies',
+      },
+      {
+        cell: "Blad1!D1",
+        reason: "TEKST met een notatie uit een cel of formule: die leest alleen Excel, in zijn eigen taal",
+      },
+    ]);
+    expect(report.fullCalcOnLoad).toBe(true);
+  });
+
   test("a workbook without calcPr gets one in the right place", async () => {
     const { output, report } = await recalc({
       calcPr: null,
