@@ -6,6 +6,7 @@
 import { Node } from "../workbook/formula/ast";
 import { englishName } from "../workbook/formula/dutch";
 import { FormulaSyntaxError, parseFormula } from "../workbook/formula/parse";
+import { printNode, printRef } from "../workbook/formula/print";
 import { WorkbookPackage, SheetCells, SheetInfo } from "../workbook/package";
 import { WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
@@ -57,8 +58,6 @@ function translate(node: Node, known: () => ReadonlySet<string>): Node {
     case "ref":
     case "struct": {
       // Without a workbook every cell is empty: a silent 0 would hide the slip.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { printRef } = require("../workbook/formula/print") as typeof import("../workbook/formula/print");
       const what = node.k === "ref" ? `De verwijzing ${printRef(node.ref, { row: 1, col: 1 })}` : "Een tabelverwijzing";
       throw new FormulaInputError(
         `${what} heeft hier geen waarde: nl-aftrek eval rekent één formule zonder werkmap. Geef de waarde zelf ` +
@@ -114,17 +113,11 @@ export function evaluateFormula(input: string): CellValue | CellValue[][] {
   const pkg = emptyWorkbook();
   const refs = new WorkbookReferences(pkg);
   if (isDirect(node, refs, 0)) {
-    const evaluator = new DirectEvaluator({
-      refs,
-      valueAt: () => null,
-      // Every cell is empty; a huge area is as empty as one cell.
-      valuesIn: (area) => {
-        const rows = area.r2 - area.r1 + 1;
-        const cols = area.c2 - area.c1 + 1;
-        if (rows * cols > 10000) return [[null]];
-        return Array.from({ length: rows }, () => Array.from({ length: cols }, () => null));
-      },
-    });
+    // translate() has refused every reference: no cell is ever asked for.
+    const noCells = (): never => {
+      throw new Error("eval: a reference passed translate()");
+    };
+    const evaluator = new DirectEvaluator({ refs, valueAt: noCells, valuesIn: noCells });
     try {
       return evaluator.evaluate(node, 0, { row: 1, col: 1 });
     } catch (error) {
@@ -136,8 +129,6 @@ export function evaluateFormula(input: string): CellValue | CellValue[][] {
 
 function evaluateWithEngine(node: Node): CellValue | CellValue[][] {
   const hf = loadEngine();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { printNode } = require("../workbook/formula/print") as typeof import("../workbook/formula/print");
   const formula = `=${printNode(node, { host: { row: 1, col: 1 }, functionName: (c) => c, booleanCalls: true })}`;
   const engine = hf.createEngine({ Blad1: [[formula]] });
   try {
