@@ -19,7 +19,6 @@ export const DEPENDENT_OF_KEPT = "hangt af van een cel die niet herberekend kan 
 export class Decisions {
   private readonly direct = new Map<Node, Map<number, boolean>>();
   private readonly functions = new Map<Node, Map<number, string | null>>();
-  private readonly texts = new Map<Node, Map<number, string | null>>();
 
   constructor(
     private readonly refs: WorkbookReferences,
@@ -37,13 +36,12 @@ export class Decisions {
     if (isSyntaxError(f.formula)) return `onleesbare formule (${f.formula.syntaxError})`;
     if (f.traits.unsupported) return f.traits.unsupported;
     if (f.traits.dynamic) return "INDIRECT of OFFSET: welke cellen die lezen, weet alleen Excel";
-    return this.cached(this.functions, f, this.unknownFunctionOf) ?? this.cached(this.texts, f, this.textFormatOf);
+    return this.cached(this.functions, f, this.functionReasonOf);
   }
 
   // Made once, not per call: these are asked for every formula of a recalculation.
   private readonly directOf = (f: FormulaCell) => isDirectFormula(f, this.refs, false);
-  private readonly unknownFunctionOf = (f: FormulaCell) => unknownFunction(f, this.refs, this.engineFunctions);
-  private readonly textFormatOf = (f: FormulaCell) => textFormat(f, this.refs);
+  private readonly functionReasonOf = (f: FormulaCell) => functionReason(f, this.refs, this.engineFunctions);
 
   private cached<T>(cache: Map<Node, Map<number, T>>, f: FormulaCell, compute: (f: FormulaCell) => T): T {
     const node = (f.formula as { node: Node }).node;
@@ -57,19 +55,24 @@ export class Decisions {
   }
 }
 
-/** The first function no engine here evaluates, as a reason; or null. */
-function unknownFunction(
+/** The first call no engine here evaluates as Excel does, as a reason; or null. One walk over the calls. */
+function functionReason(
   f: FormulaCell,
   refs: WorkbookReferences,
   knownToEngine: () => ReadonlySet<string>,
 ): string | null {
-  for (const fn of new Set(callsIn((f.formula as { node: Node }).node, refs, f.sheet).map((c) => c.fn))) {
+  const calls = callsIn((f.formula as { node: Node }).node, refs, f.sheet);
+  for (const { fn } of calls) {
     if (fn.startsWith("NL.")) {
       if (!nlFunctionId(fn)) return `${fn} bestaat niet in deze versie van NL Aftrek`;
       continue;
     }
     if (fn === "TRUE" || fn === "FALSE") continue;
     if (!knownToEngine().has(fn)) return `functie ${fn} kan zonder Excel niet worden berekend`;
+  }
+  for (const call of calls) {
+    const reason = textFormatReason(call);
+    if (reason) return reason;
   }
   return null;
 }
@@ -78,20 +81,11 @@ function unknownFunction(
 const PLAIN_TEXT_FORMAT = /^[0#]+$/;
 
 /**
- * Why a formula's TEXT cannot be worked out here, or null. Excel reads a format in the language
- * of the Excel that opens the file ("#.##0,00" in Dutch Excel is "#,##0.00" in English), and
- * HyperFormula knows neither grouping, percent, currency nor Dutch date codes: it wrote
- * "1235,##0.00" for TEXT(1234,5;"#,##0.00"). Better Excel's own result than a wrong one.
+ * Why a call is a TEXT whose format only Excel works out exactly, or null. Excel reads a format
+ * in the language of the Excel that opens the file ("#.##0,00" in Dutch Excel is "#,##0.00" in
+ * English), and HyperFormula knows neither grouping, percent, currency nor Dutch date codes: it
+ * wrote "1235,##0.00" for TEXT(1234,5;"#,##0.00"). Better Excel's own result than a wrong one.
  */
-function textFormat(f: FormulaCell, refs: WorkbookReferences): string | null {
-  for (const call of callsIn((f.formula as { node: Node }).node, refs, f.sheet)) {
-    const reason = textFormatReason(call);
-    if (reason) return reason;
-  }
-  return null;
-}
-
-/** Why this call is a TEXT whose format only Excel works out exactly, or null. */
 export function textFormatReason(call: Call): string | null {
   if (call.fn !== "TEXT") return null;
   const format = call.args[1];
