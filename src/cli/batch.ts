@@ -36,19 +36,17 @@ export async function recalcOne(input: string, output: string, options: RecalcOp
   }
 }
 
+/** Excel's lock files (`~$klant.xlsx`) and hidden files are never a user's workbook. */
+const isHidden = (name: string) => name.startsWith("~$") || name.startsWith(".");
+
 /** Output files and Excel's lock files are not inputs. */
 function isInput(name: string): boolean {
-  return (
-    /\.xls[xm]$/i.test(name) &&
-    !/\.herberekend\.xls[xm]$/i.test(name) &&
-    !name.startsWith("~$") &&
-    !name.startsWith(".")
-  );
+  return /\.xls[xm]$/i.test(name) && !/\.herberekend\.xls[xm]$/i.test(name) && !isHidden(name);
 }
 
 /** Spreadsheets in a format recalc does not read: a folder's are named, so that none goes unseen. */
 function isOtherSpreadsheet(name: string): boolean {
-  return /\.(xls|xlsb|ods|numbers)$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
+  return /\.(xls|xlsb|ods|numbers)$/i.test(name) && !isHidden(name);
 }
 
 export interface Inputs {

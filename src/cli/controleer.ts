@@ -5,7 +5,7 @@
 import { auditWorkbook } from "../audit/workbookAudit";
 import { findingRunKey, runAddress, runsDown } from "../audit/runs";
 import type { Finding } from "../audit/scan";
-import { dutchFormula } from "../workbook/formula/dutch";
+import { dutchDecimals, dutchFormula } from "../workbook/formula/dutch";
 import { WorkbookError } from "../workbook/errors";
 import { collectInputs, skippedLine } from "./batch";
 import { nl } from "./format";
@@ -66,7 +66,7 @@ function printFile(io: Io, { file, findings }: FileFindings): void {
     const count = cells === 1 ? "" : ` (${nl(cells)} cellen onder elkaar)`;
     // As the bookkeeper sees and types them in Dutch Excel (the JSON keeps the file's notation).
     const host = { row: f.row, col: f.col };
-    const written = f.written.replace(".", ",");
+    const written = dutchDecimals(f.written);
     io.out(
       `    ${where.padEnd(6)} ${written} = ${f.parameter} (${yearsText(f.years)}), zekerheid ${f.confidence}${stale}${count}`,
     );

@@ -1,7 +1,7 @@
 /** Everything the pane says, in Dutch (first) and English. */
 import { KETEN_LABELS } from "../rules/keten";
 import type { ScenarioKey } from "../rules/scenario";
-import { dutchFormula } from "../workbook/formula/dutch";
+import { dutchDecimals, dutchFormula } from "../workbook/formula/dutch";
 
 export type Lang = "nl" | "en";
 
@@ -187,7 +187,7 @@ const nl = {
   auditAfter: "Wordt",
   /** A formula as Dutch Excel shows it (ALS, `;`, a decimal comma); what is written stays the file's notation. */
   auditFormula: (formula: string, host: { row: number; col: number }): string => dutchFormula(formula, host),
-  auditNumber: (written: string) => written.replace(".", ","),
+  auditNumber: dutchDecimals,
   auditStale: (year: string) => `verouderd voor ${year}`,
   auditConfidence: { hoog: "zekerheid hoog", laag: "zekerheid laag" } as Record<"hoog" | "laag", string>,
   auditRunNote: (n: number, first: string) =>

@@ -6,6 +6,8 @@
 import { FormulaSyntaxError, Host, parseFormula } from "./parse";
 import { printNode, Unprintable } from "./print";
 
+export { dutchDecimals } from "./print";
+
 let names: { english: Map<string, string>; dutch: Map<string, string> } | null = null;
 
 function load(): NonNullable<typeof names> {

@@ -64,6 +64,11 @@ export function printRef(ref: RefSpec, host: Host): string {
   }
 }
 
+/** A number as written in a formula (`0.127`, `12.7%`) with the decimal comma of Dutch Excel. */
+export function dutchDecimals(written: string): string {
+  return written.replace(".", ",");
+}
+
 export function printNumber(v: number): string {
   return String(v).replace("e+", "E+").replace("e-", "E-");
 }
@@ -73,7 +78,7 @@ export function printNode(node: Node, ctx: PrintContext): string {
   const list = ctx.dutch ? ";" : ",";
   switch (node.k) {
     case "num":
-      return ctx.dutch ? printNumber(node.v).replace(".", ",") : printNumber(node.v);
+      return ctx.dutch ? dutchDecimals(printNumber(node.v)) : printNumber(node.v);
     case "str":
       return `"${node.v.replace(/"/g, '""')}"`;
     case "bool":
