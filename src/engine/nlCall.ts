@@ -4,7 +4,7 @@
  * direct one and the HyperFormula plugin), so a formula gives the same value in either.
  */
 import { NlFunctionError } from "../functions/excelError";
-import { NL_FUNCTIONS, NL_SPILLS } from "../functions/registry";
+import { NL_FUNCTIONS, NL_REQUIRED, NL_SPILLS } from "../functions/registry";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 
 /** The function id of a canonical name (`NL.KIA` -> `KIA`), or null when it is not one of ours. */
@@ -45,6 +45,14 @@ export function callNl(id: string, args: readonly NlArgument[]): NlResult {
   const arity = nlArity(id);
   if (args.length > arity) {
     return errorValue("#N/A", `NL.${id} heeft ten hoogste ${arity} argumenten (gekregen: ${args.length}).`);
+  }
+  const required = NL_REQUIRED[id];
+  if (args.length < required.length) {
+    const missing = required[args.length];
+    return errorValue(
+      "#VALUE!",
+      `Argument '${missing}' ontbreekt: NL.${id} verwacht ten minste ${required.length} ${required.length === 1 ? "argument" : "argumenten"} (${required.join("; ")}), gekregen: ${args.length}.`,
+    );
   }
   const error = firstError(args);
   if (error) return error;

@@ -49,6 +49,52 @@ export const NL_FUNCTIONS: Readonly<Record<string, NlFunction>> = {
   VERSIE: info.versieFunction,
 };
 
+/**
+ * The arguments each function requires, by name (the ones without [brackets] in its metadata). Excel
+ * does not accept a formula that leaves one out; the headless engine answers it with an error that
+ * names the first one missing, rather than reading it as an empty cell (a silent 0).
+ */
+export const NL_REQUIRED: Readonly<Record<string, readonly string[]>> = {
+  KIA: ["jaar", "investeringen"],
+  MKBVRIJ: ["jaar", "winst"],
+  ZELFSTANDIGENAFTREK: ["jaar", "urencriterium"],
+  STARTERSAFTREK: ["jaar", "urencriterium", "starter"],
+  URENCRITERIUM: ["uren"],
+  BELASTBAREWINST: ["jaar", "winst", "urencriterium"],
+  STARTERSAFTREKAO: ["jaar", "winst", "uren", "ao_uitkering", "starter"],
+  MEEWERKAFTREK: ["jaar", "winst", "uren_partner", "urencriterium"],
+  SOAFTREK: ["jaar", "urencriterium", "so_uren"],
+  STAKINGSAFTREK: ["jaar", "stakingswinst"],
+  NGZVERREKENING: ["jaar", "winst", "urencriterium", "open"],
+  NGZRESTANT: ["jaar", "winst", "urencriterium", "open"],
+  KIADITJAAR: ["jaar", "investeringen", "betaald"],
+  KIALATER: ["jaar", "investeringen", "betaald"],
+  DESINVESTERING: [
+    "jaar",
+    "investeringsjaar",
+    "kia_genoten",
+    "investeringsbedrag",
+    "overdrachtsprijs",
+    "aanschafprijs",
+  ],
+  INKOMSTENBELASTING: ["jaar", "inkomen"],
+  TARIEFSAANPASSING: ["jaar", "inkomen", "aftrekposten"],
+  OVERZICHT: ["jaar", "winst", "urencriterium"],
+  KOR: ["jaar", "omzet"],
+  EUKOR: ["jaar", "eu_omzet"],
+  KORRESULTAAT: ["jaar", "omzet", "kosten", "btw_kosten", "kor"],
+  KORHERZIENING: ["jaar", "btw_afgetrokken", "jaar_ingebruikname"],
+  KOREINDE: ["jaar", "leveringen"],
+  ALGEMENEHEFFINGSKORTING: ["jaar", "verzamelinkomen"],
+  ARBEIDSKORTING: ["jaar", "arbeidsinkomen"],
+  COMBINATIEKORTING: ["jaar", "arbeidsinkomen", "voorwaarden"],
+  OUDERENKORTING: ["jaar", "verzamelinkomen"],
+  ZVWBIJDRAGE: ["jaar", "bijdrage_inkomen"],
+  NETTOEFFECT: ["jaar", "winst", "urencriterium", "aftrekpost"],
+  PARAMETER: ["jaar", "naam"],
+  VERSIE: [],
+};
+
 /** Functions that return a spill, with its fixed size (the engine needs it before evaluating). */
 export const NL_SPILLS: Readonly<Record<string, { rows: number; columns: number }>> = {
   OVERZICHT: { rows: Object.keys(KETEN_LABELS).length, columns: 2 },

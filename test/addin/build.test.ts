@@ -5,7 +5,7 @@ import { execFileSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { NL_FUNCTIONS } from "../../src/functions/registry";
+import { NL_FUNCTIONS, NL_REQUIRED } from "../../src/functions/registry";
 
 const root = join(__dirname, "../..");
 const out = mkdtempSync(join(tmpdir(), "nl-aftrek-dist-"));
@@ -19,7 +19,7 @@ interface FunctionMetadata {
   name: string;
   description: string;
   helpUrl: string;
-  parameters: Array<{ name: string; description: string }>;
+  parameters: Array<{ name: string; description: string; optional?: boolean }>;
 }
 
 beforeAll(() => {
@@ -66,6 +66,14 @@ describe("npm run build", () => {
       expect(page).toContain(`NL.${fn.id}`);
       expect(page).toMatch(/<html lang="?nl"?>/);
       expect(page).toContain("Voorbeelden");
+    }
+  });
+
+  test("the headless engine requires the arguments Excel requires (NL_REQUIRED is the metadata's)", () => {
+    const { functions } = JSON.parse(read("functions.json")) as { functions: FunctionMetadata[] };
+    for (const fn of functions) {
+      const required = fn.parameters.filter((p) => !p.optional).map((p) => p.name);
+      expect([fn.id, NL_REQUIRED[fn.id]]).toEqual([fn.id, required]);
     }
   });
 

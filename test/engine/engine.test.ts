@@ -38,6 +38,16 @@ describe("the NL functions on their own", () => {
     );
     expect(evalText('=NL.KIA(2025, "abc")')).toMatch(/^#VALUE! Argument 'investeringen' moet bedragen bevatten/);
     expect(evalText("=NL.KIA(2025, 1, 1, 1)")).toMatch(/^#N\/A NL.KIA heeft ten hoogste 3 argumenten/);
+    // Excel does not accept a formula that leaves out a required argument: no silent 0 here either.
+    expect(evalText("=NL.KIA(2025)")).toBe(
+      "#VALUE! Argument 'investeringen' ontbreekt: NL.KIA verwacht ten minste 2 argumenten (jaar; investeringen), gekregen: 1.",
+    );
+    expect(evalText("=NL.BELASTBAREWINST(2025, 40000)")).toMatch(/^#VALUE! Argument 'urencriterium' ontbreekt/);
+    expect(evalText("=NL.URENCRITERIUM()")).toMatch(
+      /^#VALUE! Argument 'uren' ontbreekt: NL.URENCRITERIUM verwacht ten minste 1 argument \(uren\)/,
+    );
+    // An argument left empty on purpose is an empty cell, as in Excel: 0 investeringen, no KIA.
+    expect(evalText("=NL.KIA(2025, )")).toBe("0");
     expect(evalText("=NL.KIA(1/0, 1000)")).toBe("#DIV/0!"); // an error in an argument propagates
   });
 
