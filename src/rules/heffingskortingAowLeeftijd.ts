@@ -11,15 +11,13 @@
  */
 import Decimal from "decimal.js";
 import { Money } from "./money";
-import { premieAnw, premieAow, premieWlz, tariefSchijf1 } from "./parameters/box1";
+import { tariefSchijf1MetPremie, tariefSchijf1MetPremieAow } from "./parameters/box1";
 import { TraceBuilder } from "./trace";
 
 /** The part of a heffingskorting left for someone who owes no AOW premie. */
 export function zonderAowDeel(t: TraceBuilder, korting: Decimal): Money {
-  const tarief = t.param(tariefSchijf1);
-  const aow = t.param(premieAow);
-  const gecombineerd = tarief.plus(aow).plus(t.param(premieAnw)).plus(t.param(premieWlz));
-  const zonderAow = gecombineerd.minus(aow);
+  const gecombineerd = t.param(tariefSchijf1MetPremie);
+  const zonderAow = t.param(tariefSchijf1MetPremieAow);
   const value = korting.times(zonderAow).dividedBy(gecombineerd);
   t.step(
     () => `AOW-leeftijd: geen AOW-deel (art. 8.4); ${zonderAow}/${gecombineerd} van ${korting.toDecimalPlaces(6)}`,

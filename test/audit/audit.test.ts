@@ -214,6 +214,34 @@ describe("Werkmap controleren: hard-coded tax numbers", () => {
     expect(found).toEqual([]);
   });
 
+  test("box 1 by hand: the first bracket's rate with the premies (35,82%, 17,92% at the AOW-leeftijd) is found", async () => {
+    // 2025, art. 2.10 lid 1: first bracket to 38.441 at 8,17% + premies AOW 17,90, Anw 0,10, Wlz
+    // 9,65 (art. 11 Wfsv) = 35,82%; without the AOW premie 8,17 + 0,10 + 9,65 = 17,92%; the second
+    // bracket to 76.817 at 37,48%.
+    const found = await audit({
+      name: "IB",
+      data: [
+        row(1, s("A1", "Jaar"), v("B1", 2025)),
+        row(2, s("A2", "Belastbaar inkomen box 1"), v("B2", 50000)),
+        row(3, s("A3", "Eerste schijf"), f("B3", "MIN(B2,38441)*35.82%")),
+        row(4, s("A4", "Tweede schijf"), f("B4", "MAX(0,MIN(B2,76817)-38441)*37.48%")),
+        row(5, s("A5", "Eerste schijf na AOW-leeftijd"), f("B5", "MIN(B2,38441)*17.92%")),
+      ].join(""),
+    });
+    expect(found.map((x) => [x.cell, x.written, x.parameter, x.years.join(",")])).toEqual([
+      ["IB!B3", "38441", "box1_schijf1_einde", "2025"],
+      ["IB!B3", "35.82%", "box1_tarief_schijf1_met_premie", "2025"],
+      ["IB!B4", "76817", "box1_schijf2_einde", "2025"],
+      ["IB!B4", "38441", "box1_schijf1_einde", "2025"],
+      ["IB!B4", "37.48%", "box1_tarief_schijf2", "2025"],
+      ["IB!B5", "38441", "box1_schijf1_einde", "2025"],
+      ["IB!B5", "17.92%", "box1_tarief_schijf1_met_premie_aow", "2025"],
+    ]);
+    expect(found.find((x) => x.cell === "IB!B5")!.suggestion).toBe(
+      '=MIN(B2,NL.PARAMETER($B$1,"box1_schijf1_einde"))*NL.PARAMETER($B$1,"box1_tarief_schijf1_met_premie_aow")',
+    );
+  });
+
   test("the values come from the parameters: a percentage as written in every form", async () => {
     // 13,31% (2024, art. 3.79a) as 13.31%, 0.1331 and 13.31/100
     const found = await audit({

@@ -1,6 +1,7 @@
 import { box1 } from "../../src/rules/box1";
 import { tariefsaanpassing } from "../../src/rules/tariefsaanpassing";
 import { NotCoveredError } from "../../src/rules/errors";
+import { officialValue } from "../../src/rules/officialValue";
 import { cents, d } from "../helpers";
 
 /**
@@ -69,6 +70,29 @@ describe("box 1 (art. 2.10, 2.10a)", () => {
   test("no tax on a negative income; 2027 is not covered", () => {
     expect(cents(box1({ year: 2025, inkomen: d("-5000") }).value)).toBe("0.00");
     expect(() => box1({ year: 2027, inkomen: d("1000") })).toThrow(NotCoveredError);
+  });
+});
+
+describe("the first bracket's rate with the premies (NL.PARAMETER, the audit)", () => {
+  // art. 2.10 lid 1 rate + AOW 17,90 + Anw 0,10 + Wlz 9,65 (art. 11 Wfsv, every year); from the
+  // AOW-leeftijd without the 17,90. The Belastingdienst's tables of each year give the same rates.
+  const rates: Array<[number, string, string]> = [
+    [2022, "37.07", "19.17"], // 9,42 + 27,65 = 37,07; 9,42 + 9,75 = 19,17
+    [2023, "36.93", "19.03"], // 9,28 + 27,65 = 36,93; 9,28 + 9,75 = 19,03
+    [2024, "36.97", "19.07"], // 9,32 + 27,65 = 36,97; 9,32 + 9,75 = 19,07
+    [2025, "35.82", "17.92"], // 8,17 + 27,65 = 35,82; 8,17 + 9,75 = 17,92
+    [2026, "35.75", "17.85"], // 8,10 + 27,65 = 35,75; 8,10 + 9,75 = 17,85
+  ];
+  test.each(rates)("%i: %s%%, at the AOW-leeftijd %s%%", (year, rate, aowRate) => {
+    expect(officialValue(year, "box1_tarief_schijf1_met_premie").value.toString()).toBe(rate);
+    expect(officialValue(year, "box1_tarief_schijf1_met_premie_aow").value.toString()).toBe(aowRate);
+    expect(officialValue(year, "box1_tarief_schijf1_met_premie").source.note).toMatch(
+      /^De som van box1_tarief_schijf1/,
+    );
+  });
+
+  test("2027 is not covered (the bracket rate is not yet known)", () => {
+    expect(() => officialValue(2027, "box1_tarief_schijf1_met_premie")).toThrow(NotCoveredError);
   });
 });
 

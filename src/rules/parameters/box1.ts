@@ -7,7 +7,7 @@
  * each bracket, rounded down to whole euros by the law itself. Premie is charged only over the
  * first bracket. Indexed yearly; 2027 is not yet known.
  */
-import { parameter, wetIb, wfsv } from "./parameter";
+import { parameter, sumOf, wetIb, wfsv } from "./parameter";
 
 /** Art. 11 Wfsv only says how the percentages are set; the rates themselves are in the yearly regulation. */
 const PREMIE_NOTE =
@@ -181,3 +181,29 @@ export const premieWlz = parameter({
     2026: wfsv("9.65", 2026, "11", undefined, PREMIE_NOTE),
   },
 });
+
+/**
+ * The rate of the first bracket as the Belastingdienst's tables give it and templates write it
+ * (2025: 35,82%): the art. 2.10 rate with the premies volksverzekeringen, which are charged over
+ * the first bracket only. From the AOW-leeftijd without the AOW premie (2025: 17,92%).
+ */
+const firstBracket = (value: string, year: number, note: string) => wetIb(value, year, "2.10", "1", note);
+export const tariefSchijf1MetPremie = sumOf(
+  {
+    name: "box1_tarief_schijf1_met_premie",
+    label: "Box 1: tarief in de eerste schijf inclusief premie volksverzekeringen (vóór de AOW-leeftijd)",
+    unit: "procent",
+  },
+  [tariefSchijf1, premieAow, premieAnw, premieWlz],
+  firstBracket,
+);
+export const tariefSchijf1MetPremieAow = sumOf(
+  {
+    name: "box1_tarief_schijf1_met_premie_aow",
+    label:
+      "Box 1: tarief in de eerste schijf inclusief premie, vanaf de AOW-leeftijd (geen AOW-premie; geboren in of na 1946)",
+    unit: "procent",
+  },
+  [tariefSchijf1, premieAnw, premieWlz],
+  firstBracket,
+);

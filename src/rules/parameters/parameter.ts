@@ -66,6 +66,27 @@ export function belastingdienst(value: string, url: string, article: string, not
   return { value, source: { url, article, ...(note ? { note } : {}) } };
 }
 
+/**
+ * A value the law gives as the sum of others, in each year in which all of them have one: worked
+ * out from those parts, so that no number is written twice. Its source is `source(year)`, with a
+ * note that names the parts and their values.
+ */
+export function sumOf(
+  p: Omit<Parameter, "values">,
+  parts: readonly Parameter[],
+  source: (value: string, year: number, note: string) => DatedValue,
+): Parameter {
+  const values: Record<number, DatedValue> = {};
+  for (const year of coveredYears(parts[0])) {
+    if (!parts.every((part) => Object.prototype.hasOwnProperty.call(part.values, year))) continue;
+    const terms = parts.map((part) => part.values[year].value);
+    const total = terms.reduce((a, b) => a.plus(b), money("0")).toString();
+    const note = `De som van ${parts.map((part, i) => `${part.name} (${terms[i]})`).join(" + ")}.`;
+    values[year] = source(total, year, note);
+  }
+  return parameter({ ...p, values });
+}
+
 /** The years every rule covers completely. */
 export const YEARS_2022_2026: readonly number[] = [2022, 2023, 2024, 2025, 2026];
 
