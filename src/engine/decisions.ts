@@ -74,7 +74,97 @@ function functionReason(
     const reason = textFormatReason(call);
     if (reason) return reason;
   }
-  return null;
+  return joinReason((f.formula as { node: Node }).node, refs, f.sheet);
+}
+
+/** Functions whose result is text whatever their arguments: as a part of a join, no number is written. */
+const TEXT_RESULT = new Set([
+  "TEXT",
+  "T",
+  "LEFT",
+  "RIGHT",
+  "MID",
+  "UPPER",
+  "LOWER",
+  "PROPER",
+  "TRIM",
+  "CLEAN",
+  "SUBSTITUTE",
+  "REPLACE",
+  "REPT",
+  "CHAR",
+  "UNICHAR",
+  "CONCATENATE",
+  "CONCAT",
+  "TEXTJOIN",
+]);
+
+/** Whether a part of a join is text as it stands: no number or WAAR/ONWAAR is spelled out for it. */
+function isText(node: Node): boolean {
+  switch (node.k) {
+    case "str":
+      return true;
+    case "num":
+      return Number.isInteger(node.v); // no decimal separator to spell
+    case "paren":
+      return isText(node.a);
+    case "bin":
+      return node.op === "&";
+    case "call":
+      // IF(…; "ja"; "nee"): text when both outcomes are
+      if (node.fn === "IF") return node.args.length === 3 && isText(node.args[1]) && isText(node.args[2]);
+      return TEXT_RESULT.has(node.fn);
+    default:
+      return false;
+  }
+}
+
+export const JOIN_REASON =
+  "zet een getal of WAAR/ONWAAR in tekst (&, TEKST.SAMENVOEGEN): komma of punt en de woorden hangen af van de taal van Excel en Windows, die het bestand niet noemt";
+
+/**
+ * Why a formula joins a number (or a logical value) into text, or null. Excel spells it as the
+ * user's settings say (812,28 and WAAR in the Netherlands, 812.28 and TRUE in English): Excel's
+ * own text is kept rather than one in a language the user may not have. Only joins are looked at;
+ * a number that a text function (LEFT, SUBSTITUTE) reads as text is spelled in the same way.
+ */
+function joinReason(node: Node, refs: WorkbookReferences, sheet: number, depth = 0): string | null {
+  let found = false;
+  const walk = (n: Node): void => {
+    if (found) return;
+    switch (n.k) {
+      case "bin":
+        if (n.op === "&" && (!isText(n.a) || !isText(n.b))) found = true;
+        walk(n.a);
+        walk(n.b);
+        return;
+      case "call":
+        if (n.fn === "CONCATENATE" || n.fn === "CONCAT" || n.fn === "TEXTJOIN") {
+          // TEXTJOIN's second argument says whether to skip empty cells: it is not joined.
+          if (n.args.some((a, i) => !(n.fn === "TEXTJOIN" && i === 1) && a.k !== "missing" && !isText(a))) found = true;
+        }
+        n.args.forEach(walk);
+        return;
+      case "name": {
+        if (depth > 20) return;
+        const target = nameNode(refs, n.name, sheet, n.sheet);
+        if (!isUnresolved(target) && joinReason(target.node, refs, target.sheet, depth + 1)) found = true;
+        return;
+      }
+      case "unary":
+      case "postfix":
+      case "paren":
+        walk(n.a);
+        return;
+      case "union":
+        n.items.forEach(walk);
+        return;
+      default:
+        return;
+    }
+  };
+  walk(node);
+  return found ? JOIN_REASON : null;
 }
 
 /** A TEXT format HyperFormula writes as Excel does whatever Excel's language: digits only (0, #). */

@@ -264,6 +264,42 @@ describe("what cannot be evaluated here keeps Excel's value and makes Excel reca
     expect(report.fullCalcOnLoad).toBe(true);
   });
 
+  test("a number or WAAR joined into text keeps Excel's text: its spelling is the user's language", async () => {
+    // NL.KIA(2025; 2901) = 28% x 2901 = 812,28. Dutch Excel (Windows set to Dutch) writes
+    // "KIA: 812,28" and "WAAR", English "KIA: 812.28" and "TRUE"; the file says neither.
+    const { value, report } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          data: row(
+            1,
+            f("A1", "_xldudf_NL_KIA(2025,2901)"),
+            `<c r="B1" t="str"><f>"KIA: "&amp;A1</f><v>KIA: 812,28</v></c>`,
+            `<c r="C1" t="str"><f>CONCATENATE("Urencriterium: ",_xldudf_NL_URENCRITERIUM(1300))</f><v>Urencriterium: WAAR</v></c>`,
+            `<c r="D1" t="str"><f>"KIA: "&amp;TEXT(A1,"0")&amp;" euro"</f><v>oud</v></c>`,
+            `<c r="E1"><f>A1*2</f><v>0</v></c>`,
+            `<c r="F1" t="str"><f>"KIA "&amp;IF(A1>0,"ja","nee")&amp;UNICHAR(33)</f><v>oud</v></c>`,
+          ),
+        },
+      ],
+    });
+    expect(["A1", "B1", "C1", "D1", "E1", "F1"].map((cell) => value(0, cell))).toEqual([
+      812.28,
+      "KIA: 812,28",
+      "Urencriterium: WAAR",
+      "KIA: 812 euro",
+      1624.56,
+      "KIA ja!",
+    ]);
+    const reason =
+      "zet een getal of WAAR/ONWAAR in tekst (&, TEKST.SAMENVOEGEN): komma of punt en de woorden hangen af van de taal van Excel en Windows, die het bestand niet noemt";
+    expect([...report.notRecalculated].sort((a, b) => a.cell.localeCompare(b.cell))).toEqual([
+      { cell: "Blad1!B1", reason },
+      { cell: "Blad1!C1", reason },
+    ]);
+    expect(report.fullCalcOnLoad).toBe(true);
+  });
+
   test("a workbook without calcPr gets one in the right place", async () => {
     const { output, report } = await recalc({
       calcPr: null,
