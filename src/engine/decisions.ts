@@ -119,7 +119,7 @@ function isText(node: Node): boolean {
   }
 }
 
-export const JOIN_REASON =
+const JOIN_REASON =
   "zet een getal of WAAR/ONWAAR in tekst (&, TEKST.SAMENVOEGEN): komma of punt en de woorden hangen af van de taal van Excel en Windows, die het bestand niet noemt";
 
 /**

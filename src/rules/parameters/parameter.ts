@@ -81,7 +81,10 @@ export function sumOf(
     if (!parts.every((part) => Object.prototype.hasOwnProperty.call(part.values, year))) continue;
     const terms = parts.map((part) => part.values[year].value);
     const total = terms.reduce((a, b) => a.plus(b), money("0")).toString();
-    const note = `De som van ${parts.map((part, i) => `${part.name} (${terms[i]})`).join(" + ")}.`;
+    // In Dutch, as the task pane shows it: 8,17% + 17,90% ...
+    const shown = (part: Parameter, i: number) =>
+      `${part.name} (${terms[i].replace(".", ",")}${part.unit === "procent" ? "%" : ""})`;
+    const note = `De som van ${parts.map(shown).join(" + ")}.`;
     values[year] = source(total, year, note);
   }
   return parameter({ ...p, values });
