@@ -55,13 +55,16 @@ export class Decisions {
   }
 }
 
-/** The first call no engine here evaluates as Excel does, as a reason; or null. One walk over the calls. */
+/**
+ * The first call no engine here evaluates as Excel does, or a join Excel spells in the user's
+ * language, as a reason; or null. One walk over the formula.
+ */
 function functionReason(
   f: FormulaCell,
   refs: WorkbookReferences,
   knownToEngine: () => ReadonlySet<string>,
 ): string | null {
-  const calls = callsIn((f.formula as { node: Node }).node, refs, f.sheet);
+  const { calls, joins } = partsOf((f.formula as { node: Node }).node, refs, f.sheet);
   for (const { fn } of calls) {
     if (fn.startsWith("NL.")) {
       if (!nlFunctionId(fn)) return `${fn} bestaat niet in deze versie van NL Aftrek`;
@@ -74,7 +77,7 @@ function functionReason(
     const reason = textFormatReason(call);
     if (reason) return reason;
   }
-  return joinReason((f.formula as { node: Node }).node, refs, f.sheet);
+  return joinsNonText(calls, joins) ? JOIN_REASON : null;
 }
 
 /** Functions whose result is text whatever their arguments: as a part of a join, no number is written. */
@@ -122,49 +125,23 @@ function isText(node: Node): boolean {
 const JOIN_REASON =
   "zet een getal of WAAR/ONWAAR in tekst (&, TEKST.SAMENVOEGEN): komma of punt en de woorden hangen af van de taal van Excel en Windows, die het bestand niet noemt";
 
+/** The functions that join their arguments into one text. */
+const JOINING = new Set(["CONCATENATE", "CONCAT", "TEXTJOIN"]);
+
 /**
- * Why a formula joins a number (or a logical value) into text, or null. Excel spells it as the
- * user's settings say (812,28 and WAAR in the Netherlands, 812.28 and TRUE in English): Excel's
- * own text is kept rather than one in a language the user may not have. Only joins are looked at;
- * a number that a text function (LEFT, SUBSTITUTE) reads as text is spelled in the same way.
+ * Whether a formula joins a number (or a logical value) into text. Excel spells it as the user's
+ * settings say (812,28 and WAAR in the Netherlands, 812.28 and TRUE in English): Excel's own text
+ * is kept rather than one in a language the user may not have. Only joins are looked at; a number
+ * that a text function (LEFT, SUBSTITUTE) reads as text is spelled in the same way.
  */
-function joinReason(node: Node, refs: WorkbookReferences, sheet: number, depth = 0): string | null {
-  let found = false;
-  const walk = (n: Node): void => {
-    if (found) return;
-    switch (n.k) {
-      case "bin":
-        if (n.op === "&" && (!isText(n.a) || !isText(n.b))) found = true;
-        walk(n.a);
-        walk(n.b);
-        return;
-      case "call":
-        if (n.fn === "CONCATENATE" || n.fn === "CONCAT" || n.fn === "TEXTJOIN") {
-          // TEXTJOIN's second argument says whether to skip empty cells: it is not joined.
-          if (n.args.some((a, i) => !(n.fn === "TEXTJOIN" && i === 1) && a.k !== "missing" && !isText(a))) found = true;
-        }
-        n.args.forEach(walk);
-        return;
-      case "name": {
-        if (depth > 20) return;
-        const target = nameNode(refs, n.name, sheet, n.sheet);
-        if (!isUnresolved(target) && joinReason(target.node, refs, target.sheet, depth + 1)) found = true;
-        return;
-      }
-      case "unary":
-      case "postfix":
-      case "paren":
-        walk(n.a);
-        return;
-      case "union":
-        n.items.forEach(walk);
-        return;
-      default:
-        return;
-    }
-  };
-  walk(node);
-  return found ? JOIN_REASON : null;
+function joinsNonText(calls: readonly Call[], joins: readonly Join[]): boolean {
+  for (const j of joins) if (!isText(j.a) || !isText(j.b)) return true;
+  for (const c of calls) {
+    if (!JOINING.has(c.fn)) continue;
+    // TEXTJOIN's second argument says whether to skip empty cells: it is not joined.
+    if (c.args.some((a, i) => !(c.fn === "TEXTJOIN" && i === 1) && a.k !== "missing" && !isText(a))) return true;
+  }
+  return false;
 }
 
 /** A TEXT format HyperFormula writes as Excel does whatever Excel's language: digits only (0, #). */
@@ -188,18 +165,32 @@ export function textFormatReason(call: Call): string | null {
 
 type Call = Extract<Node, { k: "call" }>;
 
-/** Every function call of a formula, also inside the defined names it uses. */
-function callsIn(node: Node, refs: WorkbookReferences, sheet: number, depth = 0, out: Call[] = []): Call[] {
+type Join = Extract<Node, { k: "bin" }>;
+
+interface Parts {
+  readonly calls: Call[];
+  /** The `&` operations. */
+  readonly joins: Join[];
+}
+
+/** Every function call and text join of a formula, also inside the defined names it uses. */
+function partsOf(
+  node: Node,
+  refs: WorkbookReferences,
+  sheet: number,
+  depth = 0,
+  out: Parts = { calls: [], joins: [] },
+): Parts {
   const walk = (n: Node): void => {
     switch (n.k) {
       case "call":
-        out.push(n);
+        out.calls.push(n);
         n.args.forEach(walk);
         return;
       case "name": {
         if (depth > 20) return;
         const target = nameNode(refs, n.name, sheet, n.sheet);
-        if (!isUnresolved(target)) callsIn(target.node, refs, target.sheet, depth + 1, out);
+        if (!isUnresolved(target)) partsOf(target.node, refs, target.sheet, depth + 1, out);
         return;
       }
       case "unary":
@@ -208,6 +199,7 @@ function callsIn(node: Node, refs: WorkbookReferences, sheet: number, depth = 0,
         walk(n.a);
         return;
       case "bin":
+        if (n.op === "&") out.joins.push(n);
         walk(n.a);
         walk(n.b);
         return;
