@@ -4,7 +4,7 @@
  * costs memory. Writing uses fflate's streaming Zip: untouched entries are copied as the bytes
  * they were (still compressed, same CRC), changed ones are deflated anew.
  */
-import { Zip, ZipInputFile } from "fflate";
+import type { ZipInputFile } from "fflate";
 import { promisify } from "util";
 import { constants, crc32, deflateRaw, deflateRawSync, inflateRawSync } from "zlib";
 import * as yauzl from "yauzl";
@@ -204,6 +204,10 @@ export async function writeZip(data: Buffer, entries: readonly OutputEntry[]): P
   const compressed = await Promise.all(entries.map(({ content }) => (content ? deflatePart(content) : null)));
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
+  // Loaded when first needed (25 ms: fflate builds its tables on loading): eval, controleer and
+  // a workbook with nothing to change write no zip.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Zip } = require("fflate") as typeof import("fflate");
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
     else chunks.push(chunk);
