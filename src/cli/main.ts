@@ -7,6 +7,7 @@ import { evaluateFormula, FormulaInputError, formatValue, hasError } from "../en
 import { defaultOutput, RecalcReport } from "../engine/recalcFile";
 import { ENGINE_VERSION } from "../rules/version";
 import { collectInputs, defaultThreads, FileResult, Job, outputFor, runJobs, skippedLine } from "./batch";
+import { cellRuns } from "./cellRuns";
 import { nl, seconds } from "./format";
 import { progressLines } from "./progress";
 import { controleer } from "./controleer";
@@ -82,8 +83,11 @@ function describe(report: RecalcReport): string {
 function printReport(io: Io, report: RecalcReport, detail: boolean): void {
   io.out(`${report.input}: ${describe(report)}${report.unchanged ? "" : ` -> ${report.output}`}`);
   if (!detail) return;
-  for (const n of report.notRecalculated) io.out(`  niet herberekend ${n.cell}: ${n.reason}`);
-  for (const e of report.errors) io.out(`  ${e.cell}: ${e.code}${e.message ? ` ${e.message}` : ""}`);
+  // A column of cells with the same reason or error is one line.
+  for (const line of cellRuns(report.notRecalculated.map((n) => ({ cell: n.cell, text: n.reason }))))
+    io.out(`  niet herberekend ${line}`);
+  const errors = report.errors.map((e) => ({ cell: e.cell, text: `${e.code}${e.message ? ` ${e.message}` : ""}` }));
+  for (const line of cellRuns(errors)) io.out(`  ${line}`);
   if (report.fullCalcOnLoad) io.out("  Excel rekent deze werkmap bij openen helemaal opnieuw door.");
 }
 
