@@ -169,6 +169,8 @@ class PartWriter implements Splices {
   private readonly encoding: "utf8" | "utf16le";
   /** Bytes a UTF-16 code unit may take in the encoding. */
   private readonly unit: number;
+  /** A UTF-8 part whose text is all ASCII: one byte a character. */
+  private readonly ascii: boolean;
 
   constructor(
     private readonly text: string,
@@ -177,29 +179,44 @@ class PartWriter implements Splices {
   ) {
     this.encoding = partEncoding === "utf8" ? "utf8" : "utf16le";
     this.unit = partEncoding === "utf8" ? 3 : 2;
-    this.out = Buffer.allocUnsafe(Buffer.byteLength(text, this.encoding) + pieces * 32);
+    const size = Buffer.byteLength(text, this.encoding);
+    this.ascii = partEncoding === "utf8" && size === text.length;
+    this.out = Buffer.allocUnsafe(size + pieces * 32);
   }
 
   replace(start: number, end: number, piece: string): void {
-    if (start > this.at) this.write(this.text.slice(this.at, start));
+    if (start > this.at) this.stretch(this.at, start);
     this.write(piece);
     this.at = end;
   }
 
   finish(): Buffer {
-    if (this.at < this.text.length) this.write(this.text.slice(this.at));
+    if (this.at < this.text.length) this.stretch(this.at, this.text.length);
     const bytes = this.out.subarray(0, this.offset);
     if (this.partEncoding === "utf16be") bytes.swap16();
     return bytes;
   }
 
+  /**
+   * An unchanged stretch of the text. In a UTF-8 part that is all ASCII (most are) a character is a
+   * byte, and latin1 copies them as they are, without UTF-8's encoding.
+   */
+  private stretch(from: number, to: number): void {
+    const piece = this.text.slice(from, to);
+    if (!this.ascii) return this.write(piece);
+    if (this.offset + piece.length > this.out.length) this.grow(piece.length);
+    this.offset += this.out.write(piece, this.offset, "latin1");
+  }
+
+  private grow(most: number): void {
+    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.offset + most));
+    this.out.copy(bigger, 0, 0, this.offset);
+    this.out = bigger;
+  }
+
   private write(piece: string): void {
     const most = piece.length * this.unit;
-    if (this.offset + most > this.out.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.offset + most));
-      this.out.copy(bigger, 0, 0, this.offset);
-      this.out = bigger;
-    }
+    if (this.offset + most > this.out.length) this.grow(most);
     this.offset +=
       piece.length <= 32 && this.unit === 3
         ? writeShort(this.out, piece, this.offset)
