@@ -1,6 +1,8 @@
 /**
- * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants
- * and arithmetic or comparison operators. Every other formula goes to HyperFormula. Each cell is
+ * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants,
+ * arithmetic or comparison operators, and what a template puts around an NL result: IF on a
+ * number or logical value, and the rounding of ROUND, ROUNDUP, ROUNDDOWN and TRUNC (Excel's, from
+ * excelNumbers.ts, as HyperFormula is given them). Every other formula goes to HyperFormula. Each cell is
  * evaluated once, in dependency order, so the work is linear in the number of formulas.
  *
  * The operators follow Excel: an empty cell is 0, TRUE is 1, a number as text is that number, an
@@ -13,7 +15,8 @@ import { Node } from "../workbook/formula/ast";
 import { Host } from "../workbook/formula/parse";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
-import { excelCompare, excelSum } from "./excelNumbers";
+import { dutchEngineMessage } from "./engineMessages";
+import { excelCompare, excelRound, excelSum, RoundingMode } from "./excelNumbers";
 import { callNl, NlArgument, nlFunctionId } from "./nlCall";
 import type { NlCall } from "./nlPool";
 
@@ -29,6 +32,23 @@ export interface DirectContext {
 }
 
 type Position = "top" | "operand" | "argument";
+
+/**
+ * The rounding functions evaluated here, with their direction and how many arguments Excel takes
+ * (ROUND, ROUNDUP and ROUNDDOWN want the places; TRUNC's default to 0). Each argument one value.
+ */
+const ROUNDING: ReadonlyMap<string, { readonly mode: RoundingMode; readonly least: number }> = new Map([
+  ["ROUND", { mode: "half-away-from-zero", least: 2 }],
+  ["ROUNDUP", { mode: "away-from-zero", least: 2 }],
+  ["ROUNDDOWN", { mode: "toward-zero", least: 2 }],
+  ["TRUNC", { mode: "toward-zero", least: 1 }],
+]);
+
+/** Whether a call is a rounding function with as many arguments as Excel takes for it. */
+function roundingOf(node: Extract<Node, { k: "call" }>): RoundingMode | null {
+  const rounding = ROUNDING.get(node.fn);
+  return rounding && node.args.length >= rounding.least && node.args.length <= 2 ? rounding.mode : null;
+}
 
 const ARITHMETIC = new Set(["+", "-", "*", "/", "^"]);
 const OPERATORS = new Set(["+", "-", "*", "/", "^", "=", "<>", "<", ">", "<=", ">="]);
@@ -61,8 +81,18 @@ export function isDirect(
       return isDirect(target.node, refs, target.sheet, position, depth + 1);
     }
     case "call": {
-      const id = nlFunctionId(node.fn);
-      return id !== null && node.args.every((a) => again(a, "argument"));
+      if (nlFunctionId(node.fn) !== null) return node.args.every((a) => again(a, "argument"));
+      if (node.fn === "IF") {
+        // IF(test; if true; [if false]), an outcome left empty being 0
+        const [test, ...outcomes] = node.args;
+        return (
+          node.args.length >= 2 &&
+          node.args.length <= 3 &&
+          again(test, "operand") &&
+          outcomes.every((a) => a.k === "missing" || again(a, "operand"))
+        );
+      }
+      return roundingOf(node) !== null && node.args.every((a) => again(a, "operand"));
     }
     case "unary":
       return node.op !== "@" && again(node.a, "operand");
@@ -100,6 +130,10 @@ function isRows(v: Value): v is RowsValue {
   return typeof v === "object" && v !== null && "rows" in v;
 }
 
+// The messages HyperFormula gives for the same errors, in Dutch: the same text whichever evaluator.
+const NOT_A_NUMBER = dutchEngineMessage("Value cannot be coerced to number.");
+const NOT_FINITE = dutchEngineMessage("NaN or infinite value encountered.");
+
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
 
 /** A value as a number, the way Excel's arithmetic takes it. */
@@ -109,7 +143,7 @@ function toNumber(value: CellValue): number | CellValue {
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "string") {
     const text = value.trim();
-    if (text === "") return errorValue("#VALUE!");
+    if (text === "") return errorValue("#VALUE!", NOT_A_NUMBER);
     if (PLAIN_NUMBER.test(text)) {
       const n = Number(text.replace("%", ""));
       return text.endsWith("%") ? n / 100 : n;
@@ -117,13 +151,13 @@ function toNumber(value: CellValue): number | CellValue {
     // Dates, times and amounts with separators depend on the user's locale: leave them to Excel.
     if (/\d/.test(text) && /^[\d\s.,:/\-+€$%()]+$/.test(text))
       throw new NotDirect("tekst die Excel als getal of datum kan lezen");
-    return errorValue("#VALUE!");
+    return errorValue("#VALUE!", NOT_A_NUMBER);
   }
   return value;
 }
 
 function finite(n: number): CellValue {
-  if (Number.isNaN(n) || !Number.isFinite(n)) return errorValue("#NUM!");
+  if (Number.isNaN(n) || !Number.isFinite(n)) return errorValue("#NUM!", NOT_FINITE);
   return Object.is(n, -0) ? 0 : n;
 }
 
@@ -224,7 +258,8 @@ export class DirectEvaluator {
       case "array":
         return { rows: node.rows.map((row) => row.map((cell) => this.scalar(cell, sheet, host, depth))) };
       case "call":
-        return this.call(node.fn, node.args, sheet, host, depth);
+        if (node.fn.startsWith("NL.")) return this.call(node.fn, node.args, sheet, host, depth);
+        return node.fn === "IF" ? this.choose(node.args, sheet, host, depth) : this.round(node, sheet, host, depth);
       default:
         throw new NotDirect(node.k);
     }
@@ -305,6 +340,32 @@ export class DirectEvaluator {
     if (isArea(v)) return v.single ? this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1) : this.ctx.valuesIn(v.area);
     if (isRows(v)) return v.rows;
     return v;
+  }
+
+  /**
+   * IF: the test a number (not 0 is WAAR) or a logical value, an empty cell ONWAAR; only the
+   * outcome chosen is evaluated; without an outcome for ONWAAR the result is ONWAAR. Text as the
+   * test is read by Excel in its own language ("WAAR", "TRUE"): left to Excel.
+   */
+  private choose(args: readonly Node[], sheet: number, host: Host, depth: number): Value {
+    const test = this.scalar(args[0], sheet, host, depth);
+    if (isErrorValue(test)) return test;
+    if (typeof test === "string") throw new NotDirect("tekst als voorwaarde van ALS");
+    const outcome = test === null || test === false || test === 0 ? args[2] : args[1];
+    if (outcome === undefined) return false;
+    if (outcome.k === "missing") return 0;
+    return this.eval(outcome, sheet, host, depth);
+  }
+
+  /** ROUND and its kin: each argument a number as arithmetic takes it, the first error as it comes. */
+  private round(node: Extract<Node, { k: "call" }>, sheet: number, host: Host, depth: number): CellValue {
+    const mode = roundingOf(node);
+    if (mode === null) throw new NotDirect(node.fn);
+    const value = toNumber(this.scalar(node.args[0], sheet, host, depth));
+    if (typeof value !== "number") return value;
+    const places = node.args.length > 1 ? toNumber(this.scalar(node.args[1], sheet, host, depth)) : 0;
+    if (typeof places !== "number") return places;
+    return finite(excelRound(value, places, mode));
   }
 
   private call(fn: string, args: readonly Node[], sheet: number, host: Host, depth: number): Value {

@@ -5,14 +5,18 @@
  * functions (Math.round of x × 10^n) are a cent off; LibreOffice on this machine gives the values
  * expected here for each of them.
  */
+import fc from "fast-check";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { isDirect } from "../../src/engine/direct";
 import { evaluateFormula, formatValue } from "../../src/engine/evaluate";
 import { excelCompare, excelMultiple, excelRound, excelSum } from "../../src/engine/excelNumbers";
 import { recalcFile } from "../../src/engine/recalcFile";
-import { openWorkbook } from "../../src/workbook/package";
-import { f, row, v, writeWorkbookFile } from "../helpers/xlsx";
+import { parseFormula } from "../../src/workbook/formula/parse";
+import { openWorkbook, WorkbookPackage } from "../../src/workbook/package";
+import { WorkbookReferences } from "../../src/workbook/references";
+import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
 
 const evalText = (formula: string): string => formatValue(evaluateFormula(formula));
 
@@ -129,7 +133,7 @@ describe("comparing and adding as Excel does", () => {
     expect(excelSum(4766.69, -4766.68)).toBeCloseTo(0.01, 10); // a real difference stays
   });
 
-  test("in HyperFormula: =, ALS, SUM and a number joined to text", () => {
+  test("in eval, whichever evaluator: =, ALS, SUM and a number joined to text", () => {
     expect(evalText("=0.1+0.2=0.3")).toBe("TRUE");
     expect(evalText("=ALS(0,1+0,2=0,3; 1; 0)")).toBe("1");
     expect(evalText("=0.1+0.2-0.3")).toBe("0");
@@ -148,16 +152,17 @@ describe("comparing and adding as Excel does", () => {
         // KIA 2025 on 2.901: 28% = 812,28
         row(1, f("A1", "_xldudf_NL_KIA(2025,2901)")),
         // 10% + 20% = 243,684 (binary 243,68400000000003) against 30% (243,68399999999997)
-        row(2, f("A2", "A1*0.1+A1*0.2=A1*0.3"), f("B2", "IF(A1*0.1+A1*0.2=A1*0.3,1,0)")),
+        row(2, f("A2", "A1*0.1+A1*0.2=A1*0.3"), f("B2", "SUMPRODUCT(--(A1*0.1+A1*0.2=A1*0.3))")),
         // what is left after adding and taking away the same: 0 (binary 1,1 x 10^-13)
-        row(3, f("A3", "A1+0.1+0.2-0.3-A1"), f("B3", "ROUND(A1*0.1+A1*0.2,2)")),
+        row(3, f("A3", "A1+0.1+0.2-0.3-A1"), f("B3", "ROUND(A1*0.1+A1*0.2,2)"), f("C3", "SUM(ROUND(A1*0.3,2))")),
       ].join(""),
     );
     expect(cells.get(1, 1)?.value).toBe(812.28);
     expect(cells.get(2, 1)?.value).toBe(true); // direct
     expect(cells.get(2, 2)?.value).toBe(1); // HyperFormula
     expect(cells.get(3, 1)?.value).toBe(0); // direct
-    expect(cells.get(3, 2)?.value).toBe(243.68); // HyperFormula
+    expect(cells.get(3, 2)?.value).toBe(243.68); // direct: ROUND is one of its functions
+    expect(cells.get(3, 3)?.value).toBe(243.68); // HyperFormula (SUM is not)
   });
 });
 
@@ -217,6 +222,150 @@ describe("in the engine (eval, and the native formulas of a recalculation)", () 
     );
     expect(cells.get(2, 1)?.value).toBe(4766.69);
     expect(cells.get(3, 1)?.value).toBe(2383.35);
+  });
+});
+
+describe("the rounding around an NL result, evaluated directly (not by HyperFormula)", () => {
+  const refs = new WorkbookReferences({ sheets: [], names: [], tables: [] } as unknown as WorkbookPackage);
+  const direct = (formula: string) => isDirect(parseFormula(formula).node, refs, 0);
+
+  test("ROUND, ROUNDUP, ROUNDDOWN and TRUNC with the arguments Excel takes; anything else goes to HyperFormula", () => {
+    expect(direct("ROUND(NL.KIA(2025,A2),2)")).toBe(true);
+    expect(direct("ROUNDUP(NL.MKBVRIJ($B$1,A2)/2,0)*2")).toBe(true);
+    expect(direct("ROUNDDOWN(A2,-2)")).toBe(true);
+    expect(direct("TRUNC(NL.BELASTBAREWINST(2025,A2,TRUE))")).toBe(true);
+    expect(direct("ROUND(A2)")).toBe(false); // Excel's ROUND wants its places
+    expect(direct("ROUND(A2,2,1)")).toBe(false);
+    expect(direct("ROUND(A2:A3,2)")).toBe(false); // a range: an array in Excel
+    expect(direct("ROUND(SUM(A2:A3),2)")).toBe(false);
+    expect(direct("MROUND(A2,0.05)")).toBe(false);
+  });
+
+  test("in a recalculated file: Excel's rounding, coercion and errors", async () => {
+    const cells = await recalculated(
+      "Afronden",
+      [
+        row(1, v("A1", 40003), f("B1", "_xldudf_NL_MKBVRIJ(2025,A1,2470)")),
+        // MKB-winstvrijstelling 2025 over 37.533: 12,7% = 4.766,691 -> 4.766,69
+        // half: 2.383,345 -> 2.383,35 (binary 2.383,34499…); up to tens 2.390; down to hundreds 2.300; cut 2.383
+        row(
+          2,
+          f("A2", "ROUND(B1/2,2)"),
+          f("B2", "ROUNDUP(B1/2,-1)"),
+          f("C2", "ROUNDDOWN(B1/2,-2)"),
+          f("D2", "TRUNC(B1/2)"),
+          f("E2", "ROUND(-B1/2,2.9)"), // the places cut toward zero: 2
+        ),
+        row(
+          3,
+          s("A3", "tekst"),
+          f("B3", "ROUND(A3,B1)"), // text is no number: #VALUE!
+          f("C3", "ROUND(_xldudf_NL_KIA(2021,A1),0)"), // 2021 is not covered: the #N/A passes through
+          f("D3", "ROUND(B1>0,0)+B1*0"), // WAAR counts as 1
+        ),
+      ].join(""),
+    );
+    expect(cells.get(1, 2)?.value).toBe(4766.69);
+    expect(cells.get(2, 1)?.value).toBe(2383.35);
+    expect(cells.get(2, 2)?.value).toBe(2390);
+    expect(cells.get(2, 3)?.value).toBe(2300);
+    expect(cells.get(2, 4)?.value).toBe(2383);
+    expect(cells.get(2, 5)?.value).toBe(-2383.35);
+    expect(cells.get(3, 2)?.value).toEqual({ error: "#VALUE!" });
+    expect(cells.get(3, 3)?.value).toEqual({ error: "#N/A" });
+    expect(cells.get(3, 4)?.value).toBe(1);
+  });
+
+  test("gives what HyperFormula's rounding (the same excelRound) gives, for any amount and places", () => {
+    const amount = fc.integer({ min: -2e9, max: 2e9 }).map((n) => n / 1000);
+    const places = fc.integer({ min: -4, max: 4 });
+    const fn = fc.constantFrom("ROUND", "ROUNDUP", "ROUNDDOWN", "TRUNC");
+    fc.assert(
+      fc.property(fn, amount, places, (name, x, d) => {
+        const call = `${name}(${x},${d})`;
+        // SUM is not the direct evaluator's: the second formula is HyperFormula's
+        expect(evalText(`=${call}`)).toBe(evalText(`=SUM(${call})`));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("IF around an NL result, evaluated directly", () => {
+  const refs = new WorkbookReferences({ sheets: [], names: [], tables: [] } as unknown as WorkbookPackage);
+  const direct = (formula: string) => isDirect(parseFormula(formula).node, refs, 0);
+
+  test("IF with a test and one or two outcomes (an outcome may be left empty)", () => {
+    expect(direct('IF(NL.URENCRITERIUM(B2),"ja","nee")')).toBe(true);
+    expect(direct("IF(C2>0,NL.KIA($B$1,C2),0)")).toBe(true);
+    expect(direct("IF(A2,,1)")).toBe(true);
+    expect(direct("IF(A2,1)")).toBe(true);
+    expect(direct("IF(A2)")).toBe(false);
+    expect(direct("IF(A2,1,2,3)")).toBe(false);
+    expect(direct("IF(A2:A3>0,1,0)")).toBe(false); // a range: an array in Excel
+    expect(direct("IF(A2,SUM(B2:B3),0)")).toBe(false);
+  });
+
+  test("in a recalculated file: the test, the outcome chosen, and what Excel gives without one", async () => {
+    const cells = await recalculated(
+      "Als",
+      [
+        // KIA 2025 on 2.901: 28% = 812,28; 1.300 uren: the urencriterium is met
+        row(1, v("A1", 2901), f("B1", "_xldudf_NL_KIA(2025,A1)"), f("C1", "_xldudf_NL_URENCRITERIUM(1300)")),
+        row(
+          2,
+          f("A2", 'IF(C1,"ja","nee")'),
+          f("B2", "IF(B1>1000,B1,0)"), // 812,28 is not more than 1.000
+          f("C2", "IF(B1>0,B1,1/0)"), // the other outcome is not worked out: no #DIV/0!
+          f("D2", "IF(B1<0,1)"), // no outcome for ONWAAR: ONWAAR
+          f("E2", "IF(B1<0,1,)"), // an empty one: 0
+          f("F2", "IF(D1,1,2)*B1"), // D1 is empty: ONWAAR, 2 x 812,28 = 1.624,56
+          f("G2", "IF(_xldudf_NL_KIA(2021,A1),1,2)"), // 2021 is not covered: the #N/A
+          f("H2", "ROUND(IF(B1,B1/3,0),2)"), // 812,28 / 3 = 270,76
+        ),
+      ].join(""),
+    );
+    expect(cells.get(2, 1)?.value).toBe("ja");
+    expect(cells.get(2, 2)?.value).toBe(0);
+    expect(cells.get(2, 3)?.value).toBe(812.28);
+    expect(cells.get(2, 4)?.value).toBe(false);
+    expect(cells.get(2, 5)?.value).toBe(0);
+    expect(cells.get(2, 6)?.value).toBe(1624.56);
+    expect(cells.get(2, 7)?.value).toEqual({ error: "#N/A" });
+    expect(cells.get(2, 8)?.value).toBe(270.76);
+  });
+
+  test("a text as the test is left to Excel, which reads it in its own language", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-als-"));
+    try {
+      const input = join(dir, "in.xlsx");
+      writeWorkbookFile(input, {
+        sheets: [
+          {
+            name: "Als",
+            data: row(1, s("A1", "WAAR"), '<c r="B1"><f>IF(A1,_xldudf_NL_KIA(2025,2901),0)</f><v>7</v></c>'),
+          },
+        ],
+      });
+      const report = await recalcFile(input, join(dir, "uit.xlsx"));
+      expect(report.notRecalculated).toEqual([
+        { cell: "Als!B1", reason: "niet zonder Excel te bepalen (tekst als voorwaarde van ALS)" },
+      ]);
+      expect(report.fullCalcOnLoad).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("gives what HyperFormula's IF gives for numbers and comparisons", () => {
+    const amount = fc.integer({ min: -2e6, max: 2e6 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(amount, amount, fc.constantFrom(">", "<=", "="), (x, y, op) => {
+        const formula = `IF(${x}${op}${y},ROUND(${x}/3,2),${x}-${y})`;
+        expect(evalText(`=${formula}`)).toBe(evalText(`=SUM(${formula})`));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
