@@ -225,10 +225,13 @@ describe("in the engine (eval, and the native formulas of a recalculation)", () 
   });
 });
 
-describe("the rounding around an NL result, evaluated directly (not by HyperFormula)", () => {
+/** Whether the direct evaluator takes a formula (else HyperFormula does). */
+function direct(formula: string): boolean {
   const refs = new WorkbookReferences({ sheets: [], names: [], tables: [] } as unknown as WorkbookPackage);
-  const direct = (formula: string) => isDirect(parseFormula(formula).node, refs, 0);
+  return isDirect(parseFormula(formula).node, refs, 0);
+}
 
+describe("the rounding around an NL result, evaluated directly (not by HyperFormula)", () => {
   test("ROUND, ROUNDUP, ROUNDDOWN and TRUNC with the arguments Excel takes; anything else goes to HyperFormula", () => {
     expect(direct("ROUND(NL.KIA(2025,A2),2)")).toBe(true);
     expect(direct("ROUNDUP(NL.MKBVRIJ($B$1,A2)/2,0)*2")).toBe(true);
@@ -292,9 +295,6 @@ describe("the rounding around an NL result, evaluated directly (not by HyperForm
 });
 
 describe("IF around an NL result, evaluated directly", () => {
-  const refs = new WorkbookReferences({ sheets: [], names: [], tables: [] } as unknown as WorkbookPackage);
-  const direct = (formula: string) => isDirect(parseFormula(formula).node, refs, 0);
-
   test("IF with a test and one or two outcomes (an outcome may be left empty)", () => {
     expect(direct('IF(NL.URENCRITERIUM(B2),"ja","nee")')).toBe(true);
     expect(direct("IF(C2>0,NL.KIA($B$1,C2),0)")).toBe(true);
