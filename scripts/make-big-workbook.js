@@ -7,9 +7,9 @@
  *   (default)  NL formulas: NL.URENCRITERIUM, NL.KIA, NL.BELASTBAREWINST
  *   --native   the same three results as the nested IF formulas templates hard-code today
  *              (2025 numbers): what LibreOffice recalculates in the benchmark
- *   --engine   the NL formulas inside AND(...) and MAX(...; 0), functions that HyperFormula
- *              evaluates (ROUND and IF around an NL call are evaluated directly), so that it
- *              evaluates every cell
+ *   --engine   the NL formulas inside AND(...) and ABS(...), functions that HyperFormula
+ *              evaluates (ROUND, IF, MAX and MIN around an NL call are evaluated directly), so
+ *              that it evaluates every cell
  */
 const ExcelJS = require("exceljs");
 const path = require("path");
@@ -28,8 +28,8 @@ const VARIANTS = {
   ],
   engine: (r) => [
     `AND(NL.URENCRITERIUM(B${r}))`,
-    `MAX(NL.KIA($B$1,C${r}),0)`,
-    `MAX(NL.BELASTBAREWINST($B$1,A${r}-E${r},D${r}),0)`,
+    `ABS(NL.KIA($B$1,C${r}))`,
+    `ABS(NL.BELASTBAREWINST($B$1,A${r}-E${r},D${r}))`,
   ],
 };
 

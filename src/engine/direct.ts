@@ -1,8 +1,9 @@
 /**
  * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants,
  * arithmetic or comparison operators, and what a template puts around an NL result: IF on a
- * number or logical value, and the rounding of ROUND, ROUNDUP, ROUNDDOWN and TRUNC (Excel's, from
- * excelNumbers.ts, as HyperFormula is given them). Every other formula goes to HyperFormula. Each cell is
+ * number or logical value, MAX and MIN, and the rounding of ROUND, ROUNDUP, ROUNDDOWN and TRUNC
+ * (Excel's, from excelNumbers.ts, as HyperFormula is given them). Every other formula goes to
+ * HyperFormula. Each cell is
  * evaluated once, in dependency order, so the work is linear in the number of formulas.
  *
  * The operators follow Excel: an empty cell is 0, TRUE is 1, a number as text is that number, an
@@ -92,6 +93,9 @@ export function isDirect(
           outcomes.every((a) => a.k === "missing" || again(a, "operand"))
         );
       }
+      // MAX(…; …), MIN(…; …): values, cells, ranges and arrays (an argument left empty is HyperFormula's)
+      if (node.fn === "MAX" || node.fn === "MIN")
+        return node.args.length > 0 && node.args.every((a) => a.k !== "missing" && again(a, "argument"));
       return roundingOf(node) !== null && node.args.every((a) => again(a, "operand"));
     }
     case "unary":
@@ -259,7 +263,10 @@ export class DirectEvaluator {
         return { rows: node.rows.map((row) => row.map((cell) => this.scalar(cell, sheet, host, depth))) };
       case "call":
         if (node.fn.startsWith("NL.")) return this.call(node.fn, node.args, sheet, host, depth);
-        return node.fn === "IF" ? this.choose(node.args, sheet, host, depth) : this.round(node, sheet, host, depth);
+        if (node.fn === "IF") return this.choose(node.args, sheet, host, depth);
+        if (node.fn === "MAX" || node.fn === "MIN")
+          return this.extreme(node.fn === "MAX", node.args, sheet, host, depth);
+        return this.round(node, sheet, host, depth);
       default:
         throw new NotDirect(node.k);
     }
@@ -355,6 +362,39 @@ export class DirectEvaluator {
     if (outcome === undefined) return false;
     if (outcome.k === "missing") return 0;
     return this.eval(outcome, sheet, host, depth);
+  }
+
+  /**
+   * MAX and MIN as Excel's help has them: of a cell, a range or an array only the numbers count
+   * (text, WAAR/ONWAAR and empty cells are passed over); a value given as an argument counts as
+   * arithmetic takes it (WAAR is 1, text that is no number #VALUE!); an error is the result; with
+   * no number at all the result is 0.
+   */
+  private extreme(max: boolean, args: readonly Node[], sheet: number, host: Host, depth: number): CellValue {
+    let best: number | null = null;
+    const take = (n: number) => {
+      if (best === null || (max ? n > best : n < best)) best = n;
+    };
+    for (const arg of args) {
+      const v = this.eval(arg, sheet, host, depth);
+      if (isArea(v) || isRows(v)) {
+        const rows = isRows(v)
+          ? v.rows
+          : v.single
+            ? [[this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1)]]
+            : this.ctx.valuesIn(v.area);
+        for (const row of rows)
+          for (const cell of row) {
+            if (isErrorValue(cell)) return cell;
+            if (typeof cell === "number") take(cell);
+          }
+        continue;
+      }
+      const n = toNumber(v);
+      if (typeof n !== "number") return n;
+      take(n);
+    }
+    return best === null || best === 0 ? 0 : best;
   }
 
   /** ROUND and its kin: each argument a number as arithmetic takes it, the first error as it comes. */

@@ -369,6 +369,56 @@ describe("IF around an NL result, evaluated directly", () => {
   });
 });
 
+describe("MAX and MIN around an NL result, evaluated directly", () => {
+  test("values, cells, ranges and arrays; an argument left empty goes to HyperFormula", () => {
+    expect(direct("MAX(0,NL.BELASTBAREWINST(2025,A2,TRUE))")).toBe(true);
+    expect(direct("MIN(NL.KIA($B$1,C2),B2:B9,{1,2})")).toBe(true);
+    expect(direct("MAX(,A2)")).toBe(false);
+    expect(direct("MAX(A2,SUM(B2:B3))")).toBe(false);
+  });
+
+  test("in a recalculated file: of cells and ranges only the numbers count, as HyperFormula has it", async () => {
+    // Each formula in column B, and the same one inside SUM (HyperFormula's) in column C.
+    const formulas = [
+      "MAX(A1,A2,A3,A4,A5)", // 812,28 (A1); the text, WAAR and the empty cell are passed over
+      "MIN(A2:A6)", // only 812,28 is a number in A2:A6: 812,28
+      "MIN(A2,A3,A4)+0*A1", // no number at all: 0 (0 x A1: so that it is recalculated)
+      "MAX(-A1,TRUE)", // WAAR as an argument counts: 1
+      'MIN(A1,"500")', // a number as text, as an argument: 500
+      "MAX(A1:A7)", // A7 holds #N/A: the result
+      "MIN(-A1,{5,-1000,TRUE})", // -1.000 in the array
+      "MAX(0,A1-1000)", // 812,28 - 1.000 < 0: 0
+    ];
+    const cells = await recalculated(
+      "MaxMin",
+      [
+        // KIA 2025 on 2.901: 28% = 812,28
+        row(1, f("A1", "_xldudf_NL_KIA(2025,2901)")),
+        row(2, s("A2", "tekst")),
+        row(3, '<c r="A3" t="b"><v>1</v></c>'),
+        row(6, f("A6", "A1")),
+        row(7, f("A7", "_xldudf_NL_KIA(2021,2901)")),
+        ...formulas.map((formula, i) => row(10 + i, f(`B${10 + i}`, formula), f(`C${10 + i}`, `SUM(${formula})`))),
+      ].join(""),
+    );
+    const direct = formulas.map((_, i) => cells.get(10 + i, 2)?.value);
+    const engine = formulas.map((_, i) => cells.get(10 + i, 3)?.value);
+    expect(direct).toEqual([812.28, 812.28, 0, 1, 500, { error: "#N/A" }, -1000, 0]);
+    expect(engine).toEqual(direct);
+  });
+
+  test("gives what HyperFormula's MAX and MIN give for numbers, comparisons and arrays", () => {
+    const amount = fc.integer({ min: -2e6, max: 2e6 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(fc.constantFrom("MAX", "MIN"), fc.array(amount, { minLength: 1, maxLength: 5 }), (fn, xs) => {
+        const formula = `${fn}(${xs[0]}>0,{${xs.join(",")}},${xs.map((x) => `${x}*2`).join(",")})`;
+        expect(evalText(`=${formula}`)).toBe(evalText(`=SUM(${formula})`));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 test("a number too small to read out at 15 digits is 0, not NaN", () => {
   // HyperFormula multiplies by 10^(14 - exponent) to read out 15 digits: 10^319 overflows to NaN
   expect(evalText("=1E-300*1E-5")).toBe("0");
