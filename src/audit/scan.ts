@@ -11,7 +11,7 @@
  * files or of Excel: the CLI feeds it a workbook package, the task pane what the Excel API reads.
  */
 import { a1 } from "../workbook/address";
-import type { Node } from "../workbook/formula/ast";
+import type { BinNode, Node } from "../workbook/formula/ast";
 import type { Host } from "../workbook/formula/parse";
 import { printNode, quoteSheet, Unprintable } from "../workbook/formula/print";
 import { CatalogueEntry, entriesFor } from "./catalogue";
@@ -71,7 +71,7 @@ interface Literal {
   readonly value: number;
   readonly written: string;
   /** The comparison (`C2>=1225`) the number stands in, with the other side. */
-  readonly comparison?: { readonly node: Extract<Node, { k: "bin" }>; readonly other: Node };
+  readonly comparison?: { readonly node: BinNode; readonly other: Node };
   /** The product (`x*0.127`) the number is a factor of, with the other factor. */
   readonly product?: { readonly node: Node; readonly other: Node };
   /** `x*13.31/100`: the node stands for the other factor times the value, not the value alone. */

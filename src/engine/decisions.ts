@@ -3,7 +3,7 @@
  * (the direct one, or HyperFormula), and whether a cell must keep Excel's cached value, with the
  * reason the user is told.
  */
-import { Node } from "../workbook/formula/ast";
+import { BinNode, CallNode, Node } from "../workbook/formula/ast";
 import { isSyntaxError, isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
 import { FormulaCell } from "./dependents";
 import { isDirect } from "./direct";
@@ -134,7 +134,7 @@ const JOINING = new Set(["CONCATENATE", "CONCAT", "TEXTJOIN"]);
  * is kept rather than one in a language the user may not have. Only joins are looked at; a number
  * that a text function (LEFT, SUBSTITUTE) reads as text is spelled in the same way.
  */
-function joinsNonText(calls: readonly Call[], joins: readonly Join[]): boolean {
+function joinsNonText(calls: readonly CallNode[], joins: readonly BinNode[]): boolean {
   for (const j of joins) if (!isText(j.a) || !isText(j.b)) return true;
   for (const c of calls) {
     if (!JOINING.has(c.fn)) continue;
@@ -153,7 +153,7 @@ const PLAIN_TEXT_FORMAT = /^[0#]+$/;
  * English), and HyperFormula knows neither grouping, percent, currency nor Dutch date codes: it
  * wrote "1235,##0.00" for TEXT(1234,5;"#,##0.00"). Better Excel's own result than a wrong one.
  */
-export function textFormatReason(call: Call): string | null {
+export function textFormatReason(call: CallNode): string | null {
   if (call.fn !== "TEXT") return null;
   const format = call.args[1];
   if (!format || format.k !== "str")
@@ -163,14 +163,10 @@ export function textFormatReason(call: Call): string | null {
   return null;
 }
 
-type Call = Extract<Node, { k: "call" }>;
-
-type Join = Extract<Node, { k: "bin" }>;
-
 interface Parts {
-  readonly calls: Call[];
+  readonly calls: CallNode[];
   /** The `&` operations. */
-  readonly joins: Join[];
+  readonly joins: BinNode[];
 }
 
 /** Every function call and text join of a formula, also inside the defined names it uses. */

@@ -1,9 +1,8 @@
 /**
  * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants,
- * arithmetic or comparison operators, and what a template puts around an NL result: IF on a
- * number or logical value, MAX and MIN, and the rounding of ROUND, ROUNDUP, ROUNDDOWN and TRUNC
- * (Excel's, from excelNumbers.ts, as HyperFormula is given them). Every other formula goes to
- * HyperFormula. Each cell is
+ * arithmetic or comparison operators, and the native functions a template puts around an NL
+ * result (IF, MAX, MIN, ROUND and its kin: the table DIRECT_FUNCTIONS at the end, each with the
+ * calls it accepts and its result). Every other formula goes to HyperFormula. Each cell is
  * evaluated once, in dependency order, so the work is linear in the number of formulas.
  *
  * The operators follow Excel: an empty cell is 0, TRUE is 1, a number as text is that number, an
@@ -33,23 +32,6 @@ export interface DirectContext {
 }
 
 type Position = "top" | "operand" | "argument";
-
-/**
- * The rounding functions evaluated here, with their direction and how many arguments Excel takes
- * (ROUND, ROUNDUP and ROUNDDOWN want the places; TRUNC's default to 0). Each argument one value.
- */
-const ROUNDING: ReadonlyMap<string, { readonly mode: RoundingMode; readonly least: number }> = new Map([
-  ["ROUND", { mode: "half-away-from-zero", least: 2 }],
-  ["ROUNDUP", { mode: "away-from-zero", least: 2 }],
-  ["ROUNDDOWN", { mode: "toward-zero", least: 2 }],
-  ["TRUNC", { mode: "toward-zero", least: 1 }],
-]);
-
-/** Whether a call is a rounding function with as many arguments as Excel takes for it. */
-function roundingOf(node: Extract<Node, { k: "call" }>): RoundingMode | null {
-  const rounding = ROUNDING.get(node.fn);
-  return rounding && node.args.length >= rounding.least && node.args.length <= 2 ? rounding.mode : null;
-}
 
 const ARITHMETIC = new Set(["+", "-", "*", "/", "^"]);
 const OPERATORS = new Set(["+", "-", "*", "/", "^", "=", "<>", "<", ">", "<=", ">="]);
@@ -83,20 +65,8 @@ export function isDirect(
     }
     case "call": {
       if (nlFunctionId(node.fn) !== null) return node.args.every((a) => again(a, "argument"));
-      if (node.fn === "IF") {
-        // IF(test; if true; [if false]), an outcome left empty being 0
-        const [test, ...outcomes] = node.args;
-        return (
-          node.args.length >= 2 &&
-          node.args.length <= 3 &&
-          again(test, "operand") &&
-          outcomes.every((a) => a.k === "missing" || again(a, "operand"))
-        );
-      }
-      // MAX(…; …), MIN(…; …): values, cells, ranges and arrays (an argument left empty is HyperFormula's)
-      if (node.fn === "MAX" || node.fn === "MIN")
-        return node.args.length > 0 && node.args.every((a) => a.k !== "missing" && again(a, "argument"));
-      return roundingOf(node) !== null && node.args.every((a) => again(a, "operand"));
+      const fn = DIRECT_FUNCTIONS.get(node.fn);
+      return fn !== undefined && fn.accepts(node.args, again);
     }
     case "unary":
       return node.op !== "@" && again(node.a, "operand");
@@ -204,7 +174,10 @@ function compare(a: CellValue, b: CellValue): number {
 export class DirectEvaluator {
   constructor(private readonly ctx: DirectContext) {}
 
-  /** The value of a formula for the cell at (sheet, host): a value, or rows for a spilled result. */
+  /**
+   * The value of a formula for the cell at (sheet, host): a value, or rows for a spilled result.
+   * For a formula `isDirect` accepts (the functions' argument counts are checked there).
+   */
   evaluate(node: Node, sheet: number, host: Host): CellValue | CellValue[][] {
     const v = this.eval(node, sheet, host, 0);
     if (isRows(v)) return v.rows;
@@ -216,7 +189,8 @@ export class DirectEvaluator {
     return v;
   }
 
-  private eval(node: Node, sheet: number, host: Host, depth: number): Value {
+  /** @internal */
+  eval(node: Node, sheet: number, host: Host, depth: number): Value {
     switch (node.k) {
       case "num":
       case "str":
@@ -261,18 +235,17 @@ export class DirectEvaluator {
         return this.binary(node.op, node.a, node.b, sheet, host, depth);
       case "array":
         return { rows: node.rows.map((row) => row.map((cell) => this.scalar(cell, sheet, host, depth))) };
-      case "call":
+      case "call": {
         if (node.fn.startsWith("NL.")) return this.call(node.fn, node.args, sheet, host, depth);
-        if (node.fn === "IF") return this.choose(node.args, sheet, host, depth);
-        if (node.fn === "MAX" || node.fn === "MIN")
-          return this.extreme(node.fn === "MAX", node.args, sheet, host, depth);
-        return this.round(node, sheet, host, depth);
+        const fn = DIRECT_FUNCTIONS.get(node.fn);
+        if (fn === undefined) throw new NotDirect(node.fn);
+        return fn.evaluate(node.args, new CellOperands(this, this.ctx, sheet, host, depth));
+      }
       default:
         throw new NotDirect(node.k);
     }
   }
 
-  /** A single value: a one-cell reference read, an error passed on. */
   /** The common case, a reference to one cell of the same sheet, read without building a reference first. */
   private sameSheetCell(node: Node, sheet: number, host: Host): CellValue | undefined {
     if (node.k !== "ref" || node.ref.kind !== "cell" || node.ref.sheet) return undefined;
@@ -282,7 +255,8 @@ export class DirectEvaluator {
     return this.ctx.valueAt(sheet, row, col);
   }
 
-  private scalar(node: Node, sheet: number, host: Host, depth: number): CellValue {
+  /** @internal A single value, for the functions below. */
+  scalar(node: Node, sheet: number, host: Host, depth: number): CellValue {
     const cell = this.sameSheetCell(node, sheet, host);
     if (cell !== undefined) return cell;
     const v = this.eval(node, sheet, host, depth);
@@ -349,65 +323,6 @@ export class DirectEvaluator {
     return v;
   }
 
-  /**
-   * IF: the test a number (not 0 is WAAR) or a logical value, an empty cell ONWAAR; only the
-   * outcome chosen is evaluated; without an outcome for ONWAAR the result is ONWAAR. Text as the
-   * test is read by Excel in its own language ("WAAR", "TRUE"): left to Excel.
-   */
-  private choose(args: readonly Node[], sheet: number, host: Host, depth: number): Value {
-    const test = this.scalar(args[0], sheet, host, depth);
-    if (isErrorValue(test)) return test;
-    if (typeof test === "string") throw new NotDirect("tekst als voorwaarde van ALS");
-    const outcome = test === null || test === false || test === 0 ? args[2] : args[1];
-    if (outcome === undefined) return false;
-    if (outcome.k === "missing") return 0;
-    return this.eval(outcome, sheet, host, depth);
-  }
-
-  /**
-   * MAX and MIN as Excel's help has them: of a cell, a range or an array only the numbers count
-   * (text, WAAR/ONWAAR and empty cells are passed over); a value given as an argument counts as
-   * arithmetic takes it (WAAR is 1, text that is no number #VALUE!); an error is the result; with
-   * no number at all the result is 0.
-   */
-  private extreme(max: boolean, args: readonly Node[], sheet: number, host: Host, depth: number): CellValue {
-    let best: number | null = null;
-    const take = (n: number) => {
-      if (best === null || (max ? n > best : n < best)) best = n;
-    };
-    for (const arg of args) {
-      const v = this.eval(arg, sheet, host, depth);
-      if (isArea(v) || isRows(v)) {
-        const rows = isRows(v)
-          ? v.rows
-          : v.single
-            ? [[this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1)]]
-            : this.ctx.valuesIn(v.area);
-        for (const row of rows)
-          for (const cell of row) {
-            if (isErrorValue(cell)) return cell;
-            if (typeof cell === "number") take(cell);
-          }
-        continue;
-      }
-      const n = toNumber(v);
-      if (typeof n !== "number") return n;
-      take(n);
-    }
-    return best === null || best === 0 ? 0 : best;
-  }
-
-  /** ROUND and its kin: each argument a number as arithmetic takes it, the first error as it comes. */
-  private round(node: Extract<Node, { k: "call" }>, sheet: number, host: Host, depth: number): CellValue {
-    const mode = roundingOf(node);
-    if (mode === null) throw new NotDirect(node.fn);
-    const value = toNumber(this.scalar(node.args[0], sheet, host, depth));
-    if (typeof value !== "number") return value;
-    const places = node.args.length > 1 ? toNumber(this.scalar(node.args[1], sheet, host, depth)) : 0;
-    if (typeof places !== "number") return places;
-    return finite(excelRound(value, places, mode));
-  }
-
   private call(fn: string, args: readonly Node[], sheet: number, host: Host, depth: number): Value {
     const id = nlFunctionId(fn);
     if (!id) throw new NotDirect(fn);
@@ -415,3 +330,130 @@ export class DirectEvaluator {
     return Array.isArray(result) ? { rows: result } : result;
   }
 }
+
+/** An argument of a native function, evaluated for the cell being computed. */
+interface Operands {
+  /** As one value: a one-cell reference read, an array's first value, an error as it is. */
+  scalar(node: Node): CellValue;
+  /** As it comes: a value, a reference, an array. */
+  value(node: Node): Value;
+  /** The cells of a reference or an array, row by row. */
+  cells(v: AreaValue | RowsValue): readonly (readonly CellValue[])[];
+}
+
+class CellOperands implements Operands {
+  constructor(
+    private readonly ev: DirectEvaluator,
+    private readonly ctx: DirectContext,
+    private readonly sheet: number,
+    private readonly host: Host,
+    private readonly depth: number,
+  ) {}
+
+  scalar(node: Node): CellValue {
+    return this.ev.scalar(node, this.sheet, this.host, this.depth);
+  }
+
+  value(node: Node): Value {
+    return this.ev.eval(node, this.sheet, this.host, this.depth);
+  }
+
+  cells(v: AreaValue | RowsValue): readonly (readonly CellValue[])[] {
+    if (isRows(v)) return v.rows;
+    return v.single ? [[this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1)]] : this.ctx.valuesIn(v.area);
+  }
+}
+
+/**
+ * A native Excel function evaluated here: which calls of it (`accepts`, given whether an argument
+ * in a position is direct itself) and its result. Any other call goes to HyperFormula.
+ */
+interface DirectFunction {
+  accepts(args: readonly Node[], direct: (node: Node, position: Position) => boolean): boolean;
+  evaluate(args: readonly Node[], operands: Operands): Value;
+}
+
+/**
+ * IF(test; if true; [if false]): the test a number (not 0 is WAAR) or a logical value, an empty
+ * cell ONWAAR; only the outcome chosen is evaluated; an outcome left empty is 0, and without an
+ * outcome for ONWAAR the result is ONWAAR. Text as the test is read by Excel in its own language
+ * ("WAAR", "TRUE"): left to Excel.
+ */
+const IF: DirectFunction = {
+  accepts: ([test, ...outcomes], direct) =>
+    outcomes.length >= 1 &&
+    outcomes.length <= 2 &&
+    direct(test, "operand") &&
+    outcomes.every((a) => a.k === "missing" || direct(a, "operand")),
+  evaluate(args, o) {
+    const test = o.scalar(args[0]);
+    if (isErrorValue(test)) return test;
+    if (typeof test === "string") throw new NotDirect("tekst als voorwaarde van ALS");
+    const outcome = test === null || test === false || test === 0 ? args[2] : args[1];
+    if (outcome === undefined) return false;
+    if (outcome.k === "missing") return 0;
+    return o.value(outcome);
+  },
+};
+
+/**
+ * MAX and MIN as Excel's help has them: of a cell, a range or an array only the numbers count
+ * (text, WAAR/ONWAAR and empty cells are passed over); a value given as an argument counts as
+ * arithmetic takes it (WAAR is 1, text that is no number #VALUE!); an error is the result; with
+ * no number at all the result is 0. An argument left empty is HyperFormula's.
+ */
+function extreme(max: boolean): DirectFunction {
+  return {
+    accepts: (args, direct) => args.length > 0 && args.every((a) => a.k !== "missing" && direct(a, "argument")),
+    evaluate(args, o) {
+      let best: number | null = null;
+      const take = (n: number) => {
+        if (best === null || (max ? n > best : n < best)) best = n;
+      };
+      for (const arg of args) {
+        const v = o.value(arg);
+        if (isArea(v) || isRows(v)) {
+          for (const row of o.cells(v))
+            for (const cell of row) {
+              if (isErrorValue(cell)) return cell;
+              if (typeof cell === "number") take(cell);
+            }
+          continue;
+        }
+        const n = toNumber(v);
+        if (typeof n !== "number") return n;
+        take(n);
+      }
+      return best === null || best === 0 ? 0 : best;
+    },
+  };
+}
+
+/**
+ * ROUND and its kin, with their direction and the arguments Excel takes (ROUND, ROUNDUP and
+ * ROUNDDOWN want the places; TRUNC's default to 0): each argument a number as arithmetic takes
+ * it, the first error as it comes. Excel's rounding, from excelNumbers.ts, as HyperFormula has it.
+ */
+function rounding(mode: RoundingMode, least: number): DirectFunction {
+  return {
+    accepts: (args, direct) => args.length >= least && args.length <= 2 && args.every((a) => direct(a, "operand")),
+    evaluate(args, o) {
+      const value = toNumber(o.scalar(args[0]));
+      if (typeof value !== "number") return value;
+      const places = args.length > 1 ? toNumber(o.scalar(args[1])) : 0;
+      if (typeof places !== "number") return places;
+      return finite(excelRound(value, places, mode));
+    },
+  };
+}
+
+/** The native functions evaluated here, by canonical (English) name. */
+const DIRECT_FUNCTIONS: ReadonlyMap<string, DirectFunction> = new Map([
+  ["IF", IF],
+  ["MAX", extreme(true)],
+  ["MIN", extreme(false)],
+  ["ROUND", rounding("half-away-from-zero", 2)],
+  ["ROUNDUP", rounding("away-from-zero", 2)],
+  ["ROUNDDOWN", rounding("toward-zero", 2)],
+  ["TRUNC", rounding("toward-zero", 1)],
+]);

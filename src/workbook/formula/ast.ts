@@ -69,6 +69,12 @@ export type Node =
   | { readonly k: "array"; readonly rows: readonly (readonly Node[])[] }
   | { readonly k: "missing" };
 
+/** A function call: `NL.KIA(…)`, `ROUND(…)`. */
+export type CallNode = Extract<Node, { k: "call" }>;
+
+/** A binary operation: `a + b`, `a & b`, `a < b`. */
+export type BinNode = Extract<Node, { k: "bin" }>;
+
 /** What a formula's tree contains, worked out once per tree. */
 export interface FormulaInfo {
   readonly refs: readonly RefSpec[];
