@@ -1,7 +1,7 @@
 /**
  * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants,
  * arithmetic or comparison operators, and the native functions a template puts around an NL
- * result (IF, MAX, MIN, ROUND and its kin: the table DIRECT_FUNCTIONS at the end, each with the
+ * result (IF, AND, OR, NOT, MAX, MIN, ROUND and its kin: the table DIRECT_FUNCTIONS at the end, each with the
  * calls it accepts and its result). Every other formula goes to HyperFormula. Each cell is
  * evaluated once, in dependency order, so the work is linear in the number of formulas.
  *
@@ -107,6 +107,7 @@ function isRows(v: Value): v is RowsValue {
 // The messages HyperFormula gives for the same errors, in Dutch: the same text whichever evaluator.
 const NOT_A_NUMBER = dutchEngineMessage("Value cannot be coerced to number.");
 const NOT_FINITE = dutchEngineMessage("NaN or infinite value encountered.");
+const NO_LOGICAL_VALUE = "Geen logische waarde (WAAR of ONWAAR) of getal gevonden.";
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
 
@@ -447,9 +448,59 @@ function rounding(mode: RoundingMode, least: number): DirectFunction {
   };
 }
 
+/**
+ * AND and OR as Excel's help has them: of a cell, a range or an array the logical values and
+ * numbers count (0 is ONWAAR), text and empty cells are passed over, and with nothing left the
+ * result is #VALUE!; a value given as an argument counts as a logical value (a number not 0 is
+ * WAAR); the first error is the result. Text given as an argument Excel reads in its own language
+ * ("WAAR", "TRUE"): left to Excel, as is an argument left empty.
+ */
+function connective(all: boolean, dutch: string): DirectFunction {
+  return {
+    accepts: (args, direct) => args.length > 0 && args.every((a) => a.k !== "missing" && direct(a, "argument")),
+    evaluate(args, o) {
+      let seen = false;
+      let result = all;
+      const take = (b: boolean) => {
+        seen = true;
+        if (b !== all) result = b;
+      };
+      for (const arg of args) {
+        const v = o.value(arg);
+        if (isArea(v) || isRows(v)) {
+          for (const row of o.cells(v))
+            for (const cell of row) {
+              if (isErrorValue(cell)) return cell;
+              if (typeof cell === "number" || typeof cell === "boolean") take(cell !== 0 && cell !== false);
+            }
+          continue;
+        }
+        if (isErrorValue(v)) return v;
+        if (typeof v === "string") throw new NotDirect(`tekst als argument van ${dutch}`);
+        take(v !== null && v !== 0 && v !== false);
+      }
+      return seen ? result : errorValue("#VALUE!", NO_LOGICAL_VALUE);
+    },
+  };
+}
+
+/** NOT of one value: a number not 0 or WAAR gives ONWAAR, 0, ONWAAR or an empty cell WAAR; text is Excel's. */
+const NOT: DirectFunction = {
+  accepts: (args, direct) => args.length === 1 && direct(args[0], "operand"),
+  evaluate(args, o) {
+    const v = o.scalar(args[0]);
+    if (isErrorValue(v)) return v;
+    if (typeof v === "string") throw new NotDirect("tekst als argument van NIET");
+    return v === null || v === 0 || v === false;
+  },
+};
+
 /** The native functions evaluated here, by canonical (English) name. */
 const DIRECT_FUNCTIONS: ReadonlyMap<string, DirectFunction> = new Map([
   ["IF", IF],
+  ["AND", connective(true, "EN")],
+  ["OR", connective(false, "OF")],
+  ["NOT", NOT],
   ["MAX", extreme(true)],
   ["MIN", extreme(false)],
   ["ROUND", rounding("half-away-from-zero", 2)],

@@ -437,6 +437,104 @@ describe("MAX and MIN around an NL result, evaluated directly", () => {
   });
 });
 
+describe("AND, OR and NOT around an NL result, evaluated directly", () => {
+  test("values, cells, ranges and arrays; an argument left empty goes to HyperFormula", () => {
+    expect(direct("AND(NL.URENCRITERIUM(B2),C2>0)")).toBe(true);
+    expect(direct("OR(NL.URENCRITERIUM(B2),B2:B9,{TRUE,0})")).toBe(true);
+    expect(direct("NOT(NL.URENCRITERIUM(B2))")).toBe(true);
+    expect(direct("AND(,A2)")).toBe(false);
+    expect(direct("NOT(A2:A3)")).toBe(false);
+    expect(direct("NOT(A2,A3)")).toBe(false);
+    expect(direct("OR(A2,ISBLANK(B2))")).toBe(false);
+  });
+
+  test("in a recalculated file: of cells and ranges the logical values and numbers count, as Excel's help has it (HyperFormula differs)", async () => {
+    // Each formula in column B, and the same one inside CHOOSE(1; ...) (HyperFormula's) in column C.
+    // Excel's help: "If an array or reference argument contains text or empty cells, those values
+    // are ignored. If the specified range contains no logical values, AND returns #VALUE!"
+    const formulas = [
+      "AND(A1,A3)", // 812,28 is not 0, A3 is WAAR: WAAR
+      "AND(A1:A6)", // 812,28, WAAR and 812,28; the text and the empty cells are passed over: WAAR
+      "OR(A1>1000,A2,A4)", // 812,28 > 1.000 is ONWAAR; the text cell and the empty cell do not count: ONWAAR
+      "IF(A1>0,AND(A2,A4))", // only a text cell and an empty cell: no logical value, #VALUE!
+      "AND(A1:A7)", // A7 holds #N/A: the result
+      "NOT(A1)", // 812,28 is WAAR: ONWAAR
+      "NOT(A1-812.28)", // 812,28 - 812,28 = 0: WAAR
+      "OR(A1<0,{0,1})", // the 1 in the array: WAAR
+      "AND(A1,A8)", // A8 is 0: ONWAAR
+      "IF(A1>0,NOT(A4))", // an empty cell is ONWAAR: WAAR
+    ];
+    const cells = await recalculated(
+      "EnOf",
+      [
+        // KIA 2025 on 2.901: 28% = 812,28
+        row(1, f("A1", "_xldudf_NL_KIA(2025,2901)")),
+        row(2, s("A2", "tekst")),
+        row(3, '<c r="A3" t="b"><v>1</v></c>'),
+        row(6, f("A6", "A1")),
+        row(7, f("A7", "_xldudf_NL_KIA(2021,2901)")),
+        row(8, v("A8", 0)),
+        ...formulas.map((formula, i) => row(10 + i, f(`B${10 + i}`, formula), f(`C${10 + i}`, `CHOOSE(1,${formula})`))),
+      ].join(""),
+    );
+    const direct = formulas.map((_, i) => cells.get(10 + i, 2)?.value);
+    const engine = formulas.map((_, i) => cells.get(10 + i, 3)?.value);
+    expect(direct).toEqual([
+      true,
+      true,
+      false,
+      { error: "#VALUE!" },
+      { error: "#N/A" },
+      false,
+      true,
+      true,
+      false,
+      true,
+    ]);
+    // HyperFormula agrees, except where a referenced cell holds text or is empty: it reads those as
+    // ONWAAR or #VALUE!, where Excel's help (and ECMA-376 part 4, AND) passes over them.
+    expect(engine).toEqual([true, false, { error: "#VALUE!" }, ...direct.slice(3)]);
+  });
+
+  test("a text given as an argument is left to Excel, which reads it in its own language", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-en-"));
+    try {
+      const input = join(dir, "in.xlsx");
+      writeWorkbookFile(input, {
+        sheets: [
+          {
+            name: "En",
+            data: row(
+              1,
+              '<c r="A1"><f>AND(_xldudf_NL_KIA(2025,2901),"WAAR")</f><v>7</v></c>',
+              '<c r="B1"><f>NOT(IF(_xldudf_NL_KIA(2025,2901)&gt;0,"ONWAAR"))</f><v>7</v></c>',
+            ),
+          },
+        ],
+      });
+      const report = await recalcFile(input, join(dir, "uit.xlsx"));
+      expect(report.notRecalculated).toEqual([
+        { cell: "En!A1", reason: "niet zonder Excel te bepalen (tekst als argument van EN)" },
+        { cell: "En!B1", reason: "niet zonder Excel te bepalen (tekst als argument van NIET)" },
+      ]);
+      expect(report.fullCalcOnLoad).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("gives what HyperFormula's AND, OR and NOT give for numbers and comparisons", () => {
+    const amount = fc.integer({ min: -2e6, max: 2e6 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(fc.constantFrom("AND", "OR"), fc.array(amount, { minLength: 1, maxLength: 5 }), (fn, xs) => {
+        const formula = `NOT(${fn}(${xs[0]}>0,{${xs.join(",")}},${xs.map((x) => `${x}*2`).join(",")}))`;
+        expect(evalText(`=${formula}`)).toBe(evalText(`=CHOOSE(1,${formula})`));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 test("a number too small to read out at 15 digits is 0, not NaN", () => {
   // HyperFormula multiplies by 10^(14 - exponent) to read out 15 digits: 10^319 overflows to NaN
   expect(evalText("=1E-300*1E-5")).toBe("0");
