@@ -14,7 +14,7 @@ import { Area, MAX_COLUMNS, MAX_ROWS } from "../workbook/address";
 import { Node } from "../workbook/formula/ast";
 import { Host } from "../workbook/formula/parse";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
-import { CellValue, errorValue, isErrorValue } from "../workbook/values";
+import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 import { dutchEngineMessage } from "./engineMessages";
 import { excelCompare, excelRound, excelSum, RoundingMode } from "./excelNumbers";
 import { callNl, NlArgument, nlFunctionId } from "./nlCall";
@@ -405,27 +405,14 @@ const IF: DirectFunction = {
  */
 function extreme(max: boolean): DirectFunction {
   return {
-    accepts: (args, direct) => args.length > 0 && args.every((a) => a.k !== "missing" && direct(a, "argument")),
+    accepts: everyArgument,
     evaluate(args, o) {
-      let best: number | null = null;
-      const take = (n: number) => {
-        if (best === null || (max ? n > best : n < best)) best = n;
-      };
-      for (const arg of args) {
-        const v = o.value(arg);
-        if (isArea(v) || isRows(v)) {
-          for (const row of o.cells(v))
-            for (const cell of row) {
-              if (isErrorValue(cell)) return cell;
-              if (typeof cell === "number") take(cell);
-            }
-          continue;
-        }
-        const n = toNumber(v);
-        if (typeof n !== "number") return n;
-        take(n);
-      }
-      return best === null || best === 0 ? 0 : best;
+      const numbers = gather(args, o, (cell) => (typeof cell === "number" ? cell : null), toNumber);
+      if (isErrorValue(numbers)) return numbers;
+      let best = 0;
+      for (let i = 0; i < numbers.length; i++)
+        if (i === 0 || (max ? numbers[i] > best : numbers[i] < best)) best = numbers[i];
+      return best === 0 ? 0 : best;
     },
   };
 }
@@ -456,32 +443,60 @@ function rounding(mode: RoundingMode, least: number): DirectFunction {
  * ("WAAR", "TRUE"): left to Excel, as is an argument left empty.
  */
 function connective(all: boolean, dutch: string): DirectFunction {
+  const ofArgument = (v: CellValue): boolean | CellValue => {
+    if (isErrorValue(v)) return v;
+    if (typeof v === "string") throw new NotDirect(`tekst als argument van ${dutch}`);
+    return v !== null && v !== 0 && v !== false;
+  };
   return {
-    accepts: (args, direct) => args.length > 0 && args.every((a) => a.k !== "missing" && direct(a, "argument")),
+    accepts: everyArgument,
     evaluate(args, o) {
-      let seen = false;
-      let result = all;
-      const take = (b: boolean) => {
-        seen = true;
-        if (b !== all) result = b;
-      };
-      for (const arg of args) {
-        const v = o.value(arg);
-        if (isArea(v) || isRows(v)) {
-          for (const row of o.cells(v))
-            for (const cell of row) {
-              if (isErrorValue(cell)) return cell;
-              if (typeof cell === "number" || typeof cell === "boolean") take(cell !== 0 && cell !== false);
-            }
-          continue;
-        }
-        if (isErrorValue(v)) return v;
-        if (typeof v === "string") throw new NotDirect(`tekst als argument van ${dutch}`);
-        take(v !== null && v !== 0 && v !== false);
-      }
-      return seen ? result : errorValue("#VALUE!", NO_LOGICAL_VALUE);
+      const values = gather(args, o, logicalInCell, ofArgument);
+      if (isErrorValue(values)) return values;
+      if (values.length === 0) return errorValue("#VALUE!", NO_LOGICAL_VALUE);
+      return all ? values.every((b) => b) : values.some((b) => b);
     },
   };
+}
+
+/** A logical value or number in a cell of a range as AND and OR count it (0 is ONWAAR); null: passed over. */
+function logicalInCell(cell: CellValue): boolean | null {
+  return typeof cell === "number" || typeof cell === "boolean" ? cell !== 0 && cell !== false : null;
+}
+
+/** MAX, AND and the like: any number of arguments, each a value, reference or array, none left empty. */
+function everyArgument(args: readonly Node[], direct: (node: Node, position: Position) => boolean): boolean {
+  return args.length > 0 && args.every((a) => a.k !== "missing" && direct(a, "argument"));
+}
+
+/**
+ * The values a function of many arguments (MAX, AND) takes, in order: of each cell of a reference
+ * or array what `ofCell` makes of it (null: passed over), of each other argument what
+ * `ofArgument` does (an error, or the value). The first error met, in a cell or given, is the result.
+ */
+function gather<T>(
+  args: readonly Node[],
+  o: Operands,
+  ofCell: (cell: CellValue) => T | null,
+  ofArgument: (value: CellValue) => T | CellValue,
+): T[] | ErrorValue {
+  const values: T[] = [];
+  for (const arg of args) {
+    const v = o.value(arg);
+    if (isArea(v) || isRows(v)) {
+      for (const row of o.cells(v))
+        for (const cell of row) {
+          if (isErrorValue(cell)) return cell;
+          const value = ofCell(cell);
+          if (value !== null) values.push(value);
+        }
+      continue;
+    }
+    const value = ofArgument(v);
+    if (isErrorValue(value)) return value;
+    values.push(value as T);
+  }
+  return values;
 }
 
 /** NOT of one value: a number not 0 or WAAR gives ONWAAR, 0, ONWAAR or an empty cell WAAR; text is Excel's. */

@@ -45,6 +45,30 @@ async function recalculated(name: string, data: string) {
   }
 }
 
+/**
+ * Each formula in column B of a recalculated sheet (the direct evaluator's), and inside `engine`
+ * (a function only HyperFormula evaluates) in column C, beside the same cells: A1 812,28 (KIA 2025
+ * on 2.901: 28%), A2 a text, A3 WAAR, A4 and A5 empty, A6 =A1, A7 #N/A (KIA 2021), A8 0.
+ */
+async function besideEngine(name: string, formulas: readonly string[], engine: (formula: string) => string) {
+  const cells = await recalculated(
+    name,
+    [
+      row(1, f("A1", "_xldudf_NL_KIA(2025,2901)")),
+      row(2, s("A2", "tekst")),
+      row(3, '<c r="A3" t="b"><v>1</v></c>'),
+      row(6, f("A6", "A1")),
+      row(7, f("A7", "_xldudf_NL_KIA(2021,2901)")),
+      row(8, v("A8", 0)),
+      ...formulas.map((formula, i) => row(10 + i, f(`B${10 + i}`, formula), f(`C${10 + i}`, engine(formula)))),
+    ].join(""),
+  );
+  return {
+    direct: formulas.map((_, i) => cells.get(10 + i, 2)?.value),
+    engine: formulas.map((_, i) => cells.get(10 + i, 3)?.value),
+  };
+}
+
 describe("Microsoft's examples", () => {
   test("ROUND", () => {
     expect(excelRound(2.15, 1, "half-away-from-zero")).toBe(2.2);
@@ -407,20 +431,7 @@ describe("MAX and MIN around an NL result, evaluated directly", () => {
       "MIN(-A1,{5,-1000,TRUE})", // -1.000 in the array
       "MAX(0,A1-1000)", // 812,28 - 1.000 < 0: 0
     ];
-    const cells = await recalculated(
-      "MaxMin",
-      [
-        // KIA 2025 on 2.901: 28% = 812,28
-        row(1, f("A1", "_xldudf_NL_KIA(2025,2901)")),
-        row(2, s("A2", "tekst")),
-        row(3, '<c r="A3" t="b"><v>1</v></c>'),
-        row(6, f("A6", "A1")),
-        row(7, f("A7", "_xldudf_NL_KIA(2021,2901)")),
-        ...formulas.map((formula, i) => row(10 + i, f(`B${10 + i}`, formula), f(`C${10 + i}`, `SUM(${formula})`))),
-      ].join(""),
-    );
-    const direct = formulas.map((_, i) => cells.get(10 + i, 2)?.value);
-    const engine = formulas.map((_, i) => cells.get(10 + i, 3)?.value);
+    const { direct, engine } = await besideEngine("MaxMin", formulas, (formula) => `SUM(${formula})`);
     expect(direct).toEqual([812.28, 812.28, 0, 1, 500, { error: "#N/A" }, -1000, 0]);
     expect(engine).toEqual(direct);
   });
@@ -464,21 +475,7 @@ describe("AND, OR and NOT around an NL result, evaluated directly", () => {
       "AND(A1,A8)", // A8 is 0: ONWAAR
       "IF(A1>0,NOT(A4))", // an empty cell is ONWAAR: WAAR
     ];
-    const cells = await recalculated(
-      "EnOf",
-      [
-        // KIA 2025 on 2.901: 28% = 812,28
-        row(1, f("A1", "_xldudf_NL_KIA(2025,2901)")),
-        row(2, s("A2", "tekst")),
-        row(3, '<c r="A3" t="b"><v>1</v></c>'),
-        row(6, f("A6", "A1")),
-        row(7, f("A7", "_xldudf_NL_KIA(2021,2901)")),
-        row(8, v("A8", 0)),
-        ...formulas.map((formula, i) => row(10 + i, f(`B${10 + i}`, formula), f(`C${10 + i}`, `CHOOSE(1,${formula})`))),
-      ].join(""),
-    );
-    const direct = formulas.map((_, i) => cells.get(10 + i, 2)?.value);
-    const engine = formulas.map((_, i) => cells.get(10 + i, 3)?.value);
+    const { direct, engine } = await besideEngine("EnOf", formulas, (formula) => `CHOOSE(1,${formula})`);
     expect(direct).toEqual([
       true,
       true,
