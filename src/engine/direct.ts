@@ -1,8 +1,8 @@
 /**
  * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants,
  * arithmetic or comparison operators, and the native functions a template puts around an NL
- * result (IF, AND, OR, NOT, MAX, MIN, ROUND and its kin: the table DIRECT_FUNCTIONS at the end, each with the
- * calls it accepts and its result). Every other formula goes to HyperFormula. Each cell is
+ * result (IF, AND, OR, NOT, MAX, MIN, ROUND and its kin: the table DIRECT_FUNCTIONS at the end,
+ * each with the calls it accepts and its result). Every other formula goes to HyperFormula. Each cell is
  * evaluated once, in dependency order, so the work is linear in the number of formulas.
  *
  * The operators follow Excel: an empty cell is 0, TRUE is 1, a number as text is that number, an
@@ -107,6 +107,7 @@ function isRows(v: Value): v is RowsValue {
 // The messages HyperFormula gives for the same errors, in Dutch: the same text whichever evaluator.
 const NOT_A_NUMBER = dutchEngineMessage("Value cannot be coerced to number.");
 const NOT_FINITE = dutchEngineMessage("NaN or infinite value encountered.");
+/** AND or OR over cells without a logical value or number (Excel's #VALUE!, which has no message). */
 const NO_LOGICAL_VALUE = "Geen logische waarde (WAAR of ONWAAR) of getal gevonden.";
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
