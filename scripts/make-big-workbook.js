@@ -7,9 +7,9 @@
  *   (default)  NL formulas: NL.URENCRITERIUM, NL.KIA, NL.BELASTBAREWINST
  *   --native   the same three results as the nested IF formulas templates hard-code today
  *              (2025 numbers): what LibreOffice recalculates in the benchmark
- *   --engine   the NL formulas inside IFERROR(...) and ABS(...), functions that HyperFormula
- *              evaluates (ROUND, IF, AND, OR, NOT, MAX and MIN around an NL call are evaluated
- *              directly), so that it evaluates every cell
+ *   --engine   the NL formulas inside N(...) and ABS(...), functions that HyperFormula
+ *              evaluates (ROUND, IF, AND, OR, NOT, IFERROR, IFNA, MAX and MIN around an NL call
+ *              are evaluated directly), so that it evaluates every cell
  */
 const ExcelJS = require("exceljs");
 const path = require("path");
@@ -27,7 +27,7 @@ const VARIANTS = {
     `ROUND(A${r}-E${r}-IF(D${r},MIN(2470,MAX(A${r}-E${r},0)),0)-ROUND((A${r}-E${r}-IF(D${r},MIN(2470,MAX(A${r}-E${r},0)),0))*0.127,2),2)`,
   ],
   engine: (r) => [
-    `IFERROR(NL.URENCRITERIUM(B${r}),FALSE)`,
+    `N(NL.URENCRITERIUM(B${r}))`,
     `ABS(NL.KIA($B$1,C${r}))`,
     `ABS(NL.BELASTBAREWINST($B$1,A${r}-E${r},D${r}))`,
   ],

@@ -1,7 +1,7 @@
 /**
  * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants,
  * arithmetic or comparison operators, and the native functions a template puts around an NL
- * result (IF, AND, OR, NOT, MAX, MIN, ROUND and its kin: the table DIRECT_FUNCTIONS at the end,
+ * result (IF, AND, OR, NOT, IFERROR, IFNA, MAX, MIN, ROUND and its kin: the table DIRECT_FUNCTIONS at the end,
  * each with the calls it accepts and its result). Every other formula goes to HyperFormula. Each cell is
  * evaluated once, in dependency order, so the work is linear in the number of formulas.
  *
@@ -511,12 +511,40 @@ const NOT: DirectFunction = {
   },
 };
 
+/**
+ * IFERROR and IFNA: the value, or, where it is an error (IFNA: #N/A) the second argument, only then
+ * evaluated; of a spilled NL result each error in it. An empty cell as either argument Excel's
+ * help reads as "" (a text, where a reference elsewhere gives 0): left to Excel.
+ */
+function ifError(catches: (error: ErrorValue) => boolean, dutch: string): DirectFunction {
+  return {
+    accepts: (args, direct) => args.length === 2 && args.every((a) => a.k !== "missing" && direct(a, "operand")),
+    evaluate(args, o) {
+      let alternative: CellValue | undefined;
+      const orElse = (value: CellValue): CellValue => {
+        if (!isErrorValue(value) || !catches(value)) return value;
+        alternative ??= o.scalar(args[1]);
+        if (alternative === null) throw new NotDirect(`een lege cel in ${dutch}`);
+        return alternative;
+      };
+      const v = o.value(args[0]);
+      if (isRows(v)) return { rows: v.rows.map((row) => row.map(orElse)) };
+      if (isArea(v) && !v.single) throw new NotDirect(`een bereik in ${dutch}`);
+      const value = isArea(v) ? o.cells(v)[0][0] : v;
+      if (value === null) throw new NotDirect(`een lege cel in ${dutch}`);
+      return orElse(value);
+    },
+  };
+}
+
 /** The native functions evaluated here, by canonical (English) name. */
 const DIRECT_FUNCTIONS: ReadonlyMap<string, DirectFunction> = new Map([
   ["IF", IF],
   ["AND", connective(true, "EN")],
   ["OR", connective(false, "OF")],
   ["NOT", NOT],
+  ["IFERROR", ifError(() => true, "ALS.FOUT")],
+  ["IFNA", ifError((error) => error.error === "#N/A", "ALS.NB")],
   ["MAX", extreme(true)],
   ["MIN", extreme(false)],
   ["ROUND", rounding("half-away-from-zero", 2)],

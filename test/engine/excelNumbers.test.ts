@@ -532,6 +532,69 @@ describe("AND, OR and NOT around an NL result, evaluated directly", () => {
   });
 });
 
+describe("IFERROR and IFNA around an NL result, evaluated directly", () => {
+  test("two arguments, each one value; anything else goes to HyperFormula", () => {
+    expect(direct("IFERROR(NL.KIA($B$1,C2),0)")).toBe(true);
+    expect(direct("IFNA(NL.KIA($B$1,C2),-1)")).toBe(true);
+    expect(direct("IFERROR(NL.KIA($B$1,C2),)")).toBe(false);
+    expect(direct("IFERROR(NL.KIA($B$1,C2))")).toBe(false);
+    expect(direct("IFERROR(A2:A3,0)")).toBe(false);
+  });
+
+  test("in a recalculated file: the value, or the second argument where it is an error", async () => {
+    const formulas = [
+      "IFERROR(A7,0)", // A7 is #N/A (KIA 2021): 0
+      "IFERROR(A1,0)", // 812,28 is no error: 812,28
+      'IFERROR(A1/0,"fout")', // #DIV/0!: "fout"
+      "IFNA(A7,1)", // #N/A: 1
+      "IFNA(A1/0,1)", // IFNA passes other errors on: #DIV/0!
+      "IFERROR(A2,A1)", // a text is no error: "tekst"
+      "IFERROR(A7,A3)", // the second argument as it is: WAAR
+    ];
+    const { direct, engine } = await besideEngine("AlsFout", formulas, (formula) => `CHOOSE(1,${formula})`);
+    expect(direct).toEqual([0, 812.28, "fout", 1, { error: "#DIV/0!" }, "tekst", true]);
+    expect(engine).toEqual(direct);
+  });
+
+  test("the second argument is evaluated only for an error; an empty cell is left to Excel", async () => {
+    // The second argument is #DIV/0!: the result only where the first is an error (KIA 2021 is #N/A).
+    expect(evalText("=ALS.FOUT(NL.KIA(2025; 2901); 1/0)")).toBe("812.28"); // 28% of 2.901
+    expect(evalText("=ALS.FOUT(NL.KIA(2021; 2901); 1/0)")).toMatch(/^#DIV\/0!/);
+    const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-alsfout-"));
+    try {
+      const input = join(dir, "in.xlsx");
+      writeWorkbookFile(input, {
+        sheets: [
+          {
+            name: "Fout",
+            data: row(
+              1,
+              '<c r="A1"><f>IFERROR(_xldudf_NL_KIA(2021,2901),B1)</f><v>7</v></c>',
+              // a date in text, made a number: only Excel reads it; never evaluated, as KIA 2025 is no error
+              '<c r="C1"><f>IFERROR(_xldudf_NL_KIA(2025,2901),"1-1-2025"*1)</f><v>7</v></c>',
+            ),
+          },
+        ],
+      });
+      const report = await recalcFile(input, join(dir, "uit.xlsx"));
+      expect(report.notRecalculated).toEqual([
+        { cell: "Fout!A1", reason: "niet zonder Excel te bepalen (een lege cel in ALS.FOUT)" },
+      ]);
+      expect(report.recalculated).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a spilled NL result spills as it is, each error in it replaced", () => {
+    // the overview of 2025 for a winst of 50.000 with the urencriterium: no error in it
+    expect(evalText("=ALS.FOUT(NL.OVERZICHT(2025; 50000; WAAR); 0)")).toBe(
+      evalText("=NL.OVERZICHT(2025; 50000; WAAR)"),
+    );
+    expect(evalText("=ALS.FOUT(NL.OVERZICHT(2025; 50000; WAAR); 0)").split("\n").length).toBeGreaterThan(5);
+  });
+});
+
 test("a number too small to read out at 15 digits is 0, not NaN", () => {
   // HyperFormula multiplies by 10^(14 - exponent) to read out 15 digits: 10^319 overflows to NaN
   expect(evalText("=1E-300*1E-5")).toBe("0");
