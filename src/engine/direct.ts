@@ -1,9 +1,10 @@
 /**
  * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants,
  * arithmetic or comparison operators, and the native functions a template puts around an NL
- * result (IF, AND, OR, NOT, IFERROR, IFNA, MAX, MIN, ROUND and its kin: the table DIRECT_FUNCTIONS at the end,
- * each with the calls it accepts and its result). Every other formula goes to HyperFormula. Each cell is
- * evaluated once, in dependency order, so the work is linear in the number of formulas.
+ * result (IF, AND, OR, NOT, IFERROR, IFNA, MAX, MIN, ROUND and its kin: the table
+ * DIRECT_FUNCTIONS at the end, each with the calls it accepts and its result). Every other formula
+ * goes to HyperFormula. Each cell is evaluated once, in dependency order, so the work is linear in
+ * the number of formulas.
  *
  * The operators follow Excel: an empty cell is 0, TRUE is 1, a number as text is that number, an
  * error passes through, division by zero is #DIV/0!; comparisons order numbers < text < logical
@@ -261,7 +262,11 @@ export class DirectEvaluator {
   scalar(node: Node, sheet: number, host: Host, depth: number): CellValue {
     const cell = this.sameSheetCell(node, sheet, host);
     if (cell !== undefined) return cell;
-    const v = this.eval(node, sheet, host, depth);
+    return this.single(this.eval(node, sheet, host, depth));
+  }
+
+  /** @internal A value as one value: a one-cell reference read, an array's first value. */
+  single(v: Value): CellValue {
     if (isArea(v)) {
       if (!v.single) throw new NotDirect("een bereik in een berekening");
       return this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1);
@@ -341,6 +346,8 @@ interface Operands {
   value(node: Node): Value;
   /** The cells of a reference or an array, row by row. */
   cells(v: AreaValue | RowsValue): readonly (readonly CellValue[])[];
+  /** A value already evaluated, as one value (what `scalar` gives). */
+  single(v: Value): CellValue;
 }
 
 class CellOperands implements Operands {
@@ -360,6 +367,10 @@ class CellOperands implements Operands {
     return this.ev.eval(node, this.sheet, this.host, this.depth);
   }
 
+  single(v: Value): CellValue {
+    return this.ev.single(v);
+  }
+
   cells(v: AreaValue | RowsValue): readonly (readonly CellValue[])[] {
     if (isRows(v)) return v.rows;
     return v.single ? [[this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1)]] : this.ctx.valuesIn(v.area);
@@ -373,6 +384,11 @@ class CellOperands implements Operands {
 interface DirectFunction {
   accepts(args: readonly Node[], direct: (node: Node, position: Position) => boolean): boolean;
   evaluate(args: readonly Node[], operands: Operands): Value;
+}
+
+/** A number, logical value or empty cell as a logical value: WAAR unless 0, ONWAAR or empty. */
+function isTrue(v: number | boolean | null): boolean {
+  return v !== null && v !== 0 && v !== false;
 }
 
 /**
@@ -391,7 +407,7 @@ const IF: DirectFunction = {
     const test = o.scalar(args[0]);
     if (isErrorValue(test)) return test;
     if (typeof test === "string") throw new NotDirect("tekst als voorwaarde van ALS");
-    const outcome = test === null || test === false || test === 0 ? args[2] : args[1];
+    const outcome = isTrue(test) ? args[1] : args[2];
     if (outcome === undefined) return false;
     if (outcome.k === "missing") return 0;
     return o.value(outcome);
@@ -447,7 +463,7 @@ function connective(all: boolean, dutch: string): DirectFunction {
   const ofArgument = (v: CellValue): boolean | CellValue => {
     if (isErrorValue(v)) return v;
     if (typeof v === "string") throw new NotDirect(`tekst als argument van ${dutch}`);
-    return v !== null && v !== 0 && v !== false;
+    return isTrue(v);
   };
   return {
     accepts: everyArgument,
@@ -462,7 +478,7 @@ function connective(all: boolean, dutch: string): DirectFunction {
 
 /** A logical value or number in a cell of a range as AND and OR count it (0 is ONWAAR); null: passed over. */
 function logicalInCell(cell: CellValue): boolean | null {
-  return typeof cell === "number" || typeof cell === "boolean" ? cell !== 0 && cell !== false : null;
+  return typeof cell === "number" || typeof cell === "boolean" ? isTrue(cell) : null;
 }
 
 /** MAX, AND and the like: any number of arguments, each a value, reference or array, none left empty. */
@@ -507,7 +523,7 @@ const NOT: DirectFunction = {
     const v = o.scalar(args[0]);
     if (isErrorValue(v)) return v;
     if (typeof v === "string") throw new NotDirect("tekst als argument van NIET");
-    return v === null || v === 0 || v === false;
+    return !isTrue(v);
   },
 };
 
@@ -529,8 +545,7 @@ function ifError(catches: (error: ErrorValue) => boolean, dutch: string): Direct
       };
       const v = o.value(args[0]);
       if (isRows(v)) return { rows: v.rows.map((row) => row.map(orElse)) };
-      if (isArea(v) && !v.single) throw new NotDirect(`een bereik in ${dutch}`);
-      const value = isArea(v) ? o.cells(v)[0][0] : v;
+      const value = o.single(v);
       if (value === null) throw new NotDirect(`een lege cel in ${dutch}`);
       return orElse(value);
     },
