@@ -31,18 +31,22 @@ function atEnginePrecision(formula: string): string {
   return text !== "" && Number.isFinite(n) ? String(Number(n.toPrecision(14))) : text;
 }
 
-/** One sheet written as a file, recalculated by `nl-aftrek recalc`, and its cells read back. */
-async function recalculated(name: string, data: string) {
+/** One sheet written as a file, recalculated by `nl-aftrek recalc`: its report, and its cells read back. */
+async function recalcSheet(name: string, data: string) {
   const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-numbers-"));
   try {
     const input = join(dir, "in.xlsx");
     const output = join(dir, "uit.xlsx");
     writeWorkbookFile(input, { sheets: [{ name, data }] });
-    await recalcFile(input, output);
-    return (await openWorkbook(output)).sheets[0].cells;
+    const report = await recalcFile(input, output);
+    return { report, cells: (await openWorkbook(output)).sheets[0].cells };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function recalculated(name: string, data: string) {
+  return (await recalcSheet(name, data)).cells;
 }
 
 /**
@@ -371,25 +375,14 @@ describe("IF around an NL result, evaluated directly", () => {
   });
 
   test("a text as the test is left to Excel, which reads it in its own language", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-als-"));
-    try {
-      const input = join(dir, "in.xlsx");
-      writeWorkbookFile(input, {
-        sheets: [
-          {
-            name: "Als",
-            data: row(1, s("A1", "WAAR"), '<c r="B1"><f>IF(A1,_xldudf_NL_KIA(2025,2901),0)</f><v>7</v></c>'),
-          },
-        ],
-      });
-      const report = await recalcFile(input, join(dir, "uit.xlsx"));
-      expect(report.notRecalculated).toEqual([
-        { cell: "Als!B1", reason: "niet zonder Excel te bepalen (tekst als voorwaarde van ALS)" },
-      ]);
-      expect(report.fullCalcOnLoad).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { report } = await recalcSheet(
+      "Als",
+      row(1, s("A1", "WAAR"), '<c r="B1"><f>IF(A1,_xldudf_NL_KIA(2025,2901),0)</f><v>7</v></c>'),
+    );
+    expect(report.notRecalculated).toEqual([
+      { cell: "Als!B1", reason: "niet zonder Excel te bepalen (tekst als voorwaarde van ALS)" },
+    ]);
+    expect(report.fullCalcOnLoad).toBe(true);
   });
 
   test("differs from HyperFormula only beyond its 14 digits: -6038,68 - -6629,03", () => {
@@ -494,30 +487,19 @@ describe("AND, OR and NOT around an NL result, evaluated directly", () => {
   });
 
   test("a text given as an argument is left to Excel, which reads it in its own language", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-en-"));
-    try {
-      const input = join(dir, "in.xlsx");
-      writeWorkbookFile(input, {
-        sheets: [
-          {
-            name: "En",
-            data: row(
-              1,
-              '<c r="A1"><f>AND(_xldudf_NL_KIA(2025,2901),"WAAR")</f><v>7</v></c>',
-              '<c r="B1"><f>NOT(IF(_xldudf_NL_KIA(2025,2901)&gt;0,"ONWAAR"))</f><v>7</v></c>',
-            ),
-          },
-        ],
-      });
-      const report = await recalcFile(input, join(dir, "uit.xlsx"));
-      expect(report.notRecalculated).toEqual([
-        { cell: "En!A1", reason: "niet zonder Excel te bepalen (tekst als argument van EN)" },
-        { cell: "En!B1", reason: "niet zonder Excel te bepalen (tekst als argument van NIET)" },
-      ]);
-      expect(report.fullCalcOnLoad).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { report } = await recalcSheet(
+      "En",
+      row(
+        1,
+        '<c r="A1"><f>AND(_xldudf_NL_KIA(2025,2901),"WAAR")</f><v>7</v></c>',
+        '<c r="B1"><f>NOT(IF(_xldudf_NL_KIA(2025,2901)&gt;0,"ONWAAR"))</f><v>7</v></c>',
+      ),
+    );
+    expect(report.notRecalculated).toEqual([
+      { cell: "En!A1", reason: "niet zonder Excel te bepalen (tekst als argument van EN)" },
+      { cell: "En!B1", reason: "niet zonder Excel te bepalen (tekst als argument van NIET)" },
+    ]);
+    expect(report.fullCalcOnLoad).toBe(true);
   });
 
   test("gives what HyperFormula's AND, OR and NOT give for numbers and comparisons", () => {
@@ -560,33 +542,22 @@ describe("IFERROR and IFNA around an NL result, evaluated directly", () => {
     // The second argument is #DIV/0!: the result only where the first is an error (KIA 2021 is #N/A).
     expect(evalText("=ALS.FOUT(NL.KIA(2025; 2901); 1/0)")).toBe("812.28"); // 28% of 2.901
     expect(evalText("=ALS.FOUT(NL.KIA(2021; 2901); 1/0)")).toMatch(/^#DIV\/0!/);
-    const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-alsfout-"));
-    try {
-      const input = join(dir, "in.xlsx");
-      writeWorkbookFile(input, {
-        sheets: [
-          {
-            name: "Fout",
-            data: row(
-              1,
-              '<c r="A1"><f>IFERROR(_xldudf_NL_KIA(2021,2901),B1)</f><v>7</v></c>',
-              // a date in text, made a number: only Excel reads it; never evaluated, as KIA 2025 is no error
-              '<c r="C1"><f>IFERROR(_xldudf_NL_KIA(2025,2901),"1-1-2025"*1)</f><v>7</v></c>',
-            ),
-          },
-        ],
-      });
-      const report = await recalcFile(input, join(dir, "uit.xlsx"));
-      expect(report.notRecalculated).toEqual([
-        { cell: "Fout!A1", reason: "niet zonder Excel te bepalen (een lege cel in ALS.FOUT)" },
-      ]);
-      expect(report.recalculated).toBe(1);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { report } = await recalcSheet(
+      "Fout",
+      row(
+        1,
+        '<c r="A1"><f>IFERROR(_xldudf_NL_KIA(2021,2901),B1)</f><v>7</v></c>',
+        // a date in text, made a number: only Excel reads it; never evaluated, as KIA 2025 is no error
+        '<c r="C1"><f>IFERROR(_xldudf_NL_KIA(2025,2901),"1-1-2025"*1)</f><v>7</v></c>',
+      ),
+    );
+    expect(report.notRecalculated).toEqual([
+      { cell: "Fout!A1", reason: "niet zonder Excel te bepalen (een lege cel in ALS.FOUT)" },
+    ]);
+    expect(report.recalculated).toBe(1);
   });
 
-  test("a spilled NL result spills as it is, each error in it replaced", () => {
+  test("a spilled NL result without an error spills as it is", () => {
     // the overview of 2025 for a winst of 50.000 with the urencriterium: no error in it
     expect(evalText("=ALS.FOUT(NL.OVERZICHT(2025; 50000; WAAR); 0)")).toBe(
       evalText("=NL.OVERZICHT(2025; 50000; WAAR)"),
