@@ -1,10 +1,10 @@
 /**
  * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants,
  * arithmetic or comparison operators, and the native functions a template puts around an NL
- * result (IF, AND, OR, NOT, IFERROR, IFNA, MAX, MIN, ROUND and its kin: the table
+ * result (IF, AND, OR, NOT, IFERROR, IFNA, SUM, MAX, MIN, ROUND and its kin: the table
  * DIRECT_FUNCTIONS at the end, each with the calls it accepts and its result). Every other formula
- * goes to HyperFormula. Each cell is evaluated once, in dependency order, so the work is linear in
- * the number of formulas.
+ * goes to HyperFormula. Each cell is evaluated once, in dependency order, and reads at most a small
+ * range (SMALL_AREA), so the work is linear in the number of formulas.
  *
  * The operators follow Excel: an empty cell is 0, TRUE is 1, a number as text is that number, an
  * error passes through, division by zero is #DIV/0!; comparisons order numbers < text < logical
@@ -12,12 +12,13 @@
  * Excel's precision (excelNumbers.ts, the same as HyperFormula is set to).
  */
 import { Area, MAX_COLUMNS, MAX_ROWS } from "../workbook/address";
-import { Node } from "../workbook/formula/ast";
+import { Node, RefSpec } from "../workbook/formula/ast";
 import { Host } from "../workbook/formula/parse";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 import { dutchEngineMessage } from "./engineMessages";
 import { excelCompare, excelRound, excelSum, RoundingMode } from "./excelNumbers";
+import { GROWING_FROM } from "./growingAreas";
 import { callNl, NlArgument, nlFunctionId } from "./nlCall";
 import type { NlCall } from "./nlPool";
 
@@ -32,7 +33,29 @@ export interface DirectContext {
   valuesIn(area: Area): CellValue[][];
 }
 
-type Position = "top" | "operand" | "argument";
+/**
+ * Where a node stands: the whole formula, an operand of an operator or a function taking one value,
+ * an argument of an NL function (a range is passed as its values), or an argument of a function
+ * that walks its ranges (SUM, MAX, AND): there only a range of a few cells, the same size in every
+ * cell of a column (see SMALL_AREA).
+ */
+type Position = "top" | "operand" | "argument" | "aggregate";
+
+/**
+ * The most cells a range walked here may have, in fewer than GROWING_FROM rows. A larger one, or one
+ * that grows down a column (`MAX($B$2:B2)`, `SOM(Tabel[Bedrag])`), goes to HyperFormula, which
+ * keeps each range's result and a growing range's previous one: walked here for every formula
+ * that reads it, a column of such formulas would cost the square of its rows.
+ */
+const SMALL_AREA = 256;
+
+/** Whether a reference is a range of at most SMALL_AREA cells in fewer than GROWING_FROM rows, wherever the formula is. */
+function isSmallArea(ref: RefSpec): boolean {
+  if (ref.kind === "cell") return true;
+  if (ref.kind !== "area" || ref.r1Abs !== ref.r2Abs || ref.c1Abs !== ref.c2Abs) return false;
+  const rows = Math.abs(ref.r2 - ref.r1) + 1;
+  return rows < GROWING_FROM && rows * (Math.abs(ref.c2 - ref.c1) + 1) <= SMALL_AREA;
+}
 
 const ARITHMETIC = new Set(["+", "-", "*", "/", "^"]);
 const OPERATORS = new Set(["+", "-", "*", "/", "^", "=", "<>", "<", ">", "<=", ">="]);
@@ -53,9 +76,9 @@ export function isDirect(
     case "err":
       return true;
     case "missing":
-      return position === "argument";
+      return position === "argument" || position === "aggregate";
     case "ref":
-      return node.ref.kind === "cell" || position === "argument";
+      return position === "aggregate" ? isSmallArea(node.ref) : node.ref.kind === "cell" || position === "argument";
     case "struct":
       return position === "argument" || (node.spec.items.includes("#This Row") && node.spec.columns.length <= 1);
     case "name": {
@@ -78,7 +101,7 @@ export function isDirect(
     case "paren":
       return again(node.a, position);
     case "array":
-      return position === "argument";
+      return position === "argument" || position === "aggregate";
     default:
       return false;
   }
@@ -435,6 +458,39 @@ function extreme(max: boolean): DirectFunction {
 }
 
 /**
+ * SUM as Excel's help has it: of a cell, a range or an array only the numbers count (text,
+ * WAAR/ONWAAR and empty cells are passed over); a value given as an argument counts as arithmetic
+ * takes it (WAAR is 1, text that is no number #VALUE!); the first error is the result. Added in
+ * HyperFormula's order, each step a sum that is 0 when it is only the noise of its terms
+ * (excelSum): the cells of a range first among themselves, then that to the total; a cell, an
+ * array or a value to the total as it comes. An argument left empty is HyperFormula's.
+ */
+const SUM: DirectFunction = {
+  accepts: everyArgument,
+  evaluate(args, o) {
+    let total = 0;
+    for (const arg of args) {
+      const v = o.value(arg);
+      if (!isArea(v) && !isRows(v)) {
+        const n = toNumber(v);
+        if (typeof n !== "number") return n;
+        total = excelSum(total, n);
+        continue;
+      }
+      const range = isArea(v) && !v.single;
+      let sum = range ? 0 : total;
+      for (const row of o.cells(v))
+        for (const cell of row) {
+          if (isErrorValue(cell)) return cell;
+          if (typeof cell === "number") sum = excelSum(sum, cell);
+        }
+      total = range ? excelSum(sum, total) : sum;
+    }
+    return finite(total);
+  },
+};
+
+/**
  * ROUND and its kin, with their direction and the arguments Excel takes (ROUND, ROUNDUP and
  * ROUNDDOWN want the places; TRUNC's default to 0): each argument a number as arithmetic takes
  * it, the first error as it comes. Excel's rounding, from excelNumbers.ts, as HyperFormula has it.
@@ -483,7 +539,7 @@ function logicalInCell(cell: CellValue): boolean | null {
 
 /** MAX, AND and the like: any number of arguments, each a value, reference or array, none left empty. */
 function everyArgument(args: readonly Node[], direct: (node: Node, position: Position) => boolean): boolean {
-  return args.length > 0 && args.every((a) => a.k !== "missing" && direct(a, "argument"));
+  return args.length > 0 && args.every((a) => a.k !== "missing" && direct(a, "aggregate"));
 }
 
 /**
@@ -560,6 +616,7 @@ const DIRECT_FUNCTIONS: ReadonlyMap<string, DirectFunction> = new Map([
   ["NOT", NOT],
   ["IFERROR", ifError(() => true, "ALS.FOUT")],
   ["IFNA", ifError((error) => error.error === "#N/A", "ALS.NB")],
+  ["SUM", SUM],
   ["MAX", extreme(true)],
   ["MIN", extreme(false)],
   ["ROUND", rounding("half-away-from-zero", 2)],

@@ -193,7 +193,7 @@ describe("comparing and adding as Excel does", () => {
         // 10% + 20% = 243,684 (binary 243,68400000000003) against 30% (243,68399999999997)
         row(2, f("A2", "A1*0.1+A1*0.2=A1*0.3"), f("B2", "SUMPRODUCT(--(A1*0.1+A1*0.2=A1*0.3))")),
         // what is left after adding and taking away the same: 0 (binary 1,1 x 10^-13)
-        row(3, f("A3", "A1+0.1+0.2-0.3-A1"), f("B3", "ROUND(A1*0.1+A1*0.2,2)"), f("C3", "SUM(ROUND(A1*0.3,2))")),
+        row(3, f("A3", "A1+0.1+0.2-0.3-A1"), f("B3", "ROUND(A1*0.1+A1*0.2,2)"), f("C3", "CHOOSE(1,ROUND(A1*0.3,2))")),
       ].join(""),
     );
     expect(cells.get(1, 1)?.value).toBe(812.28);
@@ -201,7 +201,7 @@ describe("comparing and adding as Excel does", () => {
     expect(cells.get(2, 2)?.value).toBe(1); // HyperFormula
     expect(cells.get(3, 1)?.value).toBe(0); // direct
     expect(cells.get(3, 2)?.value).toBe(243.68); // direct: ROUND is one of its functions
-    expect(cells.get(3, 3)?.value).toBe(243.68); // HyperFormula (SUM is not)
+    expect(cells.get(3, 3)?.value).toBe(243.68); // HyperFormula (CHOOSE is not)
   });
 });
 
@@ -279,7 +279,7 @@ describe("the rounding around an NL result, evaluated directly (not by HyperForm
     expect(direct("ROUND(A2)")).toBe(false); // Excel's ROUND wants its places
     expect(direct("ROUND(A2,2,1)")).toBe(false);
     expect(direct("ROUND(A2:A3,2)")).toBe(false); // a range: an array in Excel
-    expect(direct("ROUND(SUM(A2:A3),2)")).toBe(false);
+    expect(direct("ROUND(AVERAGE(A2:A3),2)")).toBe(false);
     expect(direct("MROUND(A2,0.05)")).toBe(false);
   });
 
@@ -325,8 +325,8 @@ describe("the rounding around an NL result, evaluated directly (not by HyperForm
     fc.assert(
       fc.property(fn, amount, places, (name, x, d) => {
         const call = `${name}(${x},${d})`;
-        // SUM is not the direct evaluator's: the second formula is HyperFormula's
-        expect(atEnginePrecision(`=${call}`)).toBe(atEnginePrecision(`=SUM(${call})`));
+        // CHOOSE is not the direct evaluator's: the second formula is HyperFormula's
+        expect(atEnginePrecision(`=${call}`)).toBe(atEnginePrecision(`=CHOOSE(1,${call})`));
       }),
       { numRuns: 150 },
     );
@@ -342,7 +342,7 @@ describe("IF around an NL result, evaluated directly", () => {
     expect(direct("IF(A2)")).toBe(false);
     expect(direct("IF(A2,1,2,3)")).toBe(false);
     expect(direct("IF(A2:A3>0,1,0)")).toBe(false); // a range: an array in Excel
-    expect(direct("IF(A2,SUM(B2:B3),0)")).toBe(false);
+    expect(direct("IF(A2,AVERAGE(B2:B3),0)")).toBe(false);
   });
 
   test("in a recalculated file: the test, the outcome chosen, and what Excel gives without one", async () => {
@@ -388,7 +388,7 @@ describe("IF around an NL result, evaluated directly", () => {
   test("differs from HyperFormula only beyond its 14 digits: -6038,68 - -6629,03", () => {
     // in doubles 590,3499999999995, what Excel stores; HyperFormula rounds its output to 590,35
     expect(evalText("=IF(-6038.68<=-6629.03,1,-6038.68--6629.03)")).toBe("590.349999999999");
-    expect(evalText("=SUM(IF(-6038.68<=-6629.03,1,-6038.68--6629.03))")).toBe("590.35");
+    expect(evalText("=CHOOSE(1,IF(-6038.68<=-6629.03,1,-6038.68--6629.03))")).toBe("590.35");
     expect(atEnginePrecision("=IF(-6038.68<=-6629.03,1,-6038.68--6629.03)")).toBe("590.35");
   });
 
@@ -397,7 +397,7 @@ describe("IF around an NL result, evaluated directly", () => {
     fc.assert(
       fc.property(amount, amount, fc.constantFrom(">", "<=", "="), (x, y, op) => {
         const formula = `IF(${x}${op}${y},ROUND(${x}/3,2),${x}-${y})`;
-        expect(atEnginePrecision(`=${formula}`)).toBe(atEnginePrecision(`=SUM(${formula})`));
+        expect(atEnginePrecision(`=${formula}`)).toBe(atEnginePrecision(`=CHOOSE(1,${formula})`));
       }),
       { numRuns: 100 },
     );
@@ -409,11 +409,11 @@ describe("MAX and MIN around an NL result, evaluated directly", () => {
     expect(direct("MAX(0,NL.BELASTBAREWINST(2025,A2,TRUE))")).toBe(true);
     expect(direct("MIN(NL.KIA($B$1,C2),B2:B9,{1,2})")).toBe(true);
     expect(direct("MAX(,A2)")).toBe(false);
-    expect(direct("MAX(A2,SUM(B2:B3))")).toBe(false);
+    expect(direct("MAX(A2,AVERAGE(B2:B3))")).toBe(false);
   });
 
   test("in a recalculated file: of cells and ranges only the numbers count, as HyperFormula has it", async () => {
-    // Each formula in column B, and the same one inside SUM (HyperFormula's) in column C.
+    // Each formula in column B, and the same one inside CHOOSE(1; ...) (HyperFormula's) in column C.
     const formulas = [
       "MAX(A1,A2,A3,A4,A5)", // 812,28 (A1); the text, WAAR and the empty cell are passed over
       "MIN(A2:A6)", // only 812,28 is a number in A2:A6: 812,28
@@ -424,7 +424,7 @@ describe("MAX and MIN around an NL result, evaluated directly", () => {
       "MIN(-A1,{5,-1000,TRUE})", // -1.000 in the array
       "MAX(0,A1-1000)", // 812,28 - 1.000 < 0: 0
     ];
-    const { direct, engine } = await besideEngine("MaxMin", formulas, (formula) => `SUM(${formula})`);
+    const { direct, engine } = await besideEngine("MaxMin", formulas, (formula) => `CHOOSE(1,${formula})`);
     expect(direct).toEqual([812.28, 812.28, 0, 1, 500, { error: "#N/A" }, -1000, 0]);
     expect(engine).toEqual(direct);
   });
@@ -434,10 +434,68 @@ describe("MAX and MIN around an NL result, evaluated directly", () => {
     fc.assert(
       fc.property(fc.constantFrom("MAX", "MIN"), fc.array(amount, { minLength: 1, maxLength: 5 }), (fn, xs) => {
         const formula = `${fn}(${xs[0]}>0,{${xs.join(",")}},${xs.map((x) => `${x}*2`).join(",")})`;
-        expect(atEnginePrecision(`=${formula}`)).toBe(atEnginePrecision(`=SUM(${formula})`));
+        expect(atEnginePrecision(`=${formula}`)).toBe(atEnginePrecision(`=CHOOSE(1,${formula})`));
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("SUM around and over NL results, evaluated directly", () => {
+  test("values, cells, small ranges and arrays; an argument left empty goes to HyperFormula", () => {
+    expect(direct("SUM(NL.KIA($B$1,C2),NL.MKBVRIJ($B$1,A2))")).toBe(true);
+    expect(direct("SUM(A2:F2,{1,2},-B2)")).toBe(true); // a row of six cells
+    expect(direct("SUM(,A2)")).toBe(false);
+    expect(direct("SUM(A2,AVERAGE(B2:B3))")).toBe(false);
+  });
+
+  test("in a recalculated file: of cells and ranges only the numbers count, as HyperFormula has it", async () => {
+    // Each formula in column B, and the same one inside CHOOSE(1; ...) (HyperFormula's) in column C.
+    // Excel's help: "If an argument is an array or reference, only numbers in that array or
+    // reference are counted. Empty cells, logical values, or text in the array or reference are ignored."
+    const formulas = [
+      "SUM(A1,A2,A3,A4,A5)", // 812,28 (A1); the text, WAAR and the empty cells are passed over
+      "SUM(A1:A6)", // 812,28 (A1) + 812,28 (A6 = A1) = 1.624,56
+      "SUM(A1,TRUE)", // WAAR as an argument counts: 812,28 + 1 = 813,28
+      'SUM(A1,"500")', // a number as text, as an argument: 812,28 + 500 = 1.312,28
+      'SUM(A1,"tekst")', // a text that is no number, as an argument: #VALUE!
+      "SUM(A1:A7)", // A7 holds #N/A: the result
+      "SUM(-A1,{5,-1000,TRUE})", // -812,28 + 5 - 1.000 = -1.807,28; WAAR in an array is passed over
+      "SUM(A1,-A6)", // 812,28 - 812,28 = 0
+    ];
+    const { direct, engine } = await besideEngine("Som", formulas, (formula) => `CHOOSE(1,${formula})`);
+    expect(direct).toEqual([812.28, 1624.56, 813.28, 1312.28, { error: "#VALUE!" }, { error: "#N/A" }, -1807.28, 0]);
+    expect(engine).toEqual(direct);
+  });
+
+  test("gives what HyperFormula's SUM gives for numbers, comparisons and arrays", () => {
+    const amount = fc.integer({ min: -2e6, max: 2e6 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(fc.array(amount, { minLength: 1, maxLength: 5 }), (xs) => {
+        const formula = `SUM(${xs[0]}>0,{${xs.join(",")}},${xs.map((x) => `${x}*2`).join(",")})`;
+        expect(atEnginePrecision(`=${formula}`)).toBe(atEnginePrecision(`=CHOOSE(1,${formula})`));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("a range walked by SUM, MAX, MIN, AND or OR: directly only when small", () => {
+  test("a range of more rows, one that grows down a column, a whole column or a table column goes to HyperFormula", () => {
+    // Walked here for each formula of a column that reads it, such ranges cost the square of the
+    // rows; HyperFormula keeps each range's result, and a growing range's previous one.
+    for (const fn of ["SUM", "MAX", "MIN", "AND", "OR"]) {
+      expect(direct(`${fn}($B$2:B2)`)).toBe(false); // a running total: one more row in each cell
+      expect(direct(`${fn}(B2:$B$1001)`)).toBe(false); // what is left, to the bottom
+      expect(direct(`${fn}($B$2:$B$1001)`)).toBe(false); // one column of 1.000 rows
+      expect(direct(`${fn}(B:B)`)).toBe(false);
+      expect(direct(`${fn}(2:2)`)).toBe(false);
+      expect(direct(`${fn}(A2:IW2)`)).toBe(false); // 257 cells
+      expect(direct(`${fn}(Tabel[Bedrag])`)).toBe(false); // a table column: as many rows as the table
+      expect(direct(`${fn}(A2:IV2)`)).toBe(true); // one row of 256 cells: the most
+      expect(direct(`${fn}(B2:C16)`)).toBe(true); // 15 rows, in every cell of a column
+      expect(direct(`${fn}(Tabel[@Bedrag])`)).toBe(true); // the cell of the table's row
+    }
   });
 });
 

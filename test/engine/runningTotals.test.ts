@@ -38,6 +38,22 @@ test("a column of 2.000 running totals over NL results (SUM: by HyperFormula)", 
   expect(value(2001, 3)).toBe(5600000); // 2.000 x 2.800
 });
 
+test("a column of 2.000 running maxima over NL results (MAX: by HyperFormula, as SUM)", async () => {
+  const rows: string[] = [];
+  for (let r = 2; r <= 2001; r++) {
+    const amount = r === 1000 ? 20000 : 10000;
+    rows.push(row(r, f(`B${r}`, `_xldudf_NL_KIA(2025,${amount})`), `<c r="C${r}"><f>MAX($B$2:B${r})</f><v>0</v></c>`));
+  }
+  const { report, value } = await recalc(rows);
+  expect(report.recalculated).toBe(4000);
+  expect(report.notRecalculated).toEqual([]);
+  // every B is 28% x 10.000 = 2.800, but B1000: 28% x 20.000 = 5.600
+  expect(value(2, 3)).toBe(2800);
+  expect(value(999, 3)).toBe(2800);
+  expect(value(1000, 3)).toBe(5600);
+  expect(value(2001, 3)).toBe(5600);
+});
+
 test("only the totals at and below an NL result are touched; those above keep their values", async () => {
   const rows: string[] = [];
   for (let r = 2; r <= 101; r++) {
