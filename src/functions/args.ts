@@ -5,6 +5,7 @@
  * with a Dutch message that names the argument.
  */
 import Decimal from "decimal.js";
+import { dutchNumber, nl } from "../rules/dutch";
 import { Money } from "../rules/money";
 import { invalidValue } from "./excelError";
 
@@ -18,7 +19,7 @@ export function isBlank(value: unknown): value is null | undefined | "" {
 function describe(value: unknown): string {
   if (typeof value === "string") return `tekst "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
   if (typeof value === "boolean") return value ? "WAAR" : "ONWAAR";
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number") return Number.isFinite(value) ? dutchNumber(decimalFromNumber(value)) : String(value);
   if (Array.isArray(value)) return "een bereik";
   return "een foutwaarde";
 }
@@ -89,7 +90,7 @@ export function year(value: ExcelArg, name = "jaar"): number {
   }
   const n = numberOrFail(v, name);
   if (!n.isInteger() || n.lt(1900) || n.gt(9999)) {
-    throw invalidValue(`Argument '${name}' moet een jaartal zijn, zoals 2025 (gekregen: ${n.toString()}).`);
+    throw invalidValue(nl`Argument '${name}' moet een jaartal zijn, zoals 2025 (gekregen: ${n}).`);
   }
   return n.toNumber();
 }
@@ -239,7 +240,7 @@ export function hours(value: ExcelArg, name: string): Money {
   const h = amount(value, name);
   if (h.gt(MAX_HOURS)) {
     throw invalidValue(
-      `Argument '${name}' is meer uren (${h.toString()}) dan een jaar heeft (${MAX_HOURS}); staat hier een bedrag?`,
+      nl`Argument '${name}' is meer uren (${h}) dan een jaar heeft (${new Money(MAX_HOURS)}); staat hier een bedrag?`,
     );
   }
   return h;

@@ -12,6 +12,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // First: where the host has no custom-functions API, registering must not fail.
 import "./host";
+import { nl } from "../rules/dutch";
+import { Money } from "../rules/money";
 import { keten } from "../rules/keten";
 import { kia } from "../rules/kia";
 import { mkbWinstvrijstelling } from "../rules/mkbWinstvrijstelling";
@@ -168,7 +170,7 @@ export function urencriteriumFunction(
     const overig = optionalHours(uren_overig_werk, "uren_overig_werk");
     if (overig && onderneming.plus(overig).gt(MAX_HOURS)) {
       throw invalidValue(
-        `De uren samen (${onderneming.plus(overig).toString()}) zijn meer dan een jaar heeft (${MAX_HOURS}).`,
+        nl`De uren samen (${onderneming.plus(overig)}) zijn meer dan een jaar heeft (${new Money(MAX_HOURS)}).`,
       );
     }
     const result = urencriterium({

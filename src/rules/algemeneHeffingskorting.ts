@@ -14,6 +14,7 @@ import {
   ahkOverVerzamelinkomen,
 } from "./parameters/heffingskortingen";
 import { RuleResult, TraceBuilder } from "./trace";
+import { nl } from "./dutch";
 
 export interface AlgemeneHeffingskortingInput {
   readonly year: number;
@@ -37,9 +38,9 @@ export function algemeneHeffingskorting(input: AlgemeneHeffingskortingInput): Ru
     ? "belastbaar inkomen uit werk en woning"
     : "verzamelinkomen";
   const boven = max(input.inkomen.minus(grens), ZERO);
-  t.step(() => `Deel van het ${grondslag} boven ${grens}`, boven);
+  t.step(() => nl`Deel van het ${grondslag} boven ${grens}`, boven);
   let korting = max(bedrag.minus(percentOf(percentage, boven)), ZERO);
-  t.step(() => `${bedrag} min ${percentage}% daarvan, niet minder dan nihil`, korting);
+  t.step(() => nl`${bedrag} min ${percentage}% daarvan, niet minder dan nihil`, korting);
   if (input.aow) korting = zonderAowDeel(t, korting);
   return t.done(roundCents(korting));
 }

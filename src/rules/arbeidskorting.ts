@@ -26,6 +26,7 @@ import {
   akPercentage3,
 } from "./parameters/heffingskortingen";
 import { RuleResult, TraceBuilder } from "./trace";
+import { nl } from "./dutch";
 
 export interface ArbeidskortingInput {
   readonly year: number;
@@ -56,16 +57,16 @@ export function arbeidskorting(input: ArbeidskortingInput): RuleResult<Money> {
   const above = (grens: Decimal) => max(ai.minus(grens), ZERO);
 
   const a = min(percentOf(p1, ai), m1);
-  t.step(() => `a. ${p1}% van ${ai}, ten hoogste ${m1}`, a);
+  t.step(() => nl`a. ${p1}% van ${ai}, ten hoogste ${m1}`, a);
 
   const ab = min(a.plus(percentOf(p2, above(g2))), m2);
-  t.step(() => `b. plus ${p2}% boven ${g2}; a en b samen ten hoogste ${m2}`, ab);
+  t.step(() => nl`b. plus ${p2}% boven ${g2}; a en b samen ten hoogste ${m2}`, ab);
 
   const abc = min(ab.plus(percentOf(p3, above(g3))), m3);
-  t.step(() => `c. plus ${p3}% boven ${g3}; a, b en c samen ten hoogste ${m3}`, abc);
+  t.step(() => nl`c. plus ${p3}% boven ${g3}; a, b en c samen ten hoogste ${m3}`, abc);
 
   let korting = max(abc.minus(percentOf(pd, above(gd))), ZERO);
-  t.step(() => `d. min ${pd}% boven ${gd}, niet minder dan nihil`, korting);
+  t.step(() => nl`d. min ${pd}% boven ${gd}, niet minder dan nihil`, korting);
   if (input.aow) korting = zonderAowDeel(t, korting);
   return t.done(roundCents(korting));
 }

@@ -25,6 +25,7 @@ import {
   tariefSchijf3,
 } from "./parameters/box1";
 import { resultWith, RuleResult, TraceBuilder } from "./trace";
+import { nl } from "./dutch";
 
 export interface Box1Input {
   readonly year: number;
@@ -53,17 +54,17 @@ export function box1(input: Box1Input): Box1Result {
   if (inkomen.lte(b1)) {
     const r1 = t.param(tariefSchijf1);
     belasting = percentOf(r1, inkomen);
-    t.step(() => `Eerste schijf: ${r1}% van ${inkomen}`, belasting);
+    t.step(() => nl`Eerste schijf: ${r1}% van ${inkomen}`, belasting);
   } else if (inkomen.lte(b2)) {
     const k2 = t.param(voor1946 ? heffingBeginSchijf2Voor1946 : heffingBeginSchijf2);
     const r2 = t.param(tariefSchijf2);
     belasting = k2.plus(percentOf(r2, inkomen.minus(b1)));
-    t.step(() => `Tweede schijf: ${k2} plus ${r2}% van het deel boven ${b1}`, belasting);
+    t.step(() => nl`Tweede schijf: ${k2} plus ${r2}% van het deel boven ${b1}`, belasting);
   } else {
     const k3 = t.param(voor1946 ? heffingBeginSchijf3Voor1946 : heffingBeginSchijf3);
     const r3 = t.param(tariefSchijf3);
     belasting = k3.plus(percentOf(r3, inkomen.minus(b2)));
-    t.step(() => `Boven de tweede schijf: ${k3} plus ${r3}% van het deel boven ${b2}`, belasting);
+    t.step(() => nl`Boven de tweede schijf: ${k3} plus ${r3}% van het deel boven ${b2}`, belasting);
   }
 
   const premies = [premieAnw, premieWlz, ...(aow ? [] : [premieAow])].map((p) => t.param(p));
@@ -71,7 +72,7 @@ export function box1(input: Box1Input): Box1Result {
   const premieInkomen = min(inkomen, b1);
   const premie = percentOf(premiePercentage, premieInkomen);
   t.step(
-    () => `Premie volksverzekeringen: ${premiePercentage}% van ${premieInkomen}${aow ? " (geen AOW-premie)" : ""}`,
+    () => nl`Premie volksverzekeringen: ${premiePercentage}% van ${premieInkomen}${aow ? " (geen AOW-premie)" : ""}`,
     premie,
   );
 

@@ -10,6 +10,7 @@ import { zonderAowDeel } from "./heffingskortingAowLeeftijd";
 import { min, Money, percentOf, roundCents, ZERO } from "./money";
 import { iackGrens, iackMaximum, iackPercentage } from "./parameters/heffingskortingen";
 import { RuleResult, TraceBuilder } from "./trace";
+import { nl } from "./dutch";
 
 export interface CombinatiekortingInput {
   readonly year: number;
@@ -31,11 +32,11 @@ export function combinatiekorting(input: CombinatiekortingInput): RuleResult<Mon
   const percentage = t.param(iackPercentage);
   const maximum = t.param(iackMaximum);
   if (!input.voorwaarden || input.arbeidsinkomen.lte(grens)) {
-    t.step(() => `Geen combinatiekorting (arbeidsinkomen niet meer dan ${grens} of geen recht)`, ZERO);
+    t.step(() => nl`Geen combinatiekorting (arbeidsinkomen niet meer dan ${grens} of geen recht)`, ZERO);
     return t.done(ZERO);
   }
   let korting = min(percentOf(percentage, input.arbeidsinkomen.minus(grens)), maximum);
-  t.step(() => `${percentage}% van het arbeidsinkomen boven ${grens}, ten hoogste ${maximum}`, korting);
+  t.step(() => nl`${percentage}% van het arbeidsinkomen boven ${grens}, ten hoogste ${maximum}`, korting);
   if (input.aow) korting = zonderAowDeel(t, korting);
   return t.done(roundCents(korting));
 }

@@ -17,6 +17,7 @@ import { min, Money, roundCents, ZERO } from "./money";
 import { desinvesteringDrempel, desinvesteringTermijn } from "./parameters/stakingsaftrek";
 import { RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
+import { nl } from "./dutch";
 
 export interface DesinvesteringInput {
   /** Year of the disposal. */
@@ -50,7 +51,7 @@ export function desinvesteringsbijtelling(input: DesinvesteringInput): RuleResul
   if (input.investeringsjaar > input.year) {
     throw new InvalidInputError(
       "investeringsjaar",
-      `Argument 'investeringsjaar' (${input.investeringsjaar}) ligt na het jaar ${input.year}.`,
+      nl`Argument 'investeringsjaar' (${input.investeringsjaar}) ligt na het jaar ${input.year}.`,
     );
   }
   if (input.investeringsbedrag.isZero() && !input.kiaGenoten.isZero()) {
@@ -64,7 +65,7 @@ export function desinvesteringsbijtelling(input: DesinvesteringInput): RuleResul
   if (input.kiaGenoten.gt(input.investeringsbedrag)) {
     throw new InvalidInputError(
       "kia_genoten",
-      `Argument 'kia_genoten' (${input.kiaGenoten.toString()}) is groter dan 'investeringsbedrag' (${input.investeringsbedrag.toString()}): de aftrek kan niet meer zijn dan de investering. Zijn de twee verwisseld?`,
+      nl`Argument 'kia_genoten' (${input.kiaGenoten}) is groter dan 'investeringsbedrag' (${input.investeringsbedrag}): de aftrek kan niet meer zijn dan de investering. Zijn de twee verwisseld?`,
     );
   }
   const totaal = input.totaalOverdrachtsprijzen ?? input.overdrachtsprijs;
@@ -74,11 +75,11 @@ export function desinvesteringsbijtelling(input: DesinvesteringInput): RuleResul
   const drempel = t.param(desinvesteringDrempel, input.investeringsjaar);
 
   const binnenTermijn = new Money(input.year - input.investeringsjaar).lt(termijn);
-  t.step(() => `Vervreemd binnen ${termijn} jaar na het begin van ${input.investeringsjaar}`, binnenTermijn);
+  t.step(() => nl`Vervreemd binnen ${termijn} jaar na het begin van ${input.investeringsjaar}`, binnenTermijn);
   const bovenDrempel = totaal.gt(drempel);
   t.step(
     () =>
-      `Overdrachtsprijzen van het jaar (${totaal}) meer dan ${drempel} (drempel van ${input.investeringsjaar}, art. 3.51)`,
+      nl`Overdrachtsprijzen van het jaar (${totaal}) meer dan ${drempel} (drempel van ${input.investeringsjaar}, art. 3.51)`,
     bovenDrempel,
   );
   if (!binnenTermijn || !bovenDrempel || input.kiaGenoten.isZero()) {
@@ -89,6 +90,6 @@ export function desinvesteringsbijtelling(input: DesinvesteringInput): RuleResul
   t.step("Percentage aftrek in het investeringsjaar", percentage.times(100));
   const prijs = min(input.overdrachtsprijs, input.aanschafprijs);
   const value = roundCents(percentage.times(prijs));
-  t.step(() => `Dat percentage van de overdrachtsprijs (hoogstens de aanschafprijs: ${prijs})`, value);
+  t.step(() => nl`Dat percentage van de overdrachtsprijs (hoogstens de aanschafprijs: ${prijs})`, value);
   return t.done(value);
 }

@@ -13,6 +13,7 @@ import Decimal from "decimal.js";
 import { Money } from "./money";
 import { tariefSchijf1MetPremie, tariefSchijf1MetPremieAow } from "./parameters/box1";
 import { TraceBuilder } from "./trace";
+import { nl } from "./dutch";
 
 /** The part of a heffingskorting left for someone who owes no AOW premie. */
 export function zonderAowDeel(t: TraceBuilder, korting: Decimal): Money {
@@ -20,7 +21,7 @@ export function zonderAowDeel(t: TraceBuilder, korting: Decimal): Money {
   const zonderAow = t.param(tariefSchijf1MetPremieAow);
   const value = korting.times(zonderAow).dividedBy(gecombineerd);
   t.step(
-    () => `AOW-leeftijd: geen AOW-deel (art. 8.4); ${zonderAow}/${gecombineerd} van ${korting.toDecimalPlaces(6)}`,
+    () => nl`AOW-leeftijd: geen AOW-deel (art. 8.4); ${zonderAow}/${gecombineerd} van ${korting.toDecimalPlaces(6)}`,
     value.toDecimalPlaces(6),
   );
   return value;

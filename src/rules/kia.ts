@@ -20,6 +20,7 @@ import {
 } from "./parameters/kia";
 import { RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
+import { nl } from "./dutch";
 
 export interface KiaInput {
   readonly year: number;
@@ -37,13 +38,13 @@ export function kiaOverInvesteringsbedrag(t: TraceBuilder, total: Decimal): Mone
   const bovengrens = t.param(kiaBovengrens);
 
   if (total.lte(ondergrens)) {
-    t.step(() => `Investeringsbedrag niet meer dan ${ondergrens}: geen aftrek`, ZERO);
+    t.step(() => nl`Investeringsbedrag niet meer dan ${ondergrens}: geen aftrek`, ZERO);
     return ZERO;
   }
   if (total.lte(eindePercentage)) {
     const percentage = t.param(kiaPercentage);
     const amount = percentOf(percentage, total);
-    t.step(() => `${percentage}% van het investeringsbedrag`, amount);
+    t.step(() => nl`${percentage}% van het investeringsbedrag`, amount);
     return amount;
   }
   const vastBedrag = t.param(kiaVastBedrag);
@@ -54,10 +55,10 @@ export function kiaOverInvesteringsbedrag(t: TraceBuilder, total: Decimal): Mone
   if (total.lte(bovengrens)) {
     const afbouw = t.param(kiaAfbouwPercentage);
     const amount = vastBedrag.minus(percentOf(afbouw, total.minus(eindeVast)));
-    t.step(() => `${vastBedrag} verminderd met ${afbouw}% van het deel boven ${eindeVast}`, amount);
+    t.step(() => nl`${vastBedrag} verminderd met ${afbouw}% van het deel boven ${eindeVast}`, amount);
     return amount;
   }
-  t.step(() => `Investeringsbedrag meer dan ${bovengrens}: geen aftrek`, ZERO);
+  t.step(() => nl`Investeringsbedrag meer dan ${bovengrens}: geen aftrek`, ZERO);
   return ZERO;
 }
 
@@ -68,7 +69,7 @@ export function kia(input: KiaInput): RuleResult<Money> {
   if (aandeel !== ONE && (aandeel.lte(0) || aandeel.gt(1))) {
     throw new InvalidInputError(
       "aandeel",
-      `Argument 'aandeel' moet groter dan 0 en hoogstens 1 zijn (gekregen: ${aandeel.toString()}).`,
+      nl`Argument 'aandeel' moet groter dan 0 en hoogstens 1 zijn (gekregen: ${aandeel}).`,
     );
   }
 
@@ -76,14 +77,14 @@ export function kia(input: KiaInput): RuleResult<Money> {
   const qualifying = input.investeringen.filter((amount) => amount.gte(minimum));
   const total = sum(qualifying);
   t.step(
-    () => `Bedrijfsmiddelen van ten minste ${minimum} (${qualifying.length} van ${input.investeringen.length})`,
+    () => nl`Bedrijfsmiddelen van ten minste ${minimum} (${qualifying.length} van ${input.investeringen.length})`,
     total,
   );
 
   const overTotal = kiaOverInvesteringsbedrag(t, total);
   const whole = aandeel === ONE || aandeel.eq(1);
   const share = whole ? overTotal : overTotal.times(aandeel);
-  if (!whole) t.step(() => `Aandeel ${aandeel} in het samenwerkingsverband`, share);
+  if (!whole) t.step(() => nl`Aandeel ${aandeel} in het samenwerkingsverband`, share);
 
   const value = roundCents(share);
   t.step("Kleinschaligheidsinvesteringsaftrek", value);

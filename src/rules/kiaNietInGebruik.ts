@@ -10,6 +10,7 @@ import { min, Money, roundCents, sum, ZERO } from "./money";
 import { kiaMinimumBedrijfsmiddel } from "./parameters/kia";
 import { resultWith, RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
+import { nl } from "./dutch";
 
 export interface Bedrijfsmiddel {
   readonly bedrag: Decimal;
@@ -43,7 +44,7 @@ export function kiaNietInGebruik(input: KiaNietInGebruikInput): KiaNietInGebruik
     if (b.betaaldNietInGebruik.gt(b.bedrag)) {
       throw new InvalidInputError(
         "betaald",
-        `Argument 'betaald' is bij bedrijfsmiddel ${i + 1} meer (${b.betaaldNietInGebruik.toString()}) dan het investeringsbedrag (${b.bedrag.toString()}); zijn de kolommen verwisseld?`,
+        nl`Argument 'betaald' is bij bedrijfsmiddel ${i + 1} meer (${b.betaaldNietInGebruik}) dan het investeringsbedrag (${b.bedrag}); zijn de kolommen verwisseld?`,
       );
     }
   });
@@ -66,7 +67,7 @@ export function kiaNietInGebruik(input: KiaNietInGebruikInput): KiaNietInGebruik
     const nu = min(deel, betaald);
     later = later.plus(deel.minus(nu));
     t.step(
-      () => `Bedrijfsmiddel ${i + 1} niet in gebruik: aftrek ${roundCents(deel)}, betaald ${roundCents(betaald)}`,
+      () => nl`Bedrijfsmiddel ${i + 1} niet in gebruik: aftrek ${roundCents(deel)}, betaald ${roundCents(betaald)}`,
       roundCents(nu),
     );
   });

@@ -19,6 +19,7 @@ import {
 } from "./parameters/kor";
 import { RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
+import { nl } from "./dutch";
 
 /** The article the KOR amounts stand in that year (art. 25, from 2025 art. 25a), from the parameter's own source. */
 function korArticle(year: number): string {
@@ -39,11 +40,11 @@ export function korToegestaan(input: KorInput): RuleResult<boolean> {
   const grens = t.param(korOmzetgrens);
   const beideJaren = t.param(korToetsVorigJaar).eq(1);
   const ditJaar = input.omzet.lte(grens);
-  t.step(() => `Omzet ${input.omzet} niet meer dan ${grens}`, ditJaar);
+  t.step(() => nl`Omzet ${input.omzet} niet meer dan ${grens}`, ditJaar);
   let value = ditJaar;
   if (beideJaren) {
     const vorigJaar = vorig.lte(grens);
-    t.step(() => `Omzet vorig jaar ${vorig} niet meer dan ${grens}`, vorigJaar);
+    t.step(() => nl`Omzet vorig jaar ${vorig} niet meer dan ${grens}`, vorigJaar);
     value = ditJaar && vorigJaar;
   }
   t.step("KOR mogelijk", value);
@@ -53,14 +54,14 @@ export function korToegestaan(input: KorInput): RuleResult<boolean> {
 export function euKorToegestaan(input: KorInput): RuleResult<boolean> {
   const t = new TraceBuilder("euKor", "EU-kleineondernemersregeling", korArticle(input.year), input.year);
   if (!euKorOmzetgrens.values[input.year] && input.year < 2025) {
-    throw new NotCoveredError(`De EU-KOR bestaat vanaf 2025; jaar ${input.year} valt daarbuiten.`);
+    throw new NotCoveredError(nl`De EU-KOR bestaat vanaf 2025; jaar ${input.year} valt daarbuiten.`);
   }
   const vorig = input.omzetVorigJaar ?? ZERO;
   requireNonNegative(input.omzet, "eu_omzet");
   requireNonNegative(vorig, "eu_omzet_vorig_jaar");
   const grens = t.param(euKorOmzetgrens);
   const value = input.omzet.lte(grens) && vorig.lte(grens);
-  t.step(() => `EU-omzet ${input.omzet} en vorig jaar ${vorig} niet meer dan ${grens}`, value);
+  t.step(() => nl`EU-omzet ${input.omzet} en vorig jaar ${vorig} niet meer dan ${grens}`, value);
   return t.done(value);
 }
 
@@ -104,7 +105,7 @@ export function korResultaat(input: KorResultaatInput): RuleResult<Money> {
     const tarief = input.btwTarief ? input.btwTarief.times(100) : t.param(btwAlgemeenTarief);
     opbrengst = opbrengst.plus(percentOf(tarief, input.omzet));
     t.step(
-      () => `Particuliere klanten betalen dezelfde prijs incl. ${tarief}% btw: geen btw meer af te dragen`,
+      () => nl`Particuliere klanten betalen dezelfde prijs incl. ${tarief}% btw: geen btw meer af te dragen`,
       opbrengst,
     );
   } else {
@@ -132,14 +133,14 @@ export function korHerziening(input: KorHerzieningInput): RuleResult<Money> {
   if (input.jaarIngebruikname > input.year) {
     throw new InvalidInputError(
       "jaar_ingebruikname",
-      `Argument 'jaar_ingebruikname' (${input.jaarIngebruikname}) ligt na ${input.year}.`,
+      nl`Argument 'jaar_ingebruikname' (${input.jaarIngebruikname}) ligt na ${input.year}.`,
     );
   }
   const periode = t.param(input.onroerend ? herzieningJarenOnroerend : herzieningJarenRoerend);
   const laatste = periode.plus(input.jaarIngebruikname - 1);
   const resterend = max(laatste.minus(input.year - 1), ZERO);
   t.step(
-    () => `Herzieningsperiode ${input.jaarIngebruikname}–${laatste}: resterende jaren vanaf ${input.year}`,
+    () => nl`Herzieningsperiode ${input.jaarIngebruikname}–${laatste}: resterende jaren vanaf ${input.year}`,
     resterend,
   );
   const value = roundCents(input.btwAfgetrokken.times(resterend).dividedBy(periode));
@@ -167,17 +168,17 @@ export function korEinde(input: KorEindeInput): RuleResult<number> {
   const vorig = input.omzetVorigJaar ?? ZERO;
   requireNonNegative(vorig, "omzet_vorig_jaar");
   if (t.param(korToetsVorigJaar).eq(1) && vorig.gt(grens)) {
-    t.step(() => `Omzet vorig jaar ${vorig} meer dan ${grens}: geen KOR dit jaar`, true);
+    t.step(() => nl`Omzet vorig jaar ${vorig} meer dan ${grens}: geen KOR dit jaar`, true);
     return t.done(input.leveringen.length ? 1 : 0);
   }
   let omzet: Decimal = ZERO;
   for (let i = 0; i < input.leveringen.length; i++) {
     omzet = omzet.plus(input.leveringen[i]);
     if (omzet.gt(grens)) {
-      t.step(() => `Na levering ${i + 1} is de omzet ${omzet}: meer dan ${grens}`, true);
+      t.step(() => nl`Na levering ${i + 1} is de omzet ${omzet}: meer dan ${grens}`, true);
       return t.done(i + 1);
     }
   }
-  t.step(() => `Omzet van het jaar ${omzet} niet meer dan ${grens}`, false);
+  t.step(() => nl`Omzet van het jaar ${omzet} niet meer dan ${grens}`, false);
   return t.done(0);
 }

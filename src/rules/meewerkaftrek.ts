@@ -20,6 +20,7 @@ import {
 } from "./parameters/meewerkaftrek";
 import { RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
+import { nl } from "./dutch";
 
 export interface MeewerkaftrekInput {
   readonly year: number;
@@ -54,18 +55,18 @@ export function meewerkaftrek(input: MeewerkaftrekInput): RuleResult<Money> {
   t.step("Urencriterium gehaald", input.urencriterium);
   if (!vergoeding.isZero()) {
     t.step(
-      () => `Vergoeding aan de partner (${vergoeding}) minder dan ${vergoedingGrens}`,
+      () => nl`Vergoeding aan de partner (${vergoeding}) minder dan ${vergoedingGrens}`,
       vergoeding.lt(vergoedingGrens),
     );
   }
   const band = bands.find((b) => input.urenPartner.gte(b.uren));
   if (!input.urencriterium || !band || vergoeding.gte(vergoedingGrens)) {
-    t.step(() => `Geen meewerkaftrek (${input.urenPartner} uur van de partner)`, ZERO);
+    t.step(() => nl`Geen meewerkaftrek (${input.urenPartner} uur van de partner)`, ZERO);
     return t.done(ZERO);
   }
   const grondslag = max(input.winst.minus(staking).minus(onteigening), ZERO);
   t.step("Winst zonder stakings-, onteigenings- en overbrengingswinst (niet negatief)", grondslag);
   const value = roundCents(percentOf(band.pct, grondslag));
-  t.step(() => `${band.pct}% bij ten minste ${band.uren} uur van de partner`, value);
+  t.step(() => nl`${band.pct}% bij ten minste ${band.uren} uur van de partner`, value);
   return t.done(value);
 }

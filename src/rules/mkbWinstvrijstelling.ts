@@ -8,6 +8,7 @@ import { Money, percentOf, roundCents, ZERO } from "./money";
 import { mkbPercentage } from "./parameters/mkbWinstvrijstelling";
 import { RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
+import { nl } from "./dutch";
 
 export interface MkbWinstvrijstellingInput {
   readonly year: number;
@@ -22,8 +23,8 @@ export function mkbWinstvrijstelling(input: MkbWinstvrijstellingInput): RuleResu
   const percentage = t.param(mkbPercentage);
 
   const grondslag = input.winst.minus(ondernemersaftrek);
-  t.step(() => `Winst ${input.winst} min ondernemersaftrek ${ondernemersaftrek}`, grondslag);
+  t.step(() => nl`Winst ${input.winst} min ondernemersaftrek ${ondernemersaftrek}`, grondslag);
   const value = roundCents(percentOf(percentage, grondslag));
-  t.step(() => `${percentage}% daarvan${grondslag.isNegative() ? " (negatief: verkleint het verlies)" : ""}`, value);
+  t.step(() => nl`${percentage}% daarvan${grondslag.isNegative() ? " (negatief: verkleint het verlies)" : ""}`, value);
   return t.done(value);
 }

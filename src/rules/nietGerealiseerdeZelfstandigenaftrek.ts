@@ -11,6 +11,7 @@ import { max, min, Money, roundCents, sum, ZERO } from "./money";
 import { startersaftrek } from "./startersaftrek";
 import { resultWith, RuleResult, TraceBuilder } from "./trace";
 import { zelfstandigenaftrek } from "./zelfstandigenaftrek";
+import { nl } from "./dutch";
 
 /** Carried forward for this many years after the year it arose in (lid 7). */
 const VOORTWENTELING_JAREN = 9;
@@ -39,10 +40,10 @@ export interface NgzResult extends RuleResult<Money> {
 function checkOpen(open: readonly OpenBedrag[], year: number): void {
   for (const { jaar, bedrag } of open) {
     if (jaar >= year) {
-      throw new InvalidInputError("open", `Argument 'open': het jaar ${jaar} moet vóór ${year} liggen.`);
+      throw new InvalidInputError("open", nl`Argument 'open': het jaar ${jaar} moet vóór ${year} liggen.`);
     }
     if (bedrag.isNegative()) {
-      throw new InvalidInputError("open", `Argument 'open' mag geen negatief bedrag bevatten (jaar ${jaar}).`);
+      throw new InvalidInputError("open", nl`Argument 'open' mag geen negatief bedrag bevatten (jaar ${jaar}).`);
     }
   }
 }
@@ -59,7 +60,7 @@ export function nietGerealiseerdeZelfstandigenaftrek(input: NgzInput): NgzResult
   const geldig = [...input.open].filter((o) => o.jaar >= oudste).sort((a, b) => a.jaar - b.jaar);
   const vervallen = input.open.filter((o) => o.jaar < oudste);
   if (vervallen.length) {
-    t.step(`Vervallen (ouder dan ${VOORTWENTELING_JAREN} jaar)`, sum(vervallen.map((o) => o.bedrag)));
+    t.step(nl`Vervallen (ouder dan ${VOORTWENTELING_JAREN} jaar)`, sum(vervallen.map((o) => o.bedrag)));
   }
 
   const za = zelfstandigenaftrek({ ...input, winst: input.winst });
@@ -81,13 +82,13 @@ export function nietGerealiseerdeZelfstandigenaftrek(input: NgzInput): NgzResult
     const gebruik = min(o.bedrag, ruimte);
     ruimte = ruimte.minus(gebruik);
     verrekend = verrekend.plus(gebruik);
-    if (!gebruik.isZero()) t.step(() => `Verrekend uit ${o.jaar}`, gebruik);
+    if (!gebruik.isZero()) t.step(() => nl`Verrekend uit ${o.jaar}`, gebruik);
     const over = new Money(o.bedrag).minus(gebruik);
     if (!over.isZero()) restant.push({ jaar: o.jaar, bedrag: over });
   }
   if (!za.nietGerealiseerd.isZero()) {
     restant.push({ jaar: input.year, bedrag: za.nietGerealiseerd });
-    t.step(() => `Nieuw niet-gerealiseerd in ${input.year}`, za.nietGerealiseerd);
+    t.step(() => nl`Nieuw niet-gerealiseerd in ${input.year}`, za.nietGerealiseerd);
   }
   const totaalRestant = roundCents(sum(restant.map((o) => o.bedrag)));
   const value = roundCents(verrekend);

@@ -13,6 +13,7 @@ import {
   ouderenkortingBedrag,
 } from "./parameters/heffingskortingen";
 import { RuleResult, TraceBuilder } from "./trace";
+import { nl } from "./dutch";
 
 export interface OuderenkortingInput {
   readonly year: number;
@@ -25,9 +26,9 @@ export function ouderenkorting(input: OuderenkortingInput): RuleResult<Money> {
   const percentage = t.param(ouderenkortingAfbouwPercentage);
   const grens = t.param(ouderenkortingAfbouwGrens);
   const boven = max(input.verzamelinkomen.minus(grens), ZERO);
-  t.step(() => `Deel van het verzamelinkomen boven ${grens}`, boven);
+  t.step(() => nl`Deel van het verzamelinkomen boven ${grens}`, boven);
   const value = roundCents(max(bedrag.minus(percentOf(percentage, boven)), ZERO));
-  t.step(() => `${bedrag} min ${percentage}% daarvan, niet minder dan nihil`, value);
+  t.step(() => nl`${bedrag} min ${percentage}% daarvan, niet minder dan nihil`, value);
   return t.done(value);
 }
 

@@ -8,6 +8,7 @@ import { Money, ZERO } from "./money";
 import { soAftrekBedrag, soMinimumUren, soStarterMaxJaren, soStarterVerhoging } from "./parameters/soAftrek";
 import { RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative, requireWholeNumberBetween } from "./validate";
+import { nl } from "./dutch";
 
 export interface SoAftrekInput {
   readonly year: number;
@@ -29,7 +30,7 @@ export function soAftrek(input: SoAftrekInput): RuleResult<Money> {
   const minimum = t.param(soMinimumUren);
 
   t.step("Urencriterium gehaald", input.urencriterium);
-  t.step(() => `Ten minste ${minimum} uur speur- en ontwikkelingswerk (${input.soUren})`, input.soUren.gte(minimum));
+  t.step(() => nl`Ten minste ${minimum} uur speur- en ontwikkelingswerk (${input.soUren})`, input.soUren.gte(minimum));
   if (!input.urencriterium || input.soUren.lt(minimum)) {
     t.step("Geen S&O-aftrek", ZERO);
     return t.done(ZERO);
@@ -39,6 +40,9 @@ export function soAftrek(input: SoAftrekInput): RuleResult<Money> {
   if (!(input.starter ?? false) || jaren.gt(maxJaren)) return t.done(bedrag);
   const verhoging = t.param(soStarterVerhoging);
   const value = bedrag.plus(verhoging);
-  t.step(() => `Verhoging voor starters (S&O-verklaring in hoogstens ${maxJaren} van de 5 voorafgaande jaren)`, value);
+  t.step(
+    () => nl`Verhoging voor starters (S&O-verklaring in hoogstens ${maxJaren} van de 5 voorafgaande jaren)`,
+    value,
+  );
   return t.done(value);
 }

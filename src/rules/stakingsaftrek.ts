@@ -8,6 +8,7 @@ import { max, min, Money, roundCents, ZERO } from "./money";
 import { stakingsaftrekMaximum } from "./parameters/stakingsaftrek";
 import { RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
+import { nl } from "./dutch";
 
 export interface StakingsaftrekInput {
   readonly year: number;
@@ -24,12 +25,12 @@ export function stakingsaftrek(input: StakingsaftrekInput): RuleResult<Money> {
   if (eerder.gt(maximum)) {
     throw new InvalidInputError(
       "eerder_benut",
-      `Argument 'eerder_benut' (${eerder.toString()}) is meer dan de stakingsaftrek ooit kan zijn (${maximum.toString()}, art. 3.79); staat hier de stakingswinst?`,
+      nl`Argument 'eerder_benut' (${eerder}) is meer dan de stakingsaftrek ooit kan zijn (${maximum}, art. 3.79); staat hier de stakingswinst?`,
     );
   }
   const ruimte = max(maximum.minus(eerder), ZERO);
-  t.step(() => `Nog beschikbaar: ${maximum} min eerder benut ${eerder}`, ruimte);
+  t.step(() => nl`Nog beschikbaar: ${maximum} min eerder benut ${eerder}`, ruimte);
   const value = roundCents(min(max(input.stakingswinst, ZERO), ruimte));
-  t.step(() => `Ten hoogste de stakingswinst (${input.stakingswinst})`, value);
+  t.step(() => nl`Ten hoogste de stakingswinst (${input.stakingswinst})`, value);
   return t.done(value);
 }

@@ -10,6 +10,7 @@ import { startersaftrekBedrag, startersMaxKerenZelfstandigenaftrek } from "./par
 import { RuleResult, TraceBuilder } from "./trace";
 import { requireWholeNumberBetween } from "./validate";
 import { aowDeel } from "./zelfstandigenaftrek";
+import { nl } from "./dutch";
 
 export interface StartersaftrekInput {
   readonly year: number;
@@ -30,7 +31,7 @@ export function startersaftrek(input: StartersaftrekInput): RuleResult<Money> {
 
   t.step("Urencriterium gehaald", input.urencriterium);
   t.step("Geen ondernemer in 1 of meer van de 5 voorafgaande jaren", input.starter);
-  t.step(() => `Zelfstandigenaftrek toegepast in de 5 voorafgaande jaren (hoogstens ${maxKeren} keer)`, keren);
+  t.step(() => nl`Zelfstandigenaftrek toegepast in de 5 voorafgaande jaren (hoogstens ${maxKeren} keer)`, keren);
   if (!input.urencriterium || !input.starter || keren.gt(maxKeren)) {
     t.step("Geen recht op startersaftrek", ZERO);
     return t.done(ZERO);

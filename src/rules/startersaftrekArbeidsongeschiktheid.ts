@@ -12,6 +12,7 @@ import { aoStartersaftrekDerde, aoStartersaftrekEerste, aoStartersaftrekTweede }
 import { RuleResult, TraceBuilder } from "./trace";
 import { urencriterium } from "./urencriterium";
 import { requireWholeNumberBetween } from "./validate";
+import { nl } from "./dutch";
 
 export interface StartersaftrekArbeidsongeschiktheidInput {
   readonly year: number;
@@ -56,7 +57,7 @@ export function startersaftrekArbeidsongeschiktheid(
   }
   const times = keren.toNumber();
   const bedrag = times < amounts.length ? amounts[times] : ZERO;
-  t.step(() => `Eerder toegepast in de 5 voorafgaande jaren: ${times} keer`, bedrag);
+  t.step(() => nl`Eerder toegepast in de 5 voorafgaande jaren: ${times} keer`, bedrag);
   const value = roundCents(min(bedrag, max(input.winst, ZERO)));
   t.step("Ten hoogste de winst", value);
   return t.done(value);

@@ -9,6 +9,7 @@ import Decimal from "decimal.js";
 import { max, min, Money, percentOf, roundCents, sum, ZERO } from "./money";
 import { schijf2Einde, tariefsaanpassingPercentage } from "./parameters/box1";
 import { RuleResult, TraceBuilder } from "./trace";
+import { nl } from "./dutch";
 
 export interface TariefsaanpassingInput {
   readonly year: number;
@@ -25,9 +26,9 @@ export function tariefsaanpassing(input: TariefsaanpassingInput): RuleResult<Mon
   const posten = sum(input.aftrekposten.filter((p) => p.isPositive()));
   t.step("Aftrekposten (zonder negatieve bedragen)", posten);
   const boven = max(input.inkomen.plus(posten).minus(grens), ZERO);
-  t.step(() => `Inkomen plus aftrekposten boven ${grens}`, boven);
+  t.step(() => nl`Inkomen plus aftrekposten boven ${grens}`, boven);
   const grondslag = min(posten, boven);
   const value = roundCents(percentOf(percentage, grondslag));
-  t.step(() => `${percentage}% van het laagste (${grondslag})`, value);
+  t.step(() => nl`${percentage}% van het laagste (${grondslag})`, value);
   return t.done(value);
 }

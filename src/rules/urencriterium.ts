@@ -9,6 +9,7 @@ import { ZERO } from "./money";
 import { urencriteriumUren, verlaagdUrencriteriumUren } from "./parameters/urencriterium";
 import { RuleResult, TraceBuilder } from "./trace";
 import { requireNonNegative } from "./validate";
+import { nl } from "./dutch";
 
 export interface UrencriteriumInput {
   readonly uren: Decimal;
@@ -31,14 +32,14 @@ export function urencriterium(input: UrencriteriumInput): RuleResult<boolean> {
 
   const minimum = t.param(input.verlaagd ? verlaagdUrencriteriumUren : urencriteriumUren);
   const genoegUren = input.uren.gte(minimum);
-  t.step(() => `Ten minste ${minimum} uur aan de onderneming (${input.uren})`, genoegUren);
+  t.step(() => nl`Ten minste ${minimum} uur aan de onderneming (${input.uren})`, genoegUren);
 
   let grotendeels = true;
   if (input.starter) {
     t.step("Starter: de eis van meer dan de helft van de arbeidstijd geldt niet", true);
   } else {
     grotendeels = input.uren.gt(overig);
-    t.step(() => `Meer tijd aan de onderneming dan aan ander werk (${input.uren} tegen ${overig})`, grotendeels);
+    t.step(() => nl`Meer tijd aan de onderneming dan aan ander werk (${input.uren} tegen ${overig})`, grotendeels);
   }
   const value = genoegUren && grotendeels;
   t.step("Urencriterium", value);

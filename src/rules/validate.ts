@@ -1,13 +1,11 @@
 /** Domain checks shared by the rules. Messages name the argument as the formulas call it. */
 import Decimal from "decimal.js";
 import { InvalidInputError } from "./errors";
+import { nl } from "./dutch";
 
 export function requireNonNegative(value: Decimal, argument: string): void {
   if (value.isNegative() && !value.isZero()) {
-    throw new InvalidInputError(
-      argument,
-      `Argument '${argument}' mag niet negatief zijn (gekregen: ${value.toString()}).`,
-    );
+    throw new InvalidInputError(argument, nl`Argument '${argument}' mag niet negatief zijn (gekregen: ${value}).`);
   }
 }
 
@@ -15,7 +13,7 @@ export function requireWholeNumberBetween(value: Decimal, argument: string, low:
   if (!value.isInteger() || value.lt(low) || value.gt(high)) {
     throw new InvalidInputError(
       argument,
-      `Argument '${argument}' moet een geheel getal van ${low} tot en met ${high} zijn (gekregen: ${value.toString()}).`,
+      nl`Argument '${argument}' moet een geheel getal van ${low} tot en met ${high} zijn (gekregen: ${value}).`,
     );
   }
 }

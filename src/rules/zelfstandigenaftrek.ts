@@ -9,6 +9,7 @@ import Decimal from "decimal.js";
 import { max, min, Money, percentOf, roundCents, ZERO } from "./money";
 import { aowPercentage, zelfstandigenaftrekBedrag } from "./parameters/ondernemersaftrek";
 import { resultWith, RuleResult, TraceBuilder } from "./trace";
+import { nl } from "./dutch";
 
 export interface ZelfstandigenaftrekInput {
   readonly year: number;
@@ -31,7 +32,7 @@ export function aowDeel(t: TraceBuilder, amount: Money, aow: boolean): Money {
   if (!aow) return amount;
   const percentage = t.param(aowPercentage);
   const halved = percentOf(percentage, amount);
-  t.step(() => `AOW-leeftijd bereikt op 1 januari: ${percentage}%`, halved);
+  t.step(() => nl`AOW-leeftijd bereikt op 1 januari: ${percentage}%`, halved);
   return halved;
 }
 
@@ -55,7 +56,7 @@ export function zelfstandigenaftrek(input: ZelfstandigenaftrekInput): Zelfstandi
   }
   const winst = input.winst;
   const capped = roundCents(min(full, max(winst, ZERO)));
-  t.step(() => `Beperkt tot de winst (${winst.toString()})`, capped);
+  t.step(() => nl`Beperkt tot de winst (${winst})`, capped);
   const nietGerealiseerd = full.minus(capped);
   if (!nietGerealiseerd.isZero()) t.step("Niet-gerealiseerde zelfstandigenaftrek", nietGerealiseerd);
   return resultWith(t.done(capped), { nietGerealiseerd });

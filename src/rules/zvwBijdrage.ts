@@ -8,6 +8,7 @@ import Decimal from "decimal.js";
 import { max, min, Money, percentOf, roundCents, ZERO } from "./money";
 import { zvwMaximumBijdrageInkomen, zvwPercentage } from "./parameters/zvw";
 import { RuleResult, TraceBuilder } from "./trace";
+import { nl } from "./dutch";
 
 export interface ZvwBijdrageInput {
   readonly year: number;
@@ -18,9 +19,9 @@ export function zvwBijdrage(input: ZvwBijdrageInput): RuleResult<Money> {
   const t = new TraceBuilder("zvwBijdrage", "Inkomensafhankelijke bijdrage Zvw", "art. 43 Zvw", input.year);
   const maximum = t.param(zvwMaximumBijdrageInkomen);
   const grondslag = min(max(input.bijdrageInkomen, ZERO), maximum);
-  t.step(() => `Bijdrage-inkomen (niet negatief, ten hoogste ${maximum})`, grondslag);
+  t.step(() => nl`Bijdrage-inkomen (niet negatief, ten hoogste ${maximum})`, grondslag);
   const percentage = t.param(zvwPercentage);
   const value = roundCents(percentOf(percentage, grondslag));
-  t.step(() => `${percentage}% daarvan`, value);
+  t.step(() => nl`${percentage}% daarvan`, value);
   return t.done(value);
 }
