@@ -5,7 +5,7 @@
  */
 import { existsSync, promises as fs } from "fs";
 import { availableParallelism } from "os";
-import { join, relative, resolve } from "path";
+import { extname, join, relative, resolve } from "path";
 import { Worker } from "worker_threads";
 import { RecalcOptions } from "../engine/recalc";
 import { recalcFile, RecalcReport } from "../engine/recalcFile";
@@ -99,6 +99,53 @@ export function skippedLine(skipped: readonly string[], verb: "herberekenen" | "
     `Overgeslagen: ${nl(skipped.length)} rekenblad(en) in een ander formaat dan .xlsx of .xlsm ` +
     `(${skipped.slice(0, 5).join(", ")}${more}); sla ze op als .xlsx om ze mee te laten ${verb}.`
   );
+}
+
+/** A path as the file system compares it (Windows and macOS' default ignore case; Linux does not). */
+function pathKey(file: string): string {
+  const full = resolve(file);
+  return process.platform === "win32" || process.platform === "darwin" ? full.toLowerCase() : full;
+}
+
+/** A file named twice (directly, or again inside a folder also named) is recalculated once. */
+export function uniqueFiles(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = pathKey(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const extensionOf = (file: string) => extname(file).toLowerCase();
+
+/**
+ * Why the jobs cannot run as given (nothing is written then), or null: two files that would be
+ * written to one output (the second would replace the first), an output that is another job's
+ * input (it would be read and written at once), or an output with another extension than its
+ * input (Excel opens a workbook only under the extension of its kind: with macros .xlsm, without
+ * .xlsx).
+ */
+export function jobConflict(jobs: readonly Job[]): string | null {
+  const inputs = new Map(jobs.map((job) => [pathKey(job.input), job.input]));
+  const outputs = new Map<string, string>();
+  for (const job of jobs) {
+    const key = pathKey(job.output);
+    const earlier = outputs.get(key);
+    if (earlier !== undefined) {
+      return `${earlier} en ${job.input} komen allebei in ${job.output} terecht: het tweede zou het eerste overschrijven. Herbereken ze apart, elk met een eigen -o.`;
+    }
+    outputs.set(key, job.input);
+    const other = inputs.get(key);
+    if (other !== undefined && key !== pathKey(job.input)) {
+      return `De uitvoer van ${job.input} (${job.output}) is ook een invoerbestand; geef ${other} niet mee, of kies met -o een map.`;
+    }
+    if (extensionOf(job.output) !== extensionOf(job.input)) {
+      return `Het uitvoerbestand ${job.output} heeft niet de extensie van ${job.input} (${extensionOf(job.input)}): Excel opent een werkmap alleen onder de extensie van haar soort (met macro's .xlsm, zonder .xlsx).`;
+    }
+  }
+  return null;
 }
 
 /** Where a batch writes: beside each input, into a folder (keeping subfolders), or over the input. */

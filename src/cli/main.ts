@@ -2,11 +2,22 @@
  * The nl-aftrek command line: `eval` one formula, `recalc` workbooks, `controleer` them for
  * hard-coded tax numbers.
  */
-import { dirname, resolve } from "path";
+import { statSync } from "fs";
+import { basename, dirname, join, resolve } from "path";
 import { evaluateFormula, FormulaInputError, formatValue, hasError } from "../engine/evaluate";
 import { defaultOutput, RecalcReport } from "../engine/recalcFile";
 import { ENGINE_VERSION } from "../rules/version";
-import { collectInputs, defaultThreads, FileResult, Job, outputFor, runJobs, skippedLine } from "./batch";
+import {
+  collectInputs,
+  defaultThreads,
+  FileResult,
+  Job,
+  jobConflict,
+  outputFor,
+  runJobs,
+  skippedLine,
+  uniqueFiles,
+} from "./batch";
 import { cellRuns } from "./cellRuns";
 import { nl, seconds } from "./format";
 import { progressLines } from "./progress";
@@ -55,7 +66,8 @@ formules, opmaak, grafieken, macro's, opmerkingen, beveiliging. Een map wordt do
 en .xlsm-bestanden (ook in submappen); rekenbladen in een ander formaat (.xls, .xlsb, .ods) worden
 genoemd, niet herberekend.
 
-  -o, --output <pad>  één bestand: het uitvoerbestand; meerdere: de map waarin ze komen
+  -o, --output <pad>  één bestand: het uitvoerbestand (met dezelfde extensie) of een map;
+                      meerdere: de map waarin ze komen
                       (standaard: <naam>.herberekend.xlsx naast elk invoerbestand)
   --in-place          overschrijf de invoerbestanden zelf (via een tijdelijk bestand)
   --json              samenvatting als JSON op stdout
@@ -67,7 +79,10 @@ Cellen die zonder Excel niet te berekenen zijn (een onbekende functie, een exter
 houden de uitkomst die Excel opsloeg; ze staan in de samenvatting en Excel rekent de werkmap bij
 openen opnieuw door. Exitcode 0 als elk bestand lukte, 2 als een bestand niet te lezen of te
 schrijven was (de andere bestanden worden wel gedaan), 1 bij een verkeerde aanroep.
-Het invoerbestand wordt nooit overschreven zonder --in-place.`;
+Het invoerbestand wordt nooit overschreven zonder --in-place. Twee bestanden die op dezelfde
+uitvoer uitkomen, een uitvoer die zelf een invoerbestand is of een andere extensie dan de invoer
+(een werkmap met macro's als .xlsx) worden geweigerd voordat er iets is geschreven; een bestand
+dat twee keer genoemd is, wordt één keer herberekend.`;
 
 function describe(report: RecalcReport): string {
   if (report.nlFormulas === 0 && report.recalculated === 0 && report.notRecalculated.length === 0) {
@@ -129,6 +144,17 @@ function parseRecalc(args: string[], io: Io): RecalcOptions | number {
   return options;
 }
 
+/** The output of one file: `-o` itself, or the file's name inside `-o` when that is a folder. */
+function singleOutput(output: string, input: string): string {
+  let folder = /[\\/]$/.test(output);
+  try {
+    folder ||= statSync(output).isDirectory();
+  } catch {
+    // not there yet: a file to write
+  }
+  return folder ? join(output, basename(input)) : output;
+}
+
 async function recalc(args: string[], io: Io): Promise<number> {
   const parsed = parseRecalc(args, io);
   if (typeof parsed === "number") return parsed;
@@ -140,7 +166,9 @@ async function recalc(args: string[], io: Io): Promise<number> {
   ) {
     return usage(io, "Het uitvoerbestand is het invoerbestand; gebruik --in-place als u dat wilt.", HELP_RECALC);
   }
-  const { files, missing, skipped } = await collectInputs(parsed.inputs, parsed.output ?? null);
+  const found = await collectInputs(parsed.inputs, parsed.output ?? null);
+  const { missing, skipped } = found;
+  const files = uniqueFiles(found.files);
   for (const m of missing) io.err(`Fout: ${m}: bestand of map niet gevonden.`);
   const single = parsed.inputs.length === 1 && files.length === 1 && files[0] === parsed.inputs[0];
   if (files.length === 0) {
@@ -153,7 +181,7 @@ async function recalc(args: string[], io: Io): Promise<number> {
     input,
     output:
       single && parsed.output
-        ? parsed.output
+        ? singleOutput(parsed.output, input)
         : outputFor(input, root, parsed.output ?? null, parsed.inPlace, defaultOutput),
   }));
   for (const job of jobs) {
@@ -165,6 +193,8 @@ async function recalc(args: string[], io: Io): Promise<number> {
       );
     }
   }
+  const conflict = jobConflict(jobs);
+  if (conflict) return usage(io, conflict, HELP_RECALC);
   // The output folder, with the input folder's subfolders (each file goes where it was).
   if (!single && parsed.output) {
     const { promises: fs } = await import("fs");

@@ -192,3 +192,71 @@ test("an output folder inside the input folder is no input the next time", async
   expect(existsSync(join(out, "herberekend"))).toBe(false);
   expect(value(join(out, "bakker.xlsx"), "C1")).toBe("2800");
 });
+
+describe("what would overwrite a file or give one Excel cannot open is refused before anything is written", () => {
+  test("two folders with a workbook of the same name, into one output folder: exit code 1, nothing written", async () => {
+    const dir = join(base, "twee-mappen");
+    for (const year of ["2024", "2025"]) {
+      mkdirSync(join(dir, year), { recursive: true });
+      clientWorkbook(join(dir, year, "bakker.xlsx"), 10000);
+    }
+    const out = join(base, "twee-mappen-uit");
+    const { code, err } = await runCli("recalc", join(dir, "2024"), join(dir, "2025"), "-o", out);
+    expect(code).toBe(1);
+    expect(err).toContain(
+      `${join(dir, "2024", "bakker.xlsx")} en ${join(dir, "2025", "bakker.xlsx")} komen allebei in ${join(out, "bakker.xlsx")} terecht: het tweede zou het eerste overschrijven.`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test("an output that is another input: exit code 1, nothing written", async () => {
+    const dir = join(base, "uitvoer-is-invoer");
+    mkdirSync(dir);
+    clientWorkbook(join(dir, "a.xlsx"), 10000);
+    clientWorkbook(join(dir, "a.herberekend.xlsx"), 2901);
+    const before = readFileSync(join(dir, "a.herberekend.xlsx"));
+    const { code, err } = await runCli("recalc", join(dir, "a.xlsx"), join(dir, "a.herberekend.xlsx"));
+    expect(code).toBe(1);
+    expect(err).toContain(
+      `De uitvoer van ${join(dir, "a.xlsx")} (${join(dir, "a.herberekend.xlsx")}) is ook een invoerbestand`,
+    );
+    expect(readFileSync(join(dir, "a.herberekend.xlsx")).equals(before)).toBe(true);
+  });
+
+  test("a workbook with macros written as .xlsx, or a workbook as .csv: exit code 1, nothing written", async () => {
+    const dir = join(base, "extensie");
+    mkdirSync(dir);
+    clientWorkbook(join(dir, "slager.xlsm"), 2901);
+    clientWorkbook(join(dir, "bakker.xlsx"), 10000);
+    const macros = await runCli("recalc", join(dir, "slager.xlsm"), "-o", join(dir, "slager.xlsx"));
+    expect(macros.code).toBe(1);
+    expect(macros.err).toContain(
+      `Het uitvoerbestand ${join(dir, "slager.xlsx")} heeft niet de extensie van ${join(dir, "slager.xlsm")} (.xlsm)`,
+    );
+    const csv = await runCli("recalc", join(dir, "bakker.xlsx"), "-o", join(dir, "bakker.csv"));
+    expect(csv.code).toBe(1);
+    expect(existsSync(join(dir, "slager.xlsx")) || existsSync(join(dir, "bakker.csv"))).toBe(false);
+  });
+
+  test("a file named twice, or again inside a folder also named, is recalculated once", async () => {
+    const dir = join(base, "dubbel");
+    mkdirSync(dir);
+    clientWorkbook(join(dir, "a.xlsx"), 10000);
+    const twice = await runCli("recalc", join(dir, "a.xlsx"), join(dir, "a.xlsx"), "--jobs", "2");
+    expect(twice.code).toBe(0);
+    expect(twice.out).toMatch(/Samen: 1 bestand\(en\) .*: 1 herberekend, 0 ongewijzigd, 0 mislukt/);
+    const again = await runCli("recalc", dir, join(dir, "a.xlsx"), "-o", join(base, "dubbel-uit"));
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/Samen: 1 bestand\(en\)/);
+    expect(value(join(base, "dubbel-uit", "a.xlsx"), "C1")).toBe("2800"); // KIA 2025: 28% of 10.000
+  });
+
+  test("one file with -o an existing folder goes into that folder under its own name", async () => {
+    const dir = join(base, "naar-map");
+    mkdirSync(join(dir, "uit"), { recursive: true });
+    clientWorkbook(join(dir, "a.xlsx"), 2901);
+    const { code } = await runCli("recalc", join(dir, "a.xlsx"), "-o", join(dir, "uit"));
+    expect(code).toBe(0);
+    expect(value(join(dir, "uit", "a.xlsx"), "C1")).toBe("812.28"); // KIA 2025: 28% of 2.901
+  });
+});
