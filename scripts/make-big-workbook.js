@@ -7,9 +7,9 @@
  *   (default)  NL formulas: NL.URENCRITERIUM, NL.KIA, NL.BELASTBAREWINST
  *   --native   the same three results as the nested IF formulas templates hard-code today
  *              (2025 numbers): what LibreOffice recalculates in the benchmark
- *   --engine   the NL formulas inside N(...) and ABS(...), functions that HyperFormula
- *              evaluates (ROUND, IF, AND, OR, NOT, IFERROR, IFNA, MAX and MIN around an NL call
- *              are evaluated directly), so that it evaluates every cell
+ *   --engine   the NL formulas inside N(...), a function only HyperFormula evaluates (those
+ *              of DIRECT_FUNCTIONS around an NL call, such as ROUND, IF, SUM, MAX, ABS and
+ *              INT, are evaluated directly), so that it evaluates every cell
  */
 const ExcelJS = require("exceljs");
 const path = require("path");
@@ -28,8 +28,8 @@ const VARIANTS = {
   ],
   engine: (r) => [
     `N(NL.URENCRITERIUM(B${r}))`,
-    `ABS(NL.KIA($B$1,C${r}))`,
-    `ABS(NL.BELASTBAREWINST($B$1,A${r}-E${r},D${r}))`,
+    `N(NL.KIA($B$1,C${r}))`,
+    `N(NL.BELASTBAREWINST($B$1,A${r}-E${r},D${r}))`,
   ],
 };
 

@@ -1,9 +1,9 @@
 /**
  * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants,
  * arithmetic or comparison operators, and the native functions a template puts around an NL
- * result (IF, AND, OR, NOT, IFERROR, IFNA, SUM, MAX, MIN, ROUND and its kin: the table
- * DIRECT_FUNCTIONS at the end, each with the calls it accepts and its result). Every other formula
- * goes to HyperFormula. Each cell is evaluated once, in dependency order, and reads at most a small
+ * result (IF, AND, OR, NOT, IFERROR, IFNA, SUM, MAX, MIN, ABS, and ROUND, FLOOR, INT and their kin:
+ * the table DIRECT_FUNCTIONS at the end, each with the calls it accepts and its result). Every other
+ * formula goes to HyperFormula. Each cell is evaluated once, in dependency order, and reads at most a small
  * range (SMALL_AREA), so the work is linear in the number of formulas.
  *
  * The operators follow Excel: an empty cell is 0, TRUE is 1, a number as text is that number, an
@@ -17,7 +17,7 @@ import { Host } from "../workbook/formula/parse";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 import { dutchEngineMessage } from "./engineMessages";
-import { excelCompare, excelRound, excelSum, RoundingMode } from "./excelNumbers";
+import { EXCEL_ROUNDING, excelCompare, ExcelRoundingFunction, excelSum } from "./excelNumbers";
 import { GROWING_FROM } from "./growingAreas";
 import { callNl, NlArgument, nlFunctionId } from "./nlCall";
 import type { NlCall } from "./nlPool";
@@ -491,22 +491,39 @@ const SUM: DirectFunction = {
 };
 
 /**
- * ROUND and its kin, with their direction and the arguments Excel takes (ROUND, ROUNDUP and
- * ROUNDDOWN want the places; TRUNC's default to 0): each argument a number as arithmetic takes
- * it, the first error as it comes. Excel's rounding, from excelNumbers.ts, as HyperFormula has it.
+ * A rounding function of EXCEL_ROUNDING (ROUND, FLOOR, INT and their kin), the same entry as
+ * HyperFormula's: the arguments Excel takes, each a number as arithmetic takes it, the first error
+ * as it comes, and the defaults of those left out.
  */
-function rounding(mode: RoundingMode, least: number): DirectFunction {
+function rounding(fn: ExcelRoundingFunction): DirectFunction {
   return {
-    accepts: (args, direct) => args.length >= least && args.length <= 2 && args.every((a) => direct(a, "operand")),
+    accepts: (args, direct) =>
+      args.length >= fn.required &&
+      args.length <= fn.defaults.length &&
+      args.every((a) => a.k !== "missing" && direct(a, "operand")),
     evaluate(args, o) {
-      const value = toNumber(o.scalar(args[0]));
-      if (typeof value !== "number") return value;
-      const places = args.length > 1 ? toNumber(o.scalar(args[1])) : 0;
-      if (typeof places !== "number") return places;
-      return finite(excelRound(value, places, mode));
+      const numbers: number[] = [];
+      for (let i = 0; i < fn.defaults.length; i++) {
+        const n = i < args.length ? toNumber(o.scalar(args[i])) : fn.defaults[i]!;
+        if (typeof n !== "number") return n;
+        numbers.push(n);
+      }
+      const result = fn.compute(...numbers);
+      if (result === "#DIV/0!") return errorValue("#DIV/0!");
+      if (result === "Distinct signs.") return errorValue("#NUM!", dutchEngineMessage(result));
+      return finite(result);
     },
   };
 }
+
+/** ABS of one number, as arithmetic takes it. */
+const ABS: DirectFunction = {
+  accepts: (args, direct) => args.length === 1 && args[0].k !== "missing" && direct(args[0], "operand"),
+  evaluate(args, o) {
+    const n = toNumber(o.scalar(args[0]));
+    return typeof n === "number" ? finite(Math.abs(n)) : n;
+  },
+};
 
 /**
  * AND and OR as Excel's help has them: of a cell, a range or an array the logical values and
@@ -619,8 +636,6 @@ const DIRECT_FUNCTIONS: ReadonlyMap<string, DirectFunction> = new Map([
   ["SUM", SUM],
   ["MAX", extreme(true)],
   ["MIN", extreme(false)],
-  ["ROUND", rounding("half-away-from-zero", 2)],
-  ["ROUNDUP", rounding("away-from-zero", 2)],
-  ["ROUNDDOWN", rounding("toward-zero", 2)],
-  ["TRUNC", rounding("toward-zero", 1)],
+  ["ABS", ABS],
+  ...Object.entries(EXCEL_ROUNDING).map(([name, fn]): [string, DirectFunction] => [name, rounding(fn)]),
 ]);

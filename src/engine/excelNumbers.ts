@@ -83,3 +83,78 @@ export function excelSum(left: number, right: number): number {
   const sum = left + right;
   return Math.abs(sum) < EXCEL_EPSILON * Math.abs(left) ? 0 : sum;
 }
+
+/** What a rounding function gives for numbers it cannot round: a step of 0, or signs that differ. */
+export type RoundingFailure = "#DIV/0!" | "Distinct signs.";
+
+/**
+ * Excel's rounding functions, one entry each for both evaluators (the HyperFormula plugin and the
+ * direct one): how many arguments Excel requires, the defaults of the optional ones, and the
+ * result of the numbers. The signs, defaults and errors follow Excel's help; where it is silent,
+ * HyperFormula's own functions (FLOOR and CEILING: 0 stays 0, a step of 0 is #DIV/0!, a positive
+ * number with a negative step #NUM!; the .MATH forms: any mode but 0 reverses the direction for a
+ * negative number, as in Excel, where HyperFormula only took a mode of 1). INT goes down to the
+ * whole number below, also for a negative number (INT(-8,9) is -9), on the binary value.
+ */
+export interface ExcelRoundingFunction {
+  /** How many arguments Excel requires (HyperFormula takes fewer where there is a default). */
+  readonly required: number;
+  /** Each argument's default, or null where it must be given. */
+  readonly defaults: readonly (number | null)[];
+  compute(...args: number[]): number | RoundingFailure;
+}
+
+const digits = (mode: RoundingMode, required: number): ExcelRoundingFunction => ({
+  required,
+  defaults: [null, 0],
+  compute: (value, places) => excelRound(value, places, mode),
+});
+
+/** FLOOR and CEILING. */
+const classic = (mode: WholeMode): ExcelRoundingFunction => ({
+  required: 2,
+  defaults: [null, null],
+  compute(value, significance) {
+    if (value === 0) return 0;
+    if (significance === 0) return "#DIV/0!";
+    if (value > 0 && significance < 0) return "Distinct signs.";
+    return excelMultiple(value, significance, mode);
+  },
+});
+
+/** FLOOR.MATH and CEILING.MATH: the step's sign is ignored; a mode other than 0 reverses the direction for a negative number. */
+const math = (mode: WholeMode): ExcelRoundingFunction => ({
+  required: 1,
+  defaults: [null, 1, 0],
+  compute(value, significance, reverse) {
+    if (significance === 0 || value === 0) return 0;
+    return excelMultiple(value, reverse !== 0 && value < 0 ? -Math.abs(significance) : Math.abs(significance), mode);
+  },
+});
+
+/** FLOOR.PRECISE, CEILING.PRECISE and ISO.CEILING: the step's sign is ignored. */
+const precise = (mode: WholeMode): ExcelRoundingFunction => ({
+  required: 1,
+  defaults: [null, 1],
+  compute: (value, significance) =>
+    significance === 0 || value === 0 ? 0 : excelMultiple(value, Math.abs(significance), mode),
+});
+
+/**
+ * By canonical (English) name. ROUND, ROUNDUP and ROUNDDOWN want their places in Excel (HyperFormula
+ * takes 0 without them); TRUNC's default to 0.
+ */
+export const EXCEL_ROUNDING: Readonly<Record<string, ExcelRoundingFunction>> = {
+  ROUND: digits("half-away-from-zero", 2),
+  ROUNDUP: digits("away-from-zero", 2),
+  ROUNDDOWN: digits("toward-zero", 2),
+  TRUNC: digits("toward-zero", 1),
+  FLOOR: classic("down"),
+  CEILING: classic("up"),
+  "FLOOR.MATH": math("down"),
+  "CEILING.MATH": math("up"),
+  "FLOOR.PRECISE": precise("down"),
+  "CEILING.PRECISE": precise("up"),
+  "ISO.CEILING": precise("up"),
+  INT: { required: 1, defaults: [null], compute: (value) => Math.floor(value) || 0 },
+};

@@ -333,6 +333,70 @@ describe("the rounding around an NL result, evaluated directly (not by HyperForm
   });
 });
 
+describe("FLOOR, CEILING, INT and ABS around an NL result, evaluated directly (the same entries as HyperFormula's)", () => {
+  test("with the arguments Excel takes; anything else goes to HyperFormula", () => {
+    expect(direct("FLOOR(NL.KIA($B$1,C2),1)")).toBe(true);
+    expect(direct("INT(NL.MKBVRIJ(2025,A2)/2)")).toBe(true);
+    expect(direct("ABS(NL.BELASTBAREWINST(2025,A2,TRUE))")).toBe(true);
+    expect(direct("FLOOR.MATH(A2)")).toBe(true);
+    expect(direct("FLOOR(A2)")).toBe(false); // Excel's FLOOR wants its significance
+    expect(direct("CEILING.MATH(A2,1,1,1)")).toBe(false);
+    expect(direct("ABS(A2:A3)")).toBe(false); // a range: an array in Excel
+  });
+
+  test("in a recalculated file: Excel's signs, modes and errors, as HyperFormula has them", async () => {
+    // Each formula in column B, and the same one inside CHOOSE(1; ...) (HyperFormula's) in column C.
+    const formulas = [
+      "FLOOR(A1,1)", // 812,28 down to whole euros: 812
+      "FLOOR(A1,0.05)", // 812,28 / 0,05 = 16.245,6 -> 16.245 x 0,05 = 812,25
+      "CEILING(A1,10)", // up to tens: 820
+      "FLOOR(-A1,-1)", // a negative number, a negative step: toward zero, -812
+      "FLOOR(A1,-1)", // a positive number, a negative step: #NUM!
+      "FLOOR(A1,0)", // a step of 0: #DIV/0!
+      "FLOOR.MATH(-A1,10)", // down: -820
+      "FLOOR.MATH(-A1,10,1)", // a mode reverses it for a negative number: -810
+      "CEILING.PRECISE(A1)", // up to the whole number: 813
+      "ISO.CEILING(-A1,-10)", // the step's sign does not count: up, -810
+      "INT(-A1)", // down, also below zero: -813
+      "ABS(-A1)", // 812,28
+      "INT(A3)+0*A1", // WAAR as a number: 1
+      "FLOOR(A2,1)+0*A1", // a text: #VALUE!
+    ];
+    const { direct, engine } = await besideEngine("Veelvoud", formulas, (formula) => `CHOOSE(1,${formula})`);
+    expect(direct).toEqual([
+      812,
+      812.25,
+      820,
+      -812,
+      { error: "#NUM!" },
+      { error: "#DIV/0!" },
+      -820,
+      -810,
+      813,
+      -810,
+      -813,
+      812.28,
+      1,
+      { error: "#VALUE!" },
+    ]);
+    expect(engine).toEqual(direct);
+  });
+
+  test("gives what HyperFormula (the same entries) gives, for any amount and step", () => {
+    const amount = fc.integer({ min: -2e9, max: 2e9 }).map((n) => n / 1000);
+    const step = fc.constantFrom(-10, -1, -0.05, 0, 0.01, 0.05, 0.1, 1, 5, 100);
+    const fn = fc.constantFrom("FLOOR", "CEILING", "FLOOR.MATH", "CEILING.MATH", "FLOOR.PRECISE", "ISO.CEILING");
+    fc.assert(
+      fc.property(fn, amount, step, (name, x, s) => {
+        for (const call of [`${name}(${x},${s})`, `INT(${x})`, `ABS(${x})`]) {
+          expect(atEnginePrecision(`=${call}`)).toBe(atEnginePrecision(`=CHOOSE(1,${call})`));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe("IF around an NL result, evaluated directly", () => {
   test("IF with a test and one or two outcomes (an outcome may be left empty)", () => {
     expect(direct('IF(NL.URENCRITERIUM(B2),"ja","nee")')).toBe(true);
