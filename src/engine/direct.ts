@@ -3,8 +3,8 @@
  * arithmetic or comparison operators, and the native functions a template puts around an NL
  * result (IF, AND, OR, NOT, IFERROR, IFNA, SUM, MAX, MIN, ABS, and ROUND, FLOOR, INT and their kin:
  * the table DIRECT_FUNCTIONS at the end, each with the calls it accepts and its result). Every other
- * formula goes to HyperFormula. Each cell is evaluated once, in dependency order, and reads at most a small
- * range (SMALL_AREA), so the work is linear in the number of formulas.
+ * formula goes to HyperFormula. Each cell is evaluated once, in dependency order, and reads at most
+ * a small range (SMALL_AREA), so the work is linear in the number of formulas.
  *
  * The operators follow Excel: an empty cell is 0, TRUE is 1, a number as text is that number, an
  * error passes through, division by zero is #DIV/0!; comparisons order numbers < text < logical
@@ -498,9 +498,7 @@ const SUM: DirectFunction = {
 function rounding(fn: ExcelRoundingFunction): DirectFunction {
   return {
     accepts: (args, direct) =>
-      args.length >= fn.required &&
-      args.length <= fn.defaults.length &&
-      args.every((a) => a.k !== "missing" && direct(a, "operand")),
+      args.length >= fn.required && args.length <= fn.defaults.length && args.every((a) => direct(a, "operand")),
     evaluate(args, o) {
       const numbers: number[] = [];
       for (let i = 0; i < fn.defaults.length; i++) {
@@ -518,7 +516,7 @@ function rounding(fn: ExcelRoundingFunction): DirectFunction {
 
 /** ABS of one number, as arithmetic takes it. */
 const ABS: DirectFunction = {
-  accepts: (args, direct) => args.length === 1 && args[0].k !== "missing" && direct(args[0], "operand"),
+  accepts: (args, direct) => args.length === 1 && direct(args[0], "operand"),
   evaluate(args, o) {
     const n = toNumber(o.scalar(args[0]));
     return typeof n === "number" ? finite(Math.abs(n)) : n;

@@ -6,7 +6,8 @@
  * Rounding: 1,005 is stored as 1,00499999999999989…; Excel's ROUND(1,005; 2) is 1,01, and
  * ROUNDUP(2,21 + 2,19; 2) is 4,4 where the binary sum is 4,40000000000000036. HyperFormula rounds
  * the binary value (`Math.round(x × 10^n) / 10^n`: 1 and 4,41), a cent off in a bookkeeper's
- * rounded amounts; and its FLOOR(0,3; 0,1) is 0,2. The functions are in roundingPlugin.ts.
+ * rounded amounts; and its FLOOR(0,3; 0,1) is 0,2. The functions are EXCEL_ROUNDING below,
+ * given to HyperFormula in roundingPlugin.ts and used by the direct evaluator as they are.
  *
  * Comparing and adding: in Excel 0,1 + 0,2 = 0,3 is WAAR and 0,1 + 0,2 − 0,3 is 0; in binary the
  * sum is 0,30000000000000004. A check such as =ALS(SOM(B2:B9)=B10; "klopt"; "verschil") depends on
