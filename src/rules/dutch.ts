@@ -6,10 +6,19 @@
 import Decimal from "decimal.js";
 
 export function dutchNumber(value: Decimal): string {
-  const [whole, fraction] = value.abs().toFixed().split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  const sign = value.isNegative() && !value.isZero() ? "-" : "";
-  return `${sign}${grouped}${fraction === undefined ? "" : `,${fraction}`}`;
+  const text = value.toFixed();
+  const negative = text.charCodeAt(0) === 45; // "-"
+  const dot = text.indexOf(".");
+  const whole = text.slice(negative ? 1 : 0, dot < 0 ? text.length : dot);
+  // A point before every third digit from the right (a loop: this runs for every step of an Uitleg).
+  let grouped = whole;
+  if (whole.length > 3) {
+    let i = whole.length % 3 || 3;
+    grouped = whole.slice(0, i);
+    for (; i < whole.length; i += 3) grouped += `.${whole.slice(i, i + 3)}`;
+  }
+  const sign = negative && !value.isZero() ? "-" : "";
+  return dot < 0 ? sign + grouped : `${sign}${grouped},${text.slice(dot + 1)}`;
 }
 
 /**
