@@ -16,6 +16,8 @@ test("function names both ways, from HyperFormula's Dutch language pack; NL func
   ]);
   expect(englishName("ALS")).toBe("IF");
   expect(dutchName("NL.KIA")).toBe("NL.KIA");
+  // HyperFormula's pack has LEN as PITUUS (Finnish); Dutch Excel's name is LENGTE
+  expect([dutchName("LEN"), englishName("LENGTE"), englishName("PITUUS")]).toEqual(["LENGTE", "LEN", undefined]);
   expect(dutchName("NOT.A.FUNCTION")).toBe("NOT.A.FUNCTION");
 });
 

@@ -10,11 +10,18 @@ export { dutchDecimals } from "./print";
 
 let names: { english: Map<string, string>; dutch: Map<string, string> } | null = null;
 
+/**
+ * Where HyperFormula's Dutch pack is not Dutch Excel: its LEN is PITUUS, the Finnish name (3.x);
+ * Dutch Excel's is LENGTE (as Google Sheets' Dutch help also has it: "LENGTE (LEN)",
+ * https://support.google.com/docs/answer/3094081?hl=nl).
+ */
+const CORRECTIONS: Readonly<Record<string, string>> = { LEN: "LENGTE" };
+
 function load(): NonNullable<typeof names> {
   if (!names) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pack = require("hyperformula/commonjs/i18n/languages/nlNL.js");
-    const functions: Record<string, string> = (pack.default ?? pack).functions;
+    const functions: Record<string, string> = { ...(pack.default ?? pack).functions, ...CORRECTIONS };
     names = {
       english: new Map(Object.entries(functions).map(([en, nl]) => [nl.toUpperCase(), en])),
       dutch: new Map(Object.entries(functions).map(([en, nl]) => [en, nl])),
