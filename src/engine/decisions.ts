@@ -77,7 +77,8 @@ function functionReason(
     const reason = textFormatReason(call);
     if (reason) return reason;
   }
-  return joinsNonText(calls, joins) ? JOIN_REASON : null;
+  if (joinsNonText(calls, joins)) return JOIN_REASON;
+  return readsInLanguage(calls);
 }
 
 /** Functions whose result is text whatever their arguments: as a part of a join, no number is written. */
@@ -142,6 +143,54 @@ function joinsNonText(calls: readonly CallNode[], joins: readonly BinNode[]): bo
     if (c.args.some((a, i) => !(c.fn === "TEXTJOIN" && i === 1) && a.k !== "missing" && !isText(a))) return true;
   }
   return false;
+}
+
+/**
+ * The arguments a text function reads as text (LEFT's text; SUBSTITUTE's text, old and new text):
+ * a number or WAAR/ONWAAR given there Excel first spells in the user's language, as in a join
+ * (LINKS(812,28; 4) is "812," in Dutch Excel, "812." in English; LENGTE(ONWAAR) is 6, LEN(FALSE) 5).
+ */
+const TEXT_ARGUMENTS: Readonly<Record<string, readonly number[]>> = {
+  LEFT: [0],
+  RIGHT: [0],
+  MID: [0],
+  LEN: [0],
+  UPPER: [0],
+  LOWER: [0],
+  PROPER: [0],
+  TRIM: [0],
+  CLEAN: [0],
+  REPT: [0],
+  CODE: [0],
+  UNICODE: [0],
+  SUBSTITUTE: [0, 1, 2],
+  REPLACE: [0, 3],
+  FIND: [0, 1],
+  SEARCH: [0, 1],
+  EXACT: [0, 1],
+};
+
+/** Functions that read a text as a number, date or time: in the user's language ("812,28", "1-2-2025"). */
+const FROM_TEXT = new Set(["VALUE", "DATEVALUE", "TIMEVALUE"]);
+
+const TEXT_ARGUMENT_REASON =
+  "leest een getal of WAAR/ONWAAR als tekst (LINKS, DEEL, SUBSTITUEREN, LENGTE): komma of punt en de woorden hangen af van de taal van Excel en Windows, die het bestand niet noemt";
+const FROM_TEXT_REASON =
+  "leest tekst als getal of datum (WAARDE, DATUMWAARDE, TIJDWAARDE): komma of punt en de notatie hangen af van de taal van Excel en Windows, die het bestand niet noemt";
+
+/**
+ * Why a call reads a value in the user's language, or null: a text function given what may be a
+ * number or WAAR/ONWAAR (a reference, a calculation), or VALUE given anything but a number. Only
+ * Excel knows that language; its cached result is kept.
+ */
+function readsInLanguage(calls: readonly CallNode[]): string | null {
+  for (const c of calls) {
+    const textArguments = TEXT_ARGUMENTS[c.fn];
+    if (textArguments?.some((i) => i < c.args.length && c.args[i].k !== "missing" && !isText(c.args[i])))
+      return TEXT_ARGUMENT_REASON;
+    if (FROM_TEXT.has(c.fn) && c.args.length > 0 && c.args[0].k !== "num") return FROM_TEXT_REASON;
+  }
+  return null;
 }
 
 /** A TEXT format HyperFormula writes as Excel does whatever Excel's language: digits only (0, #). */

@@ -300,6 +300,39 @@ describe("what cannot be evaluated here keeps Excel's value and makes Excel reca
     expect(report.fullCalcOnLoad).toBe(true);
   });
 
+  test("a text function or VALUE reading a number, WAAR or a text in the user's language keeps Excel's result", async () => {
+    // NL.KIA(2025; 2901) = 28% x 2901 = 812,28. Dutch Excel reads it as the text "812,28" (LINKS(...; 4)
+    // is "812,"), English Excel as "812.28"; WAARDE("812,28") is 812,28 in Dutch Excel only.
+    const { value, report } = await recalc({
+      sheets: [
+        {
+          name: "Blad1",
+          data: row(
+            1,
+            f("A1", "_xldudf_NL_KIA(2025,2901)"),
+            `<c r="B1" t="str"><f>LEFT(A1,4)</f><v>812,</v></c>`,
+            `<c r="C1"><f>LEN(_xldudf_NL_URENCRITERIUM(1300))</f><v>4</v></c>`,
+            `<c r="D1" t="str"><f>IF(A1>0,LEFT("ja!",2),"")</f><v>oud</v></c>`,
+            `<c r="E1"><f>VALUE("812,28")+A1*0</f><v>812.28</v></c>`,
+            `<c r="F1"><f>VALUE(5)+A1</f><v>0</v></c>`,
+          ),
+        },
+      ],
+    });
+    // D1 reads only a text, F1 VALUE of a number: recalculated (5 + 812,28 = 817,28)
+    expect(["B1", "C1", "D1", "E1", "F1"].map((cell) => value(0, cell))).toEqual(["812,", 4, "ja", 812.28, 817.28]);
+    const text =
+      "leest een getal of WAAR/ONWAAR als tekst (LINKS, DEEL, SUBSTITUEREN, LENGTE): komma of punt en de woorden hangen af van de taal van Excel en Windows, die het bestand niet noemt";
+    const fromText =
+      "leest tekst als getal of datum (WAARDE, DATUMWAARDE, TIJDWAARDE): komma of punt en de notatie hangen af van de taal van Excel en Windows, die het bestand niet noemt";
+    expect([...report.notRecalculated].sort((a, b) => a.cell.localeCompare(b.cell))).toEqual([
+      { cell: "Blad1!B1", reason: text },
+      { cell: "Blad1!C1", reason: text },
+      { cell: "Blad1!E1", reason: fromText },
+    ]);
+    expect(report.fullCalcOnLoad).toBe(true);
+  });
+
   test("a workbook without calcPr gets one in the right place", async () => {
     const { output, report } = await recalc({
       calcPr: null,
