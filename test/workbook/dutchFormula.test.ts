@@ -18,6 +18,14 @@ test("function names both ways, from HyperFormula's Dutch language pack; NL func
   expect(dutchName("NL.KIA")).toBe("NL.KIA");
   // HyperFormula's pack has LEN as PITUUS (Finnish); Dutch Excel's name is LENGTE
   expect([dutchName("LEN"), englishName("LENGTE"), englishName("PITUUS")]).toEqual(["LENGTE", "LEN", undefined]);
+  // and leaves these in English; Microsoft's Dutch help names them
+  expect(["FLOOR.PRECISE", "CEILING.PRECISE", "ISO.CEILING"].map(dutchName)).toEqual([
+    "AFRONDEN.BENEDEN.NAUWKEURIG",
+    "AFRONDEN.BOVEN.NAUWKEURIG",
+    "ISO.AFRONDEN.BOVEN",
+  ]);
+  // Microsoft's example: AFRONDEN.BENEDEN.NAUWKEURIG(-3,2; -1) is -4
+  expect(formatValue(evaluateFormula("=AFRONDEN.BENEDEN.NAUWKEURIG(-3,2; -1)"))).toBe("-4");
   expect(dutchName("NOT.A.FUNCTION")).toBe("NOT.A.FUNCTION");
 });
 

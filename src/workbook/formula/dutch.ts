@@ -11,11 +11,19 @@ export { dutchDecimals } from "./print";
 let names: { english: Map<string, string>; dutch: Map<string, string> } | null = null;
 
 /**
- * Where HyperFormula's Dutch pack is not Dutch Excel: its LEN is PITUUS, the Finnish name (3.x);
- * Dutch Excel's is LENGTE (as Google Sheets' Dutch help also has it: "LENGTE (LEN)",
- * https://support.google.com/docs/answer/3094081?hl=nl).
+ * Where HyperFormula's Dutch pack (3.x) is not Dutch Excel: its LEN is PITUUS, the Finnish name,
+ * where Dutch Excel's is LENGTE (as Google Sheets' Dutch help also has it: "LENGTE (LEN)",
+ * https://support.google.com/docs/answer/3094081?hl=nl); and it leaves three rounding functions in
+ * English, which Microsoft's Dutch help names
+ * (https://support.microsoft.com/nl-NL/Excel/floor-precise-function, …/functions/ceiling-precise-function,
+ * …/iso-ceiling-function).
  */
-const CORRECTIONS: Readonly<Record<string, string>> = { LEN: "LENGTE" };
+const CORRECTIONS: Readonly<Record<string, string>> = {
+  LEN: "LENGTE",
+  "FLOOR.PRECISE": "AFRONDEN.BENEDEN.NAUWKEURIG",
+  "CEILING.PRECISE": "AFRONDEN.BOVEN.NAUWKEURIG",
+  "ISO.CEILING": "ISO.AFRONDEN.BOVEN",
+};
 
 function load(): NonNullable<typeof names> {
   if (!names) {
