@@ -132,8 +132,8 @@ const JOINING = new Set(["CONCATENATE", "CONCAT", "TEXTJOIN"]);
 /**
  * Whether a formula joins a number (or a logical value) into text. Excel spells it as the user's
  * settings say (812,28 and WAAR in the Netherlands, 812.28 and TRUE in English): Excel's own text
- * is kept rather than one in a language the user may not have. Only joins are looked at; a number
- * that a text function (LEFT, SUBSTITUTE) reads as text is spelled in the same way.
+ * is kept rather than one in a language the user may not have. A number that a text function
+ * (LEFT, SUBSTITUTE) reads as text is spelled in the same way: readsInLanguage.
  */
 function joinsNonText(calls: readonly CallNode[], joins: readonly BinNode[]): boolean {
   for (const j of joins) if (!isText(j.a) || !isText(j.b)) return true;
