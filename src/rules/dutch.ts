@@ -5,8 +5,13 @@
  */
 import Decimal from "decimal.js";
 
+/** Decimals that write every digit as it is: no exponent however small or large (and no rounding). */
+const Written = Decimal.clone({ toExpNeg: -9e15, toExpPos: 9e15 });
+
 export function dutchNumber(value: Decimal): string {
-  const text = value.toFixed();
+  // Decimal's own text, unless that has an exponent (below 10^-7, from 10^21 on): then written out.
+  let text = value.toString();
+  if (text.includes("e")) text = new Written(value).toString();
   const negative = text.charCodeAt(0) === 45; // "-"
   const dot = text.indexOf(".");
   const whole = text.slice(negative ? 1 : 0, dot < 0 ? text.length : dot);
