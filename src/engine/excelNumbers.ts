@@ -105,7 +105,7 @@ export interface ExcelRoundingFunction {
   compute(...args: number[]): number | RoundingFailure;
 }
 
-const digits = (mode: RoundingMode, required: number): ExcelRoundingFunction => ({
+const toPlaces = (mode: RoundingMode, required: number): ExcelRoundingFunction => ({
   required,
   defaults: [null, 0],
   compute: (value, places) => excelRound(value, places, mode),
@@ -146,10 +146,10 @@ const precise = (mode: WholeMode): ExcelRoundingFunction => ({
  * takes 0 without them); TRUNC's default to 0.
  */
 export const EXCEL_ROUNDING: Readonly<Record<string, ExcelRoundingFunction>> = {
-  ROUND: digits("half-away-from-zero", 2),
-  ROUNDUP: digits("away-from-zero", 2),
-  ROUNDDOWN: digits("toward-zero", 2),
-  TRUNC: digits("toward-zero", 1),
+  ROUND: toPlaces("half-away-from-zero", 2),
+  ROUNDUP: toPlaces("away-from-zero", 2),
+  ROUNDDOWN: toPlaces("toward-zero", 2),
+  TRUNC: toPlaces("toward-zero", 1),
   FLOOR: classic("down"),
   CEILING: classic("up"),
   "FLOOR.MATH": math("down"),
