@@ -63,7 +63,16 @@ export function renderTrace(trace: Trace, t: Strings, depth = 0): HTMLElement {
       el(
         "ol",
         { class: "steps", "aria-label": t.explainSteps },
-        ...trace.steps.map((s) => el("li", {}, el("span", {}, s.label), el("strong", {}, stepValue(s.value)))),
+        ...trace.steps.map((s) =>
+          el(
+            "li",
+            {},
+            el("span", {}, s.label),
+            el("strong", {}, stepValue(s.value)),
+            // A step that rests on a rule of practice rather than a parameter (the aanslag's rounding).
+            ...(s.source ? [" ", el("a", { href: s.source.url, target: "_blank", rel: "noopener" }, s.source.article)] : []),
+          ),
+        ),
       ),
     );
   }
