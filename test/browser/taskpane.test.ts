@@ -476,6 +476,34 @@ describe("inside a (fake) Excel host", () => {
     await page.close();
   });
 
+  test("explains a heffingskorting with the exact amount and the aanslag's rounding beside it, linked to its source", async () => {
+    const { page } = await openPane(h, "excel");
+    await page.evaluate(() => {
+      const w = window as unknown as {
+        CustomFunctions: { registered: Record<string, (...a: unknown[]) => unknown> };
+        __fake: { setCell(s: string, a: string, f: string, v: unknown): void };
+      };
+      // Excel calling =NL.ALGEMENEHEFFINGSKORTING(2025; 0; WAAR) in Blad1!C3: the published 1.536
+      w.__fake.setCell("Blad1", "C3", "=NL.ALGEMENEHEFFINGSKORTING(2025,0,TRUE)", 1536);
+      w.CustomFunctions.registered.ALGEMENEHEFFINGSKORTING(2025, 0, true, { address: "Blad1!C3" });
+    });
+    await page.click("#tab-explain");
+    await page.evaluate(() =>
+      (window as unknown as { __fake: { select(s: string, r: number, c: number): void } }).__fake.select("Blad1", 2, 2),
+    );
+    await page.waitForSelector("#explain-output .trace");
+    const text = await page.textContent("#explain-output");
+    // 3.068 x 8,17/35,82 = 699,76 -> 700; 3.068 x 9,75/35,82 = 835,09 -> 836; exact together 1.534,86
+    expect(text).toContain("699,76");
+    expect(text).toContain("835,09");
+    expect(text).toContain("1.534,86");
+    expect(text).toContain("1.536");
+    await expect(page.getAttribute("#explain-output .steps a", "href")).resolves.toBe(
+      "https://kennisgroepen.belastingdienst.nl/publicaties/kg202202214-afronding-heffingskortingen/",
+    );
+    await page.close();
+  });
+
   test("explains what the cell holds now: a replaced formula is not explained, an NL error shows its message", async () => {
     const { page } = await openPane(h, "excel");
     type W = {
