@@ -49,7 +49,10 @@ export function kortingZoalsAanslag(t: TraceBuilder, input: KortingZoalsAanslag)
   t.step(() => nl`Belastingdeel (art. 8.3): ${korting} × ${tarief}% / ${gecombineerd}%`, inTrace(belastingdeel));
   const premiedeel = korting.times(premies).dividedBy(gecombineerd);
   const geenAow = art87 ? " zonder AOW-deel (art. 8.7)" : aow ? " zonder AOW-deel (AOW-leeftijd, art. 12 Wfsv)" : "";
-  t.step(() => nl`Premiedeel (art. 8.4-8.6)${geenAow}: ${korting} × ${premies}% / ${gecombineerd}%`, inTrace(premiedeel));
+  t.step(
+    () => nl`Premiedeel (art. 8.4-8.6)${geenAow}: ${korting} × ${premies}% / ${gecombineerd}%`,
+    inTrace(premiedeel),
+  );
 
   const belastingdeelAfgerond = roundUpEuros(belastingdeel);
   const premiedeelAfgerond = roundUpEuros(premiedeel);

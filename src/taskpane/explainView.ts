@@ -70,7 +70,9 @@ export function renderTrace(trace: Trace, t: Strings, depth = 0): HTMLElement {
             el("span", {}, s.label),
             el("strong", {}, stepValue(s.value)),
             // A step that rests on a rule of practice rather than a parameter (the aanslag's rounding).
-            ...(s.source ? [" ", el("a", { href: s.source.url, target: "_blank", rel: "noopener" }, s.source.article)] : []),
+            ...(s.source
+              ? [" ", el("a", { href: s.source.url, target: "_blank", rel: "noopener" }, s.source.article)]
+              : []),
           ),
         ),
       ),

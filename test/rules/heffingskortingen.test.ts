@@ -365,11 +365,18 @@ describe("the examples of the issue and the README", () => {
  * - RENDEMENT-2022: rendement.nl "Meeste heffingskortingen iets hoger" (IACK 2.534, AOK 449 for 2022).
  */
 type Published = [string, () => { toString(): string }, string];
-const ahkAt = (year: number, inkomen: string, aow = false) => () =>
-  algemeneHeffingskorting({ year, inkomen: d(inkomen), aow }).value;
-const akAt = (year: number, ai: string, aow = false) => () => arbeidskorting({ year, arbeidsinkomen: d(ai), aow }).value;
-const iackAt = (year: number, ai: string, aow = false) => () =>
-  combinatiekorting({ year, arbeidsinkomen: d(ai), voorwaarden: true, aow }).value;
+const ahkAt =
+  (year: number, inkomen: string, aow = false) =>
+  () =>
+    algemeneHeffingskorting({ year, inkomen: d(inkomen), aow }).value;
+const akAt =
+  (year: number, ai: string, aow = false) =>
+  () =>
+    arbeidskorting({ year, arbeidsinkomen: d(ai), aow }).value;
+const iackAt =
+  (year: number, ai: string, aow = false) =>
+  () =>
+    combinatiekorting({ year, arbeidsinkomen: d(ai), voorwaarden: true, aow }).value;
 const okAt = (year: number, vi: string) => () => ouderenkorting({ year, verzamelinkomen: d(vi) }).value;
 const PUBLISHED: Published[] = [
   // Algemene heffingskorting, maximum below the AOW-leeftijd (the law's amount; parts round to one more, capped)

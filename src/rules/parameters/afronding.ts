@@ -21,6 +21,5 @@ import { Source } from "./parameter";
 export const AFRONDING_HEFFINGSKORTINGEN: Source = {
   url: "https://kennisgroepen.belastingdienst.nl/publicaties/kg202202214-afronding-heffingskortingen/",
   article: "KG:202:2022:14 Afronding heffingskortingen (Kennisgroep Belastingdienst)",
-  note:
-    "Belastingdeel en premiedeel elk afgerond in het voordeel van de belastingplichtige (op hele euro's naar boven); percentages en de afzonderlijke premiedelen niet afgerond; nooit meer dan het maximumbedrag dat de wet noemt.",
+  note: "Belastingdeel en premiedeel elk afgerond in het voordeel van de belastingplichtige (op hele euro's naar boven); percentages en de afzonderlijke premiedelen niet afgerond; nooit meer dan het maximumbedrag dat de wet noemt.",
 };
