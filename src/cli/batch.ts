@@ -5,12 +5,12 @@
  */
 import { existsSync, promises as fs } from "fs";
 import { availableParallelism } from "os";
-import { extname, join, relative, resolve } from "path";
+import { dirname, extname, join, relative, resolve, sep } from "path";
 import { Worker } from "worker_threads";
 import { RecalcOptions } from "../engine/recalc";
 import { recalcFile, RecalcReport } from "../engine/recalcFile";
 import { WorkbookError } from "../workbook/errors";
-import { fileProblem } from "../workbook/files";
+import { fileIdentity, fileProblem, sameFile } from "../workbook/files";
 import { nl } from "./format";
 
 export type FileResult =
@@ -182,6 +182,47 @@ export function jobConflict(jobs: readonly Job[]): string | null {
     }
     if (extensionOf(job.output) !== extensionOf(job.input)) {
       return `Het uitvoerbestand ${job.output} heeft niet de extensie van ${job.input} (${extensionOf(job.input)}): Excel opent een werkmap alleen onder de extensie van haar soort (met macro's .xlsm, zonder .xlsx).`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The first job whose output is one of the inputs: the same file (device and file number), reached
+ * by the same path, another spelling of it, a symbolic link or a hard link. Only outputs that exist
+ * cost a look at the inputs.
+ */
+export async function outputThatIsInput(jobs: readonly Job[]): Promise<Job | null> {
+  const outputs = await Promise.all(jobs.map((job) => fileIdentity(job.output)));
+  if (outputs.every((o) => o === null)) return null;
+  const inputs = await Promise.all(jobs.map((job) => fileIdentity(job.input)));
+  for (let i = 0; i < jobs.length; i++) {
+    const output = outputs[i];
+    if (output && inputs.some((input) => input !== null && sameFile(input, output))) return jobs[i];
+  }
+  return null;
+}
+
+/**
+ * Makes the output folder and the subfolders the jobs write into; a Dutch message when one cannot be
+ * made, or when a folder under `root` is a symbolic link (someone else's link would send the results
+ * elsewhere; `root` itself is the user's to name).
+ */
+export async function makeOutputFolders(root: string, jobs: readonly Job[]): Promise<string | null> {
+  const folders = new Set([root, ...jobs.map((job) => dirname(job.output))]);
+  for (const folder of folders) {
+    try {
+      await fs.mkdir(folder, { recursive: true });
+    } catch (error) {
+      return `de map ${folder} kan niet worden gemaakt (${fileProblem(error)}); er is niets geschreven.`;
+    }
+    let path = root;
+    for (const part of relative(root, folder).split(sep).filter(Boolean)) {
+      path = join(path, part);
+      const stat = await fs.lstat(path).catch(() => null);
+      if (!stat?.isDirectory()) {
+        return `${path} is geen gewone map maar ${stat?.isSymbolicLink() ? "een symbolische koppeling" : "iets anders"}; NL Aftrek schrijft niet door een koppeling heen. Verwijder haar of kies een andere map met -o; er is niets geschreven.`;
+      }
     }
   }
   return null;

@@ -3,18 +3,19 @@
  * hard-coded tax numbers.
  */
 import { statSync } from "fs";
-import { basename, dirname, join } from "path";
+import { basename, join, resolve } from "path";
 import { evaluateFormula, FormulaInputError, formatValue, hasError } from "../engine/evaluate";
 import { defaultOutput, RecalcReport } from "../engine/recalcFile";
 import { ENGINE_VERSION } from "../rules/version";
-import { fileIdentity, fileProblem, sameFile } from "../workbook/files";
 import {
   collectInputs,
   defaultThreads,
   FileResult,
   Job,
   jobConflict,
+  makeOutputFolders,
   outputFor,
+  outputThatIsInput,
   runJobs,
   skippedLine,
   uniqueFiles,
@@ -175,25 +176,16 @@ function singleOutput(output: string, input: string): string {
   return folder ? join(output, basename(input)) : output;
 }
 
-/**
- * The first job whose output is one of the inputs: the same file (device and file number), reached
- * by the same path, another spelling of it, a symbolic link or a hard link. Only outputs that exist
- * cost a look at the inputs.
- */
-async function outputThatIsInput(jobs: readonly Job[]): Promise<Job | null> {
-  const outputs = await Promise.all(jobs.map((job) => fileIdentity(job.output)));
-  if (outputs.every((o) => o === null)) return null;
-  const inputs = await Promise.all(jobs.map((job) => fileIdentity(job.input)));
-  for (let i = 0; i < jobs.length; i++) {
-    const output = outputs[i];
-    if (output && inputs.some((input) => input !== null && sameFile(input, output))) return jobs[i];
-  }
-  return null;
-}
-
 async function recalc(args: string[], io: Io): Promise<number> {
   const parsed = parseRecalc(args, io);
   if (typeof parsed === "number") return parsed;
+  if (
+    parsed.inputs.length === 1 &&
+    parsed.output &&
+    !parsed.inPlace &&
+    resolve(parsed.output) === resolve(parsed.inputs[0])
+  )
+    return usage(io, "Het uitvoerbestand is het invoerbestand; gebruik --in-place als u dat wilt.", HELP_RECALC);
   const found = await collectInputs(parsed.inputs, parsed.output ?? null);
   const { missing, skipped, unreadable } = found;
   const files = uniqueFiles(found.files);
@@ -213,6 +205,8 @@ async function recalc(args: string[], io: Io): Promise<number> {
         ? singleOutput(parsed.output, input)
         : outputFor(input, root, parsed.output ?? null, parsed.inPlace, defaultOutput),
   }));
+  const conflict = jobConflict(jobs);
+  if (conflict) return usage(io, conflict, HELP_RECALC);
   if (!parsed.inPlace) {
     const same = await outputThatIsInput(jobs);
     if (same) {
@@ -223,18 +217,12 @@ async function recalc(args: string[], io: Io): Promise<number> {
       );
     }
   }
-  const conflict = jobConflict(jobs);
-  if (conflict) return usage(io, conflict, HELP_RECALC);
   // The output folder, with the input folder's subfolders (each file goes where it was).
   if (!single && parsed.output) {
-    const { promises: fs } = await import("fs");
-    for (const folder of new Set([parsed.output, ...jobs.map((job) => dirname(job.output))])) {
-      try {
-        await fs.mkdir(folder, { recursive: true });
-      } catch (error) {
-        io.err(`Fout: de map ${folder} kan niet worden gemaakt (${fileProblem(error)}); er is niets geschreven.`);
-        return 2;
-      }
+    const problem = await makeOutputFolders(parsed.output, jobs);
+    if (problem) {
+      io.err(`Fout: ${problem}`);
+      return 2;
     }
   }
   const started = Date.now();

@@ -72,6 +72,8 @@ export function fileProblem(error: unknown, folder?: string): string {
       return "de schijf is alleen-lezen";
     case "EISDIR":
       return "dat is een map";
+    case "EEXIST":
+      return "er staat al een bestand met die naam";
     case "ENAMETOOLONG":
       return "de naam of het pad is te lang voor het bestandssysteem";
     case "ELOOP":

@@ -77,6 +77,20 @@ describe("writes only what it means to write", () => {
     expect(kia(join(dir, "tweede.herberekend.xlsx"))).toBe("2800");
   });
 
+  test("a symbolic link among the output folder's subfolders is refused before anything is written", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "klanten", "2025"), { recursive: true });
+    client(join(dir, "klanten", "2025", "klant.xlsx"));
+    const elsewhere = join(dir, "elders");
+    mkdirSync(elsewhere);
+    mkdirSync(join(dir, "uit"));
+    symlinkSync(elsewhere, join(dir, "uit", "2025"));
+    const { code, err } = await runCli("recalc", join(dir, "klanten"), "-o", join(dir, "uit"));
+    expect(code).toBe(2);
+    expect(err).toContain(`${join(dir, "uit", "2025")} is geen gewone map maar een symbolische koppeling`);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
   test("--in-place with symbolic links at the temporary names: nothing written through them, the file stays a file", async () => {
     const dir = folder();
     const file = join(dir, "klant.xlsx");
