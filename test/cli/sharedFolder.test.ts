@@ -354,6 +354,13 @@ describe("every failure is a Dutch message with a documented exit code", () => {
     expect(kia(join(dir, "a-klant.herberekend.xlsx"))).toBe("2800");
     expect(kia(join(dir, "z-later", "klant.herberekend.xlsx"))).toBe("2800");
     expect(out).toContain("2 herberekend");
+    // controleer goes on past it the same way.
+    const audit = await runCli("controleer", dir);
+    expect(audit.code).toBe(2);
+    expect(audit.err).toMatch(/Fout: .*diepx+: map niet te lezen \(de naam of het pad is te lang/);
+    expect(audit.out).toContain(
+      `${join(dir, "z-later", "klant.xlsx")}: geen vast ingetikte belastingbedragen gevonden.`,
+    );
   });
 
   test("-o a path under a plain file: a Dutch message, exit 2", async () => {
