@@ -22,12 +22,6 @@ export interface PartText {
    */
   readonly raw: Buffer | null;
   /**
-   * For a part whose bytes are not valid UTF-8: where each stretch of the text starts, as pairs
-   * [index in the text, offset in raw], a stretch being a run of valid UTF-8 or one invalid byte
-   * (read as U+FFFD). Null otherwise.
-   */
-  readonly anchors: readonly number[] | null;
-  /**
    * What is written into the part goes in as ASCII, anything else as character references
    * (`&#8364;`): a part declared in another encoding than UTF-8 or UTF-16.
    */
@@ -43,7 +37,7 @@ const UTF8 = /^utf-?8$/i;
 const UTF16 = /^(?:utf-?16|ucs-?2)(?:le|be)?$/i;
 
 function part(text: string, encoding: PartEncoding, raw: Buffer | null = null, asciiOnly = false): PartText {
-  return { text, encoding, raw, anchors: null, asciiOnly };
+  return { text, encoding, raw, asciiOnly };
 }
 
 /**
@@ -91,88 +85,73 @@ function windows1252(bytes: Buffer): string {
   return bytes.toString("latin1").replace(/[\u0080-\u009f]/g, (ch) => CP1252_80_9F[ch.charCodeAt(0) - 0x80]);
 }
 
+/**
+ * UTF-8 as Node reads it. Where the bytes are not valid UTF-8, each maximal ill-formed subpart is
+ * one U+FFFD (Unicode 3.9, as the WHATWG decoder does; see maximalSubpart), and the bytes are
+ * kept for the writer.
+ */
 function utf8(bytes: Buffer, asciiOnly: boolean): PartText {
-  if (isUtf8(bytes)) return part(bytes.toString("utf8"), "utf8", null, asciiOnly);
-  // Runs of valid UTF-8, each invalid byte a U+FFFD of its own, with where each run starts.
-  const pieces: string[] = [];
-  const anchors: number[] = [];
-  let chars = 0;
-  let start = 0;
-  const run = (end: number) => {
-    if (end <= start) return;
-    const piece = bytes.toString("utf8", start, end);
-    anchors.push(chars, start);
-    pieces.push(piece);
-    chars += piece.length;
-  };
-  for (let i = 0; i < bytes.length;) {
-    const length = sequenceLength(bytes, i);
-    if (length > 0) {
-      i += length;
-      continue;
-    }
-    run(i);
-    anchors.push(chars, i);
-    pieces.push("\ufffd");
-    chars++;
-    start = ++i;
-  }
-  run(bytes.length);
-  return { text: pieces.join(""), encoding: "utf8", raw: bytes, anchors, asciiOnly };
+  return part(bytes.toString("utf8"), "utf8", isUtf8(bytes) ? null : bytes, asciiOnly);
 }
 
-/** The length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), or 0. */
-function sequenceLength(b: Buffer, i: number): number {
+/**
+ * How many bytes at `i`, which are not valid UTF-8 there, one U+FFFD stands for: the lead byte and
+ * the continuation bytes that still fit it (Unicode table 3-7), at least one.
+ */
+export function maximalSubpart(b: Buffer, i: number): number {
   const c = b[i];
-  if (c < 0x80) return 1;
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < b.length && b[i + k] >= lo && b[i + k] <= hi;
-  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
-  if (c === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
-  if ((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) return cont(1) && cont(2) ? 3 : 0;
-  if (c === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
-  if (c === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (c >= 0xf1 && c <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (c === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) need = 1;
+  else if (c >= 0xe0 && c <= 0xef) {
+    need = 2;
+    if (c === 0xe0) lo = 0xa0;
+    else if (c === 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    need = 3;
+    if (c === 0xf0) lo = 0x90;
+    else if (c === 0xf4) hi = 0x8f;
+  } else return 1;
+  let k = 0;
+  while (k < need && i + 1 + k < b.length && b[i + 1 + k] >= lo && b[i + 1 + k] <= hi) {
+    k++;
+    lo = 0x80;
+    hi = 0xbf;
+  }
+  return 1 + k;
 }
 
 /**
  * Byte offsets in a kept part (PartText.raw) of places in its text. Asked for places in increasing
  * order (as the writer goes through a part), each answer costs the text between it and the one
- * before.
+ * before: UTF-8 counted natively up to the next U+FFFD, which is 3 bytes where it was written as
+ * such (EF BF BD) and the ill-formed bytes it replaced where not.
  */
 export class ByteOffsets {
-  private anchor = 0;
   private lastIndex = 0;
   private lastByte = 0;
 
   constructor(private readonly part: PartText) {}
 
   at(index: number): number {
-    const { encoding, anchors, text } = this.part;
+    const { encoding, text } = this.part;
     if (encoding === "utf16le" || encoding === "utf16be") return index * 2;
-    if (anchors === null) return index; // one byte a character
-    if (index < this.lastIndex) {
-      this.anchor = 0;
-      this.lastIndex = this.lastByte = 0;
+    if (encoding !== "utf8") return index; // one byte a character
+    const raw = this.part.raw!;
+    if (index < this.lastIndex) this.lastIndex = this.lastByte = 0;
+    let at = this.lastIndex;
+    let byte = this.lastByte;
+    for (;;) {
+      const replacement = text.indexOf("\ufffd", at);
+      const to = replacement < 0 || replacement >= index ? index : replacement;
+      byte += Buffer.byteLength(text.slice(at, to), "utf8");
+      at = to;
+      if (at === index) break;
+      const written = raw[byte] === 0xef && raw[byte + 1] === 0xbf && raw[byte + 2] === 0xbd;
+      byte += written ? 3 : maximalSubpart(raw, byte);
+      at++;
     }
-    let moved = false;
-    while (this.anchor + 2 < anchors.length && anchors[this.anchor + 2] <= index) {
-      this.anchor += 2;
-      moved = true;
-    }
-    let fromIndex = this.lastIndex;
-    let fromByte = this.lastByte;
-    if (moved || anchors[this.anchor] > fromIndex) {
-      fromIndex = anchors[this.anchor];
-      fromByte = anchors[this.anchor + 1];
-    }
-    if (fromIndex > index) {
-      // before the first anchor (an empty part)
-      fromIndex = 0;
-      fromByte = 0;
-    }
-    const byte = fromByte + Buffer.byteLength(text.slice(fromIndex, index), "utf8");
     this.lastIndex = index;
     this.lastByte = byte;
     return byte;

@@ -11,7 +11,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { openWorkbook } from "../../src/workbook/package";
-import { decodeXml } from "../../src/workbook/partText";
+import { ByteOffsets, decodeXml } from "../../src/workbook/partText";
 import { entries, MAIN_NS, workbookParts, zipParts } from "../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-bytes-"));
@@ -179,4 +179,51 @@ test("decodeXml reads a part by its byte order mark, UTF-16 without one, or its 
   const stray = decodeXml(Buffer.from([0x3c, 0x61, 0x3e, 0xe9, 0xff, 0x3c, 0x2f, 0x61, 0x3e]));
   expect(stray.text).toBe("<a>\ufffd\ufffd</a>");
   expect(stray.raw).not.toBeNull();
+});
+
+test("every place in the text of any bytes read as UTF-8 maps back to its byte (property)", () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.uint8Array({ maxLength: 64 }),
+        // The edges of Unicode table 3-7: leads with narrowed second bytes, cut-off and overlong
+        // sequences, surrogates, a real U+FFFD (EF BF BD), and ASCII between them.
+        fc
+          .array(
+            fc.constantFrom(
+              [0xe0, 0xa0],
+              [0xe0, 0x9f],
+              [0xed, 0x9f, 0xbf],
+              [0xed, 0xa0, 0x80],
+              [0xf0, 0x90, 0x80],
+              [0xf0, 0x8f],
+              [0xf4, 0x8f, 0xbf, 0xbf],
+              [0xf4, 0x90],
+              [0xc0, 0xaf],
+              [0xc2],
+              [0xef, 0xbf, 0xbd],
+              [0xe2, 0x82, 0xac],
+              [0x80],
+              [0xff],
+              [0x41],
+            ),
+            { maxLength: 24 },
+          )
+          .map((pieces) => Uint8Array.from(pieces.flat())),
+      ),
+      (array) => {
+        const bytes = Buffer.concat([Buffer.from("<a>"), Buffer.from(array), Buffer.from("</a>")]);
+        const part = decodeXml(bytes);
+        if (part.raw === null) return; // valid UTF-8: the text encodes back as it is
+        const offsets = new ByteOffsets(part);
+        // Each ASCII character (the places the writer cuts at) is the byte at its offset, in order.
+        for (let i = 0; i < part.text.length; i++) {
+          const c = part.text.charCodeAt(i);
+          if (c < 0x80) expect(bytes[offsets.at(i)]).toBe(c);
+        }
+        expect(offsets.at(part.text.length)).toBe(bytes.length);
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });
