@@ -6,8 +6,7 @@ import { auditWorkbook } from "../audit/workbookAudit";
 import { findingRunKey, runAddress, runsDown } from "../audit/runs";
 import type { Finding } from "../audit/scan";
 import { dutchDecimals, dutchFormula } from "../workbook/formula/dutch";
-import { WorkbookError } from "../workbook/errors";
-import { collectInputs, skippedLine } from "./batch";
+import { collectInputs, failure, skippedLine } from "./batch";
 import { nl } from "./format";
 import type { Io } from "./main";
 
@@ -27,7 +26,8 @@ rapport één keer, als bereik; de JSON noemt elke cel apart.
 
 Zekerheid: "hoog" voor een getal dat alleen een belastingregel gebruikt of voor meer getallen van
 één regel samen; "laag" voor een rond getal dat alleen door zijn label opvalt.
-Exitcode 0 zonder bevindingen, 1 met bevindingen, 2 als een bestand niet te lezen was.`;
+Exitcode 0 zonder bevindingen, 1 met bevindingen, 2 als een bestand of map niet te lezen was
+(de andere worden wel gecontroleerd), 3 bij een interne fout in NL Aftrek zelf.`;
 
 interface FileFindings {
   readonly file: string;
@@ -130,18 +130,21 @@ export async function controleer(args: string[], io: Io): Promise<number> {
     io.err(`Geef de werkmap(pen) of map die gecontroleerd moet(en) worden.\n\n${HELP_CONTROLEER}`);
     return 2;
   }
-  const { files, missing, skipped } = await collectInputs(inputs);
+  const { files, missing, skipped, unreadable } = await collectInputs(inputs);
   for (const m of missing) io.err(`Fout: ${m}: bestand of map niet gevonden.`);
-  if (!files.length && !missing.length) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
+  if (!files.length && !missing.length && !unreadable.length) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
   if (!files.length && skipped.length) io.err(skippedLine(skipped, "controleren"));
   const done: FileFindings[] = [];
-  const failed: Array<{ file: string; error: string }> = [];
+  // A folder or file that cannot be read is reported with the files that cannot.
+  const failed: Array<{ file: string; error: string }> = unreadable.map((u) => ({ file: u.path, error: u.error }));
+  let internal = false;
   for (const file of files) {
     try {
       done.push(await auditWorkbook(file));
     } catch (error) {
-      if (!(error instanceof WorkbookError)) throw error;
-      failed.push({ file, error: error.message });
+      const f = failure(file, error);
+      failed.push({ file, error: f.message });
+      internal ||= f.unexpected;
     }
   }
   const total = done.reduce((n, d) => n + d.findings.length, 0);
@@ -154,6 +157,7 @@ export async function controleer(args: string[], io: Io): Promise<number> {
     }
     if (files.length && skipped.length) io.err(skippedLine(skipped, "controleren"));
   }
+  if (internal) return 3;
   if (failed.length || missing.length || !files.length) return 2;
   return total ? 1 : 0;
 }

@@ -3,7 +3,7 @@
  * hard-coded tax numbers.
  */
 import { statSync } from "fs";
-import { basename, dirname, join, resolve } from "path";
+import { basename, join, resolve } from "path";
 import { evaluateFormula, FormulaInputError, formatValue, hasError } from "../engine/evaluate";
 import { defaultOutput, RecalcReport } from "../engine/recalcFile";
 import { ENGINE_VERSION } from "../rules/version";
@@ -13,7 +13,9 @@ import {
   FileResult,
   Job,
   jobConflict,
+  makeOutputFolders,
   outputFor,
+  outputThatIsInput,
   runJobs,
   skippedLine,
   uniqueFiles,
@@ -35,6 +37,16 @@ const consoleIo: Io = {
   err: (text) => void (process.stderr.destroyed || process.stderr.write(`${text}\n`)),
 };
 
+/** What every command may end with besides its own codes: an error in NL Aftrek itself. */
+const EXIT_INTERNAL = 3;
+
+const EXIT_CODES = `Exitcodes:
+  0  alles gelukt
+  1  verkeerde aanroep, of geweigerd voordat er iets geschreven is (eval: de uitkomst is een
+     foutwaarde; controleer: er zijn bevindingen)
+  2  een bestand of map was niet te lezen of te schrijven (de andere zijn wel gedaan)
+  3  interne fout: een fout in NL Aftrek zelf, niet in uw bestand; er is niets half geschreven`;
+
 const HELP = `nl-aftrek ${ENGINE_VERSION}: de NL-formules zonder Excel
 
 Gebruik:
@@ -42,7 +54,9 @@ Gebruik:
   nl-aftrek recalc <bestand of map>... [opties]  herberekent de NL-formules van werkmappen
   nl-aftrek controleer <bestand of map>... [--json]  zoekt vast ingetikte belastingbedragen
 
-Meer hulp: nl-aftrek eval --help, nl-aftrek recalc --help, nl-aftrek controleer --help`;
+Meer hulp: nl-aftrek eval --help, nl-aftrek recalc --help, nl-aftrek controleer --help
+
+${EXIT_CODES}`;
 
 const HELP_EVAL = `nl-aftrek eval "<formule>"
 
@@ -77,12 +91,19 @@ genoemd, niet herberekend.
 
 Cellen die zonder Excel niet te berekenen zijn (een onbekende functie, een externe koppeling)
 houden de uitkomst die Excel opsloeg; ze staan in de samenvatting en Excel rekent de werkmap bij
-openen opnieuw door. Exitcode 0 als elk bestand lukte, 2 als een bestand niet te lezen of te
-schrijven was (de andere bestanden worden wel gedaan), 1 bij een verkeerde aanroep.
+openen opnieuw door.
 Het invoerbestand wordt nooit overschreven zonder --in-place. Twee bestanden die op dezelfde
-uitvoer uitkomen, een uitvoer die zelf een invoerbestand is of een andere extensie dan de invoer
-(een werkmap met macro's als .xlsx) worden geweigerd voordat er iets is geschreven; een bestand
-dat twee keer genoemd is, wordt één keer herberekend.`;
+uitvoer uitkomen, een uitvoer die zelf een invoerbestand is (ook via een koppeling of onder een
+andere naam) of een andere extensie dan de invoer (een werkmap met macro's als .xlsx) worden
+geweigerd voordat er iets is geschreven; een bestand dat twee keer genoemd is, wordt één keer
+herberekend. Een symbolische koppeling op de plaats van een uitvoerbestand wordt niet gevolgd:
+dat bestand wordt geweigerd. Er wordt geschreven via een tijdelijk bestand dat pas na een
+geslaagde schrijfactie het doel vervangt; een map of bestand dat niet te lezen is, wordt genoemd
+en de rest gaat door.
+
+Exitcodes: 0 als elk bestand lukte; 1 bij een verkeerde aanroep of als er iets geweigerd is
+voordat er iets geschreven werd; 2 als een bestand of map niet te lezen of te schrijven was (de
+andere zijn wel gedaan); 3 bij een interne fout in NL Aftrek zelf.`;
 
 function describe(report: RecalcReport): string {
   if (report.nlFormulas === 0 && report.recalculated === 0 && report.notRecalculated.length === 0) {
@@ -163,16 +184,16 @@ async function recalc(args: string[], io: Io): Promise<number> {
     parsed.output &&
     !parsed.inPlace &&
     resolve(parsed.output) === resolve(parsed.inputs[0])
-  ) {
+  )
     return usage(io, "Het uitvoerbestand is het invoerbestand; gebruik --in-place als u dat wilt.", HELP_RECALC);
-  }
   const found = await collectInputs(parsed.inputs, parsed.output ?? null);
-  const { missing, skipped } = found;
+  const { missing, skipped, unreadable } = found;
   const files = uniqueFiles(found.files);
   for (const m of missing) io.err(`Fout: ${m}: bestand of map niet gevonden.`);
+  for (const u of unreadable) io.err(`Fout: ${u.error}`);
   const single = parsed.inputs.length === 1 && files.length === 1 && files[0] === parsed.inputs[0];
   if (files.length === 0) {
-    if (missing.length === 0) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
+    if (missing.length === 0 && unreadable.length === 0) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
     if (skipped.length) io.err(skippedLine(skipped, "herberekenen"));
     return 2;
   }
@@ -184,29 +205,24 @@ async function recalc(args: string[], io: Io): Promise<number> {
         ? singleOutput(parsed.output, input)
         : outputFor(input, root, parsed.output ?? null, parsed.inPlace, defaultOutput),
   }));
-  for (const job of jobs) {
-    if (!parsed.inPlace && resolve(job.output) === resolve(job.input)) {
+  const conflict = jobConflict(jobs);
+  if (conflict) return usage(io, conflict, HELP_RECALC);
+  if (!parsed.inPlace) {
+    const same = await outputThatIsInput(jobs);
+    if (same) {
       return usage(
         io,
-        `Het uitvoerbestand is het invoerbestand (${job.input}); gebruik --in-place als u dat wilt.`,
+        `Het uitvoerbestand ${same.output} is het invoerbestand${same.output === same.input ? "" : " (of een koppeling ernaar)"}; gebruik --in-place als u dat wilt.`,
         HELP_RECALC,
       );
     }
   }
-  const conflict = jobConflict(jobs);
-  if (conflict) return usage(io, conflict, HELP_RECALC);
   // The output folder, with the input folder's subfolders (each file goes where it was).
   if (!single && parsed.output) {
-    const { promises: fs } = await import("fs");
-    for (const folder of new Set([parsed.output, ...jobs.map((job) => dirname(job.output))])) {
-      try {
-        await fs.mkdir(folder, { recursive: true });
-      } catch (error) {
-        io.err(
-          `Fout: de map ${folder} kan niet worden gemaakt (${(error as NodeJS.ErrnoException).code ?? error}); er is niets geschreven.`,
-        );
-        return 2;
-      }
+    const problem = await makeOutputFolders(parsed.output, jobs);
+    if (problem) {
+      io.err(`Fout: ${problem}`);
+      return 2;
     }
   }
   const started = Date.now();
@@ -233,6 +249,7 @@ async function recalc(args: string[], io: Io): Promise<number> {
           {
             files: results.map((r) => (r.ok ? r.report : { input: r.input, error: r.message })),
             skipped,
+            unreadable,
             totals: totals(reports, failed.length),
           },
           null,
@@ -253,7 +270,8 @@ async function recalc(args: string[], io: Io): Promise<number> {
     }
     if (skipped.length) io.err(skippedLine(skipped, "herberekenen"));
   }
-  return failed.length || missing.length ? 2 : 0;
+  if (failed.some((f) => f.unexpected)) return EXIT_INTERNAL;
+  return failed.length || missing.length || unreadable.length ? 2 : 0;
 }
 
 function totals(reports: readonly RecalcReport[], failedFiles: number) {
@@ -290,7 +308,28 @@ function evaluate(rest: string[], io: Io): number {
   }
 }
 
+/**
+ * Runs a command; the exit code. An error in NL Aftrek itself reaches the user as a Dutch message
+ * and exit code 3, without the program's English or a stack trace (those with NL_AFTREK_DEBUG=1).
+ */
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    io.err(internalError(error));
+    return EXIT_INTERNAL;
+  }
+}
+
+export function internalError(error: unknown): string {
+  const detail = process.env.NL_AFTREK_DEBUG ? `\n${error instanceof Error ? error.stack : String(error)}` : "";
+  return (
+    "Interne fout in NL Aftrek: een fout in het programma, niet in uw bestand; er is niets half geschreven. " +
+    `Meld het met de opdracht die u gaf (met NL_AFTREK_DEBUG=1 ervoor staan de technische details erbij).${detail}`
+  );
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "-h" || command === "--help" || command === "help") {
     io.out(HELP);

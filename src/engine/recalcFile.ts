@@ -3,10 +3,10 @@
  * when nothing changes (byte for byte), else a package in which only the recalculated cells'
  * cached results (and, when needed, `fullCalcOnLoad`) differ.
  */
-import { promises as fs } from "fs";
 import { basename, dirname, extname, join } from "path";
+import { writeFileSafely } from "../workbook/files";
 import { openWorkbook } from "../workbook/package";
-import { editSheet, packageBytes, withFullCalcOnLoad, writeAtomically } from "../workbook/writer";
+import { editSheet, packageBytes, withFullCalcOnLoad } from "../workbook/writer";
 import { recalculate, RecalcOptions, RecalcOutcome } from "./recalc";
 
 export interface RecalcReport extends Omit<RecalcOutcome, "edits"> {
@@ -21,7 +21,11 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${basename(input, ext)}.herberekend${ext}`);
 }
 
-/** Recalculates `input` into `output` (which may be `input` itself: written atomically). */
+/**
+ * Recalculates `input` into `output`. With `output` the same path as `input` (--in-place) the input
+ * is replaced, atomically, and only when something changed; any other output is a new file, and
+ * never the input under another name.
+ */
 export async function recalcFile(input: string, output: string, options: RecalcOptions = {}): Promise<RecalcReport> {
   options.progress?.({ phase: "lezen", done: 0, total: 0 });
   const pkg = await openWorkbook(input);
@@ -34,18 +38,12 @@ export async function recalcFile(input: string, output: string, options: RecalcO
   }
   const workbookText = outcome.fullCalcOnLoad ? withFullCalcOnLoad(pkg) : null;
   const unchanged = sheetParts.size === 0 && workbookText === null;
-  const bytes = unchanged ? pkg.data : await packageBytes(pkg, sheetParts, workbookText);
-  await writeAtomically(output, bytes);
+  const inPlace = output === input;
+  if (!(unchanged && inPlace)) {
+    const bytes = unchanged ? pkg.data : await packageBytes(pkg, sheetParts, workbookText);
+    await writeFileSafely(output, bytes, inPlace ? { replaces: pkg.identity } : { keep: [pkg.identity] });
+  }
   const { edits: _edits, ...summary } = outcome;
   void _edits;
   return { input, output, unchanged, ...summary };
-}
-
-export async function sameFile(a: string, b: string): Promise<boolean> {
-  try {
-    const [x, y] = await Promise.all([fs.realpath(a), fs.realpath(b)]);
-    return x === y;
-  } catch {
-    return false;
-  }
 }

@@ -5,14 +5,15 @@
  * the tables. Nothing is built into an object model of the whole file and nothing is changed;
  * every other part stays in the zip untouched. Recalculation and the audit both read through here.
  */
-import { promises as fs } from "fs";
 import { basename, extname } from "path";
 import { a1, Area, MAX_COLUMNS, MAX_ROWS, parseA1, parseRange } from "./address";
 import { refuse, WorkbookError } from "./errors";
+import { FileIdentity, ReadFile, readRegularFile } from "./files";
 import { EXCEL_ERRORS, OTHER_ERRORS } from "./formula/ast";
 import { CellValue, errorValue } from "./values";
-import { decodeXml, parseXml, prefixedAttribute, XmlHandlers, XmlProblem } from "./xml";
-import { inflateEntry, LIMITS, looksLikeBomb, partKey, readZipEntries, ZipEntry, ZipProblem } from "./zip";
+import { decodeXml, PartEncoding, PartText } from "./partText";
+import { parseXml, prefixedAttribute, XmlHandlers, XmlProblem } from "./xml";
+import { inflateEntry, LIMITS, looksLikeBomb, partKey, readZipEntries, ZipDamage, ZipEntry, ZipProblem } from "./zip";
 
 export type FormulaKind = "normal" | "shared" | "array" | "dataTable";
 
@@ -177,7 +178,8 @@ export class SheetCells {
     return this.issued;
   }
 
-  add(cell: CellRecord): void {
+  /** Stores a cell; false (and nothing stored) when the sheet already has a cell at that place. */
+  add(cell: CellRecord): boolean {
     // Cells come row by row: the row of the cell before is the one looked for most of the time
     // (the row at hand is always the row's own list: rows are never replaced, only added to).
     let row = this.lastRow === cell.row ? this.lastCells : this.rows.get(cell.row);
@@ -192,10 +194,9 @@ export class SheetCells {
     if (!last || last.col < cell.col) {
       row.push(cell);
       this.count++;
-      return;
+      return true;
     }
-    // Out of column order, or a duplicate: the place by binary search; a duplicate cell replaces the
-    // one before it (the last one counts, as in Excel).
+    // Out of column order, or a duplicate: the place by binary search.
     let lo = 0;
     let hi = row.length;
     while (lo < hi) {
@@ -203,11 +204,10 @@ export class SheetCells {
       if (row[mid].col < cell.col) lo = mid + 1;
       else hi = mid;
     }
-    if (row[lo]?.col === cell.col) row[lo] = cell;
-    else {
-      row.splice(lo, 0, cell);
-      this.count++;
-    }
+    if (row[lo]?.col === cell.col) return false;
+    row.splice(lo, 0, cell);
+    this.count++;
+    return true;
   }
 
   get(row: number, col: number): CellRecord | undefined {
@@ -275,9 +275,9 @@ export interface SheetInfo {
   readonly index: number;
   readonly name: string;
   readonly entry: ZipEntry;
-  /** The sheet XML; kept for sheets with formulas (the writer edits it). */
-  text: string | null;
-  readonly encoding: "utf8" | "utf16le" | "utf16be";
+  /** The sheet XML, and the way back to its bytes; kept for sheets with formulas (the writer edits it). */
+  readonly part: PartText | null;
+  readonly encoding: PartEncoding;
   readonly cells: SheetCells;
   readonly sharedMasters: ReadonlyMap<string, SharedFormulaMaster>;
   readonly arrays: readonly ArrayFormulaArea[];
@@ -295,11 +295,13 @@ export interface CalcPrPosition {
 export interface WorkbookPackage {
   /** The file as given (for messages). */
   readonly file: string;
+  /** The file as it was read: an output must not be it, and --in-place replaces it only while it is unchanged. */
+  readonly identity: FileIdentity;
   readonly data: Buffer;
   readonly entries: readonly ZipEntry[];
   readonly workbookEntry: ZipEntry;
-  readonly workbookText: string;
-  readonly workbookEncoding: "utf8" | "utf16le" | "utf16be";
+  /** The workbook part (the writer may set `fullCalcOnLoad` in it). */
+  readonly workbookPart: PartText;
   readonly sheets: readonly SheetInfo[];
   /** Chart sheets, dialog and macro sheets: they exist for references but hold no cells here. */
   readonly otherSheets: readonly string[];
@@ -340,7 +342,7 @@ class PackageReader {
     return this.byKey.get(partKey(part));
   }
 
-  text(entry: ZipEntry): { text: string; encoding: "utf8" | "utf16le" | "utf16be" } {
+  text(entry: ZipEntry): PartText {
     this.readBytes += entry.uncompressedSize;
     if (this.readBytes > LIMITS.totalBytes) {
       throw this.fail(`de onderdelen pakken samen uit tot meer dan ${LIMITS.totalBytes} bytes (een zip-bom?)`);
@@ -489,7 +491,8 @@ function readSheet(
   strings: string[],
   date1904: boolean,
 ): SheetInfo {
-  const { text, encoding } = reader.text(entry);
+  const part = reader.text(entry);
+  const text = part.text;
   let read: SheetRead | null = null;
   // Fresh state for each reading: the fast path may hand over to saxes halfway.
   reader.parse(entry, text, () => (read = sheetRead(reader, index, name, strings, date1904)).handlers);
@@ -498,8 +501,8 @@ function readSheet(
     index,
     name,
     entry,
-    text: formulaCount > 0 ? text : null,
-    encoding,
+    part: formulaCount > 0 ? part : null,
+    encoding: part.encoding,
     cells,
     sharedMasters,
     arrays,
@@ -594,7 +597,13 @@ function sheetRead(
     layout.vTextEnd = vTextEnd;
     layout.fEnd = fEnd;
     cells.setLayout(record.ordinal, layout);
-    cells.add(record);
+    if (!cells.add(record)) {
+      // Readers differ in which of the two they take (LibreOffice, openpyxl and ExcelJS the last),
+      // and a recalculation would give one the new result and leave the other stale.
+      throw reader.fail(
+        `blad '${name}' heeft cel ${a1(cRow, cCol)} twee keer; welke van de twee geldt, verschilt per programma. Het bestand is beschadigd: open het in Excel en sla het opnieuw op.`,
+      );
+    }
     if (formula?.kind === "array" && formula.ref) {
       const area = parseRange(formula.ref, index);
       if (area) arrays.push({ master: record, area });
@@ -760,26 +769,13 @@ const CONVERT_HINT: Readonly<Record<string, string>> = {
   ".csv": "; open het in Excel en sla het op als .xlsx",
 };
 
-async function loadFile(file: string): Promise<Buffer> {
-  const name = basename(file);
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    throw new WorkbookError(`${file}: bestand niet gevonden of niet leesbaar.`);
-  }
-  if (stat.isDirectory()) throw new WorkbookError(`${file}: is een map, geen werkmap.`);
-  if (stat.size > LIMITS.fileBytes) {
-    throw refuse(
-      name,
-      `het bestand is groter dan ${LIMITS.fileBytes / 1024 / 1024} MB; zo'n werkmap leest NL Aftrek niet.`,
-    );
-  }
-  try {
-    return await fs.readFile(file);
-  } catch {
-    throw new WorkbookError(`${file}: bestand niet leesbaar.`);
-  }
+/** The file's bytes: a regular file only, and no more than a workbook may hold. */
+function loadFile(file: string): Promise<ReadFile> {
+  return readRegularFile(
+    file,
+    LIMITS.fileBytes,
+    `het bestand is groter dan ${LIMITS.fileBytes / 1024 / 1024} MB; zo'n werkmap leest NL Aftrek niet.`,
+  );
 }
 
 /** Opens a workbook for reading. A WorkbookError (Dutch, naming the file) when it is not one. */
@@ -789,7 +785,7 @@ export async function openWorkbook(file: string): Promise<WorkbookPackage> {
   if (ext !== ".xlsx" && ext !== ".xlsm") {
     throw refuse(name, `geen Excel-werkmap (.xlsx of .xlsm)${CONVERT_HINT[ext] ?? ""}.`);
   }
-  const data = await loadFile(file);
+  const { data, identity } = await loadFile(file);
   const head = data.subarray(0, 4);
   if (head.equals(OLE_MAGIC)) {
     throw refuse(
@@ -804,6 +800,7 @@ export async function openWorkbook(file: string): Promise<WorkbookPackage> {
   try {
     entries = await readZipEntries(data);
   } catch (error) {
+    if (error instanceof ZipDamage) throw refuse(name, `is beschadigd: ${error.message}.`);
     if (error instanceof ZipProblem) {
       throw refuse(
         name,
@@ -821,7 +818,7 @@ export async function openWorkbook(file: string): Promise<WorkbookPackage> {
       name,
       `onderdeel ${bomb.name} pakt uit tot ${bomb.uncompressedSize} bytes uit ${bomb.compressedSize} (een zip-bom).`,
     );
-  return readPackage(new PackageReader(file, data, entries));
+  return readPackage(new PackageReader(file, data, entries), identity);
 }
 
 function zipMessage(message: string): string {
@@ -848,7 +845,7 @@ function whatElse(reader: PackageReader, workbookPart: string): string {
   return `het werkmaponderdeel ${workbookPart} ontbreekt`;
 }
 
-function readPackage(reader: PackageReader): WorkbookPackage {
+function readPackage(reader: PackageReader, identity: FileIdentity): WorkbookPackage {
   const root = reader.relationships("");
   const main = root.find((r) => isType(r, "officeDocument") && !r.external);
   const workbookPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
@@ -857,7 +854,8 @@ function readPackage(reader: PackageReader): WorkbookPackage {
   if (/\.bin$/i.test(workbookPart)) {
     throw reader.fail("is een binaire Excel-werkmap (.xlsb); sla die in Excel op als .xlsx of .xlsm.");
   }
-  const { text: workbookText, encoding: workbookEncoding } = reader.text(workbookEntry);
+  const workbookXml = reader.text(workbookEntry);
+  const workbookText = workbookXml.text;
 
   const sheetRefs: { name: string; rid: string }[] = [];
   const rawNames: { name: string; localSheetId: number | null; formula: string }[] = [];
@@ -935,11 +933,11 @@ function readPackage(reader: PackageReader): WorkbookPackage {
 
   return {
     file: reader.file,
+    identity,
     data: reader.data,
     entries: reader.entries,
     workbookEntry,
-    workbookText,
-    workbookEncoding,
+    workbookPart: workbookXml,
     sheets,
     otherSheets,
     names,

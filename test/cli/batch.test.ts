@@ -177,7 +177,7 @@ test("an output folder that cannot be made: a Dutch message, exit code 2, nothin
   const { code, err } = await runCli("recalc", dir, "-o", notAFolder, "--jobs", "1");
   expect(code).toBe(2);
   expect(err).toMatch(
-    /Fout: de map .*uit-is-een-bestand kan niet worden gemaakt \((EEXIST|ENOTDIR)\); er is niets geschreven\./,
+    /Fout: de map .*uit-is-een-bestand kan niet worden gemaakt \((er staat al een bestand met die naam|een deel van het pad is geen map maar een bestand)\); er is niets geschreven\./,
   );
   expect(readFileSync(notAFolder, "utf8")).toBe("");
 });

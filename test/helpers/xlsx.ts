@@ -5,6 +5,7 @@
  */
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { readFileSync, writeFileSync } from "fs";
+import { crc32 as zlibCrc32 } from "zlib";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -126,4 +127,66 @@ export function withoutResults(xml: string, cells: readonly string[]): string {
     );
   }
   return out;
+}
+
+/** An entry of a zip made by hand: its own bytes, or the bytes of an earlier entry (by index) shared. */
+export type RawEntry =
+  { readonly name: string; readonly data: Buffer } | { readonly name: string; readonly sameAs: number };
+
+/**
+ * A zip of stored (uncompressed) entries written byte by byte, so that a test can make what no zip
+ * library writes: one name twice, or several entries whose central directory records point at the
+ * same bytes.
+ */
+export function storedZip(list: readonly RawEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const placed: Array<{ offset: number; crc: number; size: number }> = [];
+  let offset = 0;
+  for (const entry of list) {
+    if ("sameAs" in entry) {
+      placed.push(placed[entry.sameAs]);
+      continue;
+    }
+    const name = Buffer.from(entry.name);
+    const header = Buffer.alloc(30);
+    const crc = zlibCrc32(entry.data) >>> 0;
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x21, 12); // 1 January 1980
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(entry.data.length, 18);
+    header.writeUInt32LE(entry.data.length, 22);
+    header.writeUInt16LE(name.length, 26);
+    locals.push(header, name, entry.data);
+    placed.push({ offset, crc, size: entry.data.length });
+    offset += header.length + name.length + entry.data.length;
+  }
+  const central: Buffer[] = [];
+  list.forEach((entry, i) => {
+    const name = Buffer.from(entry.name);
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(0x02014b50, 0);
+    record.writeUInt16LE(20, 4);
+    record.writeUInt16LE(20, 6);
+    record.writeUInt16LE(0x21, 14);
+    record.writeUInt32LE(placed[i].crc, 16);
+    record.writeUInt32LE(placed[i].size, 20);
+    record.writeUInt32LE(placed[i].size, 24);
+    record.writeUInt16LE(name.length, 28);
+    record.writeUInt32LE(placed[i].offset, 42);
+    central.push(record, name);
+  });
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(list.length, 8);
+  end.writeUInt16LE(list.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+/** A workbook's parts as the entries of storedZip. */
+export function rawEntries(parts: Record<string, string | Uint8Array>): Array<{ name: string; data: Buffer }> {
+  return Object.entries(parts).map(([name, content]) => ({ name, data: Buffer.from(content) }));
 }
