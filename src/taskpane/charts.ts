@@ -37,14 +37,17 @@ export function atPaneWidth(figure: HTMLElement, draw: (width: number) => SVGEle
   let chart = draw(drawn);
   figure.append(chart);
   if (typeof ResizeObserver === "undefined") return;
-  new ResizeObserver(() => {
+  const observer = new ResizeObserver(() => {
+    // A figure the pane has replaced is let go.
+    if (!figure.isConnected) return observer.disconnect();
     const width = Math.round(figure.clientWidth);
     if (width < 120 || width === drawn) return;
     drawn = width;
     const next = draw(width);
     chart.replaceWith(next);
     chart = next;
-  }).observe(figure);
+  });
+  observer.observe(figure);
 }
 
 export interface KiaCurve {

@@ -113,7 +113,7 @@ export function renderCompare(
   });
   if (chosen.length >= 2) root.append(answer(chosen, results, t, lang));
 
-  const picks = el("fieldset", { class: "picks" }, el("legend", {}, t.chooseScenario));
+  const picks = el("fieldset", { class: "picks" }, el("legend", {}, t.comparePick));
   const hint = el("p", { class: "note", id: "compare-hint", role: "status" });
   scenarios.forEach((s) => {
     const input = el("input", { type: "checkbox", id: `cmp-${s.id}` });

@@ -26,7 +26,6 @@ function firstFew(cells: readonly string[], and: string, more: string): string {
 const nl = {
   title: "NL Aftrek",
   settings: "Instellingen",
-  language: "Taal",
   languages: { nl: "Nederlands", en: "English" } as Record<Lang, string>,
   moreTabs: "Meer tabbladen",
   closeBanner: "Melding sluiten",
@@ -198,11 +197,11 @@ const nl = {
   kiaMore: (step: string, kia: string, netto: string) =>
     `Nog ${step} investeren: KIA ${kia} hoger, netto ${netto} minder te betalen.`,
   urencriteriumMet: "Urencriterium gehaald",
-  urencriteriumNotMet: "Urencriterium niet gehaald",
   kiaChart: "KIA-curve",
   kiaChartDesc: (year: number) => `Investeringsaftrek bij elk investeringsbedrag in ${year}; uw totaal is gemarkeerd.`,
   kiaMarker: (total: string, kia: string) => `Uw investeringen: ${total}, KIA ${kia}`,
   compareTitle: "Scenario's naast elkaar",
+  comparePick: "Kies de scenario's",
   compareHelp: "Kies 2 tot 4 scenario's; het eerste gekozen scenario is de basis. Afwijkingen daarvan zijn gemarkeerd.",
   compareNeedTwo: "Kies twee scenario's om ze te vergelijken.",
   compareOnlyOne:
@@ -220,7 +219,6 @@ const nl = {
   legend: "Legenda",
   explainTitle: "Uitleg van de geselecteerde cel",
   explainHelp: "Selecteer in de werkmap een cel met een NL-formule.",
-  explainNone: (address: string) => `Cel ${address} bevat geen NL-formule die in deze sessie is berekend.`,
   explainNoFormula: (address: string) => `Cel ${address} bevat geen NL-formule.`,
   unreadable: (what: string[]) =>
     `Niet te lezen uit de werkmap: ${what.join(", ")}. De andere scenario's zijn geladen; de oorspronkelijke gegevens zijn apart bewaard (documentinstelling nlAftrek.pane.onleesbaar) en worden niet overschreven.`,
@@ -288,7 +286,6 @@ export type Strings = typeof nl;
 const en: Strings = {
   ...nl,
   settings: "Settings",
-  language: "Language",
   moreTabs: "More tabs",
   closeBanner: "Close message",
   inExcel: "Connected to Excel. Scenarios are saved in the workbook.",
@@ -391,7 +388,6 @@ const en: Strings = {
   showAllLines: (n: number) => `Show all lines (${n} at €0.00)`,
   hideZeroLines: "Hide the lines at €0.00",
   urencriteriumMet: "Hours criterion met",
-  urencriteriumNotMet: "Hours criterion not met",
   kiaChart: "KIA curve",
   kiaChartDesc: (year: number) => `Investment deduction for every investment total in ${year}; your total is marked.`,
   kiaMarker: (total: string, kia: string) => `Your investments: ${total}, KIA ${kia}`,
@@ -442,6 +438,7 @@ const en: Strings = {
     totaalTeBetalen: "Tax and premiums after tax credits plus the Zvw contribution.",
   },
   compareTitle: "Scenarios side by side",
+  comparePick: "Choose the scenarios",
   compareHelp: "Choose 2 to 4 scenarios; the first one chosen is the base. Differences from it are highlighted.",
   compareNeedTwo: "Choose two scenarios to compare them.",
   compareOnlyOne:
@@ -459,7 +456,6 @@ const en: Strings = {
   legend: "Legend",
   explainTitle: "How the selected cell was computed",
   explainHelp: "Select a cell with an NL formula in the workbook.",
-  explainNone: (address: string) => `Cell ${address} holds no NL formula computed in this session.`,
   explainNoFormula: (address: string) => `Cell ${address} holds no NL formula.`,
   unreadable: (what: string[]) =>
     `Could not be read from the workbook: ${what.join(", ")}. The other scenarios are loaded; the original data is kept apart (document setting nlAftrek.pane.onleesbaar) and is not overwritten.`,
