@@ -79,12 +79,15 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
     if (state.tab === "explain") render();
   };
 
-  /** The scenarios to compare: the user's choice, or at the start the active one and another. */
-  const compared = (): string[] => {
-    const known = state.compareIds.filter((id) => state.scenarios.some((s) => s.id === id));
-    if (known.length >= 2 || state.scenarios.length < 2) return known;
-    const other = state.scenarios.find((s) => s.id !== state.activeId && !known.includes(s.id));
-    return [...new Set([state.activeId, ...known, ...(other ? [other.id] : [])])];
+  /**
+   * Comparing starts with two scenarios: when fewer are chosen as the tab opens, the active one and
+   * another (after Dupliceren: the scenario and its copy). Within the tab the user's choice stands.
+   */
+  const preselectComparison = () => {
+    state.compareIds = state.compareIds.filter((id) => state.scenarios.some((s) => s.id === id));
+    if (state.compareIds.length >= 2 || state.scenarios.length < 2) return;
+    const other = state.scenarios.find((s) => s.id !== state.activeId && !state.compareIds.includes(s.id));
+    state.compareIds = [...new Set([state.activeId, ...state.compareIds, ...(other ? [other.id] : [])])];
   };
 
   function scenarioBar(t: (typeof STRINGS)[Lang]): HTMLElement {
@@ -211,7 +214,7 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
     if (state.tab === "compare") {
       return renderCompare(
         state.scenarios,
-        compared(),
+        state.compareIds,
         t,
         state.lang,
         (ids) => {
@@ -255,6 +258,7 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
       bannerClosed: prefs.get().bannerClosed,
       selectTab: (tab, focusTab) => {
         state.tab = tab;
+        if (tab === "compare") preselectComparison();
         removed = null;
         save();
         render(focusTab ? `tab-${tab}` : undefined);
@@ -302,6 +306,7 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
   }
 
   window.addEventListener("resize", () => fitTabs());
+  if (state.tab === "compare") preselectComparison();
   render();
   if (options.inExcel) {
     void onSelectionChanged(() => void refreshExplain()).catch(() => undefined);

@@ -132,6 +132,8 @@ const negate = (r: NumberReading): NumberReading =>
 export function readNumber(text: string, lang: Lang): NumberReading {
   const t = text.replace(/[\u00a0\u202f\u2009]/g, " ").trim();
   if (t === "") return EMPTY;
+  // No amount the pane takes is this long; a pasted text is refused before it is looked at.
+  if (t.length > 40) return INVALID;
   const m =
     /^([-+\u2212]?)\s*(?:€|eur)?\s*([-+\u2212]?)\s*(\d[\d., ]*?)\s*(?:[.,]\s*[-\u2013]{1,2})?\s*(?:€|eur)?$/i.exec(t);
   if (!m || (m[1] && m[2])) return INVALID;

@@ -72,6 +72,7 @@ test.each([
   ["5-", "invalid"],
   ["12,50,-", "invalid"], // whole euros with cents
   ["1 234.567.8", "invalid"],
+  ["1 ".repeat(5000) + "x", "invalid"], // a pasted text, refused at once
 ])("Dutch: %j is %s", (text, expected) => {
   expect(read(text, "nl")).toBe(expected);
 });
