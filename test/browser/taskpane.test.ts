@@ -481,6 +481,12 @@ describe("inside a (fake) Excel host", () => {
     expect(text).toContain("Kleinschaligheidsinvesteringsaftrek");
     expect(text).toContain("812,28");
     expect(text).toContain("Jaar 2025");
+    // nothing sticks out of the explanation: long Dutch words break at their joints
+    const outside = await page.$$eval("#explain-output *", (all) => {
+      const right = document.getElementById("explain-output")!.getBoundingClientRect().right;
+      return all.filter((e) => e.getBoundingClientRect().right > right + 0.5).map((e) => e.textContent);
+    });
+    expect(outside).toEqual([]);
     await expect(page.getAttribute("#explain-output .params a", "href")).resolves.toMatch(
       /^https:\/\/wetten\.overheid\.nl\/BWBR0011353\/2025-01-01#Artikel3\.4[15]$/,
     );
