@@ -5,6 +5,7 @@
 import type { Trace } from "../rules/trace";
 import { el } from "./dom";
 import { ActiveCell, nlFunctionsIn } from "./excel";
+import { hyphenate } from "./format";
 import type { Strings } from "./i18n";
 
 /** What the pane says about the selected cell. */
@@ -67,7 +68,7 @@ export function renderTrace(trace: Trace, t: Strings, depth = 0): HTMLElement {
           el(
             "li",
             {},
-            el("span", {}, s.label),
+            el("span", {}, hyphenate(s.label)),
             el("strong", {}, stepValue(s.value)),
             // A step that rests on a rule of practice rather than a parameter (the aanslag's rounding).
             ...(s.source

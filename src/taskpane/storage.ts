@@ -56,3 +56,31 @@ export function browserStorage(): Storage {
     },
   };
 }
+
+/** The user's own settings for this pane on this computer (not the workbook's): a closed message. */
+export interface Preferences {
+  readonly bannerClosed: boolean;
+}
+
+const PREFERENCES_KEY = "nlAftrek.voorkeuren";
+
+export function preferences(): { get(): Preferences; set(p: Preferences): void } {
+  let current: Preferences = { bannerClosed: false };
+  try {
+    const stored = JSON.parse(window.localStorage.getItem(PREFERENCES_KEY) ?? "{}") as Partial<Preferences>;
+    current = { bannerClosed: stored.bannerClosed === true };
+  } catch {
+    // no storage (or not readable): the defaults
+  }
+  return {
+    get: () => current,
+    set: (p) => {
+      current = p;
+      try {
+        window.localStorage.setItem(PREFERENCES_KEY, JSON.stringify(p));
+      } catch {
+        // kept for this session only
+      }
+    },
+  };
+}

@@ -22,6 +22,9 @@ function evaluateBlock(s: ReturnType<typeof emptyScenario>, row: number, col: nu
   return { block, value };
 }
 
+/** The example client: 2025, winst 40.000, 1.400 uur (a new scenario starts empty). */
+const example = (naam: string) => ({ ...emptyScenario(naam), winst: "40.000", urenOnderneming: "1.400" });
+
 const pane = (s: ReturnType<typeof emptyScenario>, key: string) =>
   scenario(toFacts(s))
     .lines.find((l) => l.key === key)!
@@ -32,7 +35,7 @@ test("column names", () => {
 });
 
 test("the default scenario: belastbare winst 32.763,69 in the block as in the pane", () => {
-  const s = emptyScenario("Basis");
+  const s = example("Basis");
   const { block, value } = evaluateBlock(s, 1, 1);
   expect(blockAddress(block, 1, 1)).toMatch(/^B2:D\d+$/);
   expect(value("belastbareWinst")).toBe(32763.69);
@@ -70,7 +73,7 @@ test.each([
     { winst: "15.000", omzet: "18.000", omzetVorigJaar: "25.000", btwKosten: "600", kor: true },
   ],
 ])("%s: every result equals the pane", (_, changes) => {
-  const s = { ...emptyScenario("X"), ...changes };
+  const s = { ...example("X"), ...changes };
   const { value } = evaluateBlock(s, 4, 2);
   for (const key of [
     "kia",
