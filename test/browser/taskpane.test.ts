@@ -505,7 +505,7 @@ describe("inside a (fake) Excel host", () => {
       w.__fake.setCell("Blad1", "C3", "=NL.ALGEMENEHEFFINGSKORTING(2025,0,TRUE)", 1536);
       w.CustomFunctions.registered.ALGEMENEHEFFINGSKORTING(2025, 0, true, { address: "Blad1!C3" });
     });
-    await page.click("#tab-explain");
+    await openTab(page, "explain");
     await page.evaluate(() =>
       (window as unknown as { __fake: { select(s: string, r: number, c: number): void } }).__fake.select("Blad1", 2, 2),
     );
