@@ -76,9 +76,13 @@ genoemd, niet herberekend.
   -h, --help          deze hulp
 
 Cellen die zonder Excel niet te berekenen zijn (een onbekende functie, een externe koppeling)
-houden de uitkomst die Excel opsloeg; ze staan in de samenvatting en Excel rekent de werkmap bij
-openen opnieuw door. Exitcode 0 als elk bestand lukte, 2 als een bestand niet te lezen of te
-schrijven was (de andere bestanden worden wel gedaan), 1 bij een verkeerde aanroep.
+houden hun opgeslagen uitkomst; ze staan in de samenvatting (met hoeveel NL-formules daarbij zijn)
+en Excel rekent de werkmap bij openen opnieuw door. Een opgeslagen uitkomst telt alleen als Excel
+hem schreef: in een werkmap van een script (openpyxl, XlsxWriter, ExcelJS, SheetJS) of van
+LibreOffice worden ook de gewone formules berekend die de NL-formules lezen.
+Exitcode 0 als elke cel herberekend is, 3 als er cellen niet herberekend konden worden (ze staan
+in de samenvatting), 2 als een bestand niet te lezen of te schrijven was (de andere bestanden
+worden wel gedaan), 1 bij een verkeerde aanroep.
 Het invoerbestand wordt nooit overschreven zonder --in-place. Twee bestanden die op dezelfde
 uitvoer uitkomen, een uitvoer die zelf een invoerbestand is of een andere extensie dan de invoer
 (een werkmap met macro's als .xlsx) worden geweigerd voordat er iets is geschreven; een bestand
@@ -90,14 +94,24 @@ function describe(report: RecalcReport): string {
   }
   const parts = [`${nl(report.recalculated)} cel(len) herberekend`];
   if (report.changedCells !== report.recalculated) parts.push(`${nl(report.changedCells)} met een nieuwe waarde`);
-  if (report.notRecalculated.length) parts.push(`${nl(report.notRecalculated.length)} niet herberekend`);
+  if (report.notRecalculated.length)
+    parts.push(`${nl(report.notRecalculated.length)} niet herberekend${nlPart(report.nlNotRecalculated)}`);
   if (report.errors.length) parts.push(`${nl(report.errors.length)} met een foutwaarde`);
   return parts.join(", ");
+}
+
+/** How many of the cells not recalculated are NL formulas (their result is not this recalculation's). */
+function nlPart(count: number): string {
+  return count ? `, waarvan ${nl(count)} NL-formule${count === 1 ? "" : "s"}` : "";
 }
 
 function printReport(io: Io, report: RecalcReport, detail: boolean): void {
   io.out(`${report.input}: ${describe(report)}${report.unchanged ? "" : ` -> ${report.output}`}`);
   if (!detail) return;
+  if (report.precedentsComputed > 0) {
+    const why = report.cachesNotExcel ?? "ze hadden geen opgeslagen uitkomst van Excel";
+    io.out(`  ${nl(report.precedentsComputed)} formule(s) die de NL-formules lezen, ook berekend: ${why}.`);
+  }
   // A column of cells with the same reason or error is one line.
   for (const line of cellRuns(report.notRecalculated.map((n) => ({ cell: n.cell, text: n.reason }))))
     io.out(`  niet herberekend ${line}`);
@@ -248,13 +262,18 @@ async function recalc(args: string[], io: Io): Promise<number> {
       io.out(
         `Samen: ${nl(files.length)} bestand(en) in ${seconds(Date.now() - started)} s: ` +
           `${nl(t.recalculatedFiles)} herberekend, ${nl(t.unchangedFiles)} ongewijzigd, ${nl(t.failedFiles)} mislukt; ` +
-          `${nl(t.cells)} cellen herberekend, ${nl(t.notRecalculated)} niet herberekend.`,
+          `${nl(t.cells)} cellen herberekend, ${nl(t.notRecalculated)} niet herberekend${nlPart(t.nlNotRecalculated)}.`,
       );
     }
     if (skipped.length) io.err(skippedLine(skipped, "herberekenen"));
   }
-  return failed.length || missing.length ? 2 : 0;
+  if (failed.length || missing.length) return 2;
+  // A cell that keeps its old value may now disagree with what it reads: never a silent 0.
+  return reports.some((r) => r.notRecalculated.length > 0) ? NOT_ALL_RECALCULATED : 0;
 }
+
+/** The exit code when every file was written but some cells kept their old value. */
+export const NOT_ALL_RECALCULATED = 3;
 
 function totals(reports: readonly RecalcReport[], failedFiles: number) {
   return {
@@ -263,6 +282,7 @@ function totals(reports: readonly RecalcReport[], failedFiles: number) {
     failedFiles,
     cells: reports.reduce((s, r) => s + r.recalculated, 0),
     notRecalculated: reports.reduce((s, r) => s + r.notRecalculated.length, 0),
+    nlNotRecalculated: reports.reduce((s, r) => s + r.nlNotRecalculated, 0),
     errors: reports.reduce((s, r) => s + r.errors.length, 0),
   };
 }

@@ -13,6 +13,7 @@ import { CellRecord, SheetCells, WorkbookPackage } from "../workbook/package";
 import { isSyntaxError, WorkbookReferences } from "../workbook/references";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
+import { CacheTrust } from "./cacheTrust";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator, NotDirect } from "./direct";
@@ -55,14 +56,23 @@ export interface CellError {
 }
 
 export interface RecalcOutcome {
-  /** Formulas in the workbook, and how many of them call an NL function. */
+  /** Formulas in the workbook, and how many of them call an NL function (also those that cannot be read). */
   readonly formulas: number;
   readonly nlFormulas: number;
   /** Cells recalculated (NL formulas and their dependents), and how many of those changed. */
   readonly recalculated: number;
   readonly changedCells: number;
-  /** Cells that keep Excel's cached value, with the reason. */
+  /** Cells that keep their cached value, with the reason. */
   readonly notRecalculated: readonly CellNote[];
+  /** How many of those are NL formulas: NL results this recalculation could not give. */
+  readonly nlNotRecalculated: number;
+  /**
+   * Why the workbook's cached formula results are not Excel's (a generated file, LibreOffice), or
+   * null: then the formulas the NL formulas read are computed too instead of read at their cache.
+   */
+  readonly cachesNotExcel: string | null;
+  /** Formulas the NL formulas read that were computed because they had no cached result of Excel's. */
+  readonly precedentsComputed: number;
   /** Recalculated cells whose result is an error (with the NL message where there is one). */
   readonly errors: readonly CellError[];
   /** Excel is asked to recalculate the whole workbook when it opens the file. */
@@ -90,14 +100,18 @@ const PROGRESS_EVERY = 4096;
 export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const refs = new WorkbookReferences(pkg);
   const graph = dependencyGraph(pkg, refs);
-  const nlFormulas = graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length;
-  if (graph.touched.length === 0) {
+  const nlFormulas =
+    graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length + graph.unreadableNl.length;
+  if (nlFormulas === 0) {
     return {
       formulas: graph.formulas.length,
       nlFormulas,
       recalculated: 0,
       changedCells: 0,
       notRecalculated: [],
+      nlNotRecalculated: 0,
+      cachesNotExcel: null,
+      precedentsComputed: 0,
       errors: [],
       fullCalcOnLoad: false,
       edits: new Map(),
@@ -127,8 +141,11 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
  */
 class Recalculation {
   private readonly formulas: readonly FormulaCell[];
-  /** The cells to recalculate (the NL formulas, their dependents, precedents without a cached value). */
+  /** The cells to recalculate (the NL formulas, their dependents, precedents without a cached value of Excel's). */
   private readonly members: number[] = [];
+  /** How many members are precedents that joined for want of a cached value of Excel's. */
+  private joinedPrecedents = 0;
+  private readonly trust: CacheTrust;
   private readonly inSet: Uint8Array;
   /** Spilled and array results: their other cells belong to the formula. */
   private readonly spillOwner: Map<number, number>[];
@@ -165,6 +182,7 @@ class Recalculation {
     this.results = new Array(n);
     this.done = new Uint8Array(n);
     this.decisions = new Decisions(refs, () => loadEngine().engineFunctions());
+    this.trust = new CacheTrust(pkg);
     this.direct = new DirectEvaluator({
       refs,
       valueAt: this.valueAt,
@@ -219,12 +237,21 @@ class Recalculation {
   }
 
   /**
-   * Each member's precedents within the set, and how it is evaluated. A precedent formula that
-   * never got a cached value joins the set (and is computed too).
+   * Each member's precedents within the set, and how it is evaluated. A precedent formula whose
+   * cached value is not Excel's result (see CacheTrust) joins the set and is computed too, with
+   * what it reads in turn: in rounds, each round's members walked with the growing areas among them.
    */
   findPrecedents(): void {
+    const stamp = new Int32Array(this.formulas.length).fill(-1);
+    for (let from = 0; from < this.members.length; ) {
+      const to = this.members.length;
+      this.findPrecedentsOf(from, to, stamp);
+      from = to;
+    }
+  }
+
+  private findPrecedentsOf(from: number, to: number, stamp: Int32Array): void {
     const { members, formulas, precedents } = this;
-    const stamp = new Int32Array(formulas.length).fill(-1);
     let visiting = -1; // the member whose precedents are being found
     let areaSheet = 0;
     const visit = (sheet: number, cell: CellRecord | undefined) => {
@@ -233,17 +260,18 @@ class Recalculation {
       if (owner === undefined || owner === visiting || stamp[owner] === visiting) return;
       stamp[owner] = visiting;
       if (!this.inSet[owner]) {
-        // Read at its cached value, unless it has none.
+        // Read at its cached value where that is Excel's result; else computed too.
         const other = formulas[owner];
-        if (other.cell.value !== null || this.pkg.sheets[other.sheet].cells.hasValueElement(other.cell)) return;
+        if (this.trust.usable(other.sheet, other.cell)) return;
         this.join(owner);
+        this.joinedPrecedents++;
         this.claimSpill(owner);
       }
       precedents.push(owner);
     };
     const visitInArea = (cell: CellRecord) => visit(areaSheet, cell);
-    const { areasOf, steps } = this.growingAreas();
-    for (let i = 0; i < members.length; i++) {
+    const { areasOf, steps } = this.growingAreas(from, to);
+    for (let i = from; i < to; i++) {
       const id = (visiting = members[i]);
       const f = formulas[id];
       precedents.start(id);
@@ -277,13 +305,16 @@ class Recalculation {
   }
 
   /**
-   * The areas of more than a few rows the members read, and how to walk those that grow from one
+   * The areas of more than a few rows the members `from`..`to` read, and how to walk those that grow from one
    * top or bottom row (running totals) so that no cell is walked once for every formula beside it.
    */
-  private growingAreas(): { areasOf: Map<number, readonly Area[]>; steps: ReturnType<typeof growingAreaSteps> } {
+  private growingAreas(
+    from: number,
+    to: number,
+  ): { areasOf: Map<number, readonly Area[]>; steps: ReturnType<typeof growingAreaSteps> } {
     const areasOf = new Map<number, readonly Area[]>();
     const reads: AreaRead[] = [];
-    for (let i = 0; i < this.members.length; i++) {
+    for (let i = from; i < to; i++) {
       const id = this.members[i];
       const f = this.formulas[id];
       if (!mayReadArea(f)) continue;
@@ -474,16 +505,28 @@ class Recalculation {
       if (isErrorValue(top)) errors.push({ cell: cellName(pkg, f), code: top.error, message: top.message ?? "" });
     }
     const notes: CellNote[] = [];
-    for (const id of this.members)
-      if (kept.has(id)) notes.push({ cell: cellName(pkg, formulas[id]), reason: kept.get(id)! });
+    const unreadableNl = new Set(this.graph.unreadableNl);
+    let nlNotRecalculated = 0;
+    for (const id of this.members) {
+      if (!kept.has(id)) continue;
+      notes.push({ cell: cellName(pkg, formulas[id]), reason: kept.get(id)! });
+      if (formulas[id].traits.hasNl || unreadableNl.has(id)) nlNotRecalculated++;
+    }
+    let precedentsComputed = 0;
+    for (let i = this.members.length - this.joinedPrecedents; i < this.members.length; i++)
+      if (!kept.has(this.members[i])) precedentsComputed++;
     return {
       formulas: formulas.length,
       nlFormulas,
       recalculated,
       changedCells,
       notRecalculated: notes,
+      nlNotRecalculated,
+      cachesNotExcel: this.trust.notExcel,
+      precedentsComputed,
       errors,
-      fullCalcOnLoad: notes.length > 0 || this.graph.dynamicOutside,
+      // Also when a cached value Excel did not write was filled in: Excel confirms it on opening.
+      fullCalcOnLoad: notes.length > 0 || this.graph.dynamicOutside || this.joinedPrecedents > 0,
       edits,
     };
   }
