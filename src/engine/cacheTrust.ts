@@ -32,11 +32,11 @@ export function cachesNotExcel(origin: WorkbookOrigin): string | null {
   if (calc.calcMode === "manual" && isOff(calc.calcOnSave))
     return "Excel rekende met de hand en niet bij opslaan: de opgeslagen uitkomsten kunnen verouderd zijn";
   // Excel always writes its name in the extended properties; SheetJS writes "SheetJS", LibreOffice
-  // "LibreOffice/7.4…", Apache POI "Apache POI".
+  // "LibreOffice/7.4.7.2$Linux_X86_64 …" (told up to the "$"), Apache POI "Apache POI".
   if (origin.application === null)
     return "het bestand noemt het programma niet dat het schreef (docProps/app.xml): de opgeslagen uitkomsten zijn niet zeker van Excel";
   if (!EXCEL_APPLICATION.test(origin.application))
-    return `geschreven door ${origin.application}, niet door Excel: de opgeslagen uitkomsten zijn niet die van Excel`;
+    return `geschreven door ${origin.application.split("$")[0]}, niet door Excel: de opgeslagen uitkomsten zijn niet die van Excel`;
   if (origin.appVersion !== null && !EXCEL_APP_VERSION.test(origin.appVersion))
     return `het bestand noemt Excel, maar met versie ${origin.appVersion}, die Excel niet schrijft: de opgeslagen uitkomsten zijn niet zeker van Excel`;
   // Excel writes <fileVersion appName="xl">; LibreOffice writes appName="Calc", openpyxl none.

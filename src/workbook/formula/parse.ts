@@ -845,6 +845,7 @@ function parseStructBody(table: string | null, body: string, at: number): Struct
     }
   } else if (!trimmed.startsWith("[")) {
     // One part without inner brackets: `Tabel[#All]`, `Tabel[Omzet 2025]`.
+    if (!/^(?:[^'[\]]|'.)*$/.test(trimmed)) fail(); // an unescaped bracket: no single part
     if (trimmed.startsWith("#")) special(trimmed);
     else column(trimmed, "");
     return { table, items, columns };
