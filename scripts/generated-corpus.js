@@ -235,6 +235,10 @@ function expectations(list, totalsRow) {
   return expected;
 }
 
+/** The NL functions as a user types them, and as Excel stores them in a file. */
+const DOTTED = { ur: "NL.URENCRITERIUM", za: "NL.ZELFSTANDIGENAFTREK", bw: "NL.BELASTBAREWINST" };
+const XLDUDF = { ur: "_xldudf_NL_URENCRITERIUM", za: "_xldudf_NL_ZELFSTANDIGENAFTREK", bw: "_xldudf_NL_BELASTBAREWINST" };
+
 /** The workbooks, by the tool that writes them. */
 const WORKBOOKS = [
   {
@@ -247,28 +251,28 @@ const WORKBOOKS = [
   {
     file: "openpyxl-tabel.xlsx",
     generator: "openpyxl",
-    names: { ur: "_xldudf_NL_URENCRITERIUM", za: "_xldudf_NL_ZELFSTANDIGENAFTREK", bw: "_xldudf_NL_BELASTBAREWINST" },
+    names: XLDUDF,
     spelling: "thisRow",
     table: true,
   },
   {
     file: "openpyxl-tabel-at.xlsx",
     generator: "openpyxl",
-    names: { ur: "NL.URENCRITERIUM", za: "NL.ZELFSTANDIGENAFTREK", bw: "NL.BELASTBAREWINST" },
+    names: DOTTED,
     spelling: "at",
     table: true,
   },
   {
     file: "xlsxwriter.xlsx",
     generator: "xlsxwriter",
-    names: { ur: "NL.URENCRITERIUM", za: "NL.ZELFSTANDIGENAFTREK", bw: "NL.BELASTBAREWINST" },
+    names: DOTTED,
     spelling: "a1",
   },
   {
     // The issue's file: XlsxWriter writes `[[#This Row],Omzet]`, without the table's name.
     file: "xlsxwriter-tabel.xlsx",
     generator: "xlsxwriter",
-    names: { ur: "NL.URENCRITERIUM", za: "NL.ZELFSTANDIGENAFTREK", bw: "NL.BELASTBAREWINST" },
+    names: DOTTED,
     spelling: "at",
     table: true,
   },
@@ -276,14 +280,14 @@ const WORKBOOKS = [
     // A script that writes a result of its own beside each ordinary formula: 0.
     file: "exceljs.xlsx",
     generator: "exceljs",
-    names: { ur: "_xldudf_NL_URENCRITERIUM", za: "_xldudf_NL_ZELFSTANDIGENAFTREK", bw: "_xldudf_NL_BELASTBAREWINST" },
+    names: XLDUDF,
     spelling: "a1",
     cache: 0,
   },
   {
     file: "exceljs-tabel.xlsx",
     generator: "exceljs",
-    names: { ur: "_xldudf_NL_URENCRITERIUM", za: "_xldudf_NL_ZELFSTANDIGENAFTREK", bw: "_xldudf_NL_BELASTBAREWINST" },
+    names: XLDUDF,
     spelling: "tableAt",
     table: true,
     totalsRow: true,
@@ -292,7 +296,7 @@ const WORKBOOKS = [
     // Formulas copied by a script from a workbook where a COM add-in got between Excel and NL Aftrek.
     file: "sheetjs.xlsx",
     generator: "sheetjs",
-    names: { ur: "NL.URENCRITERIUM", za: "[2]!_xldudf_NL_ZELFSTANDIGENAFTREK", bw: "[2]!_xldudf_NL_BELASTBAREWINST" },
+    names: { ur: DOTTED.ur, za: `[2]!${XLDUDF.za}`, bw: `[2]!${XLDUDF.bw}` },
     spelling: "a1",
   },
 ];

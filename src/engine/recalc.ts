@@ -100,8 +100,7 @@ const PROGRESS_EVERY = 4096;
 export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const refs = new WorkbookReferences(pkg);
   const graph = dependencyGraph(pkg, refs);
-  const nlFormulas =
-    graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length + graph.unreadableNl.length;
+  const nlFormulas = graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length + graph.unreadableNl.length;
   if (nlFormulas === 0) {
     return {
       formulas: graph.formulas.length,
@@ -243,7 +242,7 @@ class Recalculation {
    */
   findPrecedents(): void {
     const stamp = new Int32Array(this.formulas.length).fill(-1);
-    for (let from = 0; from < this.members.length; ) {
+    for (let from = 0; from < this.members.length;) {
       const to = this.members.length;
       this.findPrecedentsOf(from, to, stamp);
       from = to;

@@ -8,10 +8,9 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { cachesNotExcel } from "../../src/engine/cacheTrust";
-import { recalcFile } from "../../src/engine/recalcFile";
-import { openWorkbook, WorkbookOrigin } from "../../src/workbook/package";
-import { CellValue } from "../../src/workbook/values";
+import { WorkbookOrigin } from "../../src/workbook/package";
 import { runCli } from "../helpers/cli";
+import { recalculator } from "../helpers/recalc";
 import { entryText, f, row, TestWorkbook, v, writeWorkbookFile } from "../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-trust-"));
@@ -56,19 +55,10 @@ describe("whose cached results a workbook holds", () => {
   });
 });
 
-let counter = 0;
+const recalcIn = recalculator(dir);
 async function recalc(wb: TestWorkbook) {
-  const input = join(dir, `wb${++counter}.xlsx`);
-  const output = join(dir, `wb${counter}.uit.xlsx`);
-  writeWorkbookFile(input, wb);
-  const report = await recalcFile(input, output);
-  const pkg = await openWorkbook(output);
-  const value = (ref: string): CellValue | undefined => {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-    const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return pkg.sheets[0].cells.get(Number(m[2]), col)?.value;
-  };
-  return { report, value, input, output };
+  const result = await recalcIn(wb);
+  return { ...result, value: (ref: string) => result.value(0, ref) };
 }
 
 /**
