@@ -1,17 +1,18 @@
 /**
  * Surgical recalculation of a workbook: the NL formulas and the formulas that depend on them are
- * evaluated; every other cell keeps the value Excel stored (precedents that are formulas are read
- * at their cached value). NL formulas with references, constants and operators are evaluated
- * directly; native Excel formulas among the dependents go to HyperFormula, fed only the cells they
- * read. A cell that cannot be evaluated here keeps its cached value, is listed, and the workbook is
- * marked for Excel to recalculate on opening.
+ * evaluated; every other cell keeps the value stored. A precedent that is a formula is read at its
+ * cached value only where that is Excel's result (CacheTrust); else it is evaluated too, with what
+ * it reads in turn. NL formulas with references, constants and operators are evaluated directly;
+ * native Excel formulas go to HyperFormula, fed only the cells they read. A cell that cannot be
+ * evaluated here keeps its cached value, is listed (with the cells that read it), and the workbook
+ * is marked for Excel to recalculate on opening.
  */
 import { a1, Area, cellCount, cellKey } from "../workbook/address";
 import { Node } from "../workbook/formula/ast";
 import { quoteSheet } from "../workbook/formula/print";
-import { CellRecord, SheetCells, WorkbookPackage } from "../workbook/package";
+import { CellRecord, WorkbookPackage } from "../workbook/package";
 import { isSyntaxError, WorkbookReferences } from "../workbook/references";
-import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
+import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
 import { CacheTrust } from "./cacheTrust";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
@@ -22,6 +23,7 @@ import { loadEngine } from "./engineLoader";
 import { AreaRead, GROWING_FROM, growingAreaSteps } from "./growingAreas";
 import { IdLists } from "./idLists";
 import { NlPool, POOL_THRESHOLD } from "./nlPool";
+import { holdsValue, missingArrayCell, targetCells, unwritable } from "./resultCells";
 
 /**
  * The most cells a range a recalculated formula reads may span, once cut to the part of the sheet
@@ -39,9 +41,6 @@ function mayReadArea(f: FormulaCell): boolean {
   for (let i = 0; i < refs.length; i++) if (refs[i].r1 !== refs[i].r2 || refs[i].r1Abs !== refs[i].r2Abs) return true;
   return false;
 }
-
-/** The seven error codes Excel has always had: the only errors ever written. */
-const WRITABLE_ERRORS = new Set(["#VALUE!", "#N/A", "#NAME?", "#REF!", "#DIV/0!", "#NUM!", "#NULL!"]);
 
 export interface CellNote {
   /** `Blad!B5` */
@@ -551,22 +550,6 @@ function wavesOf(ids: readonly number[], precedents: IdLists, level: Int32Array,
   return waves;
 }
 
-/** The first error among the values that Excel has no code for (it cannot be written), or null. */
-function unwritable(cells: readonly CellEdit[]): ErrorValue | null {
-  for (let k = 0; k < cells.length; k++) {
-    const value = cells[k].value;
-    if (isErrorValue(value) && !WRITABLE_ERRORS.has(value.error)) return value;
-  }
-  return null;
-}
-
-function holdsValue(edit: CellEdit): boolean {
-  const current = edit.cell.value;
-  const value = edit.value;
-  if (isErrorValue(value)) return isErrorValue(current) && current.error === value.error;
-  return current === value;
-}
-
 function cellName(pkg: WorkbookPackage, f: FormulaCell): string {
   const sheet = pkg.sheets[f.sheet].name;
   return `${/^[A-Za-z_][\w.]*$/.test(sheet) ? sheet : quoteSheet(sheet)}!${a1(f.cell.row, f.cell.col)}`;
@@ -585,46 +568,4 @@ function storedPart(pkg: WorkbookPackage, area: Area): Area {
     if (cell.col > lastCol) lastCol = cell.col;
   });
   return { ...area, r2: lastRow, c2: lastCol };
-}
-
-/** The cells a result goes into; a string when it cannot be written without changing the sheet's layout. */
-function targetCells(pkg: WorkbookPackage, f: FormulaCell, result: CellValue | CellValue[][]): CellEdit[] | string {
-  const cells = pkg.sheets[f.sheet].cells;
-  if (!f.arrayArea) {
-    const value = Array.isArray(result) ? (result[0]?.[0] ?? null) : result;
-    return [{ cell: f.cell, value: value === null ? 0 : value }];
-  }
-  const area = f.arrayArea;
-  const rows = Array.isArray(result) ? result : [[result]];
-  const height = area.r2 - area.r1 + 1;
-  const width = area.c2 - area.c1 + 1;
-  if (f.cell.formula?.dynamic && (rows.length !== height || (rows[0]?.length ?? 0) !== width)) {
-    return `de uitkomst heeft een andere grootte (${rows.length}×${rows[0]?.length ?? 0}) dan het overloopbereik (${height}×${width})`;
-  }
-  const missing = missingArrayCell(cells, area);
-  if (missing) return missing;
-  const out: CellEdit[] = [];
-  for (let r = area.r1; r <= area.r2; r++) {
-    for (let c = area.c1; c <= area.c2; c++) {
-      let value: CellValue = rows[r - area.r1]?.[c - area.c1] ?? errorValue("#N/A");
-      if (value === null) value = f.cell.formula?.dynamic ? "" : 0;
-      out.push({ cell: cells.get(r, c)!, value });
-    }
-  }
-  return out;
-}
-
-/**
- * Why a result cannot be written into an array formula's area: the first cell of it the file does
- * not hold (or holds as inline text, whose element would change); null when every cell is there.
- * Stops at the first such cell, so a huge area costs no more than the cells the file holds.
- */
-function missingArrayCell(cells: SheetCells, area: Area): string | null {
-  for (let r = area.r1; r <= area.r2; r++) {
-    for (let c = area.c1; c <= area.c2; c++) {
-      const cell = cells.get(r, c);
-      if (!cell || cell.type === "inlineStr") return `cel ${a1(r, c)} van het matrixbereik ontbreekt in het bestand`;
-    }
-  }
-  return null;
 }
