@@ -987,7 +987,8 @@ function readApplication(
   root: readonly Relationship[],
 ): { application: string | null; appVersion: string | null } {
   const none = { application: null, appVersion: null };
-  const rel = root.find((r) => isType(r, "extended-properties") && !r.external);
+  // Transitional spells the type extended-properties, Strict extendedProperties.
+  const rel = root.find((r) => (isType(r, "extended-properties") || isType(r, "extendedProperties")) && !r.external);
   const entry = rel ? reader.entry(resolveTarget("", rel.target)) : undefined;
   if (!entry) return none;
   const found: Record<string, string> = {};

@@ -4,14 +4,14 @@
  * or an error, the ordinary formulas the NL formulas read are computed too, all the way up; what
  * cannot be computed is listed with its NL cells, which keep what they had.
  */
-import { mkdtempSync, rmSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { cachesNotExcel } from "../../src/engine/cacheTrust";
-import { WorkbookOrigin } from "../../src/workbook/package";
+import { openWorkbook, WorkbookOrigin } from "../../src/workbook/package";
 import { runCli } from "../helpers/cli";
 import { recalculator } from "../helpers/recalc";
-import { entryText, f, row, TestWorkbook, v, writeWorkbookFile } from "../helpers/xlsx";
+import { entryText, f, row, TestWorkbook, v, workbookParts, writeWorkbookFile, zipParts } from "../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-trust-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,6 +52,59 @@ describe("whose cached results a workbook holds", () => {
     ["ExcelJS: folders in the zip", { folderEntries: true }, /mappen/],
   ])("not Excel's: %s", (_name, origin, reason) => {
     expect(cachesNotExcel({ ...EXCEL, ...origin })).toMatch(reason);
+  });
+});
+
+describe("what a file says about the program that wrote it", () => {
+  const origin = async (wb: TestWorkbook) => {
+    const file = join(dir, `herkomst${++files}.xlsx`);
+    writeWorkbookFile(file, wb);
+    return (await openWorkbook(file)).origin;
+  };
+  let files = 0;
+  const sheets = [{ name: "Blad1", data: row(1, v("A1", 1)) }];
+
+  test("Excel's extended properties, fileVersion and calcPr", async () => {
+    expect(await origin({ sheets, calcPr: '<calcPr calcId="191029" fullCalcOnLoad="1"/>' })).toEqual({
+      application: "Microsoft Excel",
+      appVersion: "16.0300",
+      fileVersionApp: "xl",
+      calcPr: { calcId: "191029", fullCalcOnLoad: "1" },
+      folderEntries: false,
+    });
+  });
+
+  test("none of them", async () => {
+    expect(await origin({ sheets, application: null, calcPr: null })).toEqual({
+      application: null,
+      appVersion: null,
+      fileVersionApp: null,
+      calcPr: null,
+      folderEntries: false,
+    });
+  });
+
+  test("a part that cannot be read names no program, and the workbook is read as before", async () => {
+    const o = await origin({
+      sheets,
+      parts: { "docProps/app.xml": "<Properties><Application>Microsoft Excel</Propert" },
+    });
+    expect(o.application).toBeNull();
+    expect(cachesNotExcel(o)).toMatch(/noemt het programma niet/);
+  });
+
+  test("the relationship type of Strict OOXML, and folders in the zip", async () => {
+    const parts = workbookParts({ sheets });
+    parts["_rels/.rels"] = (parts["_rels/.rels"] as string).replace(
+      "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+      "http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+    );
+    parts["xl/"] = new Uint8Array(0);
+    const file = join(dir, "strict.xlsx");
+    writeFileSync(file, zipParts(parts));
+    const o = (await openWorkbook(file)).origin;
+    expect(o.application).toBe("Microsoft Excel");
+    expect(o.folderEntries).toBe(true);
   });
 });
 
