@@ -307,6 +307,8 @@ export interface WorkbookOrigin {
   readonly calcPr: Readonly<Record<string, string>> | null;
   /** The zip holds entries for folders ("xl/"), which Excel never writes. */
   readonly folderEntries: boolean;
+  /** The name of the zip's first entry (Excel's is always `[Content_Types].xml`). */
+  readonly firstEntry: string | null;
 }
 
 export interface WorkbookPackage {
@@ -974,6 +976,7 @@ function readPackage(reader: PackageReader): WorkbookPackage {
       fileVersionApp,
       calcPr: calcAttributes,
       folderEntries: reader.entries.some((e) => e.name.endsWith("/")),
+      firstEntry: reader.entries[0]?.name ?? null,
     },
   };
 }

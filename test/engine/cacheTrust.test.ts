@@ -22,6 +22,7 @@ const EXCEL: WorkbookOrigin = {
   fileVersionApp: "xl",
   calcPr: { calcId: "191029" },
   folderEntries: false,
+  firstEntry: "[Content_Types].xml",
 };
 
 describe("whose cached results a workbook holds", () => {
@@ -49,7 +50,8 @@ describe("whose cached results a workbook holds", () => {
     ["no extended properties", { application: null, appVersion: null }, /noemt het programma niet/],
     ["openpyxl's version", { appVersion: "3.0" }, /versie 3\.0/],
     ["no fileVersion", { fileVersionApp: null }, /fileVersion/],
-    ["ExcelJS: folders in the zip", { folderEntries: true }, /mappen/],
+    ["ExcelJS: folders in the zip", { folderEntries: true }, /zip is niet zoals Excel/],
+    ["ExcelJS's streaming writer: the theme first", { firstEntry: "xl/theme/theme1.xml" }, /zip is niet zoals Excel/],
   ])("not Excel's: %s", (_name, origin, reason) => {
     expect(cachesNotExcel({ ...EXCEL, ...origin })).toMatch(reason);
   });
@@ -71,6 +73,7 @@ describe("what a file says about the program that wrote it", () => {
       fileVersionApp: "xl",
       calcPr: { calcId: "191029", fullCalcOnLoad: "1" },
       folderEntries: false,
+      firstEntry: "[Content_Types].xml",
     });
   });
 
@@ -81,6 +84,7 @@ describe("what a file says about the program that wrote it", () => {
       fileVersionApp: null,
       calcPr: null,
       folderEntries: false,
+      firstEntry: "[Content_Types].xml",
     });
   });
 
@@ -105,6 +109,7 @@ describe("what a file says about the program that wrote it", () => {
     const o = (await openWorkbook(file)).origin;
     expect(o.application).toBe("Microsoft Excel");
     expect(o.folderEntries).toBe(true);
+    expect(o.firstEntry).toBe("[Content_Types].xml");
   });
 });
 
