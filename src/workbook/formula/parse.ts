@@ -763,6 +763,8 @@ function unescapeColumn(text: string): string {
   return text.replace(/'(.)/g, "$1").trim();
 }
 
+const unreadableStruct = (at: number) => new FormulaSyntaxError("onleesbare gestructureerde verwijzing", at);
+
 /**
  * The parts of a structured reference's brackets, split at the top level: `[#This Row],[Omzet]`,
  * `[#This Row],Omzet` (XlsxWriter leaves a plain column name bare), `[Activa 1]:[Activa 3]`. Each
@@ -773,7 +775,7 @@ function structParts(body: string, at: number): Array<{ text: string; before: st
   let before = "";
   let k = 0;
   const fail = (): never => {
-    throw new FormulaSyntaxError("onleesbare gestructureerde verwijzing", at);
+    throw unreadableStruct(at);
   };
   while (k < body.length) {
     const ch = body[k];
@@ -819,7 +821,7 @@ function parseStructBody(table: string | null, body: string, at: number): Struct
   const items: string[] = [];
   const columns: string[] = [];
   const fail = (): never => {
-    throw new FormulaSyntaxError("onleesbare gestructureerde verwijzing", at);
+    throw unreadableStruct(at);
   };
   const special = (word: string) => {
     const item = SPECIAL_ITEMS[word.trim().toUpperCase()];
