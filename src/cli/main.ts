@@ -37,15 +37,19 @@ const consoleIo: Io = {
   err: (text) => void (process.stderr.destroyed || process.stderr.write(`${text}\n`)),
 };
 
+/** `recalc`: every file was written, but some cells kept their old value (they are listed). */
+export const NOT_ALL_RECALCULATED = 3;
+
 /** What every command may end with besides its own codes: an error in NL Aftrek itself. */
-const EXIT_INTERNAL = 3;
+const EXIT_INTERNAL = 4;
 
 const EXIT_CODES = `Exitcodes:
   0  alles gelukt
   1  verkeerde aanroep, of geweigerd voordat er iets geschreven is (eval: de uitkomst is een
      foutwaarde; controleer: er zijn bevindingen)
   2  een bestand of map was niet te lezen of te schrijven (de andere zijn wel gedaan)
-  3  interne fout: een fout in NL Aftrek zelf, niet in uw bestand; er is niets half geschreven`;
+  3  recalc: alles geschreven, maar cellen hielden hun oude waarde (ze staan in de samenvatting)
+  4  interne fout: een fout in NL Aftrek zelf, niet in uw bestand; er is niets half geschreven`;
 
 const HELP = `nl-aftrek ${ENGINE_VERSION}: de NL-formules zonder Excel
 
@@ -90,8 +94,10 @@ genoemd, niet herberekend.
   -h, --help          deze hulp
 
 Cellen die zonder Excel niet te berekenen zijn (een onbekende functie, een externe koppeling)
-houden de uitkomst die Excel opsloeg; ze staan in de samenvatting en Excel rekent de werkmap bij
-openen opnieuw door.
+houden hun opgeslagen uitkomst; ze staan in de samenvatting (met hoeveel NL-formules daarbij zijn)
+en Excel rekent de werkmap bij openen opnieuw door. Een opgeslagen uitkomst telt alleen als Excel
+hem schreef: in een werkmap van een script (openpyxl, XlsxWriter, ExcelJS, SheetJS) of van
+LibreOffice worden ook de gewone formules berekend die de NL-formules lezen.
 Het invoerbestand wordt nooit overschreven zonder --in-place. Twee bestanden die op dezelfde
 uitvoer uitkomen, een uitvoer die zelf een invoerbestand is (ook via een koppeling of onder een
 andere naam) of een andere extensie dan de invoer (een werkmap met macro's als .xlsx) worden
@@ -101,9 +107,10 @@ dat bestand wordt geweigerd. Er wordt geschreven via een tijdelijk bestand dat p
 geslaagde schrijfactie het doel vervangt; een map of bestand dat niet te lezen is, wordt genoemd
 en de rest gaat door.
 
-Exitcodes: 0 als elk bestand lukte; 1 bij een verkeerde aanroep of als er iets geweigerd is
-voordat er iets geschreven werd; 2 als een bestand of map niet te lezen of te schrijven was (de
-andere zijn wel gedaan); 3 bij een interne fout in NL Aftrek zelf.`;
+Exitcodes: 0 als elke cel van elk bestand herberekend is; 1 bij een verkeerde aanroep of als er
+iets geweigerd is voordat er iets geschreven werd; 2 als een bestand of map niet te lezen of te
+schrijven was (de andere zijn wel gedaan); 3 als alles geschreven is maar cellen hun oude waarde
+hielden (ze staan in de samenvatting); 4 bij een interne fout in NL Aftrek zelf.`;
 
 function describe(report: RecalcReport): string {
   if (report.nlFormulas === 0 && report.recalculated === 0 && report.notRecalculated.length === 0) {
@@ -111,14 +118,24 @@ function describe(report: RecalcReport): string {
   }
   const parts = [`${nl(report.recalculated)} cel(len) herberekend`];
   if (report.changedCells !== report.recalculated) parts.push(`${nl(report.changedCells)} met een nieuwe waarde`);
-  if (report.notRecalculated.length) parts.push(`${nl(report.notRecalculated.length)} niet herberekend`);
+  if (report.notRecalculated.length)
+    parts.push(`${nl(report.notRecalculated.length)} niet herberekend${nlPart(report.nlNotRecalculated)}`);
   if (report.errors.length) parts.push(`${nl(report.errors.length)} met een foutwaarde`);
   return parts.join(", ");
+}
+
+/** How many of the cells not recalculated are NL formulas (their result is not this recalculation's). */
+function nlPart(count: number): string {
+  return count ? `, waarvan ${nl(count)} NL-formule${count === 1 ? "" : "s"}` : "";
 }
 
 function printReport(io: Io, report: RecalcReport, detail: boolean): void {
   io.out(`${report.input}: ${describe(report)}${report.unchanged ? "" : ` -> ${report.output}`}`);
   if (!detail) return;
+  if (report.precedentsComputed > 0) {
+    const why = report.cachesNotExcel ?? "ze hadden geen opgeslagen uitkomst van Excel";
+    io.out(`  ${nl(report.precedentsComputed)} formule(s) die de NL-formules lezen, ook berekend: ${why}.`);
+  }
   // A column of cells with the same reason or error is one line.
   for (const line of cellRuns(report.notRecalculated.map((n) => ({ cell: n.cell, text: n.reason }))))
     io.out(`  niet herberekend ${line}`);
@@ -265,13 +282,15 @@ async function recalc(args: string[], io: Io): Promise<number> {
       io.out(
         `Samen: ${nl(files.length)} bestand(en) in ${seconds(Date.now() - started)} s: ` +
           `${nl(t.recalculatedFiles)} herberekend, ${nl(t.unchangedFiles)} ongewijzigd, ${nl(t.failedFiles)} mislukt; ` +
-          `${nl(t.cells)} cellen herberekend, ${nl(t.notRecalculated)} niet herberekend.`,
+          `${nl(t.cells)} cellen herberekend, ${nl(t.notRecalculated)} niet herberekend${nlPart(t.nlNotRecalculated)}.`,
       );
     }
     if (skipped.length) io.err(skippedLine(skipped, "herberekenen"));
   }
   if (failed.some((f) => f.unexpected)) return EXIT_INTERNAL;
-  return failed.length || missing.length || unreadable.length ? 2 : 0;
+  if (failed.length || missing.length || unreadable.length) return 2;
+  // A cell that keeps its old value may now disagree with what it reads: never a silent 0.
+  return reports.some((r) => r.notRecalculated.length > 0) ? NOT_ALL_RECALCULATED : 0;
 }
 
 function totals(reports: readonly RecalcReport[], failedFiles: number) {
@@ -281,6 +300,7 @@ function totals(reports: readonly RecalcReport[], failedFiles: number) {
     failedFiles,
     cells: reports.reduce((s, r) => s + r.recalculated, 0),
     notRecalculated: reports.reduce((s, r) => s + r.notRecalculated.length, 0),
+    nlNotRecalculated: reports.reduce((s, r) => s + r.nlNotRecalculated, 0),
     errors: reports.reduce((s, r) => s + r.errors.length, 0),
   };
 }
@@ -310,7 +330,7 @@ function evaluate(rest: string[], io: Io): number {
 
 /**
  * Runs a command; the exit code. An error in NL Aftrek itself reaches the user as a Dutch message
- * and exit code 3, without the program's English or a stack trace (those with NL_AFTREK_DEBUG=1).
+ * and exit code 4, without the program's English or a stack trace (those with NL_AFTREK_DEBUG=1).
  */
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   try {

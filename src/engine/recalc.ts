@@ -1,18 +1,20 @@
 /**
  * Surgical recalculation of a workbook: the NL formulas and the formulas that depend on them are
- * evaluated; every other cell keeps the value Excel stored (precedents that are formulas are read
- * at their cached value). NL formulas with references, constants and operators are evaluated
- * directly; native Excel formulas among the dependents go to HyperFormula, fed only the cells they
- * read. A cell that cannot be evaluated here keeps its cached value, is listed, and the workbook is
- * marked for Excel to recalculate on opening.
+ * evaluated; every other cell keeps the value stored. A precedent that is a formula is read at its
+ * cached value only where that is Excel's result (CacheTrust); else it is evaluated too, with what
+ * it reads in turn. NL formulas with references, constants and operators are evaluated directly;
+ * native Excel formulas go to HyperFormula, fed only the cells they read. A cell that cannot be
+ * evaluated here keeps its cached value, is listed (with the cells that read it), and the workbook
+ * is marked for Excel to recalculate on opening.
  */
 import { a1, Area, cellCount, cellKey } from "../workbook/address";
 import { Node } from "../workbook/formula/ast";
 import { quoteSheet } from "../workbook/formula/print";
-import { CellRecord, SheetCells, WorkbookPackage } from "../workbook/package";
+import { CellRecord, WorkbookPackage } from "../workbook/package";
 import { isSyntaxError, WorkbookReferences } from "../workbook/references";
-import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
+import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
+import { CacheTrust } from "./cacheTrust";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator, NotDirect } from "./direct";
@@ -21,6 +23,7 @@ import { loadEngine } from "./engineLoader";
 import { AreaRead, GROWING_FROM, growingAreaSteps } from "./growingAreas";
 import { IdLists } from "./idLists";
 import { NlPool, POOL_THRESHOLD } from "./nlPool";
+import { holdsValue, missingArrayCell, targetCells, unwritable } from "./resultCells";
 
 /**
  * The most cells a range a recalculated formula reads may span, once cut to the part of the sheet
@@ -39,9 +42,6 @@ function mayReadArea(f: FormulaCell): boolean {
   return false;
 }
 
-/** The seven error codes Excel has always had: the only errors ever written. */
-const WRITABLE_ERRORS = new Set(["#VALUE!", "#N/A", "#NAME?", "#REF!", "#DIV/0!", "#NUM!", "#NULL!"]);
-
 export interface CellNote {
   /** `Blad!B5` */
   readonly cell: string;
@@ -55,14 +55,23 @@ export interface CellError {
 }
 
 export interface RecalcOutcome {
-  /** Formulas in the workbook, and how many of them call an NL function. */
+  /** Formulas in the workbook, and how many of them call an NL function (also those that cannot be read). */
   readonly formulas: number;
   readonly nlFormulas: number;
   /** Cells recalculated (NL formulas and their dependents), and how many of those changed. */
   readonly recalculated: number;
   readonly changedCells: number;
-  /** Cells that keep Excel's cached value, with the reason. */
+  /** Cells that keep their cached value, with the reason. */
   readonly notRecalculated: readonly CellNote[];
+  /** How many of those are NL formulas: NL results this recalculation could not give. */
+  readonly nlNotRecalculated: number;
+  /**
+   * Why the workbook's cached formula results are not Excel's (a generated file, LibreOffice), or
+   * null: then the formulas the NL formulas read are computed too instead of read at their cache.
+   */
+  readonly cachesNotExcel: string | null;
+  /** Formulas the NL formulas read that were computed because they had no cached result of Excel's. */
+  readonly precedentsComputed: number;
   /** Recalculated cells whose result is an error (with the NL message where there is one). */
   readonly errors: readonly CellError[];
   /** Excel is asked to recalculate the whole workbook when it opens the file. */
@@ -90,14 +99,17 @@ const PROGRESS_EVERY = 4096;
 export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const refs = new WorkbookReferences(pkg);
   const graph = dependencyGraph(pkg, refs);
-  const nlFormulas = graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length;
-  if (graph.touched.length === 0) {
+  const nlFormulas = graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length + graph.unreadableNl.length;
+  if (nlFormulas === 0) {
     return {
       formulas: graph.formulas.length,
       nlFormulas,
       recalculated: 0,
       changedCells: 0,
       notRecalculated: [],
+      nlNotRecalculated: 0,
+      cachesNotExcel: null,
+      precedentsComputed: 0,
       errors: [],
       fullCalcOnLoad: false,
       edits: new Map(),
@@ -127,8 +139,11 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
  */
 class Recalculation {
   private readonly formulas: readonly FormulaCell[];
-  /** The cells to recalculate (the NL formulas, their dependents, precedents without a cached value). */
+  /** The cells to recalculate (the NL formulas, their dependents, precedents without a cached value of Excel's). */
   private readonly members: number[] = [];
+  /** How many members are precedents that joined for want of a cached value of Excel's. */
+  private joinedPrecedents = 0;
+  private readonly trust: CacheTrust;
   private readonly inSet: Uint8Array;
   /** Spilled and array results: their other cells belong to the formula. */
   private readonly spillOwner: Map<number, number>[];
@@ -165,6 +180,7 @@ class Recalculation {
     this.results = new Array(n);
     this.done = new Uint8Array(n);
     this.decisions = new Decisions(refs, () => loadEngine().engineFunctions());
+    this.trust = new CacheTrust(pkg);
     this.direct = new DirectEvaluator({
       refs,
       valueAt: this.valueAt,
@@ -219,12 +235,21 @@ class Recalculation {
   }
 
   /**
-   * Each member's precedents within the set, and how it is evaluated. A precedent formula that
-   * never got a cached value joins the set (and is computed too).
+   * Each member's precedents within the set, and how it is evaluated. A precedent formula whose
+   * cached value is not Excel's result (see CacheTrust) joins the set and is computed too, with
+   * what it reads in turn: in rounds, each round's members walked with the growing areas among them.
    */
   findPrecedents(): void {
+    const stamp = new Int32Array(this.formulas.length).fill(-1);
+    for (let from = 0; from < this.members.length;) {
+      const to = this.members.length;
+      this.findPrecedentsOf(from, to, stamp);
+      from = to;
+    }
+  }
+
+  private findPrecedentsOf(from: number, to: number, stamp: Int32Array): void {
     const { members, formulas, precedents } = this;
-    const stamp = new Int32Array(formulas.length).fill(-1);
     let visiting = -1; // the member whose precedents are being found
     let areaSheet = 0;
     const visit = (sheet: number, cell: CellRecord | undefined) => {
@@ -233,17 +258,18 @@ class Recalculation {
       if (owner === undefined || owner === visiting || stamp[owner] === visiting) return;
       stamp[owner] = visiting;
       if (!this.inSet[owner]) {
-        // Read at its cached value, unless it has none.
+        // Read at its cached value where that is Excel's result; else computed too.
         const other = formulas[owner];
-        if (other.cell.value !== null || this.pkg.sheets[other.sheet].cells.hasValueElement(other.cell)) return;
+        if (this.trust.usable(other.sheet, other.cell)) return;
         this.join(owner);
+        this.joinedPrecedents++;
         this.claimSpill(owner);
       }
       precedents.push(owner);
     };
     const visitInArea = (cell: CellRecord) => visit(areaSheet, cell);
-    const { areasOf, steps } = this.growingAreas();
-    for (let i = 0; i < members.length; i++) {
+    const { areasOf, steps } = this.growingAreas(from, to);
+    for (let i = from; i < to; i++) {
       const id = (visiting = members[i]);
       const f = formulas[id];
       precedents.start(id);
@@ -277,13 +303,16 @@ class Recalculation {
   }
 
   /**
-   * The areas of more than a few rows the members read, and how to walk those that grow from one
+   * The areas of more than a few rows the members `from`..`to` read, and how to walk those that grow from one
    * top or bottom row (running totals) so that no cell is walked once for every formula beside it.
    */
-  private growingAreas(): { areasOf: Map<number, readonly Area[]>; steps: ReturnType<typeof growingAreaSteps> } {
+  private growingAreas(
+    from: number,
+    to: number,
+  ): { areasOf: Map<number, readonly Area[]>; steps: ReturnType<typeof growingAreaSteps> } {
     const areasOf = new Map<number, readonly Area[]>();
     const reads: AreaRead[] = [];
-    for (let i = 0; i < this.members.length; i++) {
+    for (let i = from; i < to; i++) {
       const id = this.members[i];
       const f = this.formulas[id];
       if (!mayReadArea(f)) continue;
@@ -474,16 +503,28 @@ class Recalculation {
       if (isErrorValue(top)) errors.push({ cell: cellName(pkg, f), code: top.error, message: top.message ?? "" });
     }
     const notes: CellNote[] = [];
-    for (const id of this.members)
-      if (kept.has(id)) notes.push({ cell: cellName(pkg, formulas[id]), reason: kept.get(id)! });
+    const unreadableNl = new Set(this.graph.unreadableNl);
+    let nlNotRecalculated = 0;
+    for (const id of this.members) {
+      if (!kept.has(id)) continue;
+      notes.push({ cell: cellName(pkg, formulas[id]), reason: kept.get(id)! });
+      if (formulas[id].traits.hasNl || unreadableNl.has(id)) nlNotRecalculated++;
+    }
+    let precedentsComputed = 0;
+    for (let i = this.members.length - this.joinedPrecedents; i < this.members.length; i++)
+      if (!kept.has(this.members[i])) precedentsComputed++;
     return {
       formulas: formulas.length,
       nlFormulas,
       recalculated,
       changedCells,
       notRecalculated: notes,
+      nlNotRecalculated,
+      cachesNotExcel: this.trust.notExcel,
+      precedentsComputed,
       errors,
-      fullCalcOnLoad: notes.length > 0 || this.graph.dynamicOutside,
+      // Also when a cached value Excel did not write was filled in: Excel confirms it on opening.
+      fullCalcOnLoad: notes.length > 0 || this.graph.dynamicOutside || this.joinedPrecedents > 0,
       edits,
     };
   }
@@ -509,22 +550,6 @@ function wavesOf(ids: readonly number[], precedents: IdLists, level: Int32Array,
   return waves;
 }
 
-/** The first error among the values that Excel has no code for (it cannot be written), or null. */
-function unwritable(cells: readonly CellEdit[]): ErrorValue | null {
-  for (let k = 0; k < cells.length; k++) {
-    const value = cells[k].value;
-    if (isErrorValue(value) && !WRITABLE_ERRORS.has(value.error)) return value;
-  }
-  return null;
-}
-
-function holdsValue(edit: CellEdit): boolean {
-  const current = edit.cell.value;
-  const value = edit.value;
-  if (isErrorValue(value)) return isErrorValue(current) && current.error === value.error;
-  return current === value;
-}
-
 function cellName(pkg: WorkbookPackage, f: FormulaCell): string {
   const sheet = pkg.sheets[f.sheet].name;
   return `${/^[A-Za-z_][\w.]*$/.test(sheet) ? sheet : quoteSheet(sheet)}!${a1(f.cell.row, f.cell.col)}`;
@@ -543,46 +568,4 @@ function storedPart(pkg: WorkbookPackage, area: Area): Area {
     if (cell.col > lastCol) lastCol = cell.col;
   });
   return { ...area, r2: lastRow, c2: lastCol };
-}
-
-/** The cells a result goes into; a string when it cannot be written without changing the sheet's layout. */
-function targetCells(pkg: WorkbookPackage, f: FormulaCell, result: CellValue | CellValue[][]): CellEdit[] | string {
-  const cells = pkg.sheets[f.sheet].cells;
-  if (!f.arrayArea) {
-    const value = Array.isArray(result) ? (result[0]?.[0] ?? null) : result;
-    return [{ cell: f.cell, value: value === null ? 0 : value }];
-  }
-  const area = f.arrayArea;
-  const rows = Array.isArray(result) ? result : [[result]];
-  const height = area.r2 - area.r1 + 1;
-  const width = area.c2 - area.c1 + 1;
-  if (f.cell.formula?.dynamic && (rows.length !== height || (rows[0]?.length ?? 0) !== width)) {
-    return `de uitkomst heeft een andere grootte (${rows.length}×${rows[0]?.length ?? 0}) dan het overloopbereik (${height}×${width})`;
-  }
-  const missing = missingArrayCell(cells, area);
-  if (missing) return missing;
-  const out: CellEdit[] = [];
-  for (let r = area.r1; r <= area.r2; r++) {
-    for (let c = area.c1; c <= area.c2; c++) {
-      let value: CellValue = rows[r - area.r1]?.[c - area.c1] ?? errorValue("#N/A");
-      if (value === null) value = f.cell.formula?.dynamic ? "" : 0;
-      out.push({ cell: cells.get(r, c)!, value });
-    }
-  }
-  return out;
-}
-
-/**
- * Why a result cannot be written into an array formula's area: the first cell of it the file does
- * not hold (or holds as inline text, whose element would change); null when every cell is there.
- * Stops at the first such cell, so a huge area costs no more than the cells the file holds.
- */
-function missingArrayCell(cells: SheetCells, area: Area): string | null {
-  for (let r = area.r1; r <= area.r2; r++) {
-    for (let c = area.c1; c <= area.c2; c++) {
-      const cell = cells.get(r, c);
-      if (!cell || cell.type === "inlineStr") return `cel ${a1(r, c)} van het matrixbereik ontbreekt in het bestand`;
-    }
-  }
-  return null;
 }

@@ -292,6 +292,25 @@ export interface CalcPrPosition {
   readonly insertAt: number;
 }
 
+/**
+ * What the file says about the program that wrote it, as stored (nothing judged here): the
+ * recalculation uses it to decide whether the cached formula results are Excel's.
+ */
+export interface WorkbookOrigin {
+  /** `<Application>` of docProps/app.xml ("Microsoft Excel", "LibreOffice/7.4…", "SheetJS"); null without one. */
+  readonly application: string | null;
+  /** `<AppVersion>` of docProps/app.xml ("16.0300"); null without one. */
+  readonly appVersion: string | null;
+  /** The `appName` of the workbook's `<fileVersion>` ("xl" for Excel, "Calc" for LibreOffice); null without one. */
+  readonly fileVersionApp: string | null;
+  /** The attributes of `<calcPr>` (fullCalcOnLoad, calcMode, calcOnSave …); null without the element. */
+  readonly calcPr: Readonly<Record<string, string>> | null;
+  /** The zip holds entries for folders ("xl/"), which Excel never writes. */
+  readonly folderEntries: boolean;
+  /** The name of the zip's first entry (Excel's is always `[Content_Types].xml`). */
+  readonly firstEntry: string | null;
+}
+
 export interface WorkbookPackage {
   /** The file as given (for messages). */
   readonly file: string;
@@ -309,6 +328,7 @@ export interface WorkbookPackage {
   readonly tables: readonly TableInfo[];
   readonly date1904: boolean;
   readonly calcPr: CalcPrPosition;
+  readonly origin: WorkbookOrigin;
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -755,7 +775,7 @@ function readTable(reader: PackageReader, part: string, sheet: number): TableInf
           headerRows: attrs.headerRowCount !== undefined ? Number(attrs.headerRowCount) : 1,
           totalsRows: attrs.totalsRowCount !== undefined ? Number(attrs.totalsRowCount) : 0,
         };
-      } else if (name === "tableColumn") columns.push({ name: (attrs.name ?? "").replace(/_x000a_/gi, "\n") });
+      } else if (name === "tableColumn") columns.push({ name: decodeEscapes(attrs.name ?? "") }); // a line break is _x000a_
     },
   });
   return info ? { ...(info as Omit<TableInfo, "columns">), columns } : null;
@@ -861,6 +881,8 @@ function readPackage(reader: PackageReader, identity: FileIdentity): WorkbookPac
   const rawNames: { name: string; localSheetId: number | null; formula: string }[] = [];
   let date1904 = false;
   let calcElement: CalcPrPosition["element"] = null;
+  let calcAttributes: Record<string, string> | null = null;
+  let fileVersionApp: string | null = null;
   let insertAt = -1;
   let currentName: { name: string; localSheetId: number | null; formula: string } | null = null;
   let rootSeen = false;
@@ -880,7 +902,10 @@ function readPackage(reader: PackageReader, identity: FileIdentity): WorkbookPac
           rawNames.push(currentName);
           currentName = null;
         }
-      } else if (tag === "calcPr") calcElement = { start, tagEnd: end, selfClosing };
+      } else if (tag === "calcPr") {
+        calcElement = { start, tagEnd: end, selfClosing };
+        calcAttributes = { ...attrs };
+      } else if (tag === "fileVersion") fileVersionApp = attrs.appName ?? "";
       if (selfClosing && ["sheets", "functionGroups", "externalReferences", "definedNames"].includes(tag))
         insertAt = end;
     },
@@ -944,5 +969,52 @@ function readPackage(reader: PackageReader, identity: FileIdentity): WorkbookPac
     tables,
     date1904,
     calcPr: { element: calcElement, insertAt },
+    origin: {
+      ...readApplication(reader, root),
+      fileVersionApp,
+      calcPr: calcAttributes,
+      folderEntries: reader.entries.some((e) => e.name.endsWith("/")),
+      firstEntry: reader.entries[0]?.name ?? null,
+    },
   };
+}
+
+/**
+ * The program named in the extended properties (docProps/app.xml). Only told, never needed: a
+ * part that cannot be read names no program, and the workbook is read as before.
+ */
+function readApplication(
+  reader: PackageReader,
+  root: readonly Relationship[],
+): { application: string | null; appVersion: string | null } {
+  const none = { application: null, appVersion: null };
+  // Transitional spells the type extended-properties, Strict extendedProperties.
+  const rel = root.find((r) => (isType(r, "extended-properties") || isType(r, "extendedProperties")) && !r.external);
+  const entry = rel ? reader.entry(resolveTarget("", rel.target)) : undefined;
+  if (!entry) return none;
+  const found: Record<string, string> = {};
+  let collecting: string | null = null;
+  let depth = 0;
+  try {
+    reader.parse(entry, reader.text(entry).text, {
+      open: (tag, _attrs, _start, _end, selfClosing) => {
+        if (depth === 1 && (tag === "Application" || tag === "AppVersion") && !selfClosing) {
+          collecting = tag;
+          found[tag] = "";
+        }
+        if (!selfClosing) depth++;
+      },
+      close: () => {
+        depth--;
+        collecting = null;
+      },
+      text: (t) => {
+        if (collecting) found[collecting] += t;
+      },
+    });
+  } catch (error) {
+    if (error instanceof WorkbookError) return none;
+    throw error;
+  }
+  return { application: found.Application?.trim() ?? null, appVersion: found.AppVersion?.trim() ?? null };
 }

@@ -5,7 +5,7 @@
  */
 import { Area, MAX_COLUMNS, MAX_ROWS } from "./address";
 import { Formula, Node, RefSpec, SheetSpec, StructSpec } from "./formula/ast";
-import { FormulaCache, FormulaSyntaxError, Host, parseFormula } from "./formula/parse";
+import { FormulaCache, FormulaSyntaxError, Host, namesNlFunction, parseFormula } from "./formula/parse";
 import { CellRecord, DefinedName, SheetInfo, TableInfo, WorkbookPackage } from "./package";
 
 /** A reference that does not resolve: Excel shows `#REF!` (or `#NAME?` for an unknown name). */
@@ -254,7 +254,12 @@ export class WorkbookReferences {
     if (depth > 20) return { areas: [], hasNl: false, dynamic: false, unsupported: "namen die naar elkaar verwijzen" };
     const formula = this.nameFormula(def);
     if (isSyntaxError(formula))
-      return { areas: [], hasNl: false, dynamic: false, unsupported: `onleesbare naam ${def.name}` };
+      return {
+        areas: [],
+        hasNl: namesNlFunction(def.formula),
+        dynamic: false,
+        unsupported: `onleesbare naam ${def.name}`,
+      };
     const relative = formula.info.refs.some((r) => !(r.r1Abs && r.c1Abs && r.r2Abs && r.c2Abs));
     // A name's absolute references do not depend on where it is used: remember them.
     const key = `${def.name}|${def.sheet}|${sheet}`;

@@ -114,6 +114,7 @@ describe("a folder with healthy, broken and NL-free workbooks", () => {
       failedFiles: 1,
       cells: 4,
       notRecalculated: 0,
+      nlNotRecalculated: 0,
       errors: 0,
     });
   });

@@ -398,7 +398,7 @@ describe("every failure is a Dutch message with a documented exit code", () => {
     expect(readdirSync(dir)).toEqual([`${"k".repeat(245)}.xlsx`]);
   });
 
-  test("an error in NL Aftrek itself: Dutch, exit 3, no English and no stack trace", async () => {
+  test("an error in NL Aftrek itself: Dutch, exit 4, no English and no stack trace", async () => {
     const dir = folder();
     client(join(dir, "klant.xlsx"));
     const spy = jest
@@ -410,10 +410,10 @@ describe("every failure is a Dutch message with a documented exit code", () => {
     } finally {
       spy.mockRestore();
     }
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(4);
     expect(result.err).toMatch(/^Interne fout in NL Aftrek: een fout in het programma, niet in uw bestand/);
     expectDutchOnly(result.err);
-    // For one file of a batch: that file fails in Dutch, the others are done, exit 3.
+    // For one file of a batch: that file fails in Dutch, the others are done, exit 4.
     client(join(dir, "tweede.xlsx"));
     const real = recalcFileModule.recalcFile;
     const one = jest
@@ -428,17 +428,19 @@ describe("every failure is a Dutch message with a documented exit code", () => {
     } finally {
       one.mockRestore();
     }
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(4);
     expect(result.err).toContain(`${join(dir, "klant.xlsx")}: interne fout in NL Aftrek bij deze werkmap`);
     expectDutchOnly(result.err);
     expect(kia(join(dir, "tweede.herberekend.xlsx"))).toBe("2800");
   });
 
-  test("--help and the README list the exit codes 0, 1, 2 and 3", async () => {
+  test("--help and the README list the exit codes 0 to 4", async () => {
     const help = (await runCli("--help")).out;
-    for (const code of ["0", "1", "2", "3"]) expect(help).toMatch(new RegExp(`^  ${code}  `, "m"));
-    expect((await runCli("recalc", "--help")).out).toMatch(/Exitcodes: 0 .*; 1 .*; 2 .*; 3 bij een interne fout/s);
+    for (const code of ["0", "1", "2", "3", "4"]) expect(help).toMatch(new RegExp(`^  ${code}  `, "m"));
+    expect((await runCli("recalc", "--help")).out).toMatch(
+      /Exitcodes: 0 .*; 1 .*; 2 .*; 3 als alles geschreven is maar cellen hun oude waarde\s+hielden.*; 4 bij een interne fout/s,
+    );
     const readme = readFileSync(join(root, "README.md"), "utf8");
-    for (const code of ["0", "1", "2", "3"]) expect(readme).toMatch(new RegExp(`^\\| ${code} \\|`, "m"));
+    for (const code of ["0", "1", "2", "3", "4"]) expect(readme).toMatch(new RegExp(`^\\| ${code} \\|`, "m"));
   });
 });

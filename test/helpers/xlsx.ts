@@ -34,6 +34,12 @@ export interface TestWorkbook {
   readonly workbookRels?: ReadonlyArray<readonly [string, string, string]>;
   readonly sharedStrings?: readonly string[];
   readonly contentTypes?: string;
+  /**
+   * The program docProps/app.xml names ("Microsoft Excel" unless said otherwise; null: no such
+   * part), with Excel's `<fileVersion appName="xl">` in the workbook when it is Excel. Whether the
+   * cached results are Excel's rests on these (src/engine/cacheTrust.ts).
+   */
+  readonly application?: string | null;
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
@@ -58,7 +64,24 @@ export function workbookParts(wb: TestWorkbook): Record<string, string | Uint8Ar
           `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
       )
       .join("")}</Types>`;
-  parts["_rels/.rels"] = rels([["rId1", "officeDocument", "xl/workbook.xml"]]);
+  const application = wb.application === undefined ? "Microsoft Excel" : wb.application;
+  const excel = application !== null && /Excel/.test(application);
+  parts["_rels/.rels"] = rels([
+    ["rId1", "officeDocument", "xl/workbook.xml"],
+    ...(application === null
+      ? []
+      : [
+          [
+            "rId2",
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+            "docProps/app.xml",
+          ] as const,
+        ]),
+  ]);
+  if (application !== null) {
+    parts["docProps/app.xml"] =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${esc(application)}</Application>${excel ? "<AppVersion>16.0300</AppVersion>" : ""}</Properties>`;
+  }
   const wbRels: Array<readonly [string, string, string]> = wb.sheets.map(
     (_, i) => [`rId${i + 1}`, "worksheet", `worksheets/sheet${i + 1}.xml`] as const,
   );
@@ -67,7 +90,7 @@ export function workbookParts(wb: TestWorkbook): Record<string, string | Uint8Ar
   parts["xl/_rels/workbook.xml.rels"] = rels(wbRels);
   parts["xl/workbook.xml"] =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    `${wb.workbookPr ?? '<workbookPr defaultThemeVersion="164011"/>'}<bookViews><workbookView/></bookViews><sheets>${wb.sheets
+    `${excel ? '<fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27328"/>' : ""}${wb.workbookPr ?? '<workbookPr defaultThemeVersion="164011"/>'}<bookViews><workbookView/></bookViews><sheets>${wb.sheets
       .map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
       .join(
         "",

@@ -9,38 +9,13 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { NL_SPILLS } from "../../src/functions/registry";
-import { openWorkbook } from "../../src/workbook/package";
-import { CellValue } from "../../src/workbook/values";
-import {
-  entries,
-  f,
-  MAIN_NS,
-  row,
-  s,
-  TestWorkbook,
-  v,
-  workbookParts,
-  writeWorkbookFile,
-  zipParts,
-} from "../helpers/xlsx";
+import { entries, f, MAIN_NS, row, s, v, workbookParts, zipParts } from "../helpers/xlsx";
+import { recalculator } from "../helpers/recalc";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-reader-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-let counter = 0;
-async function recalc(wb: TestWorkbook) {
-  const input = join(dir, `wb${++counter}.xlsx`);
-  const output = join(dir, `wb${counter}.uit.xlsx`);
-  writeWorkbookFile(input, wb);
-  const report = await recalcFile(input, output);
-  const pkg = await openWorkbook(output);
-  const value = (sheet: number, ref: string): CellValue | undefined => {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-    const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return pkg.sheets[sheet].cells.get(Number(m[2]), col)?.value;
-  };
-  return { report, value, input, output };
-}
+const recalc = recalculator(dir);
 
 test("shared formulas: the other cells take the master's formula, shifted", async () => {
   const { value, report } = await recalc({

@@ -120,14 +120,32 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Canonical function name: upper case, without `_xlfn.`/`_xlws.`; add-in functions as `NL.NAAM`. */
+/**
+ * Canonical function name: upper case (LibreOffice writes `_xldudf_nl_kia`), without
+ * `_xlfn.`/`_xlws.`; add-in functions as `NL.NAAM`. Excel writes `[2]!_xldudf_NL_KIA` when a COM
+ * add-in came between it and the add-in's functions (OfficeDev/office-js #2568): the same function.
+ */
 export function canonicalFunction(raw: string): string {
   let name = raw.toUpperCase();
+  const book = /^\[[^\]]*\]!/.exec(name);
+  if (book) {
+    const inner = canonicalFunction(name.slice(book[0].length));
+    return inner.startsWith("NL.") ? inner : name;
+  }
   if (name.startsWith("_XLFN._XLWS.")) name = name.slice(12);
   else if (name.startsWith("_XLFN.") || name.startsWith("_XLWS.")) name = name.slice(6);
   if (name.startsWith("_XLDUDF_NL_")) return `NL.${name.slice(11)}`;
   if (name.startsWith("_XLL.NL.")) return name.slice(5);
   return name;
+}
+
+/**
+ * Whether a formula's text calls an NL function in any spelling (`NL.KIA(`, `_xldudf_nl_kia(`,
+ * `[2]!_xldudf_NL_KIA(`), read from the text alone: for a formula that cannot be parsed, whose
+ * NL call must still be seen. A text that merely mentions one ("NL.KIA") counts too.
+ */
+export function namesNlFunction(text: string): boolean {
+  return /_xldudf_nl_|(?<![\w.])(?:_xll\.)?nl\.\w/i.test(text);
 }
 
 /** One reference as scanned: row/column numbers as written, and whether each is absolute. */
@@ -745,51 +763,104 @@ function unescapeColumn(text: string): string {
   return text.replace(/'(.)/g, "$1").trim();
 }
 
+const unreadableStruct = (at: number) => new FormulaSyntaxError("onleesbare gestructureerde verwijzing", at);
+
+/**
+ * The parts of a structured reference's brackets, split at the top level: `[#This Row],[Omzet]`,
+ * `[#This Row],Omzet` (XlsxWriter leaves a plain column name bare), `[Activa 1]:[Activa 3]`. Each
+ * part is its text without brackets and the separator before it; `'` escapes the next character.
+ */
+function structParts(body: string, at: number): Array<{ text: string; before: string }> {
+  const parts: Array<{ text: string; before: string }> = [];
+  let before = "";
+  let k = 0;
+  const fail = (): never => {
+    throw unreadableStruct(at);
+  };
+  while (k < body.length) {
+    const ch = body[k];
+    if (ch === " ") {
+      k++;
+      continue;
+    }
+    if (ch === "," || ch === ":") {
+      if (before || parts.length === 0) fail();
+      before = ch;
+      k++;
+      continue;
+    }
+    if (parts.length > 0 && !before) fail();
+    let j = k;
+    let text: string;
+    if (ch === "[") {
+      for (j = k + 1; j < body.length && body[j] !== "]"; j++) if (body[j] === "'") j++;
+      if (j >= body.length) fail();
+      text = body.slice(k + 1, j);
+      j++;
+    } else {
+      for (; j < body.length && body[j] !== "," && body[j] !== ":" && body[j] !== "["; j++) if (body[j] === "'") j++;
+      text = body.slice(k, j);
+    }
+    parts.push({ text: text.trim(), before });
+    before = "";
+    k = j;
+  }
+  if (before) fail();
+  return parts;
+}
+
+/**
+ * What is inside a structured reference's brackets: special items (`#All`, `#Data`, `#Headers`,
+ * `#Totals`, `#This Row`, `@` for the row of the formula) and one column or a span of them,
+ * in every spelling files carry (ECMA-376 Part 1, 18.17.6 and Excel's `@`):
+ * `Tabel[Omzet]`, `Tabel[[Omzet 2025]]`, `Tabel[[#This Row],[Omzet]]`, `[[#This Row],Omzet]`,
+ * `[@Omzet]`, `[@[Omzet 2025]]`, `Tabel[@[Activa 1]:[Activa 3]]`, `Tabel[[#Headers],[#Data],[Omzet]]`,
+ * `Tabel[#All]`, `Tabel[]`, and names with `'`-escaped brackets, `#` and `'`.
+ */
 function parseStructBody(table: string | null, body: string, at: number): StructSpec {
   const items: string[] = [];
   const columns: string[] = [];
+  const fail = (): never => {
+    throw unreadableStruct(at);
+  };
   const special = (word: string) => {
     const item = SPECIAL_ITEMS[word.trim().toUpperCase()];
     if (!item) throw new FormulaSyntaxError(`onbekend onderdeel '${word}' in een gestructureerde verwijzing`, at);
     items.push(item);
   };
-  const trimmed = body.trim();
+  // A column: the first one, or after `:` the last of a span.
+  const column = (text: string, before: string) => {
+    const name = unescapeColumn(text);
+    if (name === "" || columns.length !== (before === ":" ? 1 : 0)) fail();
+    columns.push(name);
+  };
+  let trimmed = body.trim();
   if (trimmed === "") return { table, items, columns };
   if (trimmed.startsWith("@")) {
+    // `@Omzet`, `@[Omzet]`, `@[Activa 1]:[Activa 3]`, or `@` alone: the whole row.
     items.push("#This Row");
-    const rest = trimmed.slice(1).trim();
-    if (rest) columns.push(unescapeColumn(rest.startsWith("[") ? rest.slice(1, -1) : rest));
-    return { table, items, columns };
-  }
-  if (!trimmed.startsWith("[")) {
+    trimmed = trimmed.slice(1).trim();
+    if (trimmed === "") return { table, items, columns };
+    if (!trimmed.startsWith("[")) {
+      column(trimmed, "");
+      return { table, items, columns };
+    }
+  } else if (!trimmed.startsWith("[")) {
+    // One part without inner brackets: `Tabel[#All]`, `Tabel[Omzet 2025]`.
+    if (!/^(?:[^'[\]]|'.)*$/.test(trimmed)) fail(); // an unescaped bracket: no single part
     if (trimmed.startsWith("#")) special(trimmed);
-    else columns.push(unescapeColumn(trimmed));
+    else column(trimmed, "");
     return { table, items, columns };
   }
-  // A list of bracketed parts: [#This Row],[Kolom] or [Kolom1]:[Kolom2]
-  let k = 0;
-  while (k < trimmed.length) {
-    const ch = trimmed[k];
-    if (ch === "," || ch === ":" || ch === " ") {
-      k++;
-      continue;
-    }
-    if (ch !== "[") throw new FormulaSyntaxError("onleesbare gestructureerde verwijzing", at);
-    let j = k + 1;
-    for (; j < trimmed.length; j++) {
-      if (trimmed[j] === "'") {
-        j++;
-        continue;
-      }
-      if (trimmed[j] === "]") break;
-    }
-    const part = trimmed.slice(k + 1, j);
-    if (part.trim().startsWith("#")) special(part);
-    else if (part.trim().startsWith("@")) {
+  for (const { text, before } of structParts(trimmed, at)) {
+    if (text.startsWith("#")) {
+      if (before === ":" || columns.length) fail();
+      special(text);
+    } else if (text.startsWith("@") && before !== ":") {
+      // `[@Omzet]` inside a list
       items.push("#This Row");
-      if (part.trim().length > 1) columns.push(unescapeColumn(part.trim().slice(1)));
-    } else columns.push(unescapeColumn(part));
-    k = j + 1;
+      if (text.length > 1) column(text.slice(1), before);
+    } else column(text, before);
   }
   return { table, items, columns };
 }
