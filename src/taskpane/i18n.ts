@@ -60,6 +60,7 @@ const nl = {
   investmentAmount: (i: number) => `Investering ${i}: bedrag excl. btw (€)`,
   investmentInUse: (i: number) => `Investering ${i} in gebruik op 31 december`,
   investmentPaid: (i: number) => `Investering ${i}: al betaald (€)`,
+  investmentNotInUse: "Nog niet in gebruik op 31 december",
   addInvestment: "Investering toevoegen",
   removeInvestment: (i: number) => `Investering ${i} verwijderen`,
   messages: {
@@ -239,6 +240,7 @@ const en: Strings = {
   investmentAmount: (i: number) => `Investment ${i}: amount excl. VAT (€)`,
   investmentInUse: (i: number) => `Investment ${i} in use on 31 December`,
   investmentPaid: (i: number) => `Investment ${i}: paid so far (€)`,
+  investmentNotInUse: "Not yet in use on 31 December",
   addInvestment: "Add investment",
   removeInvestment: (i: number) => `Remove investment ${i}`,
   messages: {
