@@ -8,14 +8,14 @@ import { ENGINE_VERSION, PARAMETERS_CHECKED_ON } from "../rules/version";
 import { newAuditState, renderAudit } from "./auditView";
 import { renderCompare } from "./compareView";
 import { el } from "./dom";
-import { activeCell, excelReason, onSelectionChanged, recordedCall } from "./excel";
+import { activeCell, excelReason, onPaneVisibility, onSelectionChanged, recordedCall } from "./excel";
 import { explainCell, Explanation, renderExplain } from "./explainView";
 import { Lang, STRINGS } from "./i18n";
 import { renderInsert } from "./insertView";
 import { duplicate, emptyScenario, ScenarioInput } from "./scenarioModel";
 import { renderResult, renderScenarioForm } from "./scenarioView";
 import { readSaved, SavedPane } from "./savedState";
-import { browserStorage, Storage, workbookStorage } from "./storage";
+import { browserStorage, Storage, viewPreferences, workbookStorage } from "./storage";
 import { applyFluentTheme } from "./theme";
 
 type Tab = "scenario" | "compare" | "explain" | "insert" | "check";
@@ -29,11 +29,12 @@ interface PaneState {
   compareIds: string[];
 }
 
-function initialState(saved: SavedPane): PaneState {
+function initialState(saved: SavedPane, view: { lang?: Lang; tab?: string }): PaneState {
   const scenarios = saved.scenarios.length ? saved.scenarios : [emptyScenario("Scenario 1")];
+  const tab = view.tab ?? saved.tab;
   return {
-    lang: saved.lang,
-    tab: TABS.includes(saved.tab as Tab) ? (saved.tab as Tab) : "scenario",
+    lang: view.lang ?? saved.lang,
+    tab: TABS.includes(tab as Tab) ? (tab as Tab) : "scenario",
     scenarios,
     activeId: saved.activeId ?? scenarios[0].id,
     compareIds: saved.compareIds,
@@ -45,20 +46,40 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
   const storage: Storage = options.inExcel ? workbookStorage() : browserStorage();
   const raw = storage.load();
   const saved = readSaved(raw);
-  const state = initialState(saved);
+  // The language and the open tab are the user's, kept on this computer: switching them must not
+  // change the workbook (Excel would ask to save it on close).
+  const view = viewPreferences();
+  const state = initialState(saved, view.load());
   // What could not be read is copied aside before the first save writes over it.
   let saving = saved.unreadable.length ? storage.backup(raw).catch(() => undefined) : Promise.resolve();
   let unreadable = saved.unreadable;
   const years = allCoveredYears();
   let explanation: Explanation | undefined;
   const audit = newAuditState();
+  // What the workbook holds: the scenarios, written only when they changed.
+  let lastSaved = JSON.stringify({
+    scenarios: state.scenarios,
+    activeId: state.activeId,
+    compareIds: state.compareIds,
+  });
   const save = () => {
-    const snapshot = JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
+    const { scenarios, activeId, compareIds } = state;
+    const text = JSON.stringify({ scenarios, activeId, compareIds });
+    if (text === lastSaved) return;
+    lastSaved = text;
+    const snapshot = JSON.parse(text) as Record<string, unknown>;
     saving = saving.then(() => storage.save(snapshot)).catch(() => undefined);
   };
+  const saveView = () => view.save({ lang: state.lang, tab: state.tab });
   const active = () => state.scenarios.find((s) => s.id === state.activeId) ?? state.scenarios[0];
 
+  // A quiet background: the selection is read only for the Explain tab while the pane is shown.
+  // With a shared runtime the page keeps running while the pane is closed, and its handlers fire.
+  let paneVisible = true;
+  let explainStale = true;
+  const explainShown = () => options.inExcel && paneVisible && state.tab === "explain";
   const refreshExplain = async () => {
+    explainStale = false;
     const t = STRINGS[state.lang];
     try {
       const cell = await activeCell();
@@ -184,7 +205,7 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
     );
     lang.addEventListener("click", () => {
       state.lang = state.lang === "nl" ? "en" : "nl";
-      save();
+      saveView();
       render();
     });
     const tabs = el("div", { role: "tablist", "aria-label": t.title, class: "tabs" });
@@ -200,9 +221,9 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
       b.textContent = t.tabs[tab];
       b.addEventListener("click", () => {
         state.tab = tab;
-        save();
+        saveView();
         render();
-        if (tab === "explain" && options.inExcel) void refreshExplain();
+        if (explainShown()) void refreshExplain();
       });
       b.addEventListener("keydown", (e) => {
         const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
@@ -236,7 +257,14 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
 
   render();
   if (options.inExcel) {
-    void onSelectionChanged(() => void refreshExplain()).catch(() => undefined);
-    void refreshExplain();
+    paneVisible = onPaneVisibility((visible) => {
+      paneVisible = visible;
+      if (explainShown() && explainStale) void refreshExplain();
+    });
+    void onSelectionChanged(() => {
+      if (explainShown()) void refreshExplain();
+      else explainStale = true;
+    }).catch(() => undefined);
+    if (explainShown()) void refreshExplain();
   }
 }

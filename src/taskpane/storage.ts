@@ -56,3 +56,34 @@ export function browserStorage(): Storage {
     },
   };
 }
+
+/** The user's own view of the pane (language, open tab), kept on this computer and never in a workbook. */
+export interface ViewPreferences {
+  load(): { lang?: "nl" | "en"; tab?: string };
+  save(view: { lang: "nl" | "en"; tab: string }): void;
+}
+
+const VIEW_KEY = "nlAftrek.weergave";
+
+export function viewPreferences(): ViewPreferences {
+  return {
+    load: () => {
+      try {
+        const raw = JSON.parse(window.localStorage.getItem(VIEW_KEY) ?? "{}") as Record<string, unknown>;
+        return {
+          lang: raw.lang === "en" || raw.lang === "nl" ? raw.lang : undefined,
+          tab: typeof raw.tab === "string" ? raw.tab : undefined,
+        };
+      } catch {
+        return {};
+      }
+    },
+    save: (view) => {
+      try {
+        window.localStorage.setItem(VIEW_KEY, JSON.stringify(view));
+      } catch {
+        // no storage (a private window): the view is not remembered
+      }
+    },
+  };
+}

@@ -100,6 +100,8 @@ export async function openPane(
   h: Harness,
   host: "excel" | "browser" | "offline",
   storage?: "keep",
+  /** What Office adds to the page's address when it opens it, e.g. "?_host_Info=Excel$Win32$16.01$nl-NL". */
+  query = "",
 ): Promise<{ page: Page; requests: string[]; errors: string[] }> {
   const context = await h.browser.newContext({ viewport: { width: 320, height: 900 }, locale: "nl-NL" });
   const page = await context.newPage();
@@ -122,8 +124,8 @@ export async function openPane(
       }
     });
   }
-  await page.goto(`${h.origin}/taskpane.html`);
-  await page.waitForSelector("#panel");
+  await page.goto(`${h.origin}/taskpane.html${query}`);
+  await page.waitForSelector("#panel, #start-error");
   return { page, requests, errors };
 }
 

@@ -399,7 +399,7 @@ describe("inside a (fake) Excel host", () => {
 
     await page.click("#insert-selection");
     await page.click("#confirm-yes");
-    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Blad1!B2:D\d+\.$/);
+    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Blad1!B2:E\d+\.$/);
     const wb = await fakeWorkbook(page);
     const formulas = Object.values(wb.sheets[0].cells).map((c) => String(c.formula));
     expect(formulas).toContain("=NL.URENCRITERIUM($C$5,$C$6,$C$7)");
@@ -414,7 +414,7 @@ describe("inside a (fake) Excel host", () => {
     const { page } = await openPane(h, "excel");
     await page.click("#tab-insert");
     await page.click("#insert-sheet");
-    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Scenario 1!A1:C\d+\.$/);
+    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Scenario 1!A1:D\d+\.$/);
     await page.evaluate(() => {
       const f = (window as unknown as { __fake: { setCell(s: string, a: string, f: string, v: unknown): void } })
         .__fake;
