@@ -5,18 +5,8 @@
  */
 import examples from "../../help/examples.json";
 import { NL_FUNCTIONS } from "../../src/functions/registry";
+import { excelValue } from "../docs/badInputTable";
 import { NL as byId } from "../helpers/excelHost";
-
-/** Reads a Dutch-Excel argument the way Excel would pass it. */
-function excelValue(text: string, ranges: Record<string, unknown[][]>): unknown {
-  const t = text.trim();
-  if (t === "") return null;
-  if (ranges[t]) return ranges[t];
-  if (/^".*"$/.test(t)) return t.slice(1, -1);
-  if (t === "WAAR") return true;
-  if (t === "ONWAAR") return false;
-  return Number(t.replace(",", "."));
-}
 
 interface Example {
   formule: string;

@@ -11,7 +11,8 @@ interface Example {
   formule: string;
 }
 
-function excelValue(text: string, ranges: Record<string, unknown[][]>): unknown {
+/** Reads a Dutch-Excel argument of a help example the way Excel would pass it. */
+export function excelValue(text: string, ranges: Record<string, unknown[][]>): unknown {
   const t = text.trim();
   if (t === "") return null;
   if (ranges[t]) return ranges[t];
@@ -19,6 +20,26 @@ function excelValue(text: string, ranges: Record<string, unknown[][]>): unknown 
   if (t === "ONWAAR") return false;
   if (/^".*"$/.test(t)) return t.slice(1, -1);
   return Number(t.replace(",", "."));
+}
+
+type Docs = { voorbeelden: Example[]; bereiken?: Record<string, unknown[][]> };
+
+/** The first example of a function's help page, and its arguments as Excel passes them. */
+export function firstExample(id: string): { formula: string; base: unknown[] } {
+  const docs = (examples as Record<string, Docs>)[id];
+  const formula = docs.voorbeelden[0].formule;
+  const inner = formula.match(/^=NL\.[A-Z]+\((.*)\)$/)![1];
+  const base = inner === "" ? [] : inner.split(";").map((a) => excelValue(a, docs.bereiken ?? {}));
+  if (id === "KIA") base[1] = [[base[1]]];
+  return { formula, base };
+}
+
+/** A function's argument names, in order (without Excel's invocation). */
+export function argumentNames(id: string): string[] {
+  return (NL_FUNCTIONS[id].toString().match(/^function\s*\w*\(([^)]*)\)/)?.[1] ?? "")
+    .split(",")
+    .map((p) => p.trim().replace(/[?=].*$/, ""))
+    .filter((p) => p && p !== "invocation");
 }
 
 /** The kinds of bad input, as a bookkeeper would make them (and an empty cell, which is never bad input). */
@@ -78,17 +99,9 @@ export function badInputTable(): string {
     'argument geven in elke Excel dezelfde uitkomst (de regel "lege cel of 0").',
     "",
   ];
-  for (const [id, docs] of Object.entries(
-    examples as Record<string, { voorbeelden: Example[]; bereiken?: Record<string, unknown[][]> }>,
-  )) {
-    const formula = docs.voorbeelden[0].formule;
-    const inner = formula.match(/^=NL\.[A-Z]+\((.*)\)$/)![1];
-    const base = inner === "" ? [] : inner.split(";").map((a) => excelValue(a, docs.bereiken ?? {}));
-    if (id === "KIA") base[1] = [[base[1]]];
-    const names = (NL_FUNCTIONS[id].toString().match(/^function\s*\w*\(([^)]*)\)/)?.[1] ?? "")
-      .split(",")
-      .map((p) => p.trim().replace(/[?=].*$/, ""))
-      .filter((p) => p && p !== "invocation");
+  for (const id of Object.keys(examples)) {
+    const { formula, base } = firstExample(id);
+    const names = argumentNames(id);
     lines.push(
       `## NL.${id}`,
       "",

@@ -7,35 +7,13 @@
  * "desktop").
  */
 import examples from "../../help/examples.json";
-import { NL_FUNCTIONS, NL_REQUIRED } from "../../src/functions/registry";
-import { outcome } from "../docs/badInputTable";
+import { NL_REQUIRED } from "../../src/functions/registry";
+import { argumentNames, firstExample, outcome } from "../docs/badInputTable";
 import { NL } from "../helpers/excelHost";
 
-interface Docs {
-  voorbeelden: Array<{ formule: string }>;
-  bereiken?: Record<string, unknown[][]>;
-}
-
-function excelValue(text: string, ranges: Record<string, unknown[][]>): unknown {
-  const t = text.trim();
-  if (t === "") return null;
-  if (ranges[t]) return ranges[t];
-  if (t === "WAAR") return true;
-  if (t === "ONWAAR") return false;
-  if (/^".*"$/.test(t)) return t.slice(1, -1);
-  return Number(t.replace(",", "."));
-}
-
-const names = (id: string): string[] =>
-  (NL_FUNCTIONS[id].toString().match(/^function\s*\w*\(([^)]*)\)/)?.[1] ?? "")
-    .split(",")
-    .map((p) => p.trim().replace(/[?=].*$/, ""))
-    .filter((p) => p && p !== "invocation");
-
-const cases = Object.entries(examples as Record<string, Docs>).flatMap(([id, docs]) => {
-  const inner = docs.voorbeelden[0].formule.match(/^=NL\.[A-Z]+\((.*)\)$/)![1];
-  const base = inner === "" ? [] : inner.split(";").map((a) => excelValue(a, docs.bereiken ?? {}));
-  return names(id).map((name, position) => [id, name, position, base] as const);
+const cases = Object.keys(examples).flatMap((id) => {
+  const { base } = firstExample(id);
+  return argumentNames(id).map((name, position) => [id, name, position, base] as const);
 });
 
 describe.each(cases)("NL.%s, argument %s", (id, name, position, base) => {
