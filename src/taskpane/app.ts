@@ -229,8 +229,10 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
         const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
         if (!step) return;
         state.tab = TABS[(i + step + TABS.length) % TABS.length];
+        saveView();
         render();
         document.getElementById(`tab-${state.tab}`)?.focus();
+        if (explainShown()) void refreshExplain();
       });
       tabs.append(b);
     });
