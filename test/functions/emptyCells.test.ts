@@ -49,6 +49,13 @@ describe.each(cases)("NL.%s, argument %s", (id, name, position, base) => {
   });
 });
 
+test("NL.TARIEFSAANPASSING over a range of posten with empty rows at its end (null or 0)", () => {
+  // 2025: 85.143,69 inkomen after 2.470 + 12.386,31 posten -> 1.785,73 (as with the posten as one amount)
+  for (const empty of [null, 0]) {
+    expect(NL.TARIEFSAANPASSING(2025, 85143.69, [[2470], [12386.31], [empty], [empty]])).toBe(1785.73);
+  }
+});
+
 describe("the issue's three workbooks give one answer in every Excel", () => {
   test("=NL.ZELFSTANDIGENAFTREK(2025; WAAR; C5) with C5 empty: a winst of 0, so no aftrek", () => {
     // art. 3.76 lid 5: the aftrek is at most the winst (0); 2.470 only with startersaftrek
