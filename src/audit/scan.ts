@@ -387,17 +387,17 @@ function suggest(
       );
     }
     let result = replaceNodes(root, replacements);
-    // IF(NL.URENCRITERIUM(x), <zelfstandigenaftrek>, 0) is the zelfstandigenaftrek itself, and
-    // with MIN(winst, <zelfstandigenaftrek>) the one capped at the winst (which, unlike MIN, gives 0
-    // and not a negative aftrek on a loss: art. 3.76 lid 5).
+    // IF(NL.URENCRITERIUM(x), MIN(winst, <zelfstandigenaftrek>), 0) is the zelfstandigenaftrek
+    // capped at the winst (which, unlike MIN, gives 0 and not a negative aftrek on a loss: art. 3.76
+    // lid 5). Without a winst it stays an IF around NL.PARAMETER: NL.ZELFSTANDIGENAFTREK needs the
+    // winst, and an empty one is a winst of 0.
     if (result.k === "call" && result.fn === "IF" && result.args.length === 3) {
       const [cond, then, other] = result.args;
       const za = chosen.find((c) => c.entry.parameter.name === "zelfstandigenaftrek");
       if (za && cond.k === "call" && cond.fn === "NL.URENCRITERIUM" && isZero(other)) {
         const year = yearNode(ctx, together ? entries : [za.entry]);
         const winst = cappedAt(then);
-        if (isParameter(then, "zelfstandigenaftrek")) result = call("NL.ZELFSTANDIGENAFTREK", [year, cond]);
-        else if (winst) result = call("NL.ZELFSTANDIGENAFTREK", [year, cond, winst]);
+        if (winst) result = call("NL.ZELFSTANDIGENAFTREK", [year, cond, winst]);
       }
     }
     return print(result, host);

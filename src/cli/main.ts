@@ -66,7 +66,7 @@ const HELP_EVAL = `nl-aftrek eval "<formule>"
 
 Rekent één formule uit. Typ hem zoals in Nederlandse Excel of zoals in een bestand:
   nl-aftrek eval "=NL.KIA(2025; 10000)"               -> 2800
-  nl-aftrek eval "=NL.ZELFSTANDIGENAFTREK(2025; WAAR)" -> 2470
+  nl-aftrek eval "=NL.ZELFSTANDIGENAFTREK(2025; WAAR; 50000)" -> 2470
   nl-aftrek eval "=NL.MKBVRIJ(2025; 1234,56)"          -> 156.79
   nl-aftrek eval "=NL.KIA(2025, 10000)"               -> 2800
 Met ; tussen de argumenten is de komma het decimaalteken; WAAR/ONWAAR en Nederlandse

@@ -45,7 +45,7 @@ export function algemeneHeffingskortingFunction(
  * @helpurl https://localhost:3000/help/arbeidskorting.html
  * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
- * @param arbeidsinkomen Arbeidsinkomen: winst uit onderneming vóór ondernemersaftrek en MKB-winstvrijstelling (zonder stakingswinst), plus loon en resultaat uit werkzaamheden.
+ * @param arbeidsinkomen Winst vóór ondernemersaftrek en MKB-winstvrijstelling (zonder stakingswinst), plus loon en resultaat uit werk.
  * @param [aow] WAAR als u het hele jaar de AOW-leeftijd had (geen AOW-premie, dus geen AOW-deel).
  * @returns De arbeidskorting zoals de aanslag: hele euro's (belastingdeel en premiedeel elk naar boven afgerond, KG:202:2022:14).
  */
@@ -138,7 +138,7 @@ export function zvwBijdrageFunction(jaar: any, bijdrage_inkomen: any, invocation
 }
 
 /**
- * Wat een aftrekpost netto oplevert: het totaal te betalen (belasting, premie, heffingskortingen en Zvw-bijdrage samen) zonder de aftrekpost min het totaal met de aftrekpost. De aftrekpost verlaagt de winst vóór ondernemersaftrek, zoals de KIA of een kostenpost.
+ * Wat een aftrekpost (zoals de KIA of een kostenpost) netto oplevert: het totaal te betalen (belasting, premie, heffingskortingen en Zvw samen) zonder de aftrekpost min het totaal met de aftrekpost.
  * @customfunction NETTOEFFECT NETTOEFFECT
  * @helpurl https://localhost:3000/help/nettoeffect.html
  * @requiresAddress

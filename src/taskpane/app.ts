@@ -7,7 +7,7 @@ import { allCoveredYears } from "../rules/officialValue";
 import { newAuditState, renderAudit } from "./auditView";
 import { renderCompare } from "./compareView";
 import { el } from "./dom";
-import { activeCell, excelReason, onSelectionChanged, recordedCall } from "./excel";
+import { activeCell, excelReason, onPaneVisibility, onSelectionChanged, recordedCall } from "./excel";
 import { explainCell, Explanation, renderExplain } from "./explainView";
 import { renderFrame, Tab, TABS } from "./frame";
 import { Lang, STRINGS } from "./i18n";
@@ -28,11 +28,12 @@ interface PaneState {
   compareIds: string[];
 }
 
-function initialState(saved: SavedPane): PaneState {
+function initialState(saved: SavedPane, view: { lang?: Lang; tab?: string }): PaneState {
   const scenarios = saved.scenarios.length ? saved.scenarios : [emptyScenario("Scenario 1")];
+  const tab = view.tab ?? saved.tab;
   return {
-    lang: saved.lang,
-    tab: TABS.includes(saved.tab as Tab) ? (saved.tab as Tab) : "scenario",
+    lang: view.lang ?? saved.lang,
+    tab: TABS.includes(tab as Tab) ? (tab as Tab) : "scenario",
     scenarios,
     activeId: saved.activeId ?? scenarios[0].id,
     compareIds: saved.compareIds,
@@ -49,10 +50,12 @@ interface Removed {
 export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
   applyFluentTheme();
   const storage: Storage = options.inExcel ? workbookStorage() : browserStorage();
-  const prefs = preferences();
   const raw = storage.load();
   const saved = readSaved(raw);
-  const state = initialState(saved);
+  // The language, the open tab and a closed message are the user's, kept on this computer:
+  // switching them must not change the workbook (Excel would ask to save it on close).
+  const prefs = preferences();
+  const state = initialState(saved, prefs.get());
   // What could not be read is copied aside before the first save writes over it.
   let saving = saved.unreadable.length ? storage.backup(raw).catch(() => undefined) : Promise.resolve();
   let unreadable = saved.unreadable;
@@ -62,13 +65,30 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
   let removed: Removed | null = null;
   let showZeroLines = false;
   let fitTabs = () => undefined as void;
+  // What the workbook holds: the scenarios, written only when they changed.
+  let lastSaved = JSON.stringify({
+    scenarios: state.scenarios,
+    activeId: state.activeId,
+    compareIds: state.compareIds,
+  });
   const save = () => {
-    const snapshot = JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
+    const { scenarios, activeId, compareIds } = state;
+    const text = JSON.stringify({ scenarios, activeId, compareIds });
+    if (text === lastSaved) return;
+    lastSaved = text;
+    const snapshot = JSON.parse(text) as Record<string, unknown>;
     saving = saving.then(() => storage.save(snapshot)).catch(() => undefined);
   };
+  const saveView = () => prefs.set({ lang: state.lang, tab: state.tab });
   const active = () => state.scenarios.find((s) => s.id === state.activeId) ?? state.scenarios[0];
 
+  // A quiet background: the selection is read only for the Explain tab while the pane is shown.
+  // With a shared runtime the page keeps running while the pane is closed, and its handlers fire.
+  let paneVisible = true;
+  let explainStale = true;
+  const explainShown = () => options.inExcel && paneVisible && state.tab === "explain";
   const refreshExplain = async () => {
+    explainStale = false;
     const t = STRINGS[state.lang];
     try {
       const cell = await activeCell();
@@ -260,13 +280,13 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
         state.tab = tab;
         if (tab === "compare") preselectComparison();
         removed = null;
-        save();
+        saveView();
         render(focusTab ? `tab-${tab}` : undefined);
-        if (tab === "explain" && options.inExcel) void refreshExplain();
+        if (explainShown()) void refreshExplain();
       },
       setLang: (lang) => {
         state.lang = lang;
-        save();
+        saveView();
         render("settings");
       },
       closeBanner: () => {
@@ -309,7 +329,14 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
   if (state.tab === "compare") preselectComparison();
   render();
   if (options.inExcel) {
-    void onSelectionChanged(() => void refreshExplain()).catch(() => undefined);
-    void refreshExplain();
+    paneVisible = onPaneVisibility((visible) => {
+      paneVisible = visible;
+      if (explainShown() && explainStale) void refreshExplain();
+    });
+    void onSelectionChanged(() => {
+      if (explainShown()) void refreshExplain();
+      else explainStale = true;
+    }).catch(() => undefined);
+    if (explainShown()) void refreshExplain();
   }
 }

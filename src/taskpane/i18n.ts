@@ -101,6 +101,7 @@ const nl = {
   investmentPaid: (i: number) => `Investering ${i}: al betaald (€)`,
   investmentShort: (i: number) => `Investering ${i}`,
   investmentPaidShort: (i: number) => `Investering ${i}, al betaald`,
+  investmentNotInUse: "Nog niet in gebruik op 31 december",
   addInvestment: "Investering toevoegen",
   removeInvestment: (i: number) => `Investering ${i} verwijderen`,
   /** A number written with its unit: "€ 60.000", "1.400 uur", "2 keer". */
@@ -351,6 +352,7 @@ const en: Strings = {
   investmentPaid: (i: number) => `Investment ${i}: paid so far (€)`,
   investmentShort: (i: number) => `Investment ${i}`,
   investmentPaidShort: (i: number) => `Investment ${i}, paid so far`,
+  investmentNotInUse: "Not yet in use on 31 December",
   addInvestment: "Add investment",
   removeInvestment: (i: number) => `Remove investment ${i}`,
   withUnit: (kind: NumberKind, n: string) =>

@@ -41,7 +41,7 @@ describe("Werkmap controleren: hard-coded tax numbers", () => {
       ].join(""),
     });
     // 1.225 uur (art. 3.6, every year); 3.750 is the zelfstandigenaftrek of 2024 only (art. 3.76)
-    const suggestion = "=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))";
+    const suggestion = '=IF(NL.URENCRITERIUM(B3),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)';
     expect(brief(found)).toEqual([
       {
         cell: "Aangifte!B4",
@@ -170,7 +170,7 @@ describe("Werkmap controleren: hard-coded tax numbers", () => {
       ].join(""),
     });
     expect([...new Map(found.map((x) => [x.cell, x.suggestion]))]).toEqual([
-      ["Blad1!B1", "=NL.ZELFSTANDIGENAFTREK(2026,NL.URENCRITERIUM(C1))"],
+      ["Blad1!B1", '=IF(NL.URENCRITERIUM(C1),NL.PARAMETER(2026,"zelfstandigenaftrek"),0)'],
       ["Blad1!B2", "=NL.KIA(2025,C2)"],
       ["Blad1!B3", "=NL.MKBVRIJ(2026,C3)"],
       ["Blad1!B4", "=NL.KIA(2026,C4)"],

@@ -105,7 +105,14 @@ export const PANE_WIDTHS = [320, 450] as const;
 export async function openPane(
   h: Harness,
   host: "excel" | "browser" | "offline",
-  options: { width?: number; height?: number } = {},
+  options: {
+    width?: number;
+    height?: number;
+    /** "keep": the page's storage is kept from an earlier page of this context (a reopened pane). */
+    storage?: "keep";
+    /** What Office adds to the page's address when it opens it, e.g. "?_host_Info=Excel$Win32$16.01$nl-NL". */
+    query?: string;
+  } = {},
 ): Promise<{ page: Page; requests: string[]; errors: string[] }> {
   const viewport = { width: options.width ?? 320, height: options.height ?? 900 };
   const context = await h.browser.newContext({ viewport, locale: "nl-NL" });
@@ -121,14 +128,16 @@ export async function openPane(
     if (!file) return route.abort("internetdisconnected");
     return route.fulfill({ contentType: "text/javascript", body: readFileSync(file) });
   });
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem("started")) {
-      localStorage.clear();
-      sessionStorage.setItem("started", "1");
-    }
-  });
-  await page.goto(`${h.origin}/taskpane.html`);
-  await page.waitForSelector("#panel");
+  if (options.storage !== "keep") {
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem("started")) {
+        localStorage.clear();
+        sessionStorage.setItem("started", "1");
+      }
+    });
+  }
+  await page.goto(`${h.origin}/taskpane.html${options.query ?? ""}`);
+  await page.waitForSelector("#panel, #start-error");
   return { page, requests, errors };
 }
 

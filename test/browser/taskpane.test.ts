@@ -280,7 +280,7 @@ describe("inside a (fake) Excel host", () => {
     const list = await page.textContent("#audit-list");
     expect(list).toContain("3750 = zelfstandigenaftrek (2024), zekerheid hoog; verouderd voor 2025");
     // shown as Dutch Excel shows formulas (ALS, ;, a decimal comma); written in the file's notation
-    expect(list).toContain("=NL.ZELFSTANDIGENAFTREK($B$1;NL.URENCRITERIUM(B3))");
+    expect(list).toContain('=ALS(NL.URENCRITERIUM(B3);NL.PARAMETER($B$1;"zelfstandigenaftrek");0)');
     expect(list).toContain("12,7% = mkb_winstvrijstelling_percentage");
     expect(list).toContain("=NL.MKBVRIJ($B$1;C5;D5)");
     expect(list).toContain("=(C5-D5)*12,7%");
@@ -293,7 +293,7 @@ describe("inside a (fake) Excel host", () => {
     await expect(page.textContent("#audit-progress")).resolves.toBe("1 cel(len) vervangen.");
     const wb = await fakeWorkbook(page);
     const cells = wb.sheets[0].cells;
-    expect(cells.B4.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))");
+    expect(cells.B4.formula).toBe('=IF(NL.URENCRITERIUM(B3),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
     expect(cells.B5.formula).toBe("=(C5-D5)*12.7%"); // not picked: untouched
     expect(cells.B3.formula).toBe(1400);
     expect(wb.syncs.filter((x) => x.writes > 0).at(-1)!.writes).toBe(1); // one write, one cell
@@ -311,7 +311,7 @@ describe("inside a (fake) Excel host", () => {
     const list = await page.textContent("#audit-list");
     expect(list).toContain("Blad1!C2:C301");
     expect(list).toContain("300 cellen onder elkaar; getoond voor C2");
-    expect(list).toContain("=NL.ZELFSTANDIGENAFTREK($B$1;NL.URENCRITERIUM(B2))");
+    expect(list).toContain('=ALS(NL.URENCRITERIUM(B2);NL.PARAMETER($B$1;"zelfstandigenaftrek");0)');
     // Someone edits one cell of the run after the check: that cell is left alone.
     await setCells(page, [["C150", "=IF(B150>=1225,2470,0)", 2470]]);
     await page.click("#audit-pick-1");
@@ -326,11 +326,11 @@ describe("inside a (fake) Excel host", () => {
     );
     const wb = await fakeWorkbook(page);
     const cells = wb.sheets[0].cells;
-    expect(cells.C2.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B2))");
-    expect(cells.C149.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B149))");
+    expect(cells.C2.formula).toBe('=IF(NL.URENCRITERIUM(B2),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
+    expect(cells.C149.formula).toBe('=IF(NL.URENCRITERIUM(B149),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
     expect(cells.C150.formula).toBe("=IF(B150>=1225,2470,0)");
-    expect(cells.C151.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B151))");
-    expect(cells.C301.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B301))");
+    expect(cells.C151.formula).toBe('=IF(NL.URENCRITERIUM(B151),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
+    expect(cells.C301.formula).toBe('=IF(NL.URENCRITERIUM(B301),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
     expect(cells.B301.formula).toBe(1400);
     // one batch: the rows above and below the edited cell, each as one range
     expect(wb.syncs.filter((x) => x.writes > 0).at(-1)!.writes).toBe(2);
@@ -363,8 +363,8 @@ describe("inside a (fake) Excel host", () => {
       "10.000 cel(len) vervangen. Excel voerde dit niet uit: Het blad is beveiligd.",
     );
     const cells = (await fakeWorkbook(page)).sheets[0].cells;
-    expect(cells.C2.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B2))");
-    expect(cells.C10001.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B10001))");
+    expect(cells.C2.formula).toBe('=IF(NL.URENCRITERIUM(B2),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
+    expect(cells.C10001.formula).toBe('=IF(NL.URENCRITERIUM(B10001),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
     expect(cells.C10002.formula).toBe("=IF(B10002>=1225,3750,0)");
     // what is left to replace: the 2.000 cells Excel refused, as one entry
     await expect(page.locator("#audit-list > li").count()).resolves.toBe(1);
@@ -404,7 +404,7 @@ describe("inside a (fake) Excel host", () => {
 
     await page.click("#insert-selection");
     await page.click("#confirm-yes");
-    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Blad1!B2:D\d+\.$/);
+    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Blad1!B2:E\d+\.$/);
     const wb = await fakeWorkbook(page);
     const formulas = Object.values(wb.sheets[0].cells).map((c) => String(c.formula));
     expect(formulas).toContain("=NL.URENCRITERIUM($C$5,$C$6,$C$7)");
@@ -425,7 +425,7 @@ describe("inside a (fake) Excel host", () => {
     await fillClient(page, "40.000", "1.400");
     await openTab(page, "insert");
     await page.click("#insert-sheet");
-    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Scenario 1!A1:C\d+\.$/);
+    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Scenario 1!A1:D\d+\.$/);
     await page.evaluate(() => {
       const f = (window as unknown as { __fake: { setCell(s: string, a: string, f: string, v: unknown): void } })
         .__fake;

@@ -26,7 +26,7 @@ function clientWorkbook(file: string, investering: number): void {
           v("A1", 2025),
           v("B1", investering),
           f("C1", "_xldudf_NL_KIA(A1,B1)"),
-          f("D1", "_xldudf_NL_ZELFSTANDIGENAFTREK(A1,TRUE)"),
+          f("D1", "_xldudf_NL_ZELFSTANDIGENAFTREK(A1,TRUE,50000)"),
         ),
       },
     ],

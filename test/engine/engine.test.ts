@@ -27,7 +27,10 @@ describe("the NL functions on their own", () => {
   });
 
   test("bare TRUE/FALSE, empty arguments and arithmetic inside arguments", () => {
-    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2026, TRUE, , , TRUE)")).toBe("600");
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2026, TRUE, 50000, , TRUE)")).toBe("600");
+    // an empty winst is a winst of 0 (art. 3.76 lid 5: at most the winst), as in every Excel
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2026, TRUE, , , TRUE)")).toBe("0");
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2026, TRUE, , TRUE, TRUE)")).toBe("600");
     expect(evalText("=NL.STARTERSAFTREK(2025, TRUE(), FALSE)")).toBe("0");
     expect(evalText("=NL.KIA(2025, 2000+901)")).toBe("812.28");
   });
@@ -75,13 +78,15 @@ describe("what a Dutch user types in Excel", () => {
   });
 
   test("Dutch function names", () => {
-    expect(evalText("=ALS(NL.URENCRITERIUM(1300); NL.ZELFSTANDIGENAFTREK(2025; WAAR); 0)")).toBe("2470");
+    expect(evalText("=ALS(NL.URENCRITERIUM(1300); NL.ZELFSTANDIGENAFTREK(2025; WAAR; 50000); 0)")).toBe("2470");
     expect(evalText("=SOM(1; 2,5)")).toBe("3.5");
     expect(evalText("=AFRONDEN(NL.KIA(2025; 2901); 0)")).toBe("812");
   });
 
   test("WAAR/ONWAAR also with commas", () => {
-    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2025, WAAR)")).toBe("2470");
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2025, WAAR, 50000)")).toBe("2470");
+    // winst is required: Excel does not take the formula without it, and neither does the engine
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2025, WAAR)")).toMatch(/^#VALUE! Argument 'winst' ontbreekt/);
   });
 
   test("mistakes get a Dutch message, never a library's", () => {

@@ -88,7 +88,7 @@ test("defined names: a sheet-scoped name wins over the workbook's; cross-sheet r
     sheets: [
       { name: "Invoer", data: row(1, v("B1", 2025)) + row(2, v("B2", 1500)) },
       { name: "Blad2025", data: row(1, f("A1", "_xldudf_NL_ZELFSTANDIGENAFTREK(Jaar,TRUE,Invoer!B2*10)")) },
-      { name: "Blad2026", data: row(1, f("A1", "_xldudf_NL_ZELFSTANDIGENAFTREK(Jaar,TRUE)")) },
+      { name: "Blad2026", data: row(1, f("A1", "_xldudf_NL_ZELFSTANDIGENAFTREK(Jaar,TRUE,50000)")) },
     ],
   });
   expect(value(1, "A1")).toBe(2470); // 2025, capped at 15.000: the full 2.470
