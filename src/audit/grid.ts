@@ -11,6 +11,8 @@ export function sheetFromGrid(
   columnIndex: number,
   formulas: readonly (readonly unknown[])[],
   values: readonly (readonly unknown[])[],
+  /** The number formats (Range.numberFormat), where they were read. */
+  formats?: readonly (readonly unknown[])[],
 ): AuditSheet {
   const cells = new Map<number, AuditCell>();
   const key = (row: number, col: number) => row * 20000 + col;
@@ -37,5 +39,9 @@ export function sheetFromGrid(
       if (value !== null) cells.set(key(row, col), { row, col, value });
     }),
   );
-  return { name, get: (row, col) => cells.get(key(row, col)), cells: () => cells.values() };
+  const format = (row: number, col: number) => {
+    const f = formats?.[row - rowIndex - 1]?.[col - columnIndex - 1];
+    return typeof f === "string" ? f : undefined;
+  };
+  return { name, get: (row, col) => cells.get(key(row, col)), cells: () => cells.values(), format };
 }

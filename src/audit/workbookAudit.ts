@@ -2,11 +2,13 @@
  * The audit of a workbook file: the one package reader (src/workbook) gives the sheets, the shared
  * formulas and their hosts; the scan does the rest. Nothing is written.
  */
-import { openWorkbook, SheetInfo } from "../workbook/package";
+import { basename } from "path";
+import { openWorkbook, SheetInfo, WorkbookPackage } from "../workbook/package";
 import { isSyntaxError, WorkbookReferences } from "../workbook/references";
+import { numberFormats } from "./numberFormats";
 import { AuditCell, AuditOptions, auditSheets, AuditSheet, Finding } from "./scan";
 
-function sheetView(sheet: SheetInfo, refs: WorkbookReferences): AuditSheet {
+function sheetView(sheet: SheetInfo, refs: WorkbookReferences, format: ReturnType<typeof numberFormats>): AuditSheet {
   const view = (cell: ReturnType<SheetInfo["cells"]["get"]>): AuditCell | undefined => {
     if (!cell) return undefined;
     const parsed = refs.formulaOf(sheet, cell);
@@ -18,6 +20,7 @@ function sheetView(sheet: SheetInfo, refs: WorkbookReferences): AuditSheet {
   return {
     name: sheet.name,
     get: (row, col) => view(sheet.cells.get(row, col)),
+    format: (row, col) => format(sheet, row, col),
     *cells() {
       for (const cell of sheet.cells.values()) yield view(cell)!;
     },
@@ -29,15 +32,17 @@ export interface WorkbookAudit {
   readonly findings: readonly Finding[];
 }
 
+/** The findings of a package read from `file` (its name may say the year). */
+export function auditPackage(pkg: WorkbookPackage, file: string, options: AuditOptions = {}): Finding[] {
+  const refs = new WorkbookReferences(pkg);
+  const format = numberFormats(pkg);
+  return auditSheets(
+    pkg.sheets.map((s) => sheetView(s, refs, format)),
+    { fileName: basename(file), ...options },
+  );
+}
+
 /** Reads the file (a WorkbookError for a file it cannot read) and lists its findings. */
 export async function auditWorkbook(file: string, options: AuditOptions = {}): Promise<WorkbookAudit> {
-  const pkg = await openWorkbook(file);
-  const refs = new WorkbookReferences(pkg);
-  return {
-    file,
-    findings: auditSheets(
-      pkg.sheets.map((s) => sheetView(s, refs)),
-      options,
-    ),
-  };
+  return { file, findings: auditPackage(await openWorkbook(file), file, options) };
 }
