@@ -14,7 +14,7 @@ import { isSyntaxError, WorkbookReferences } from "../workbook/references";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
-import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
+import { CellAt, DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator, NotDirect } from "./direct";
 import { EngineLevelContext, EngineSession, evaluateWithEngine } from "./engineLevel";
 import { loadEngine } from "./engineLoader";
@@ -82,6 +82,11 @@ export interface RecalcOptions {
   readonly threads?: number;
   /** Told now and then how far it is (a big workbook takes seconds): at each phase, and every few thousand cells. */
   readonly progress?: (progress: RecalcProgress) => void;
+  /**
+   * Cells to recalculate besides the NL formulas: a formula there, and the formulas that read the
+   * cell (the audit's proof computes a template's old formulas as it computes the new ones).
+   */
+  readonly also?: readonly CellAt[];
 }
 
 /** Cells computed between two reports of progress. */
@@ -89,7 +94,7 @@ const PROGRESS_EVERY = 4096;
 
 export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const refs = new WorkbookReferences(pkg);
-  const graph = dependencyGraph(pkg, refs);
+  const graph = dependencyGraph(pkg, refs, options.also);
   const nlFormulas = graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length;
   if (graph.touched.length === 0) {
     return {

@@ -784,12 +784,16 @@ async function loadFile(file: string): Promise<Buffer> {
 
 /** Opens a workbook for reading. A WorkbookError (Dutch, naming the file) when it is not one. */
 export async function openWorkbook(file: string): Promise<WorkbookPackage> {
-  const name = basename(file);
   const ext = extname(file).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".xlsm") {
-    throw refuse(name, `geen Excel-werkmap (.xlsx of .xlsm)${CONVERT_HINT[ext] ?? ""}.`);
+    throw refuse(basename(file), `geen Excel-werkmap (.xlsx of .xlsm)${CONVERT_HINT[ext] ?? ""}.`);
   }
-  const data = await loadFile(file);
+  return readWorkbook(file, await loadFile(file));
+}
+
+/** Reads a workbook from its bytes (`file` names it in messages): a package made in memory, before it is written. */
+export async function readWorkbook(file: string, data: Buffer): Promise<WorkbookPackage> {
+  const name = basename(file);
   const head = data.subarray(0, 4);
   if (head.equals(OLE_MAGIC)) {
     throw refuse(
