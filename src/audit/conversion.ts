@@ -153,11 +153,24 @@ export function planConversion(
   const used = new Set<SelectionItem>();
   const cells: CellConversion[] = [];
   const skipped: SkippedCell[] = [];
+  // One cell on one sheet (the pane's picked cells: thousands) by key; the others looked through.
+  const single = new Map<string, SelectionItem[]>();
+  const other: SelectionItem[] = [];
+  const cellKey = (sheet: string, row: number, col: number) => `${sheet.toLowerCase()}\u0000${row}\u0000${col}`;
+  for (const item of selection ?? []) {
+    if (item.kind === "cells" && item.sheet !== null && item.r1 === item.r2 && item.c1 === item.c2) {
+      const key = cellKey(item.sheet, item.r1, item.c1);
+      single.set(key, [...(single.get(key) ?? []), item]);
+    } else other.push(item);
+  }
   for (const list of byCell.values()) {
     const first = list[0];
     let chosen = false;
     if (selection) {
-      const hits = selection.filter((item) => list.some((f) => matches(item, f)));
+      const hits = [
+        ...(single.get(cellKey(first.sheet, first.row, first.col)) ?? []),
+        ...other.filter((item) => list.some((f) => matches(item, f))),
+      ];
       if (!hits.length) continue;
       hits.forEach((h) => used.add(h));
       // A cell named as a cell (not only through its parameter) is asked for explicitly.

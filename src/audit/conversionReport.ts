@@ -166,24 +166,42 @@ export function buildReport(input: ReportInput): ConversionReport {
     .map((c) => ({ c, v: input.values(c) }))
     .filter((x): x is { c: CellConversion; v: CellValues } => x.v !== null);
   const dependents = (input.dependents ?? []).filter((d) => !sameToTheCent(d.before, d.after));
-  const changed = [
+  // The changed cells by sheet and position (a filled-down column can change thousands).
+  const changed = new Map<string, Map<number, { name: string; row: number; col: number }>>();
+  for (const name of [
     ...measured.filter(({ v }) => !sameToTheCent(v.before, v.after)).map(({ c }) => c.cell),
     ...dependents.map((d) => d.cell),
-  ].flatMap((name) => {
+  ]) {
     const at = place(name);
-    return at ? [{ name, ...at }] : [];
-  });
+    if (!at) continue;
+    let bySheet = changed.get(at.sheet);
+    if (!bySheet) changed.set(at.sheet, (bySheet = new Map()));
+    bySheet.set(at.row * 20000 + at.col, { name, row: at.row, col: at.col });
+  }
   // The changed cells a formula reads (its own cell left out): its new value follows from theirs.
   const readsChanged = (formula: string, sheet: string, row: number, col: number): string[] => {
-    const areas = areasRead(formula, sheet, { row, col });
     const self = sheet.toLowerCase();
-    return changed
-      .filter((p) => !(p.sheet === self && p.row === row && p.col === col))
-      .filter((p) =>
-        areas.some((a) => a.sheet === p.sheet && p.row >= a.r1 && p.row <= a.r2 && p.col >= a.c1 && p.col <= a.c2),
-      )
-      .sort((a, b) => (a.sheet === b.sheet ? a.row - b.row || a.col - b.col : a.sheet < b.sheet ? -1 : 1))
-      .map((p) => p.name);
+    const found = new Map<string, { sheet: string; row: number; col: number }>();
+    for (const a of areasRead(formula, sheet, { row, col })) {
+      const cells = changed.get(a.sheet);
+      if (!cells) continue;
+      const take = (p: { name: string; row: number; col: number }) => {
+        if (!(a.sheet === self && p.row === row && p.col === col)) found.set(p.name, { sheet: a.sheet, ...p });
+      };
+      const size = (Math.min(a.r2, 1048576) - a.r1 + 1) * (Math.min(a.c2, 16384) - a.c1 + 1);
+      if (size <= cells.size) {
+        for (let r = a.r1; r <= a.r2; r++)
+          for (let c = a.c1; c <= a.c2; c++) {
+            const p = cells.get(r * 20000 + c);
+            if (p) take(p);
+          }
+      } else {
+        for (const p of cells.values()) if (p.row >= a.r1 && p.row <= a.r2 && p.col >= a.c1 && p.col <= a.c2) take(p);
+      }
+    }
+    return [...found]
+      .sort(([, a], [, b]) => (a.sheet === b.sheet ? a.row - b.row || a.col - b.col : a.sheet < b.sheet ? -1 : 1))
+      .map(([name]) => name);
   };
   const rows: ReportRow[] = measured.map(({ c, v }) => {
     const equal = sameToTheCent(v.before, v.after);

@@ -158,6 +158,8 @@ export interface SheetContent {
   readonly columnIndex: number;
   readonly formulas: unknown[][];
   readonly values: unknown[][];
+  /** The number formats (Range.numberFormat): a `0,00" %"` says a whole number is a percentage. */
+  readonly formats: unknown[][];
 }
 
 /**
@@ -185,16 +187,18 @@ export async function readSheets(
       }
       const formulas: unknown[][] = [];
       const values: unknown[][] = [];
+      const formats: unknown[][] = [];
       for (let r = 0; r < used.rowCount; r += batchRows) {
         const rows = Math.min(batchRows, used.rowCount - r);
         const part = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, used.columnCount);
-        part.load("formulas,values");
+        part.load("formulas,values,numberFormat");
         await context.sync();
         formulas.push(...(part.formulas as unknown[][]));
         values.push(...(part.values as unknown[][]));
+        formats.push(...((part.numberFormat as unknown[][] | undefined) ?? []));
         progress(names[i], i, names.length, r + rows, used.rowCount);
       }
-      out.push({ name: names[i], rowIndex: used.rowIndex, columnIndex: used.columnIndex, formulas, values });
+      out.push({ name: names[i], rowIndex: used.rowIndex, columnIndex: used.columnIndex, formulas, values, formats });
     }
     return out;
   });
@@ -328,6 +332,62 @@ export async function replaceFormulas(
     }
     return { written, skipped, refused: null };
   });
+}
+
+// ---- Werkmap controleren: the values of replaced cells once Excel has computed them (issue 32) ----
+
+/** The workbook's file name (a year in it is the workbook's year), or null where the host does not say. */
+export function workbookName(): string | null {
+  const url =
+    typeof Office === "undefined" ? undefined : (Office.context?.document as { url?: string } | undefined)?.url;
+  if (!url) return null;
+  const name = url.split(/[\\/]/).pop() ?? "";
+  try {
+    return decodeURIComponent(name) || null;
+  } catch {
+    return name || null;
+  }
+}
+
+export interface CellAt {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+/**
+ * The values of cells just given a formula, read once Excel has computed them. A custom function
+ * shows #BUSY! while its result is on its way (office-js issues #4152 and #6930), so cells that say
+ * so are read again, `attempts` times `delay` ms apart; what is still busy then is returned as
+ * #BUSY!. Read in stretches and batches as the formulas were written.
+ */
+export async function readComputedValues(
+  cells: readonly CellAt[],
+  attempts = 20,
+  delay = 250,
+  cellsPerBatch = CELLS_PER_BATCH,
+): Promise<Map<string, unknown>> {
+  const key = (c: CellAt) => `${c.sheet}!${c.address}`;
+  const found = new Map<string, unknown>();
+  let todo = [...cells];
+  for (let attempt = 0; attempt < attempts && todo.length; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    const asChanges = todo.map((c) => ({ ...c, before: "", after: "" }));
+    await Excel.run(async (context) => {
+      for (const parts of inBatches(stretches(asChanges), cellsPerBatch)) {
+        const ranges = parts.map((part) => {
+          const range = context.workbook.worksheets.getItem(part[0].sheet).getRange(stretchAddress(part));
+          range.load("values");
+          return range;
+        });
+        await context.sync();
+        parts.forEach((part, i) =>
+          part.forEach((c, k) => found.set(key(c), (ranges[i].values as unknown[][])[k]?.[0])),
+        );
+      }
+    });
+    todo = todo.filter((c) => found.get(key(c)) === "#BUSY!");
+  }
+  return found;
 }
 
 /** A readable reason from whatever Excel threw. */

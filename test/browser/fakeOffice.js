@@ -16,7 +16,12 @@
     wb, persist,
     reset() { localStorage.removeItem(KEY); },
     setCell(sheet, address, formula, value) { sheetOf(sheet).cells[address] = { formula, value }; persist(); },
-    setCells(sheet, list) { for (const [address, formula, value] of list) sheetOf(sheet).cells[address] = { formula, value }; persist(); },
+    setCells(sheet, list) { for (const [address, formula, value, format] of list) sheetOf(sheet).cells[address] = { formula, value, ...(format ? { format } : {}) }; persist(); },
+    // What Excel computes for a formula the pane writes (set by a test: formula -> value); until it
+    // has, the cell shows #BUSY!, as a custom function's cell does while its result is on its way
+    // (office-js issues #4152, #6930). calcDelay: how long that takes, in ms.
+    results: {},
+    calcDelay: 30,
     select(sheet, row, colIndex) { wb.active = sheet; wb.selection = [row, colIndex]; persist(); handlers.forEach((h) => h({})); },
   };
   const handlers = [];
@@ -53,13 +58,14 @@
       range._loaded = {
         formulas: cells.map((r) => r.map((x) => (x ? x.formula : ""))),
         values: cells.map((r) => r.map((x) => (x ? x.value : ""))),
+        numberFormat: cells.map((r) => r.map((x) => (x && x.format) || "General")),
         address: `${sheetName}!${a1(row, c)}${rows * cols > 1 ? ":" + a1(row + rows - 1, c + cols - 1) : ""}`,
         rowIndex: row, columnIndex: c, rowCount: rows, columnCount: cols,
       };
     }, { cells: /formulas|values/.test(props || "") ? rows * cols : 0 })); return range; };
     range.select = () => { ctx.queue.push(() => { resolve(); wb.active = sheetName; wb.selection = [row, c]; }); };
     range.isNullObject = false;
-    for (const p of ["values", "address", "rowIndex", "columnIndex", "rowCount", "columnCount"]) {
+    for (const p of ["values", "numberFormat", "address", "rowIndex", "columnIndex", "rowCount", "columnCount"]) {
       Object.defineProperty(range, p, { get: () => range._loaded[p] });
     }
     Object.defineProperty(range, "formulas", {
@@ -67,11 +73,23 @@
       set: (matrix) => { ctx.queue.push(Object.assign(() => {
         resolve();
         const sheet = sheetOf(sheetName);
+        const computing = [];
         matrix.forEach((r, i) => r.forEach((v, k) => {
           const addr = a1(row + i, c + k);
+          const isFormula = typeof v === "string" && v.startsWith("=");
           if (v === "" || v === null) delete sheet.cells[addr];
-          else sheet.cells[addr] = { formula: typeof v === "string" && v.startsWith("=") ? v : v, value: typeof v === "string" && v.startsWith("=") ? 0 : v };
+          else sheet.cells[addr] = { formula: v, value: isFormula ? "#BUSY!" : v };
+          if (isFormula) computing.push([addr, sheet.cells[addr]]);
         }));
+        if (computing.length) {
+          const fake = window.__fake;
+          setTimeout(() => {
+            for (const [addr, cell] of computing) {
+              if (sheet.cells[addr] === cell) cell.value = cell.formula in fake.results ? fake.results[cell.formula] : 0;
+            }
+            persist();
+          }, fake.calcDelay);
+        }
         ctx.writes += 1;
       }, { writes: true, cells: matrix.length * (matrix[0] || []).length })); },
     });

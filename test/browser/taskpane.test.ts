@@ -2,7 +2,12 @@
  * The task pane in Chromium: as a plain browser page (the standalone scenario calculator) and in a
  * fake Excel host. Screenshots of the main states go to test-artifacts/.
  */
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import type { Page } from "playwright-core";
+import { runCli } from "../helpers/cli";
+import { TemplateSheet, writeTemplate } from "../helpers/templates";
 import { axeViolations, Harness, openPane, screenshot, startHarness } from "./harness";
 
 let h: Harness;
@@ -39,6 +44,12 @@ const zelfstandigenaftrek2024FilledDown = (rows: number): FakeCell[] => [
     [`C${r}`, `=IF(B${r}>=1225,3750,0)`, 3750],
   ]),
 ];
+
+/** What the fake host "computes" for formulas the pane writes (Excel's results, from the law). */
+const setResults = (page: Page, results: Record<string, unknown>) =>
+  page.evaluate((r) => {
+    (window as unknown as { __fake: { results: Record<string, unknown> } }).__fake.results = r;
+  }, results);
 
 const rowValue = (key: string) => `#result-table tr[data-key="${key}"] td`;
 
@@ -285,14 +296,80 @@ describe("inside a (fake) Excel host", () => {
     await page.click("#audit-replace");
     await page.waitForSelector("#audit-confirm");
     await expect(page.textContent("#audit-confirm")).resolves.toContain("=ALS(B3>=1225;3750;0)");
+    // What Excel computes for the NL formula: the zelfstandigenaftrek of 2025, 2.470 (art. 3.76 lid 2)
+    await setResults(page, { "=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))": 2470 });
     await page.click("#audit-confirm-yes");
     await expect(page.textContent("#audit-progress")).resolves.toBe("1 cel(len) vervangen.");
+    // the report, once Excel has computed the cell (it says #BUSY! until then)
+    await page.waitForSelector("#audit-report");
+    await expect(page.textContent('#audit-report tr[data-cell="Blad1!B4"]')).resolves.toBe(
+      "Blad1B4=ALS(B3>=1225;3750;0)=NL.ZELFSTANDIGENAFTREK($B$1;NL.URENCRITERIUM(B3))3.7502.470verouderd voor 2025 (jaarcel Blad1!B1): 3.750 = zelfstandigenaftrek van 2024; in 2025 2.470",
+    );
     const wb = await fakeWorkbook(page);
     const cells = wb.sheets[0].cells;
     expect(cells.B4.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))");
     expect(cells.B5.formula).toBe("=(C5-D5)*12.7%"); // not picked: untouched
     expect(cells.B3.formula).toBe(1400);
     expect(wb.syncs.filter((x) => x.writes > 0).at(-1)!.writes).toBe(1); // one write, one cell
+    await page.close();
+  });
+
+  test("Werkmap controleren: the pane's report is the one `controleer --vervang` writes for the same workbook", async () => {
+    const { page } = await openPane(h, "excel");
+    // A 2025 template: the zelfstandigenaftrek of 2024 (3.750) and the MKB-winstvrijstelling of
+    // 2022/2023 as a whole percentage (14) under a (%) label, divided by 100 where it is used
+    const template: TemplateSheet = {
+      name: "Blad1",
+      cells: {
+        A1: "Jaar",
+        B1: 2025,
+        A3: "Uren",
+        B3: 1400,
+        A4: "Zelfstandigenaftrek",
+        B4: { f: "IF(B3>=1225,3750,0)", v: 3750 },
+        A5: "MKB-winstvrijstelling (%)",
+        B5: 14,
+        A6: "Winst",
+        B6: 50000,
+        A7: "MKB-winstvrijstelling",
+        B7: { f: "(B6-B4)*B5/100", v: 6475 }, // (50.000 - 3.750) x 14%
+      },
+    };
+    const fakeCells: FakeCell[] = Object.entries(template.cells).map(([address, c]) =>
+      typeof c === "object" && "f" in c ? [address, `=${c.f}`, c.v] : [address, c, c],
+    );
+    await setCells(page, fakeCells);
+    await page.click("#tab-check");
+    await page.click("#audit-run");
+    await page.waitForSelector("#audit-list");
+    await page.click("#audit-all");
+    await page.click("#audit-replace");
+    await page.waitForSelector("#audit-confirm");
+    // Excel's results, from the law (2025): the zelfstandigenaftrek 2.470 (art. 3.76 lid 2), the
+    // MKB-winstvrijstelling 12,7% (art. 3.79a), written as a whole percentage: 12,7
+    await setResults(page, {
+      "=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))": 2470,
+      '=NL.PARAMETER($B$1,"mkb_winstvrijstelling_percentage")*100': 12.7,
+    });
+    await page.click("#audit-confirm-yes");
+    await page.waitForSelector("#audit-report");
+    const paneMarkdown = (await page.textContent("#audit-report-md"))!;
+    // the same workbook as a file, converted by the command line
+    const dir = mkdtempSync(join(tmpdir(), "nl-pane-report-"));
+    try {
+      const file = join(dir, "klant.xlsx");
+      await writeTemplate(file, [template]);
+      expect((await runCli("controleer", file, "--vervang", "-o", join(dir, "uit.xlsx"))).code).toBe(0);
+      const cliMarkdown = readFileSync(join(dir, "uit.rapport.md"), "utf8");
+      const table = (md: string) => md.split("\n").filter((l) => l.startsWith("| Blad1 |"));
+      expect(table(paneMarkdown)).toEqual(table(cliMarkdown));
+      expect(table(paneMarkdown)).toEqual([
+        "| Blad1 | B4 | `=ALS(B3>=1225;3750;0)` | `=NL.ZELFSTANDIGENAFTREK($B$1;NL.URENCRITERIUM(B3))` | 3.750 | 2.470 | verouderd voor 2025 (jaarcel Blad1!B1): 3.750 = zelfstandigenaftrek van 2024; in 2025 2.470 |",
+        '| Blad1 | B5 | `14` | `=NL.PARAMETER($B$1;"mkb_winstvrijstelling_percentage")*100` | 14 | 12,7 | verouderd voor 2025 (jaarcel Blad1!B1): 14 = mkb_winstvrijstelling_percentage van 2022–2023; in 2025 12,7% |',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     await page.close();
   });
 
