@@ -41,6 +41,7 @@ Gebruik:
   nl-aftrek eval "<formule>"                  rekent één formule uit en drukt de uitkomst af
   nl-aftrek recalc <bestand of map>... [opties]  herberekent de NL-formules van werkmappen
   nl-aftrek controleer <bestand of map>... [--json]  zoekt vast ingetikte belastingbedragen
+      [--vervang -o <uit> [--alleen <lijst>]]       en vervangt ze in een kopie, met rapport
 
 Meer hulp: nl-aftrek eval --help, nl-aftrek recalc --help, nl-aftrek controleer --help`;
 
