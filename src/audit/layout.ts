@@ -93,7 +93,9 @@ export class SheetLayout {
   constructor(sheet: AuditSheet) {
     const numericYears: HeaderYear[] = [];
     const yearLabels: Array<{ row: number; col: number }> = [];
+    // The sheet's first three rows that hold anything (where a title stands), and what they hold.
     const rows = new Map<number, { count: number; text: { col: number; text: string } | null }>();
+    let lastOfFirst = Infinity;
     const yearAt = new Map<string, number>();
     const addYear = (y: HeaderYear) => {
       const list = this.yearsByCol.get(y.col) ?? [];
@@ -103,10 +105,14 @@ export class SheetLayout {
     for (const cell of sheet.cells()) {
       const v = cell.value;
       if (v === null || v === "") continue;
-      const r = rows.get(cell.row) ?? { count: 0, text: null };
-      r.count++;
-      if (typeof v === "string" && r.count === 1) r.text = { col: cell.col, text: v };
-      rows.set(cell.row, r);
+      if (cell.row <= lastOfFirst) {
+        const r = rows.get(cell.row) ?? { count: 0, text: null };
+        r.count++;
+        if (typeof v === "string" && r.count === 1) r.text = { col: cell.col, text: v };
+        rows.set(cell.row, r);
+        if (rows.size > 3) rows.delete(Math.max(...rows.keys()));
+        if (rows.size === 3) lastOfFirst = Math.max(...rows.keys());
+      }
       if (typeof v === "string" && v.trim()) {
         push(this.textsByRow, cell.row, { at: cell.col, text: v });
         push(this.textsByCol, cell.col, { at: cell.row, text: v });

@@ -20,7 +20,7 @@ import { cellName, SheetLayout } from "./layout";
 import { Literal, literals } from "./literals";
 import { cellKeyOf, dividedBy100, formatSaysWholePercent, saysPercent } from "./percent";
 import { latestOf, print, suggestConstant, SuggestContext, suggestFormula, Suggestion } from "./suggest";
-import { YearCell, YearOrigin, YearResolver } from "./years";
+import { YearCell, YearOrigin, YearResolver, YearSource } from "./years";
 import { a1 } from "../workbook/address";
 
 export type { YearCell } from "./years";
@@ -103,13 +103,53 @@ function labelOf(layout: SheetLayout, row: number, col: number): string {
   return `${layout.rowLabel(row, col)} ${layout.textAbove(row, col)}`.toLowerCase();
 }
 
-interface Context extends SuggestContext {
+/** What is known of a sheet while its cells are scanned. */
+interface SheetScan {
   readonly sheet: AuditSheet;
   readonly layout: SheetLayout;
-  readonly yearOrigin: YearOrigin | null;
-  readonly yearSource: string | null;
+  readonly years: YearResolver;
   /** Whole numbers every reader divides by 100 (candidates for whole percentages), by cell key. */
   readonly divided: ReadonlySet<number>;
+}
+
+/** A number of a cell the audit reports: which parameter, how sure, and why. */
+interface Chosen {
+  readonly lit: Literal;
+  readonly entry: CatalogueEntry;
+  readonly confidence: Confidence;
+  readonly reason: string;
+}
+
+/**
+ * A cell's tax numbers as detected, before they are described: a suggestion for a cell without a
+ * year needs the year all the findings point to, so every cell is detected first.
+ */
+interface Detected {
+  readonly cell: AuditCell;
+  readonly scan: SheetScan;
+  readonly chosen: readonly Chosen[];
+  /** A constant: whether it is a whole percentage; null for a formula. */
+  readonly constant: { readonly whole: boolean } | null;
+  readonly year: YearSource | null;
+}
+
+/** What a finding and its suggestion need of a cell: its sheet's scan and its year (looked up only for a finding). */
+interface Context extends SuggestContext {
+  readonly sheet: AuditSheet;
+  readonly yearOrigin: YearOrigin | null;
+  readonly yearSource: string | null;
+}
+
+function contextOf(d: Detected, evident: number | null, today: number): Context {
+  return {
+    sheet: d.scan.sheet,
+    sheetName: d.scan.sheet.name,
+    year: d.year,
+    yearOrigin: d.year?.origin ?? null,
+    yearSource: d.year?.where ?? null,
+    evident,
+    today,
+  };
 }
 
 /**
@@ -117,15 +157,17 @@ interface Context extends SuggestContext {
  * (a cell's numbers together, so that a KIA table of seven numbers is one piece of evidence, not
  * seven); sure findings only, when there are any. A tie goes to the latest year up to today.
  */
-function evidentYear(findings: readonly Finding[], today: number): number | null {
-  const sure = findings.filter((f) => f.confidence === "hoog");
-  const byCell = new Map<string, readonly number[]>();
-  for (const f of sure.length ? sure : findings) {
-    const years = byCell.get(f.cell);
-    byCell.set(f.cell, years ? years.filter((y) => f.years.includes(y)) : f.years);
-  }
+function evidentYear(detected: readonly Detected[], today: number): number | null {
+  const sure = detected.filter((d) => d.chosen.some((c) => c.confidence === "hoog"));
   const votes = new Map<number, number>();
-  for (const years of byCell.values()) for (const y of years) votes.set(y, (votes.get(y) ?? 0) + 1);
+  for (const d of sure.length ? sure : detected) {
+    const chosen = sure.length ? d.chosen.filter((c) => c.confidence === "hoog") : d.chosen;
+    const years = chosen.reduce<readonly number[]>(
+      (ys, c) => ys.filter((y) => c.entry.years.includes(y)),
+      chosen[0].entry.years,
+    );
+    for (const y of years) votes.set(y, (votes.get(y) ?? 0) + 1);
+  }
   const most = Math.max(0, ...votes.values());
   if (most === 0) return null;
   return latestOf(
@@ -223,11 +265,11 @@ function candidatesOf(lit: Literal): readonly CatalogueEntry[] {
   return asPercent ? found.filter((e) => e.parameter.unit === "procent") : found;
 }
 
-function auditFormula(cell: AuditCell, ctx: Context): Finding[] {
-  const { node, host } = cell.formula!;
+function detectFormula(cell: AuditCell, scan: SheetScan): Detected | null {
+  const { node } = cell.formula!;
   const lits = literals(node).map((lit) => ({ lit, candidates: candidatesOf(lit) }));
   const withCandidates = lits.filter((l) => l.candidates.length > 0);
-  if (!withCandidates.length) return [];
+  if (!withCandidates.length) return null;
   // How many different parameters of each rule the formula writes (the KIA bounds of one year together).
   // Round numbers together are no sign (0,02 and 0,03 in a time sheet): a rule counts when one of
   // its numbers in the formula is a distinctive one.
@@ -244,8 +286,8 @@ function auditFormula(cell: AuditCell, ctx: Context): Finding[] {
   const groupCounts = new Map(
     [...groupParams].map(([g, set]) => [g, groupDistinctive.has(g) ? set.size : Math.min(set.size, 1)]),
   );
-  const label = labelOf(ctx.layout, cell.row, cell.col);
-  const chosen: Array<{ lit: Literal; entry: CatalogueEntry; confidence: Confidence; reason: string }> = [];
+  const label = labelOf(scan.layout, cell.row, cell.col);
+  const chosen: Chosen[] = [];
   for (const { lit, candidates } of withCandidates) {
     const { entry, named } = choose(candidates, label, groupCounts, lit);
     const together = (groupCounts.get(entry.group) ?? 0) >= 2;
@@ -258,7 +300,13 @@ function auditFormula(cell: AuditCell, ctx: Context): Finding[] {
       chosen.push({ lit, entry, confidence: "laag", reason: "het label bij de cel noemt de regel" });
     }
   }
-  if (!chosen.length) return [];
+  if (!chosen.length) return null;
+  return { cell, scan, chosen, constant: null, year: scan.years.yearOf(scan.sheet, cell.row, cell.col) };
+}
+
+function describeFormula(d: Detected, ctx: Context): Finding[] {
+  const { cell, chosen } = d;
+  const { node, host } = cell.formula!;
   const suggestion = suggestFormula(node, host, chosen, ctx);
   const current = currentText(cell);
   // A number written twice (the KIA's fixed amount in two branches) is one finding.
@@ -284,46 +332,53 @@ function auditFormula(cell: AuditCell, ctx: Context): Finding[] {
 }
 
 /** Why a whole number in a cell is a percentage (35,75 for 35,75%), or null when nothing says so. */
-function percentEvidence(ctx: Context, cell: AuditCell): string | null {
-  const { layout, sheet } = ctx;
+function percentEvidence(scan: SheetScan, cell: AuditCell): string | null {
+  const { layout, sheet } = scan;
   if (saysPercent(layout.rowLabel(cell.row, cell.col))) return "het label noemt procenten";
   if (saysPercent(layout.columnHeader(cell.row, cell.col))) return "de kolomkop noemt procenten";
   if (formatSaysWholePercent(sheet.format?.(cell.row, cell.col))) return "de getalnotatie toont een %";
-  if (ctx.divided.has(cellKeyOf(cell.row, cell.col))) return "elke formule die de cel leest deelt haar door 100";
+  if (scan.divided.has(cellKeyOf(cell.row, cell.col))) return "elke formule die de cel leest deelt haar door 100";
   return null;
 }
 
-function auditConstant(cell: AuditCell, ctx: Context): Finding[] {
-  if (typeof cell.value !== "number") return [];
+function detectConstant(cell: AuditCell, scan: SheetScan): Detected | null {
+  if (typeof cell.value !== "number") return null;
   const value = cell.value;
-  const label = labelOf(ctx.layout, cell.row, cell.col);
+  const label = labelOf(scan.layout, cell.row, cell.col);
   // A bare number in a cell means nothing without a label that names the rule.
   let named = entriesFor(value).filter((e) => mentions(label, e, true));
   let whole: string | null = null;
   if (!named.length) {
     const percents = percentEntriesFor(value);
-    whole = percents.length ? percentEvidence(ctx, cell) : null;
+    whole = percents.length ? percentEvidence(scan, cell) : null;
     named = whole ? percents.filter((e) => mentions(label, e, true)) : [];
   }
-  if (!named.length) return [];
+  if (!named.length) return null;
   const entry = named[0];
-  const host = { row: cell.row, col: cell.col };
-  const suggestion = suggestConstant(entry, whole !== null, host, ctx);
+  const lit: Literal = {
+    node: { k: "num", v: value, text: String(value) },
+    value: whole ? Number((value / 100).toPrecision(12)) : value,
+    written: String(value),
+    ...(whole ? { wholePercent: true } : {}),
+  };
   const reason = whole
     ? `een percentage als heel getal (${whole}) met een label dat de regel noemt`
     : "een vaste waarde met een label dat de regel noemt";
-  return [
-    finding(
-      ctx,
-      cell,
-      entry,
-      { written: String(value), value: whole ? Number((value / 100).toPrecision(12)) : value, wholePercent: !!whole },
-      entry.distinctive ? "hoog" : "laag",
-      suggestion,
-      String(value),
-      reason,
-    ),
-  ];
+  return {
+    cell,
+    scan,
+    chosen: [{ lit, entry, confidence: entry.distinctive ? "hoog" : "laag", reason }],
+    constant: { whole: whole !== null },
+    year: scan.years.yearOf(scan.sheet, cell.row, cell.col),
+  };
+}
+
+function describeConstant(d: Detected, ctx: Context): Finding[] {
+  const [{ lit, entry, confidence, reason }] = d.chosen;
+  const host = { row: d.cell.row, col: d.cell.col };
+  const suggestion = suggestConstant(entry, d.constant!.whole, host, ctx);
+  const written = { written: lit.written, value: lit.value, wholePercent: d.constant!.whole };
+  return [finding(ctx, d.cell, entry, written, confidence, suggestion, lit.written, reason)];
 }
 
 export interface AuditOptions {
@@ -340,12 +395,17 @@ export function auditSheets(sheets: readonly AuditSheet[], options: AuditOptions
   const years = new YearResolver(sheets, options.fileName ?? null, options.year);
   const today = options.today ?? new Date().getFullYear();
   const divided = wholePercentReaders(sheets);
-  const found = scanSheets(sheets, years, divided, null, today);
-  if (!found.some((f) => f.year === null)) return found;
+  const detected = detectSheets(sheets, years, divided);
   // Cells without a year: their suggestions take the year the numbers themselves point to (a
-  // template full of 2025 amounts gets formulas for 2025), so a second pass with that year.
-  const evident = evidentYear(found, today);
-  return evident === null ? found : scanSheets(sheets, years, divided, evident, today);
+  // template full of 2025 amounts gets formulas for 2025).
+  const evident = detected.some((d) => d.year === null) ? evidentYear(detected, today) : null;
+  const out: Finding[] = [];
+  for (const d of detected) {
+    const ctx = contextOf(d, evident, today);
+    // One by one: a sheet may have more findings than a call can take arguments.
+    for (const f of d.constant ? describeConstant(d, ctx) : describeFormula(d, ctx)) out.push(f);
+  }
+  return out;
 }
 
 /**
@@ -368,38 +428,25 @@ function wholePercentReaders(sheets: readonly AuditSheet[]): Map<AuditSheet, Set
 
 const NONE = new Set<number>();
 
-function scanSheets(
+/** The cells with tax numbers, sheet by sheet, row by row. */
+function detectSheets(
   sheets: readonly AuditSheet[],
   years: YearResolver,
   divided: ReadonlyMap<AuditSheet, ReadonlySet<number>>,
-  evident: number | null,
-  today: number,
-): Finding[] {
-  const out: Finding[] = [];
+): Detected[] {
+  const out: Detected[] = [];
   for (const sheet of sheets) {
-    const layout = years.layout(sheet);
-    const found: Finding[] = [];
+    const scan: SheetScan = { sheet, layout: years.layout(sheet), years, divided: divided.get(sheet) ?? NONE };
+    const found: Detected[] = [];
     for (const cell of sheet.cells()) {
+      if (!cell.formula && typeof cell.value !== "number") continue;
       // The year cell itself is not a tax number.
       if (years.isYearCell(sheet, cell.row, cell.col)) continue;
-      if (!cell.formula && typeof cell.value !== "number") continue;
-      const year = years.yearOf(sheet, cell.row, cell.col);
-      const ctx: Context = {
-        sheet,
-        sheetName: sheet.name,
-        layout,
-        year,
-        yearOrigin: year?.origin ?? null,
-        yearSource: year?.where ?? null,
-        evident,
-        today,
-        divided: divided.get(sheet) ?? NONE,
-      };
-      found.push(...(cell.formula ? auditFormula(cell, ctx) : auditConstant(cell, ctx)));
+      const d = cell.formula ? detectFormula(cell, scan) : detectConstant(cell, scan);
+      if (d) found.push(d);
     }
-    found.sort((a, b) => a.row - b.row || a.col - b.col);
-    // One by one: a sheet may have more findings than a call can take arguments.
-    for (const finding of found) out.push(finding);
+    found.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);
+    for (const d of found) out.push(d);
   }
   return out;
 }

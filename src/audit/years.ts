@@ -4,7 +4,7 @@
  * against its own year), a "Jaar" cell on its sheet, the sheet's title, the sheet's name, a "Jaar"
  * cell elsewhere in the workbook, the file's name.
  */
-import { cellName, SheetLayout, yearsIn } from "./layout";
+import { cellName, HeaderYear, SheetLayout, yearsIn } from "./layout";
 import type { AuditSheet } from "./scan";
 
 export type YearOrigin = "kolomkop" | "jaarcel" | "titel" | "bladnaam" | "bestandsnaam" | "opgegeven";
@@ -43,6 +43,9 @@ export class YearResolver {
   private readonly layouts = new Map<AuditSheet, SheetLayout>();
   private readonly workbookCell: YearSource | null = null;
   private readonly fileYear: YearSource | null = null;
+  private readonly givenYear: YearSource | null = null;
+  private readonly headers = new Map<HeaderYear, YearSource>();
+  private readonly sheetYears = new Map<AuditSheet, YearSource | null>();
 
   constructor(
     sheets: readonly AuditSheet[],
@@ -55,6 +58,7 @@ export class YearResolver {
       this.layouts.set(sheet, layout);
       if (!this.workbookCell && layout.yearCell) this.workbookCell = yearCellSource(sheet.name, layout.yearCell);
     }
+    if (given) this.givenYear = givenSource(given);
     const fromFile = fileName === null ? null : yearOfName(fileName);
     if (fromFile !== null)
       this.fileYear = { year: fromFile, origin: "bestandsnaam", where: `bestandsnaam ${fileName}`, ref: null };
@@ -78,29 +82,42 @@ export class YearResolver {
 
   /** The year of the numbers in a cell, or null when nothing in the workbook says. */
   yearOf(sheet: AuditSheet, row: number, col: number): YearSource | null {
-    if (this.given !== undefined) return this.given ? givenSource(this.given) : null;
+    if (this.given !== undefined) return this.givenYear;
     const layout = this.layout(sheet);
     const header = layout.columnYear(row, col);
-    if (header) {
-      return {
+    if (!header) return this.sheetYear(sheet, layout);
+    // One object per header: a column of 300.000 findings shares it.
+    let source = this.headers.get(header);
+    if (!source) {
+      source = {
         year: header.year,
         origin: "kolomkop",
         where: `kolomkop ${cellName(sheet.name, header.row, header.col)}`,
         ref: header.numeric ? { sheet: sheet.name, row: header.row, col: header.col, followColumn: true } : null,
       };
+      this.headers.set(header, source);
     }
-    if (layout.yearCell) return yearCellSource(sheet.name, layout.yearCell);
-    if (layout.title) {
-      return {
+    return source;
+  }
+
+  /** The year of a sheet's numbers outside a column with a year header (worked out once per sheet). */
+  private sheetYear(sheet: AuditSheet, layout: SheetLayout): YearSource | null {
+    if (this.sheetYears.has(sheet)) return this.sheetYears.get(sheet)!;
+    let source: YearSource | null;
+    const fromName = yearOfName(sheet.name);
+    if (layout.yearCell) source = yearCellSource(sheet.name, layout.yearCell);
+    else if (layout.title) {
+      source = {
         year: layout.title.year,
         origin: "titel",
         where: `titel ${cellName(sheet.name, layout.title.row, layout.title.col)} ("${layout.title.text.trim()}")`,
         ref: null,
       };
-    }
-    const fromName = yearOfName(sheet.name);
-    if (fromName !== null) return { year: fromName, origin: "bladnaam", where: `bladnaam '${sheet.name}'`, ref: null };
-    return this.workbookCell ?? this.fileYear;
+    } else if (fromName !== null)
+      source = { year: fromName, origin: "bladnaam", where: `bladnaam '${sheet.name}'`, ref: null };
+    else source = this.workbookCell ?? this.fileYear;
+    this.sheetYears.set(sheet, source);
+    return source;
   }
 }
 
