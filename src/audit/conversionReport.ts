@@ -110,6 +110,7 @@ const isError = (v: ReportValue): v is { error: string; message?: string } =>
 
 /** Two values the same to the cent (numbers rounded half up to two decimals), or equal otherwise. */
 export function sameToTheCent(a: ReportValue, b: ReportValue): boolean {
+  if (a === b) return true;
   if (typeof a === "number" && typeof b === "number") {
     const cents = (v: number) => new Decimal(v.toPrecision(15)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     return cents(a).eq(cents(b));

@@ -122,14 +122,15 @@ function beforeText(row: ReportRow): string {
 /** The counts of a report in one sentence. */
 export function countsText(report: ConversionReport): string {
   const c = report.counts;
-  const parts = [`${c.replaced} ${plural(c.replaced, "cel", "cellen")} vervangen`];
-  if (c.replaced) parts.push(`${c.equal} met dezelfde waarde`);
-  if (c.stale) parts.push(`${c.stale} anders omdat het getal verouderd was`);
-  if (c.following) parts.push(`${c.following} anders als gevolg daarvan`);
-  if (c.unexplained) parts.push(`${c.unexplained} anders zonder verouderd getal (controleren)`);
-  if (c.errors) parts.push(`${c.errors} met een foutwaarde`);
-  if (c.notComputed) parts.push(`${c.notComputed} niet zonder Excel te berekenen`);
-  if (c.skipped) parts.push(`${c.skipped} niet vervangen`);
+  const n = numberText;
+  const parts = [`${n(c.replaced)} ${plural(c.replaced, "cel", "cellen")} vervangen`];
+  if (c.replaced) parts.push(`${n(c.equal)} met dezelfde waarde`);
+  if (c.stale) parts.push(`${n(c.stale)} anders omdat het getal verouderd was`);
+  if (c.following) parts.push(`${n(c.following)} anders als gevolg daarvan`);
+  if (c.unexplained) parts.push(`${n(c.unexplained)} anders zonder verouderd getal (controleren)`);
+  if (c.errors) parts.push(`${n(c.errors)} met een foutwaarde`);
+  if (c.notComputed) parts.push(`${n(c.notComputed)} niet zonder Excel te berekenen`);
+  if (c.skipped) parts.push(`${n(c.skipped)} niet vervangen`);
   return parts.join(", ");
 }
 

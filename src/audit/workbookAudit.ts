@@ -3,17 +3,25 @@
  * formulas and their hosts; the scan does the rest. Nothing is written.
  */
 import { basename } from "path";
-import { openWorkbook, SheetInfo, WorkbookPackage } from "../workbook/package";
+import { CellRecord, openWorkbook, SheetInfo, WorkbookPackage } from "../workbook/package";
 import { isSyntaxError, WorkbookReferences } from "../workbook/references";
 import { numberFormats } from "./numberFormats";
 import { AuditCell, AuditOptions, auditSheets, AuditSheet, Finding } from "./scan";
 
 function sheetView(sheet: SheetInfo, refs: WorkbookReferences, format: ReturnType<typeof numberFormats>): AuditSheet {
+  // The cells of an array formula's area other than its first hold its results, not typed numbers
+  // (by the cells the file holds: an area may be a whole column).
+  const arrayResults = new Set<CellRecord>();
+  for (const a of sheet.arrays) sheet.cells.forEachIn(a.area, (cell) => cell !== a.master && arrayResults.add(cell));
   const view = (cell: ReturnType<SheetInfo["cells"]["get"]>): AuditCell | undefined => {
     if (!cell) return undefined;
     const parsed = refs.formulaOf(sheet, cell);
     const value = cell.value;
-    if (!parsed || isSyntaxError(parsed)) return { row: cell.row, col: cell.col, value };
+    if (!parsed || isSyntaxError(parsed)) {
+      // A formula's result (one that cannot be read, or a cell of an array) is no constant: only its text may label.
+      const result = cell.formula !== undefined || arrayResults.has(cell);
+      return { row: cell.row, col: cell.col, value: result && typeof value !== "string" ? null : value };
+    }
     // Relative references are offsets in the tree, so a shared formula's tree prints right for each of its cells.
     return { row: cell.row, col: cell.col, value, formula: { node: parsed.node, host: cell } };
   };

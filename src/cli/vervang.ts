@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import { basename, dirname, extname, join, relative, resolve } from "path";
 import type { SelectionItem } from "../audit/conversion";
 import type { ConversionReport } from "../audit/conversionReport";
-import { countsText, reportJson, reportMarkdown } from "../audit/reportText";
+import { countsText, numberText, reportJson, reportMarkdown } from "../audit/reportText";
 import { sameFile } from "../engine/recalcFile";
 import { WorkbookError } from "../workbook/errors";
 import { writeAtomically } from "../workbook/writer";
@@ -66,15 +66,16 @@ function summaryMarkdown(root: string, folder: string, done: readonly Done[], fa
   ];
   for (const { job, report } of done) {
     const c = report.counts;
+    const n = numberText;
     lines.push(
-      `| ${relative(root, job.input) || basename(job.input)} | ${c.replaced} | ${c.equal} | ${c.stale} | ${c.following} | ${c.unexplained} | ${c.errors + c.notComputed} | ${c.skipped} | ${relative(folder, reportFile(job.output, "md"))} |`,
+      `| ${relative(root, job.input) || basename(job.input)} | ${n(c.replaced)} | ${n(c.equal)} | ${n(c.stale)} | ${n(c.following)} | ${n(c.unexplained)} | ${n(c.errors + c.notComputed)} | ${n(c.skipped)} | ${relative(folder, reportFile(job.output, "md"))} |`,
     );
   }
   if (failed.length) {
     lines.push("", "## Niet te lezen of te schrijven", "");
     for (const f of failed) lines.push(`- ${f.message}`);
   }
-  const total = (k: keyof ConversionReport["counts"]) => done.reduce((n, d) => n + d.report.counts[k], 0);
+  const total = (k: keyof ConversionReport["counts"]) => numberText(done.reduce((n, d) => n + d.report.counts[k], 0));
   lines.push(
     "",
     `Samen: ${total("replaced")} cel(len) vervangen in ${done.length} werkmap(pen): ${total("equal")} met dezelfde waarde, ` +
