@@ -353,6 +353,7 @@ describe("inside a (fake) Excel host", () => {
     });
     await page.click("#audit-confirm-yes");
     await page.waitForSelector("#audit-report");
+    await screenshot(page, "08-controleren-rapport");
     const paneMarkdown = (await page.textContent("#audit-report-md"))!;
     // the same workbook as a file, converted by the command line
     const dir = mkdtempSync(join(tmpdir(), "nl-pane-report-"));
