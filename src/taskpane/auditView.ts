@@ -166,21 +166,28 @@ function selectionOf(entries: readonly Entry[]): SelectionItem[] {
   );
 }
 
-/** The report of a replacement, as the batch report shows it: per cell before and after, and why. */
+/**
+ * The report of a replacement, as the batch report has it: per cell what stood there and stands
+ * there now, the value before and after, and why (one item per cell: a table does not fit a task
+ * pane); the report itself as Markdown below.
+ */
 function renderReport(report: ConversionReport, t: Strings): HTMLElement {
-  const head = el("tr", {}, ...t.auditReportColumns.map((c) => el("th", { scope: "col" }, c)));
-  const rows = report.rows.map((r) => {
+  const [, , was, now, before, after, why] = t.auditReportColumns;
+  const line = (label: string, ...content: Array<Node | string>) =>
+    el("div", { class: "note" }, `${label}: `, ...content);
+  const items = report.rows.map((r) => {
     const host = parseA1(r.address)!;
     return el(
-      "tr",
+      "li",
       { "data-cell": r.cell, "data-outcome": r.outcome },
-      el("td", {}, r.sheet),
-      el("td", {}, r.address),
-      el("td", {}, el("code", {}, t.auditFormula(r.before, host))),
-      el("td", {}, el("code", {}, t.auditFormula(r.after, host))),
-      el("td", {}, valueText(r.valueBefore)),
-      el("td", {}, valueText(r.valueAfter)),
-      el("td", {}, r.reason),
+      el("strong", {}, r.cell),
+      line(was, el("code", {}, t.auditFormula(r.before, host))),
+      line(now, el("code", {}, t.auditFormula(r.after, host))),
+      line(
+        `${before} → ${after}`,
+        el("span", { class: "values" }, `${valueText(r.valueBefore)} → ${valueText(r.valueAfter)}`),
+      ),
+      line(why, r.reason),
     );
   });
   const section = el(
@@ -188,7 +195,7 @@ function renderReport(report: ConversionReport, t: Strings): HTMLElement {
     { id: "audit-report", "aria-labelledby": "audit-report-title" },
     el("h3", { id: "audit-report-title" }, t.auditReportTitle),
     el("p", {}, `${countsText(report)}.`),
-    el("table", { class: "report" }, el("thead", {}, head), el("tbody", {}, ...rows)),
+    el("ul", { class: "findings report" }, ...items),
   );
   if (report.skipped.length) {
     section.append(
