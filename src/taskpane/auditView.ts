@@ -8,11 +8,11 @@
  */
 import { CellConversion, planConversion, SelectionItem, SkippedCell } from "../audit/conversion";
 import { buildReport, ConversionReport, ReportValue } from "../audit/conversionReport";
-import { sheetFromGrid } from "../audit/grid";
+import { percentCandidates, sheetFromGrid } from "../audit/grid";
 import { countsText, reportMarkdown, valueText } from "../audit/reportText";
 import { findingRunKey, Run, runAddress, runsDown } from "../audit/runs";
 import { auditSheets, Finding } from "../audit/scan";
-import { parseA1 } from "../workbook/address";
+import { a1, parseA1 } from "../workbook/address";
 import { EXCEL_ERRORS, OTHER_ERRORS } from "../workbook/formula/ast";
 import { askInPane } from "./confirm";
 import { el } from "./dom";
@@ -21,6 +21,7 @@ import {
   FormulaChange,
   goToCell,
   readComputedValues,
+  readNumberFormats,
   readSheets,
   replaceFormulas,
   SheetContent,
@@ -234,8 +235,15 @@ export function renderAudit(state: AuditState, t: Strings, inExcel: boolean, rer
       const contents = await readSheets((sheet, i, n, rows, total) => {
         progress.textContent = t.auditProgress(sheet, i + 1, n, rows, total);
       });
+      // The number formats only of the numbers that may be whole percentages (35,75 in 0,00" %").
+      const formats = await readNumberFormats(
+        contents.flatMap((c) => percentCandidates(c.name, c.rowIndex, c.columnIndex, c.formulas)),
+      );
       const sheets = contents.map((c) =>
-        sheetFromGrid(c.name, c.rowIndex, c.columnIndex, c.formulas, c.values, c.formats),
+        sheetFromGrid(c.name, c.rowIndex, c.columnIndex, c.formulas, c.values, (row, col) => {
+          const f = formats.get(`${c.name}!${a1(row, col)}`);
+          return typeof f === "string" ? f : undefined;
+        }),
       );
       state.findings = auditSheets(sheets, { fileName: workbookName() });
       state.entries = runsDown(group(state.findings, contents), cellRunKey);

@@ -158,8 +158,6 @@ export interface SheetContent {
   readonly columnIndex: number;
   readonly formulas: unknown[][];
   readonly values: unknown[][];
-  /** The number formats (Range.numberFormat): a `0,00" %"` says a whole number is a percentage. */
-  readonly formats: unknown[][];
 }
 
 /**
@@ -187,18 +185,16 @@ export async function readSheets(
       }
       const formulas: unknown[][] = [];
       const values: unknown[][] = [];
-      const formats: unknown[][] = [];
       for (let r = 0; r < used.rowCount; r += batchRows) {
         const rows = Math.min(batchRows, used.rowCount - r);
         const part = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, used.columnCount);
-        part.load("formulas,values,numberFormat");
+        part.load("formulas,values");
         await context.sync();
         formulas.push(...(part.formulas as unknown[][]));
         values.push(...(part.values as unknown[][]));
-        formats.push(...((part.numberFormat as unknown[][] | undefined) ?? []));
         progress(names[i], i, names.length, r + rows, used.rowCount);
       }
-      out.push({ name: names[i], rowIndex: used.rowIndex, columnIndex: used.columnIndex, formulas, values, formats });
+      out.push({ name: names[i], rowIndex: used.rowIndex, columnIndex: used.columnIndex, formulas, values });
     }
     return out;
   });
@@ -354,11 +350,44 @@ export interface CellAt {
   readonly address: string;
 }
 
+/** One property of each of the cells, read in stretches and batches as formulas are written; by `Blad!A1`. */
+async function readCells(
+  cells: readonly CellAt[],
+  property: "values" | "numberFormat",
+  cellsPerBatch: number,
+  found: Map<string, unknown>,
+): Promise<void> {
+  const asChanges = cells.map((c) => ({ ...c, before: "", after: "" }));
+  await Excel.run(async (context) => {
+    for (const parts of inBatches(stretches(asChanges), cellsPerBatch)) {
+      const ranges = parts.map((part) => {
+        const range = context.workbook.worksheets.getItem(part[0].sheet).getRange(stretchAddress(part));
+        range.load(property);
+        return range;
+      });
+      await context.sync();
+      parts.forEach((part, i) =>
+        part.forEach((c, k) => found.set(`${c.sheet}!${c.address}`, (ranges[i][property] as unknown[][])[k]?.[0])),
+      );
+    }
+  });
+}
+
+/** The number formats of some cells (the audit asks for those that may be whole percentages), by `Blad!A1`. */
+export async function readNumberFormats(
+  cells: readonly CellAt[],
+  cellsPerBatch = CELLS_PER_BATCH,
+): Promise<Map<string, unknown>> {
+  const found = new Map<string, unknown>();
+  if (cells.length) await readCells(cells, "numberFormat", cellsPerBatch, found);
+  return found;
+}
+
 /**
  * The values of cells just given a formula, read once Excel has computed them. A custom function
  * shows #BUSY! while its result is on its way (office-js issues #4152 and #6930), so cells that say
  * so are read again, `attempts` times `delay` ms apart; what is still busy then is returned as
- * #BUSY!. Read in stretches and batches as the formulas were written.
+ * #BUSY!.
  */
 export async function readComputedValues(
   cells: readonly CellAt[],
@@ -366,26 +395,12 @@ export async function readComputedValues(
   delay = 250,
   cellsPerBatch = CELLS_PER_BATCH,
 ): Promise<Map<string, unknown>> {
-  const key = (c: CellAt) => `${c.sheet}!${c.address}`;
   const found = new Map<string, unknown>();
   let todo = [...cells];
   for (let attempt = 0; attempt < attempts && todo.length; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    const asChanges = todo.map((c) => ({ ...c, before: "", after: "" }));
-    await Excel.run(async (context) => {
-      for (const parts of inBatches(stretches(asChanges), cellsPerBatch)) {
-        const ranges = parts.map((part) => {
-          const range = context.workbook.worksheets.getItem(part[0].sheet).getRange(stretchAddress(part));
-          range.load("values");
-          return range;
-        });
-        await context.sync();
-        parts.forEach((part, i) =>
-          part.forEach((c, k) => found.set(key(c), (ranges[i].values as unknown[][])[k]?.[0])),
-        );
-      }
-    });
-    todo = todo.filter((c) => found.get(key(c)) === "#BUSY!");
+    await readCells(todo, "values", cellsPerBatch, found);
+    todo = todo.filter((c) => found.get(`${c.sheet}!${c.address}`) === "#BUSY!");
   }
   return found;
 }

@@ -24,8 +24,8 @@ interface FakeWorkbook {
 const fakeWorkbook = (page: Page) =>
   page.evaluate(() => (window as unknown as { __fake: { wb: FakeWorkbook } }).__fake.wb);
 
-/** A cell for the fake host's first sheet: its address, formula or constant, and cached value. */
-type FakeCell = [string, unknown, unknown];
+/** A cell for the fake host's first sheet: its address, formula or constant, cached value, and number format. */
+type FakeCell = [string, unknown, unknown, string?];
 const setCells = (page: Page, cells: FakeCell[]) =>
   page.evaluate((list) => {
     const fake = (window as unknown as { __fake: { setCells(s: string, cells: FakeCell[]): void } }).__fake;
@@ -337,10 +337,20 @@ describe("inside a (fake) Excel host", () => {
         B6: 50000,
         A7: "MKB-winstvrijstelling",
         B7: { f: "(B6-B4)*B5/100", v: 6475 }, // (50.000 - 3.750) x 14%
+        // the first bracket's rate of 2025 (8,17 + 17,90 + 0,10 + 9,65 = 35,82%: art. 2.10 Wet IB
+        // 2001, art. 11 Wfsv), a whole percentage by its number format alone
+        A8: "Tarief eerste schijf",
+        B8: { v: 35.82, fmt: '0.00" %"' },
       },
     };
     const fakeCells: FakeCell[] = Object.entries(template.cells).map(([address, c]) =>
-      typeof c === "object" && "f" in c ? [address, `=${c.f}`, c.v] : [address, c, c],
+      typeof c !== "object"
+        ? [address, c, c]
+        : "f" in c
+          ? [address, `=${c.f}`, c.v]
+          : "fmt" in c
+            ? [address, c.v, c.v, c.fmt]
+            : [address, c.v, c.v],
     );
     await setCells(page, fakeCells);
     await page.click("#tab-check");
@@ -354,6 +364,7 @@ describe("inside a (fake) Excel host", () => {
     await setResults(page, {
       "=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))": 2470,
       '=NL.PARAMETER($B$1,"mkb_winstvrijstelling_percentage")*100': 12.7,
+      '=NL.PARAMETER($B$1,"box1_tarief_schijf1_met_premie")*100': 35.82,
     });
     await page.click("#audit-confirm-yes");
     await page.waitForSelector("#audit-report");
@@ -372,6 +383,7 @@ describe("inside a (fake) Excel host", () => {
       expect(table(paneMarkdown)).toEqual([
         "| Blad1 | B4 | `=ALS(B3>=1225;3750;0)` | `=NL.ZELFSTANDIGENAFTREK($B$1;NL.URENCRITERIUM(B3))` | 3.750 | 2.470 | verouderd voor 2025 (jaarcel Blad1!B1): 3.750 = zelfstandigenaftrek van 2024; in 2025 2.470 |",
         '| Blad1 | B5 | `14` | `=NL.PARAMETER($B$1;"mkb_winstvrijstelling_percentage")*100` | 14 | 12,7 | verouderd voor 2025 (jaarcel Blad1!B1): 14 = mkb_winstvrijstelling_percentage van 2022–2023; in 2025 12,7% |',
+        '| Blad1 | B8 | `35,82` | `=NL.PARAMETER($B$1;"box1_tarief_schijf1_met_premie")*100` | 35,82 | 35,82 | gelijk; de getallen zijn actueel voor 2025 (jaarcel Blad1!B1) |',
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
