@@ -15,7 +15,7 @@
  */
 import type { Node } from "../workbook/formula/ast";
 import type { Host } from "../workbook/formula/parse";
-import { CatalogueEntry, entriesFor, mentions, officialValue, percentEntriesFor } from "./catalogue";
+import { CatalogueEntry, entriesFor, labelOverlap, mentions, officialValue, percentEntriesFor } from "./catalogue";
 import { cellName, SheetLayout } from "./layout";
 import { Literal, literals } from "./literals";
 import { cellKeyOf, dividedBy100, formatSaysWholePercent, saysPercent } from "./percent";
@@ -238,7 +238,8 @@ function choose(
     const score =
       (mentions(label, e) ? 4 : 0) +
       ((groupCounts.get(e.group) ?? 0) >= 2 ? 2 : 0) +
-      (lit?.comparison && e.parameter.unit === "uren" ? 1 : 0);
+      (lit?.comparison && e.parameter.unit === "uren" ? 1 : 0) +
+      (label ? labelOverlap(label, e) / 100 : 0);
     if (score > bestScore) {
       best = e;
       bestScore = score;
@@ -354,7 +355,7 @@ function detectConstant(cell: AuditCell, scan: SheetScan): Detected | null {
     named = whole ? percents.filter((e) => mentions(label, e, true)) : [];
   }
   if (!named.length) return null;
-  const entry = named[0];
+  const entry = named.reduce((best, e) => (labelOverlap(label, e) > labelOverlap(label, best) ? e : best));
   const lit: Literal = {
     node: { k: "num", v: value, text: String(value) },
     value: whole ? Number((value / 100).toPrecision(12)) : value,
