@@ -25,7 +25,7 @@ export function formatSaysWholePercent(format: string | undefined): boolean {
 }
 
 /** A cell on a sheet, as a key. */
-const key = (row: number, col: number) => row * 20000 + col;
+export const cellKeyOf = (row: number, col: number) => row * 20000 + col;
 
 /**
  * Of the candidate cells (per sheet, by key), those that at least one formula reads and that every
@@ -60,7 +60,7 @@ export function dividedBy100(
         if (!wanted || wanted.size === 0) return;
         const area = resolve(ref, host);
         if (area.r1 === area.r2 && area.c1 === area.c2) {
-          const k = key(area.r1, area.c1);
+          const k = cellKeyOf(area.r1, area.c1);
           if (wanted.has(k)) count(target, k, divided);
           return;
         }
@@ -134,5 +134,3 @@ function visit(node: Node, divided: boolean, found: (ref: Ref, divided: boolean)
       return;
   }
 }
-
-export { key as cellKeyOf };

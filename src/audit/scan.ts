@@ -13,6 +13,7 @@
  * The scan works on parsed formulas (the one formula parser of src/workbook) and knows nothing of
  * files or of Excel: the CLI feeds it a workbook package, the task pane what the Excel API reads.
  */
+import { a1 } from "../workbook/address";
 import type { Node } from "../workbook/formula/ast";
 import type { Host } from "../workbook/formula/parse";
 import { CatalogueEntry, entriesFor, labelOverlap, mentions, officialValue, percentEntriesFor } from "./catalogue";
@@ -21,7 +22,6 @@ import { Literal, literals } from "./literals";
 import { cellKeyOf, dividedBy100, formatSaysWholePercent, saysPercent } from "./percent";
 import { latestOf, print, suggestConstant, SuggestContext, suggestFormula, Suggestion } from "./suggest";
 import { YearCell, YearOrigin, YearResolver, YearSource } from "./years";
-import { a1 } from "../workbook/address";
 
 export type { YearCell } from "./years";
 
