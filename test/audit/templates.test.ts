@@ -68,6 +68,16 @@ describe("a model comparing 2026 and 2027: each column checked against its own y
 });
 
 describe("where the year comes from", () => {
+  test('a header row labelled "Jaar" (Jaar | 2026 | 2027) is two column headers, not one year', async () => {
+    const found = await audit("jaar-rij.xlsx", { ...PROGNOSE, cells: { ...PROGNOSE.cells, A3: "Jaar" } });
+    expect(
+      found.filter((f) => f.parameter === "zelfstandigenaftrek").map((f) => [f.cell, f.year, f.yearSource]),
+    ).toEqual([
+      ["Prognose!B6", 2026, "kolomkop Prognose!B3"],
+      ["Prognose!C6", 2027, "kolomkop Prognose!C3"],
+    ]);
+  });
+
   test("the sheet's title, the sheet's name, the file's name; a Jaar cell before all but the column", async () => {
     const zelfstandig = (uren: string) => ({ f: `IF(${uren}>=1225,2470,0)`, v: 2470 });
     const found = await audit(
