@@ -444,7 +444,12 @@ async function main() {
   process.exitCode = Object.values(checks).every(Boolean) ? 0 : 1;
 }
 
-main().catch((error) => {
-  console.error(error.stack || error);
-  process.exitCode = 2;
-});
+// The comparison is also what the tests of `controleer --vervang` check a converted copy with.
+module.exports = { compare };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error.stack || error);
+    process.exitCode = 2;
+  });
+}

@@ -24,6 +24,7 @@ import { cellRuns } from "./cellRuns";
 import { nl, seconds } from "./format";
 import { progressLines } from "./progress";
 import { controleer } from "./controleer";
+import { EXIT_INTERNAL, NOT_ALL_RECALCULATED } from "./exitCodes";
 
 export interface Io {
   out(text: string): void;
@@ -37,11 +38,6 @@ const consoleIo: Io = {
   err: (text) => void (process.stderr.destroyed || process.stderr.write(`${text}\n`)),
 };
 
-/** `recalc`: every file was written, but some cells kept their old value (they are listed). */
-export const NOT_ALL_RECALCULATED = 3;
-
-/** What every command may end with besides its own codes: an error in NL Aftrek itself. */
-const EXIT_INTERNAL = 4;
 
 const EXIT_CODES = `Exitcodes:
   0  alles gelukt
@@ -57,6 +53,7 @@ Gebruik:
   nl-aftrek eval "<formule>"                  rekent één formule uit en drukt de uitkomst af
   nl-aftrek recalc <bestand of map>... [opties]  herberekent de NL-formules van werkmappen
   nl-aftrek controleer <bestand of map>... [--json]  zoekt vast ingetikte belastingbedragen
+      [--vervang -o <uit> [--alleen <lijst>]]       en vervangt ze in een kopie, met rapport
 
 Meer hulp: nl-aftrek eval --help, nl-aftrek recalc --help, nl-aftrek controleer --help
 

@@ -190,8 +190,22 @@ export interface DependencyGraph {
   readonly unreadableNl: readonly number[];
 }
 
-/** Reads every formula of the workbook and finds the cells a recalculation must touch. */
-export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences): DependencyGraph {
+/** A cell by sheet index and position. */
+export interface CellAt {
+  readonly sheet: number;
+  readonly row: number;
+  readonly col: number;
+}
+
+/**
+ * Reads every formula of the workbook and finds the cells a recalculation must touch: the NL
+ * formulas, and `also` (a cell's formula, and the formulas that read the cell), and what depends on them.
+ */
+export function dependencyGraph(
+  pkg: WorkbookPackage,
+  refs: WorkbookReferences,
+  also: readonly CellAt[] = [],
+): DependencyGraph {
   const formulas: FormulaCell[] = [];
   const idByOrdinal = pkg.sheets.map((sheet) => new Int32Array(sheet.formulaCount ? sheet.cells.capacity : 0).fill(-1));
   const indexes = pkg.sheets.map(() => new SheetIndex());
@@ -251,6 +265,13 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
     queue.push(id);
   };
   for (let i = 0; i < seeds.length; i++) touch(seeds[i]);
+  for (const at of also) {
+    const cell = pkg.sheets[at.sheet]?.cells.get(at.row, at.col);
+    const id = cell ? (idByOrdinal[at.sheet][cell.ordinal] ?? -1) : -1;
+    if (id >= 0) touch(id);
+    else
+      indexes[at.sheet]?.query({ sheet: at.sheet, r1: at.row, c1: at.col, r2: at.row, c2: at.col }, inTouched, touch);
+  }
   while (queue.length) {
     const f = formulas[queue.pop()!];
     const area = f.arrayArea ?? { sheet: f.sheet, r1: f.cell.row, c1: f.cell.col, r2: f.cell.row, c2: f.cell.col };

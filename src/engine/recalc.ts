@@ -16,7 +16,7 @@ import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
 import { CacheTrust } from "./cacheTrust";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
-import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
+import { CellAt, DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator, NotDirect } from "./direct";
 import { EngineLevelContext, EngineSession, evaluateWithEngine } from "./engineLevel";
 import { loadEngine } from "./engineLoader";
@@ -91,6 +91,11 @@ export interface RecalcOptions {
   readonly threads?: number;
   /** Told now and then how far it is (a big workbook takes seconds): at each phase, and every few thousand cells. */
   readonly progress?: (progress: RecalcProgress) => void;
+  /**
+   * Cells to recalculate besides the NL formulas: a formula there, and the formulas that read the
+   * cell (the audit's proof computes a template's old formulas as it computes the new ones).
+   */
+  readonly also?: readonly CellAt[];
 }
 
 /** Cells computed between two reports of progress. */
@@ -98,9 +103,9 @@ const PROGRESS_EVERY = 4096;
 
 export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const refs = new WorkbookReferences(pkg);
-  const graph = dependencyGraph(pkg, refs);
+  const graph = dependencyGraph(pkg, refs, options.also);
   const nlFormulas = graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length + graph.unreadableNl.length;
-  if (nlFormulas === 0) {
+  if (nlFormulas === 0 && graph.touched.length === 0) {
     return {
       formulas: graph.formulas.length,
       nlFormulas,

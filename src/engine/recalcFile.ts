@@ -41,7 +41,8 @@ export async function recalcFile(input: string, output: string, options: RecalcO
   const inPlace = output === input;
   if (!(unchanged && inPlace)) {
     const bytes = unchanged ? pkg.data : await packageBytes(pkg, sheetParts, workbookText);
-    await writeFileSafely(output, bytes, inPlace ? { replaces: pkg.identity } : { keep: [pkg.identity] });
+    const read = pkg.identity;
+    await writeFileSafely(output, bytes, inPlace && read ? { replaces: read } : { keep: read ? [read] : [] });
   }
   const { edits: _edits, ...summary } = outcome;
   void _edits;

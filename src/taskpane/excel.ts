@@ -455,6 +455,81 @@ export async function replaceFormulas(
   });
 }
 
+// ---- Werkmap controleren: the values of replaced cells once Excel has computed them (issue 32) ----
+
+/** The workbook's file name (a year in it is the workbook's year), or null where the host does not say. */
+export function workbookName(): string | null {
+  const url =
+    typeof Office === "undefined" ? undefined : (Office.context?.document as { url?: string } | undefined)?.url;
+  if (!url) return null;
+  const name = url.split(/[\\/]/).pop() ?? "";
+  try {
+    return decodeURIComponent(name) || null;
+  } catch {
+    return name || null;
+  }
+}
+
+export interface CellAt {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+/** One property of each of the cells, read in stretches and batches as formulas are written; by `Blad!A1`. */
+async function readCells(
+  cells: readonly CellAt[],
+  property: "values" | "numberFormat",
+  cellsPerBatch: number,
+  found: Map<string, unknown>,
+): Promise<void> {
+  const asChanges = cells.map((c) => ({ ...c, before: "", after: "" }));
+  await Excel.run(async (context) => {
+    for (const parts of inBatches(stretches(asChanges), cellsPerBatch)) {
+      const ranges = parts.map((part) => {
+        const range = context.workbook.worksheets.getItem(part[0].sheet).getRange(stretchAddress(part));
+        range.load(property);
+        return range;
+      });
+      await context.sync();
+      parts.forEach((part, i) =>
+        part.forEach((c, k) => found.set(`${c.sheet}!${c.address}`, (ranges[i][property] as unknown[][])[k]?.[0])),
+      );
+    }
+  });
+}
+
+/** The number formats of some cells (the audit asks for those that may be whole percentages), by `Blad!A1`. */
+export async function readNumberFormats(
+  cells: readonly CellAt[],
+  cellsPerBatch = CELLS_PER_BATCH,
+): Promise<Map<string, unknown>> {
+  const found = new Map<string, unknown>();
+  if (cells.length) await readCells(cells, "numberFormat", cellsPerBatch, found);
+  return found;
+}
+
+/**
+ * The values of cells just given a formula, read once Excel has computed them. A custom function
+ * shows #BUSY! while its result is on its way (office-js issues #4152 and #6930), so cells that say
+ * so are read again, `attempts` times `delay` ms apart; what is still busy then is returned as
+ * #BUSY!.
+ */
+export async function readComputedValues(
+  cells: readonly CellAt[],
+  attempts = 20,
+  delay = 250,
+  cellsPerBatch = CELLS_PER_BATCH,
+): Promise<Map<string, unknown>> {
+  const found = new Map<string, unknown>();
+  let todo = [...cells];
+  for (let attempt = 0; attempt < attempts && todo.length; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    await readCells(todo, "values", cellsPerBatch, found);
+    todo = todo.filter((c) => found.get(`${c.sheet}!${c.address}`) === "#BUSY!");
+  }
+  return found;
+}
+
 /** A readable reason from whatever Excel threw. */
 export function excelReason(error: unknown): string {
   if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);

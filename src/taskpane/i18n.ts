@@ -280,6 +280,16 @@ const nl = {
     `${n.toLocaleString("nl-NL")} cellen onder elkaar; getoond voor ${first}, elke andere cel krijgt de formule voor haar eigen rij.`,
   auditReplaced: (n: number, skipped: string[]) =>
     `${n.toLocaleString("nl-NL")} cel(len) vervangen.${skipped.length ? ` Niet vervangen omdat de cel intussen is gewijzigd: ${firstFew(skipped, "en", "andere")}.` : ""}`,
+  // ---- Werkmap controleren: the year of each number, the report of a replacement (issue 32) ----
+  auditCurrent: (where: string) => `actueel voor ${where}`,
+  auditNotKnown: (where: string) => `nog niet te controleren voor ${where}: de regels kennen dat jaar nog niet`,
+  auditReportTitle: "Rapport van het vervangen",
+  auditReportColumns: ["Blad", "Cel", "Stond er", "Staat er nu", "Waarde voor", "Waarde na", "Waarom"],
+  auditReportSkipped: "Niet vervangen",
+  auditReportMarkdown: "Het rapport als Markdown (om te bewaren of te delen)",
+  auditChangedMeanwhile: "niet vervangen: de cel is sinds het controleren gewijzigd",
+  auditThisWorkbook: "deze werkmap",
+  // ---- end of issue 32 ----
 };
 
 export type Strings = typeof nl;
@@ -517,6 +527,17 @@ const en: Strings = {
     `${n.toLocaleString("en-GB")} cells one below the other; shown for ${first}, every other cell gets the formula for its own row.`,
   auditReplaced: (n: number, skipped: string[]) =>
     `${n.toLocaleString("en-GB")} cell(s) replaced.${skipped.length ? ` Not replaced because the cell changed meanwhile: ${firstFew(skipped, "and", "more")}.` : ""}`,
+  // ---- Werkmap controleren: the year of each number, the report of a replacement (issue 32) ----
+  // The report's rows stay in Dutch: they are the same report `nl-aftrek controleer --vervang` writes.
+  auditCurrent: (where: string) => `current for ${where}`,
+  auditNotKnown: (where: string) => `cannot be checked yet for ${where}: the rules do not know that year yet`,
+  auditReportTitle: "Report of the replacement",
+  auditReportColumns: ["Sheet", "Cell", "Was", "Is now", "Value before", "Value after", "Why (Dutch)"],
+  auditReportSkipped: "Not replaced",
+  auditReportMarkdown: "The report as Markdown (to keep or share)",
+  auditChangedMeanwhile: "niet vervangen: de cel is sinds het controleren gewijzigd",
+  auditThisWorkbook: "this workbook",
+  // ---- end of issue 32 ----
 };
 
 export const STRINGS: Record<Lang, Strings> = { nl, en };

@@ -314,8 +314,11 @@ export interface WorkbookOrigin {
 export interface WorkbookPackage {
   /** The file as given (for messages). */
   readonly file: string;
-  /** The file as it was read: an output must not be it, and --in-place replaces it only while it is unchanged. */
-  readonly identity: FileIdentity;
+  /**
+   * The file as it was read: an output must not be it, and --in-place replaces it only while it is
+   * unchanged. Null for a package made in memory.
+   */
+  readonly identity: FileIdentity | null;
   readonly data: Buffer;
   readonly entries: readonly ZipEntry[];
   readonly workbookEntry: ZipEntry;
@@ -800,12 +803,24 @@ function loadFile(file: string): Promise<ReadFile> {
 
 /** Opens a workbook for reading. A WorkbookError (Dutch, naming the file) when it is not one. */
 export async function openWorkbook(file: string): Promise<WorkbookPackage> {
-  const name = basename(file);
   const ext = extname(file).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".xlsm") {
-    throw refuse(name, `geen Excel-werkmap (.xlsx of .xlsm)${CONVERT_HINT[ext] ?? ""}.`);
+    throw refuse(basename(file), `geen Excel-werkmap (.xlsx of .xlsm)${CONVERT_HINT[ext] ?? ""}.`);
   }
   const { data, identity } = await loadFile(file);
+  return readWorkbook(file, data, identity);
+}
+
+/**
+ * Reads a workbook from its bytes (`file` names it in messages). `identity` is the file it was read
+ * from; null for a package made in memory, before it is written.
+ */
+export async function readWorkbook(
+  file: string,
+  data: Buffer,
+  identity: FileIdentity | null = null,
+): Promise<WorkbookPackage> {
+  const name = basename(file);
   const head = data.subarray(0, 4);
   if (head.equals(OLE_MAGIC)) {
     throw refuse(
@@ -865,7 +880,7 @@ function whatElse(reader: PackageReader, workbookPart: string): string {
   return `het werkmaponderdeel ${workbookPart} ontbreekt`;
 }
 
-function readPackage(reader: PackageReader, identity: FileIdentity): WorkbookPackage {
+function readPackage(reader: PackageReader, identity: FileIdentity | null): WorkbookPackage {
   const root = reader.relationships("");
   const main = root.find((r) => isType(r, "officeDocument") && !r.external);
   const workbookPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";

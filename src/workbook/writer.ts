@@ -154,6 +154,23 @@ export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): Buffer 
   return out.finish();
 }
 
+/** A stretch of a part's text and what replaces it. */
+export interface PartSplice {
+  readonly start: number;
+  readonly end: number;
+  readonly piece: string;
+}
+
+/**
+ * The part with the given stretches of its text replaced (in order, not overlapping); every other
+ * byte as it was, whatever the part's encoding.
+ */
+export function partWithSplices(part: PartText, splices: readonly PartSplice[]): Buffer {
+  const out = new PartWriter(part, splices.length);
+  for (const s of splices) out.replace(s.start, s.end, s.piece);
+  return out.finish();
+}
+
 /**
  * A part written as it is read: each unchanged stretch, then the piece that replaces what follows
  * it, straight into the part's bytes. An unchanged stretch is the part's own bytes: encoded back

@@ -214,6 +214,26 @@ describe("Werkmap controleren: hard-coded tax numbers", () => {
     expect(found).toEqual([]);
   });
 
+  test("a formula's result is no typed number: the other cells of an array formula, a formula it cannot read", async () => {
+    const found = await audit(
+      {
+        name: "Aangifte",
+        data: [
+          row(1, s("A1", "Jaar"), v("B1", 2025)),
+          // an array formula over B2:B3 whose results are 2.470 (the zelfstandigenaftrek of 2025)
+          row(2, s("A2", "Zelfstandigenaftrek"), `<c r="B2"><f t="array" ref="B2:B3">Bron!A1:A2</f><v>2470</v></c>`),
+          row(3, s("A3", "Zelfstandigenaftrek"), `<c r="B3"><v>2470</v></c>`),
+          // a formula the parser cannot read, with the same result
+          row(4, s("A4", "Zelfstandigenaftrek"), `<c r="B4"><f>SUM(((</f><v>2470</v></c>`),
+          // a typed 2.470 beside the same label is one
+          row(5, s("A5", "Zelfstandigenaftrek"), v("B5", 2470)),
+        ].join(""),
+      },
+      { name: "Bron", data: row(1, v("A1", 2470)) + row(2, v("A2", 2470)) },
+    );
+    expect(found.map((x) => x.cell)).toEqual(["Aangifte!B5"]);
+  });
+
   test("box 1 by hand: the first bracket's rate with the premies (35,82%, 17,92% at the AOW-leeftijd) is found", async () => {
     // 2025, art. 2.10 lid 1: first bracket to 38.441 at 8,17% + premies AOW 17,90, Anw 0,10, Wlz
     // 9,65 (art. 11 Wfsv) = 35,82%; without the AOW premie 8,17 + 0,10 + 9,65 = 17,92%; the second

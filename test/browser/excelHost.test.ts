@@ -6,6 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { Harness, openPane, startHarness } from "./harness";
+import { chooseLanguage, openTab } from "./steps";
 
 let h: Harness;
 beforeAll(async () => {
@@ -153,7 +154,7 @@ describe("Excel on the web: at most 5 MB per request", () => {
   test("the workbook check reads a 50.000 × 30 sheet in requests of at most 5 MB", async () => {
     const { page } = await openPane(h, "excel");
     await bigSheet(page);
-    await page.click("#tab-check");
+    await openTab(page, "check");
     // Clicked in the page: the check keeps the page busy for a while, longer than a click waits.
     await page.$eval("#audit-run", (b) => (b as HTMLButtonElement).click());
     await page.waitForFunction(
@@ -173,7 +174,7 @@ describe("Excel on the web: at most 5 MB per request", () => {
   test("the values-only copy writes only the NL cells, in requests of at most 5 MB", async () => {
     const { page } = await openPane(h, "excel");
     await bigSheet(page);
-    await page.click("#tab-insert");
+    await openTab(page, "insert");
     await page.click("#export-values");
     await page.waitForFunction(
       () => /Kopie gemaakt|Excel voerde/.test(document.querySelector("#insert-status")?.textContent ?? ""),
@@ -219,7 +220,7 @@ describe("a quiet background", () => {
     await page.waitForTimeout(300);
     expect(await runs()).toBe(start);
     // the Explain tab reads the selection, once per change
-    await page.click("#tab-explain");
+    await openTab(page, "explain");
     await page.waitForSelector("#explain-output");
     const explaining = await runs();
     expect(explaining).toBe(start + 1);
@@ -240,16 +241,16 @@ describe("a quiet background", () => {
 
   test("switching tabs or the language leaves the workbook unchanged; a scenario edit is saved in it", async () => {
     const { page } = await openPane(h, "excel");
-    for (const tab of ["compare", "insert", "check", "explain", "scenario"]) await page.click(`#tab-${tab}`);
-    await page.click("#lang");
-    await page.click("#lang");
+    for (const tab of ["compare", "insert", "check", "explain", "scenario"] as const) await openTab(page, tab);
+    await chooseLanguage(page, "en");
+    await chooseLanguage(page, "nl");
     await page.waitForTimeout(300);
     expect(await fake(page, (f) => f.wb.changed)).toBe(false);
     await page.fill("#f-winst", "61.000");
     await page.waitForFunction(() => window.__fake.wb.changed);
     // the language and the tab come back on this computer
-    await page.click("#lang");
-    await page.click("#tab-compare");
+    await chooseLanguage(page, "en");
+    await openTab(page, "compare");
     await page.reload();
     await page.waitForSelector("#panel");
     await expect(page.getAttribute("#tab-compare", "aria-selected")).resolves.toBe("true");

@@ -133,7 +133,13 @@
     runs: 0,
     reset() { localStorage.removeItem(KEY); },
     setCell(sheet, address, formula, value) { sheetOf(sheet).cells[address] = { formula, value }; persist(); },
-    setCells(sheet, list) { for (const [address, formula, value] of list) sheetOf(sheet).cells[address] = { formula, value }; persist(); },
+    /** Cells `[address, formula, value, numberFormat?]`. */
+    setCells(sheet, list) { for (const [address, formula, value, format] of list) sheetOf(sheet).cells[address] = { formula, value, ...(format ? { format } : {}) }; persist(); },
+    // What Excel computes for a formula the pane writes (set by a test: formula -> value); until it
+    // has, the cell shows #BUSY!, as a custom function's cell does while its result is on its way
+    // (office-js issues #4152, #6930). calcDelay: how long that takes, in ms.
+    results: {},
+    calcDelay: 30,
     /** A cell with more to it: `{ formula, value, spill: "G2:H24" }` or a spilled cell `{ formula, value, spilledFrom: "G2" }`. */
     setCellObject(sheet, address, cell) { sheetOf(sheet).cells[address] = cell; },
     /** A big sheet whose cells come from `cell(row, column)` (0-based), kept in memory only. */
@@ -240,6 +246,7 @@
       const basic = (x) => (x && x.value && typeof x.value === "object" ? "#VALUE!" : x ? x.value : "");
       if (wanted.includes("formulas")) out.formulas = cells.map((r) => r.map((x) => (x ? (typeof x.formula === "object" ? "#VALUE!" : x.formula) : "")));
       if (wanted.includes("values")) out.values = cells.map((r) => r.map(basic));
+      if (wanted.includes("numberFormat")) out.numberFormat = (cells || cellsOf()).map((r) => r.map((x) => (x && x.format) || "General"));
       for (const p of ["address", "rowIndex", "columnIndex", "rowCount", "columnCount"]) if (wanted.includes(p)) out[p] = { address: address(), rowIndex: row, columnIndex: c, rowCount: rows, columnCount: cols }[p];
       return out;
     };
@@ -253,12 +260,27 @@
     };
     range.select = () => op(ctx, () => { wb.active = sheetName(); wb.selection = [row, c]; });
     range.isNullObject = false;
-    for (const p of ["address", "rowIndex", "columnIndex", "rowCount", "columnCount"]) {
+    for (const p of ["numberFormat", "address", "rowIndex", "columnIndex", "rowCount", "columnCount"]) {
       Object.defineProperty(range, p, { get: () => range._loaded[p] });
     }
     const write = (matrix) => op(ctx, () => {
       const sheet = sheetOf(sheetName());
-      matrix.forEach((r, i) => r.forEach((v, k) => setAt(sheet, row + i, c + k, typed(v))));
+      const computing = [];
+      matrix.forEach((r, i) => r.forEach((v, k) => {
+        const cell = typed(v);
+        if (cell && typeof cell.formula === "string" && cell.formula.startsWith("=")) {
+          cell.value = "#BUSY!";
+          computing.push(cell);
+        }
+        setAt(sheet, row + i, c + k, cell);
+      }));
+      if (computing.length) {
+        const fake = window.__fake;
+        setTimeout(() => {
+          for (const cell of computing) cell.value = cell.formula in fake.results ? fake.results[cell.formula] : 0;
+          persist();
+        }, fake.calcDelay);
+      }
       ctx.writes += 1;
     }, { writes: true, cells: matrix.length * (matrix[0] || []).length, request: () => bytes(matrix) });
     Object.defineProperty(range, "formulas", { get: () => range._loaded.formulas, set: write });

@@ -52,3 +52,9 @@ export async function expectNoWrappedAmounts(page: Page): Promise<void> {
   expect(wrapped).toEqual([]);
   expect(await page.locator(".amount").count()).toBeGreaterThan(0);
 }
+
+/** The pane's language, chosen in its settings menu. */
+export async function chooseLanguage(page: Page, lang: "nl" | "en"): Promise<void> {
+  await page.click("#settings");
+  await page.click(`#lang-${lang}`);
+}

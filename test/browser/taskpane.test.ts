@@ -2,9 +2,14 @@
  * The task pane in Chromium: as a plain browser page (the standalone scenario calculator) and in a
  * fake Excel host. Screenshots of the main states go to test-artifacts/.
  */
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import type { Page } from "playwright-core";
+import { runCli } from "../helpers/cli";
+import { TemplateSheet, writeTemplate } from "../helpers/templates";
 import { bookkeeperTests } from "./bookkeeper";
-import { Harness, openPane, screenshot, startHarness } from "./harness";
+import { axeViolations, Harness, openPane, screenshot, startHarness } from "./harness";
 import { fillClient, openTab, rowValue, scenarioAction } from "./steps";
 
 let h: Harness;
@@ -21,8 +26,8 @@ interface FakeWorkbook {
 const fakeWorkbook = (page: Page) =>
   page.evaluate(() => (window as unknown as { __fake: { wb: FakeWorkbook } }).__fake.wb);
 
-/** A cell for the fake host's first sheet: its address, formula or constant, and cached value. */
-type FakeCell = [string, unknown, unknown];
+/** A cell for the fake host's first sheet: its address, formula or constant, cached value, and number format. */
+type FakeCell = [string, unknown, unknown, string?];
 const setCells = (page: Page, cells: FakeCell[]) =>
   page.evaluate((list) => {
     const fake = (window as unknown as { __fake: { setCells(s: string, cells: FakeCell[]): void } }).__fake;
@@ -41,6 +46,12 @@ const zelfstandigenaftrek2024FilledDown = (rows: number): FakeCell[] => [
     [`C${r}`, `=IF(B${r}>=1225,3750,0)`, 3750],
   ]),
 ];
+
+/** What the fake host "computes" for formulas the pane writes (Excel's results, from the law). */
+const setResults = (page: Page, results: Record<string, unknown>) =>
+  page.evaluate((r) => {
+    (window as unknown as { __fake: { results: Record<string, unknown> } }).__fake.results = r;
+  }, results);
 
 describe("outside Excel: the standalone scenario calculator", () => {
   test("computes the known scenario to the cent and says it has no workbook", async () => {
@@ -289,14 +300,98 @@ describe("inside a (fake) Excel host", () => {
     await page.click("#audit-replace");
     await page.waitForSelector("#audit-confirm");
     await expect(page.textContent("#audit-confirm")).resolves.toContain("=ALS(B3>=1225;3750;0)");
+    // What Excel computes for the NL formula: the zelfstandigenaftrek of 2025, 2.470 (art. 3.76 lid 2)
+    await setResults(page, { '=IF(NL.URENCRITERIUM(B3),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)': 2470 });
     await page.click("#audit-confirm-yes");
     await expect(page.textContent("#audit-progress")).resolves.toBe("1 cel(len) vervangen.");
+    // the report, once Excel has computed the cell (it says #BUSY! until then)
+    await page.waitForSelector("#audit-report");
+    const item = await page.locator('#audit-report li[data-cell="Blad1!B4"] .note').allTextContents();
+    expect(item).toEqual([
+      "Stond er: =ALS(B3>=1225;3750;0)",
+      'Staat er nu: =ALS(NL.URENCRITERIUM(B3);NL.PARAMETER($B$1;"zelfstandigenaftrek");0)',
+      "Waarde voor → Waarde na: 3.750 → 2.470",
+      "Waarom: verouderd voor 2025 (jaarcel Blad1!B1): 3.750 = zelfstandigenaftrek van 2024; in 2025 2.470",
+    ]);
     const wb = await fakeWorkbook(page);
     const cells = wb.sheets[0].cells;
     expect(cells.B4.formula).toBe('=IF(NL.URENCRITERIUM(B3),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
     expect(cells.B5.formula).toBe("=(C5-D5)*12.7%"); // not picked: untouched
     expect(cells.B3.formula).toBe(1400);
     expect(wb.syncs.filter((x) => x.writes > 0).at(-1)!.writes).toBe(1); // one write, one cell
+    await page.close();
+  });
+
+  test("Werkmap controleren: the pane's report is the one `controleer --vervang` writes for the same workbook", async () => {
+    const { page } = await openPane(h, "excel");
+    // A 2025 template: the zelfstandigenaftrek of 2024 (3.750) and the MKB-winstvrijstelling of
+    // 2022/2023 as a whole percentage (14) under a (%) label, divided by 100 where it is used
+    const template: TemplateSheet = {
+      name: "Blad1",
+      cells: {
+        A1: "Jaar",
+        B1: 2025,
+        A3: "Uren",
+        B3: 1400,
+        A4: "Zelfstandigenaftrek",
+        B4: { f: "IF(B3>=1225,3750,0)", v: 3750 },
+        A5: "MKB-winstvrijstelling (%)",
+        B5: 14,
+        A6: "Winst",
+        B6: 50000,
+        A7: "MKB-winstvrijstelling",
+        B7: { f: "(B6-B4)*B5/100", v: 6475 }, // (50.000 - 3.750) x 14%
+        // the first bracket's rate of 2025 (8,17 + 17,90 + 0,10 + 9,65 = 35,82%: art. 2.10 Wet IB
+        // 2001, art. 11 Wfsv), a whole percentage by its number format alone
+        A8: "Tarief eerste schijf",
+        B8: { v: 35.82, fmt: '0.00" %"' },
+      },
+    };
+    const fakeCells: FakeCell[] = Object.entries(template.cells).map(([address, c]) =>
+      typeof c !== "object"
+        ? [address, c, c]
+        : "f" in c
+          ? [address, `=${c.f}`, c.v]
+          : "fmt" in c
+            ? [address, c.v, c.v, c.fmt]
+            : [address, c.v, c.v],
+    );
+    await setCells(page, fakeCells);
+    await openTab(page, "check");
+    await page.click("#audit-run");
+    await page.waitForSelector("#audit-list");
+    await page.click("#audit-all");
+    await page.click("#audit-replace");
+    await page.waitForSelector("#audit-confirm");
+    // Excel's results, from the law (2025): the zelfstandigenaftrek 2.470 (art. 3.76 lid 2), the
+    // MKB-winstvrijstelling 12,7% (art. 3.79a), written as a whole percentage: 12,7
+    await setResults(page, {
+      '=IF(NL.URENCRITERIUM(B3),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)': 2470,
+      '=NL.PARAMETER($B$1,"mkb_winstvrijstelling_percentage")*100': 12.7,
+      '=NL.PARAMETER($B$1,"box1_tarief_schijf1_met_premie")*100': 35.82,
+    });
+    await page.click("#audit-confirm-yes");
+    await page.waitForSelector("#audit-report");
+    await screenshot(page, "08-controleren-rapport");
+    expect(await axeViolations(page)).toEqual([]);
+    const paneMarkdown = (await page.textContent("#audit-report-md"))!;
+    // the same workbook as a file, converted by the command line
+    const dir = mkdtempSync(join(tmpdir(), "nl-pane-report-"));
+    try {
+      const file = join(dir, "klant.xlsx");
+      await writeTemplate(file, [template]);
+      expect((await runCli("controleer", file, "--vervang", "-o", join(dir, "uit.xlsx"))).code).toBe(0);
+      const cliMarkdown = readFileSync(join(dir, "uit.rapport.md"), "utf8");
+      const table = (md: string) => md.split("\n").filter((l) => l.startsWith("| Blad1 |"));
+      expect(table(paneMarkdown)).toEqual(table(cliMarkdown));
+      expect(table(paneMarkdown)).toEqual([
+        '| Blad1 | B4 | `=ALS(B3>=1225;3750;0)` | `=ALS(NL.URENCRITERIUM(B3);NL.PARAMETER($B$1;"zelfstandigenaftrek");0)` | 3.750 | 2.470 | verouderd voor 2025 (jaarcel Blad1!B1): 3.750 = zelfstandigenaftrek van 2024; in 2025 2.470 |',
+        '| Blad1 | B5 | `14` | `=NL.PARAMETER($B$1;"mkb_winstvrijstelling_percentage")*100` | 14 | 12,7 | verouderd voor 2025 (jaarcel Blad1!B1): 14 = mkb_winstvrijstelling_percentage van 2022–2023; in 2025 12,7% |',
+        '| Blad1 | B8 | `35,82` | `=NL.PARAMETER($B$1;"box1_tarief_schijf1_met_premie")*100` | 35,82 | 35,82 | gelijk; de getallen zijn actueel voor 2025 (jaarcel Blad1!B1) |',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     await page.close();
   });
 
