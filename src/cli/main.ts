@@ -38,7 +38,6 @@ const consoleIo: Io = {
   err: (text) => void (process.stderr.destroyed || process.stderr.write(`${text}\n`)),
 };
 
-
 const EXIT_CODES = `Exitcodes:
   0  alles gelukt
   1  verkeerde aanroep, of geweigerd voordat er iets geschreven is (eval: de uitkomst is een

@@ -58,7 +58,9 @@ describe("a model comparing 2026 and 2027: each column checked against its own y
     expect([found[1].official, found[3].official]).toEqual([1200, 900]);
     expect(byCell("Prognose!B8")).toMatchObject({ value: 0.14, wholePercent: true, official: 0.127, stale: true });
     expect(byCell("Prognose!C11")).toMatchObject({ stale: null, official: null });
-    expect(byCell("Prognose!B6").suggestion).toBe('=IF(NL.URENCRITERIUM(B5),NL.PARAMETER(B$3,"zelfstandigenaftrek"),0)');
+    expect(byCell("Prognose!B6").suggestion).toBe(
+      '=IF(NL.URENCRITERIUM(B5),NL.PARAMETER(B$3,"zelfstandigenaftrek"),0)',
+    );
     // a whole percentage stays one: times 100, so that the formulas dividing it by 100 still work
     expect(byCell("Prognose!B11").suggestion).toBe('=NL.PARAMETER(B$3,"box1_tarief_schijf1_met_premie")*100');
     expect(byCell("Prognose!B17").suggestion).toBe(

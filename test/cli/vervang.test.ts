@@ -163,7 +163,9 @@ describe("one template converted with proof", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
     const ws = wb.getWorksheet("Prognose")!;
-    expect(ws.getCell("B6").formula).toBe('IF(_xldudf_NL_URENCRITERIUM(B5),_xldudf_NL_PARAMETER(B$3,"zelfstandigenaftrek"),0)');
+    expect(ws.getCell("B6").formula).toBe(
+      'IF(_xldudf_NL_URENCRITERIUM(B5),_xldudf_NL_PARAMETER(B$3,"zelfstandigenaftrek"),0)',
+    );
     expect(ws.getCell("B6").result).toBe(1200);
     expect(ws.getCell("C6").result).toBe(900);
     expect(ws.getCell("B8").result).toBe(12.7);
