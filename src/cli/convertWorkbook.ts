@@ -202,8 +202,9 @@ export async function convertWorkbook(
   const sheetIndex = new Map(pkg.sheets.map((s) => [s.name, s.index]));
   const place = (c: CellConversion) => ({ sheet: sheetIndex.get(c.sheet)!, row: c.row, col: c.col });
   // Before: the old formulas (and what reads the old constants) computed as the new ones will be.
-  const before = await recalculate(pkg, { also: plan.cells.map(place) });
-  const after = await recalculate(copy);
+  // A formula too deep for this thread's stack is listed as not computed, as recalc does without a deeper one.
+  const before = await recalculate(pkg, { also: plan.cells.map(place), listTooDeep: true });
+  const after = await recalculate(copy, { listTooDeep: true });
   const valuesBefore = computed(before);
   const valuesAfter = computed(after);
   const key = (p: { sheet: number; row: number; col: number }) => `${p.sheet}:${p.row}:${p.col}`;

@@ -4,6 +4,7 @@
  */
 import { statSync } from "fs";
 import { basename, join, resolve } from "path";
+import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "../engine/deepStack";
 import { evaluateFormula, FormulaInputError, formatValue, hasError } from "../engine/evaluate";
 import { defaultOutput, RecalcReport } from "../engine/recalcFile";
 import { ENGINE_VERSION } from "../rules/version";
@@ -301,7 +302,7 @@ function totals(reports: readonly RecalcReport[], failedFiles: number) {
   };
 }
 
-function evaluate(rest: string[], io: Io): number {
+async function evaluate(rest: string[], io: Io): Promise<number> {
   if (rest[0] === "-h" || rest[0] === "--help") {
     io.out(HELP_EVAL);
     return 0;
@@ -314,13 +315,29 @@ function evaluate(rest: string[], io: Io): number {
     );
   }
   try {
-    const value = evaluateFormula(rest[0]);
+    const value = await evaluateAnyDepth(rest[0]);
     io.out(formatValue(value));
     return hasError(value) ? 1 : 0;
   } catch (error) {
     if (!(error instanceof FormulaInputError)) throw error;
     io.err(`Fout: ${error.message}`);
     return 1;
+  }
+}
+
+/** A formula's value; one deeper than this thread's stack walks is evaluated on a thread with a larger one. */
+async function evaluateAnyDepth(text: string): Promise<ReturnType<typeof evaluateFormula>> {
+  try {
+    return evaluateFormula(text);
+  } catch (error) {
+    if (!(error instanceof NeedsDeepStack)) throw error;
+    if (!deepStackAvailable())
+      throw new FormulaInputError("De formule is te diep genest om hier te rekenen (meer dan 500 niveaus).");
+    const value = await inDeepStack(
+      { kind: "eval", text },
+      { FormulaInputError: (message) => new FormulaInputError(message) },
+    );
+    return value as ReturnType<typeof evaluateFormula>;
   }
 }
 

@@ -12,10 +12,14 @@ import { Node } from "../workbook/formula/ast";
 import { quoteSheet } from "../workbook/formula/print";
 import { CellRecord, WorkbookPackage } from "../workbook/package";
 import { isSyntaxError, WorkbookReferences } from "../workbook/references";
-import { CellValue, errorValue, isErrorValue } from "../workbook/values";
+import { deepFormulasAllowed } from "../workbook/formula/parse";
+import { CellValue, errorValue, isErrorValue, withinTextLimit } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
 import { CacheTrust } from "./cacheTrust";
+import { UsedArea } from "./boundedAreas";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
+import { findRings } from "./cycles";
+import { NeedsDeepStack } from "./deepStack";
 import { CellAt, DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator, NotDirect } from "./direct";
 import { EngineLevelContext, EngineSession, evaluateWithEngine } from "./engineLevel";
@@ -96,6 +100,11 @@ export interface RecalcOptions {
    * cell (the audit's proof computes a template's old formulas as it computes the new ones).
    */
   readonly also?: readonly CellAt[];
+  /**
+   * A formula too deep for this thread's stack is listed as not recalculated; without this, a
+   * NeedsDeepStack is thrown before anything is computed (the caller moves to a deeper stack).
+   */
+  readonly listTooDeep?: boolean;
 }
 
 /** Cells computed between two reports of progress. */
@@ -104,6 +113,7 @@ const PROGRESS_EVERY = 4096;
 export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const refs = new WorkbookReferences(pkg);
   const graph = dependencyGraph(pkg, refs, options.also);
+  if (!options.listTooDeep && !deepFormulasAllowed() && hasTooDeep(graph, refs)) throw new NeedsDeepStack();
   const nlFormulas = graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length + graph.unreadableNl.length;
   if (nlFormulas === 0 && graph.touched.length === 0) {
     return {
@@ -137,6 +147,19 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   }
 }
 
+/** Whether a formula or defined name of the workbook is too deep for this thread's stack. */
+function hasTooDeep(graph: DependencyGraph, refs: WorkbookReferences): boolean {
+  for (const id of graph.unreadable) {
+    const formula = graph.formulas[id].formula;
+    if (isSyntaxError(formula) && formula.tooDeep) return true;
+  }
+  for (const name of refs.pkg.names) {
+    const formula = refs.nameFormula(name);
+    if (isSyntaxError(formula) && formula.tooDeep) return true;
+  }
+  return false;
+}
+
 /**
  * One recalculation, in the order it goes: the cells to recalculate and what they read, their
  * dependency order and levels, the evaluation level by level, and what to write. Formulas are
@@ -155,6 +178,10 @@ class Recalculation {
   private spills = false;
   /** Each member's precedents within the set. */
   private readonly precedents: IdLists;
+  /** Precedents that are only an order (a growing step's previous formula, whose value is not read), by member. */
+  private readonly orderOnly = new Map<number, number[]>();
+  /** 1: the cell reads a kept cell, by value or through a growing step (see keptPrecedent). */
+  private readonly readsKept: Uint8Array;
   /** 0: evaluated directly, 1: by HyperFormula. */
   private readonly kind: Uint8Array;
   /** Cells that keep their cached value, with the reason. */
@@ -179,6 +206,7 @@ class Recalculation {
     this.inSet = new Uint8Array(n);
     this.spillOwner = pkg.sheets.map(() => new Map<number, number>());
     this.precedents = new IdLists(n);
+    this.readsKept = new Uint8Array(n);
     this.kind = new Uint8Array(n);
     this.level = new Int32Array(n);
     this.waveOf = new Int32Array(n);
@@ -200,6 +228,7 @@ class Recalculation {
       kept: this.kept,
       keptPrecedent: (id) => this.keptPrecedent(id),
       engines,
+      used: new UsedArea(pkg),
     };
     for (const id of graph.touched) this.join(id);
     // A formula that could not be read may read any of them: it is listed as not recalculated
@@ -257,10 +286,18 @@ class Recalculation {
     const { members, formulas, precedents } = this;
     let visiting = -1; // the member whose precedents are being found
     let areaSheet = 0;
+    let orderOnly: number[] | undefined; // the visiting member's order-only precedents (growing steps)
     const visit = (sheet: number, cell: CellRecord | undefined) => {
       if (!cell) return;
       const owner = this.ownerOf(sheet, cell);
-      if (owner === undefined || owner === visiting || stamp[owner] === visiting) return;
+      if (owner === undefined) return;
+      if (stamp[owner] === visiting) {
+        // A formula placed before this one for a growing step, whose cell it also reads.
+        if (orderOnly?.includes(owner)) orderOnly.splice(orderOnly.indexOf(owner), 1);
+        return;
+      }
+      // A cell that reads itself (`A1 = NL.KIA(2025; A1 + 10000)`, or an area that holds it) is its
+      // own precedent: a circular reference, found as such by the dependency order.
       stamp[owner] = visiting;
       if (!this.inSet[owner]) {
         // Read at its cached value where that is Excel's result; else computed too.
@@ -278,6 +315,7 @@ class Recalculation {
       const id = (visiting = members[i]);
       const f = formulas[id];
       precedents.start(id);
+      orderOnly = undefined;
       const areas = areasOf.get(id) ?? this.graph.areasOf(f);
       const stepsOf = steps.get(id);
       let largest = 0;
@@ -292,6 +330,8 @@ class Recalculation {
           if (step.previous >= 0 && stamp[step.previous] !== id) {
             stamp[step.previous] = id;
             precedents.push(step.previous);
+            if (!orderOnly) this.orderOnly.set(id, (orderOnly = []));
+            orderOnly.push(step.previous);
           }
           if (step.rest) cells.forEachIn(step.rest, visitInArea);
         } else cells.forEachIn(area, visitInArea);
@@ -339,7 +379,7 @@ class Recalculation {
    * their levels: direct cells on even levels, engine cells on odd ones, each after what it reads.
    */
   dependencyOrder(): number[] {
-    const { members, precedents, kind, level, kept } = this;
+    const { members, precedents, kind, level } = this;
     const dependents = precedents.reversed(members);
     const indegree = new Int32Array(this.formulas.length);
     for (let i = 0; i < members.length; i++) indegree[members[i]] = precedents.size(members[i]);
@@ -353,9 +393,7 @@ class Recalculation {
         if (--indegree[d] === 0) ready.push(d);
       }
     }
-    if (order.length < members.length) {
-      for (const id of members) if (indegree[id] > 0 && !kept.has(id)) kept.set(id, "kringverwijzing");
-    }
+    if (order.length < members.length) this.keepCircular(members.filter((id) => indegree[id] > 0));
     for (let i = 0; i < order.length; i++) {
       const id = order[i];
       let l = kind[id];
@@ -368,6 +406,34 @@ class Recalculation {
       level[id] = l;
     }
     return order;
+  }
+
+  /**
+   * Plan step "find cycles": the cells the dependency order could not place are on a circular
+   * reference or read one. A cell of a ring is listed with the ring; one that reads a ring, as a
+   * dependent of a kept cell. None is computed (from a stale cached value or otherwise).
+   */
+  private keepCircular(left: readonly number[]): void {
+    const rings = findRings(left, this.precedents, this.formulas.length);
+    const iterate = iterativeCalculation(this.pkg);
+    const reasons = new Map<readonly number[], string>();
+    for (const id of left) {
+      const { ring } = rings.get(id)!;
+      if (ring.length === 0) {
+        if (!this.kept.has(id)) this.kept.set(id, DEPENDENT_OF_KEPT);
+        continue;
+      }
+      let reason = reasons.get(ring);
+      if (!reason)
+        reasons.set(
+          ring,
+          (reason = ringReason(
+            ring.map((m) => cellName(this.pkg, this.formulas[m])),
+            iterate,
+          )),
+        );
+      this.kept.set(id, reason);
+    }
   }
 
   /** A cell's value: its new result once that is known, else the value Excel stored. */
@@ -395,16 +461,34 @@ class Recalculation {
     return rows;
   }
 
+  /**
+   * A cell's result, as Excel holds it: a text over Excel's 32.767 characters is #VALUE! (the
+   * formulas HyperFormula evaluates refuse to make one; a text a file held may still be longer),
+   * so that what reads it, and what is written, is what Excel has.
+   */
   private readonly setResult = (id: number, value: CellValue | CellValue[][]): void => {
-    this.results[id] = value;
+    this.results[id] = Array.isArray(value) ? value.map((row) => row.map(withinTextLimit)) : withinTextLimit(value);
     this.done[id] = 1;
   };
 
-  private readonly isKept = (p: number) => this.kept.has(p);
-
-  /** Whether a cell reads one kept at its cached value (nothing to look through while none is). */
+  /**
+   * Whether a cell reads one kept at its cached value (nothing to look through while none is). A
+   * formula placed after another only for a growing step (see growingAreas.ts) does not read that
+   * one's value, only the cells of its area: it reads a kept cell where that one did. Remembered
+   * (readsKept), as each cell is decided in dependency order.
+   */
   private keptPrecedent(id: number): boolean {
-    return this.kept.size > 0 && this.precedents.some(id, this.isKept);
+    if (this.kept.size === 0) return false;
+    const order = this.orderOnly.get(id);
+    const { precedents, kept } = this;
+    for (let k = precedents.first(id); k < precedents.end(id); k++) {
+      const p = precedents.items[k];
+      if (order?.includes(p) ? this.readsKept[p] === 1 : kept.has(p)) {
+        this.readsKept[id] = 1;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Level by level: direct levels here (their NL calls in waves, spread over the pool), engine levels in HyperFormula. */
@@ -426,8 +510,9 @@ class Recalculation {
     for (let l = 0; l < byLevel.length; l++) {
       const ids: number[] = [];
       for (const id of byLevel[l] ?? []) {
+        const readsKept = this.keptPrecedent(id);
         if (this.kept.has(id)) continue;
-        if (this.keptPrecedent(id)) this.kept.set(id, DEPENDENT_OF_KEPT);
+        if (readsKept) this.kept.set(id, DEPENDENT_OF_KEPT);
         else ids.push(id);
       }
       tell((byLevel[l]?.length ?? 0) - ids.length);
@@ -553,6 +638,24 @@ function wavesOf(ids: readonly number[], precedents: IdLists, level: Int32Array,
     (waves[w] ??= []).push(id);
   }
   return waves;
+}
+
+/** Whether the workbook has Excel compute circular references by iteration (`<calcPr iterate="1">`, ECMA-376 Part 1, 18.2.2). */
+function iterativeCalculation(pkg: WorkbookPackage): boolean {
+  const iterate = pkg.origin.calcPr?.iterate;
+  return iterate === "1" || iterate === "true";
+}
+
+/** The reason told for each cell of a ring: the word Excel uses, and the ring's cells. */
+function ringReason(cells: readonly string[], iterate: boolean): string {
+  const shown =
+    cells.length > 6
+      ? `${cells.slice(0, 5).join(", ")} en nog ${(cells.length - 5).toLocaleString("nl-NL")}`
+      : cells.join(", ");
+  const what = cells.length === 1 ? `kringverwijzing: ${cells[0]} leest zichzelf` : `kringverwijzing tussen ${shown}`;
+  return iterate
+    ? `${what} (de werkmap laat Excel iteratief rekenen; NL Aftrek rekent niet iteratief, Excel rekent deze cellen bij openen)`
+    : what;
 }
 
 function cellName(pkg: WorkbookPackage, f: FormulaCell): string {

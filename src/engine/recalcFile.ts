@@ -7,6 +7,7 @@ import { basename, dirname, extname, join } from "path";
 import { writeFileSafely } from "../workbook/files";
 import { openWorkbook } from "../workbook/package";
 import { editSheet, packageBytes, withFullCalcOnLoad } from "../workbook/writer";
+import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "./deepStack";
 import { recalculate, RecalcOptions, RecalcOutcome } from "./recalc";
 
 export interface RecalcReport extends Omit<RecalcOutcome, "edits"> {
@@ -24,9 +25,20 @@ export function defaultOutput(input: string): string {
 /**
  * Recalculates `input` into `output`. With `output` the same path as `input` (--in-place) the input
  * is replaced, atomically, and only when something changed; any other output is a new file, and
- * never the input under another name.
+ * never the input under another name. A workbook with a formula deeper than this thread's stack
+ * walks is done again on a thread with a larger one (see deepStack.ts).
  */
 export async function recalcFile(input: string, output: string, options: RecalcOptions = {}): Promise<RecalcReport> {
+  try {
+    return await recalcOnce(input, output, options);
+  } catch (error) {
+    if (!(error instanceof NeedsDeepStack)) throw error;
+    if (deepStackAvailable()) return (await inDeepStack({ kind: "recalc", input, output })) as RecalcReport;
+    return recalcOnce(input, output, { ...options, listTooDeep: true });
+  }
+}
+
+async function recalcOnce(input: string, output: string, options: RecalcOptions): Promise<RecalcReport> {
   options.progress?.({ phase: "lezen", done: 0, total: 0 });
   const pkg = await openWorkbook(input);
   const outcome = await recalculate(pkg, options);

@@ -251,6 +251,22 @@ export class SheetCells {
     return all;
   }
 
+  /**
+   * The last row and the last column that hold a cell (0 for an empty sheet): what lies beyond is
+   * empty, however far a formula's range reaches. One pass over the rows, not the cells.
+   */
+  usedExtent(): { readonly lastRow: number; readonly lastCol: number } {
+    let lastRow = 0;
+    let lastCol = 0;
+    for (const [row, cells] of this.rows) {
+      if (cells.length === 0) continue;
+      if (row > lastRow) lastRow = row;
+      const col = cells[cells.length - 1].col;
+      if (col > lastCol) lastCol = col;
+    }
+    return { lastRow, lastCol };
+  }
+
   /** Every stored cell inside the area, row by row. */
   forEachIn(area: Area, fn: (cell: CellRecord) => void): void {
     if (!this.sortedRows) this.sortedRows = [...this.rows.keys()].sort((a, b) => a - b);

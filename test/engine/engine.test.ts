@@ -116,12 +116,12 @@ describe("what a Dutch user types in Excel", () => {
       'TEKST met de notatie "#.##0,00": die hangt af van de taal van Excel en rekent alleen Excel precies.',
     );
     expect(evalText('=TEKST(1234,5; "0")')).toBe("1235");
-    // a limit of the whole formula has no one place; nesting has the place where it goes too deep
-    expect(message(`=NL.KIA(2025; ${Array.from({ length: 600 }, () => "1").join("+")})`)).toBe(
-      "De formule is niet te lezen: de formule is meer dan 500 niveaus diep.",
+    // Excel's limits, named: 64 nested functions (with the place where it goes too deep), 255 arguments
+    expect(message(`=${"ABS(".repeat(65)}1${")".repeat(65)}`)).toBe(
+      "De formule is niet te lezen: de formule nest meer dan 64 functies in elkaar; Excel staat ten hoogste 64 niveaus toe (bij teken 258).",
     );
-    expect(message(`=${"(".repeat(200)}1${")".repeat(200)}`)).toBe(
-      "De formule is niet te lezen: de formule is dieper genest dan 128 niveaus (bij teken 130).",
+    expect(message(`=SOM(${Array.from({ length: 256 }, () => "1").join("; ")})`)).toBe(
+      "De formule is niet te lezen: SOM heeft meer dan 255 argumenten; Excel staat er ten hoogste 255 toe (bij teken 771).",
     );
   });
 
