@@ -20,7 +20,7 @@ const path = require("path");
 const Decimal = require("decimal.js");
 const rules = require("../lib/rules");
 const { makeBigWorkbook } = require("../scripts/make-big-workbook");
-const { openWorkbook } = require("../lib/workbook/package");
+const { openWorkbook } = require("../lib/workbook/workbookReader");
 const { soffice, recalculatingProfile, convertArgs } = require("../scripts/libreoffice");
 
 const RUNS = Number(process.env.BENCH_RUNS || 3);

@@ -18,7 +18,7 @@ const os = require("os");
 const path = require("path");
 const ExcelJS = require("exceljs");
 const { evaluateFormula } = require("../lib/engine/evaluate");
-const { openWorkbook } = require("../lib/workbook/package");
+const { openWorkbook } = require("../lib/workbook/workbookReader");
 const { soffice, recalculatingProfile, convertArgs } = require("./libreoffice");
 
 /** Amounts as they come out of NL functions and the arithmetic around them. */

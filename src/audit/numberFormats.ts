@@ -4,7 +4,8 @@
  * text once (a sheet without formulas is not kept by the reader), a cell's style from its tag.
  */
 import { inflateEntry, partKey, ZipEntry, ZipProblem } from "../workbook/zip";
-import { resolveTarget, SheetInfo, WorkbookPackage } from "../workbook/package";
+import { SheetInfo, WorkbookPackage } from "../workbook/package";
+import { resolveTarget } from "../workbook/partReader";
 import { decodeXml, parseXml, XmlProblem } from "../workbook/xml";
 
 /** The format codes Excel does not write into the styles part (ECMA-376 part 1, 18.8.30), the percentages among them. */

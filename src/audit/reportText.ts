@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import { dutchNumber } from "../rules/dutch";
 import { parseA1 } from "../workbook/address";
 import { dutchDecimals, dutchFormula } from "../workbook/formula/dutch";
-import { DUTCH_ERRORS } from "../workbook/formula/parse";
+import { DUTCH_ERRORS } from "../workbook/formula/ast";
 import type { ConversionReport, Outcome, ReportRow, ReportValue } from "./conversionReport";
 import type { Finding } from "./scan";
 

@@ -3,7 +3,8 @@
  * formulas and their hosts; the scan does the rest. Nothing is written.
  */
 import { basename } from "path";
-import { CellRecord, openWorkbook, SheetInfo, WorkbookPackage } from "../workbook/package";
+import { CellRecord, SheetInfo, WorkbookPackage } from "../workbook/package";
+import { openWorkbook } from "../workbook/workbookReader";
 import { isSyntaxError, WorkbookReferences } from "../workbook/references";
 import { numberFormats } from "./numberFormats";
 import { AuditCell, AuditOptions, auditSheets, AuditSheet, Finding } from "./scan";

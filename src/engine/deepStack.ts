@@ -10,7 +10,7 @@ import { existsSync } from "fs";
 import { join } from "path";
 import { Worker } from "worker_threads";
 import { WorkbookError } from "../workbook/errors";
-import { DEEP_STACK_MB } from "../workbook/formula/parse";
+import { DEEP_STACK_MB } from "../workbook/formula/limits";
 
 /** Thrown on a thread with the default stack, before anything is written, by work that needs a deeper one. */
 export class NeedsDeepStack extends Error {

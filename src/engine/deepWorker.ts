@@ -1,6 +1,6 @@
 /** The worker thread of deepStack.ts: started with a large stack, it reads formulas of any depth. */
 import { parentPort } from "worker_threads";
-import { allowDeepFormulas } from "../workbook/formula/parse";
+import { allowDeepFormulas } from "../workbook/formula/limits";
 import type { DeepAnswer, DeepJob } from "./deepStack";
 import { evaluateFormula } from "./evaluate";
 import { recalcFile } from "./recalcFile";

@@ -5,7 +5,7 @@
  * formula is registered once per area it reads and found again only until it is in the set.
  */
 import { Area, areasOverlap, cellCount, cellKey } from "../workbook/address";
-import { namesNlFunction } from "../workbook/formula/parse";
+import { namesNlFunction } from "../workbook/formula/functionNames";
 import { CellRecord, SheetInfo, WorkbookPackage } from "../workbook/package";
 import { CellFormula, isSyntaxError, Traits, WorkbookReferences } from "../workbook/references";
 import { Direction, GROWING_FROM, GrowingGroup, growingGroups, reach } from "./growingAreas";

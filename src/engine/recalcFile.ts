@@ -5,7 +5,7 @@
  */
 import { basename, dirname, extname, join } from "path";
 import { writeFileSafely } from "../workbook/files";
-import { openWorkbook } from "../workbook/package";
+import { openWorkbook } from "../workbook/workbookReader";
 import { editSheet, packageBytes, withFullCalcOnLoad } from "../workbook/writer";
 import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "./deepStack";
 import { recalculate, RecalcOptions, RecalcOutcome } from "./recalc";

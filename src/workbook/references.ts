@@ -5,7 +5,9 @@
  */
 import { Area, MAX_COLUMNS, MAX_ROWS } from "./address";
 import { Formula, Node, RefSpec, SheetSpec, StructSpec } from "./formula/ast";
-import { FormulaCache, FormulaSyntaxError, FormulaTooDeep, Host, namesNlFunction, parseFormula } from "./formula/parse";
+import { FormulaCache } from "./formula/formulaCache";
+import { namesNlFunction } from "./formula/functionNames";
+import { FormulaSyntaxError, FormulaTooDeep, Host, parseFormula } from "./formula/parse";
 import { CellRecord, DefinedName, SheetInfo, TableInfo, WorkbookPackage } from "./package";
 
 /** A reference that does not resolve: Excel shows `#REF!` (or `#NAME?` for an unknown name). */

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { openWorkbook } from "../../src/workbook/package";
+import { openWorkbook } from "../../src/workbook/workbookReader";
 import { WorkbookReferences, isSyntaxError } from "../../src/workbook/references";
 import { print } from "../../src/audit/suggest";
 import { runCli } from "../helpers/cli";

@@ -14,7 +14,8 @@ import { evaluateFormula, formatValue } from "../../src/engine/evaluate";
 import { excelCompare, excelMultiple, excelRound, excelSum } from "../../src/engine/excelNumbers";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { parseFormula } from "../../src/workbook/formula/parse";
-import { openWorkbook, WorkbookPackage } from "../../src/workbook/package";
+import { WorkbookPackage } from "../../src/workbook/package";
+import { openWorkbook } from "../../src/workbook/workbookReader";
 import { WorkbookReferences } from "../../src/workbook/references";
 import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
 

@@ -10,7 +10,8 @@ import { tmpdir } from "os";
 import { basename, join } from "path";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { parseA1 } from "../../src/workbook/address";
-import { openWorkbook, WorkbookPackage } from "../../src/workbook/package";
+import { WorkbookPackage } from "../../src/workbook/package";
+import { openWorkbook } from "../../src/workbook/workbookReader";
 import { CellValue } from "../../src/workbook/values";
 import { runCli } from "../helpers/cli";
 

@@ -10,7 +10,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { growingAreaSteps } from "../../src/engine/growingAreas";
 import { recalcFile } from "../../src/engine/recalcFile";
-import { openWorkbook } from "../../src/workbook/package";
+import { openWorkbook } from "../../src/workbook/workbookReader";
 import { f, row, v, writeWorkbookFile } from "../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-totals-"));

@@ -2,7 +2,7 @@
 import { join } from "path";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { parseA1 } from "../../src/workbook/address";
-import { openWorkbook } from "../../src/workbook/package";
+import { openWorkbook } from "../../src/workbook/workbookReader";
 import { CellValue } from "../../src/workbook/values";
 import { TestWorkbook, writeWorkbookFile } from "./xlsx";
 

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { recalcFile } from "../../src/engine/recalcFile";
-import { openWorkbook } from "../../src/workbook/package";
+import { openWorkbook } from "../../src/workbook/workbookReader";
 import { ByteOffsets, decodeXml } from "../../src/workbook/partText";
 import { entries, MAIN_NS, workbookParts, zipParts } from "../helpers/xlsx";
 

@@ -5,7 +5,8 @@
  * formulas at generated rows.
  */
 import fc from "fast-check";
-import { FormulaCache, parseFormula } from "../../src/workbook/formula/parse";
+import { FormulaCache } from "../../src/workbook/formula/formulaCache";
+import { parseFormula } from "../../src/workbook/formula/parse";
 
 /** Parses each (text, row, col) with one cache and fresh; the trees must be equal. */
 function sameAsFresh(cells: readonly (readonly [string, number, number])[]): void {

@@ -7,13 +7,9 @@
  */
 import fc from "fast-check";
 import { inDeepStack } from "../../src/engine/deepStack";
-import {
-  FORMULA_LIMITS,
-  FormulaCache,
-  FormulaSyntaxError,
-  FormulaTooDeep,
-  parseFormula,
-} from "../../src/workbook/formula/parse";
+import { FormulaCache } from "../../src/workbook/formula/formulaCache";
+import { FORMULA_LIMITS, FormulaSyntaxError, FormulaTooDeep } from "../../src/workbook/formula/limits";
+import { parseFormula } from "../../src/workbook/formula/parse";
 
 /** The message of the syntax error `text` gives, or null when it parses. */
 function refusal(text: string): string | null {

@@ -10,8 +10,9 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { StructSpec } from "../../src/workbook/formula/ast";
-import { canonicalFunction, namesNlFunction, parseFormula } from "../../src/workbook/formula/parse";
-import { openWorkbook } from "../../src/workbook/package";
+import { canonicalFunction, namesNlFunction } from "../../src/workbook/formula/functionNames";
+import { parseFormula } from "../../src/workbook/formula/parse";
+import { openWorkbook } from "../../src/workbook/workbookReader";
 import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
 
 const spec = (text: string): StructSpec => {

@@ -9,7 +9,7 @@ import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "os";
 import { join } from "path";
 import { recalcFile } from "../../src/engine/recalcFile";
-import { openWorkbook } from "../../src/workbook/package";
+import { openWorkbook } from "../../src/workbook/workbookReader";
 import { entries, f, row, s, v, withoutResults, workbookParts, writeWorkbookFile, zipParts } from "../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-surgical-"));

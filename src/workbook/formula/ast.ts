@@ -21,6 +21,22 @@ export const OTHER_ERRORS = [
   "#CONNECT!",
   "#BUSY!",
 ];
+/** The Dutch names of the error codes (Excel in Dutch shows these). */
+export const DUTCH_ERRORS: Record<string, string> = {
+  "#LEEG!": "#NULL!",
+  "#DEEL/0!": "#DIV/0!",
+  "#WAARDE!": "#VALUE!",
+  "#VERW!": "#REF!",
+  "#NAAM?": "#NAME?",
+  "#GETAL!": "#NUM!",
+  "#N/B": "#N/A",
+};
+
+/** The cell that holds a formula: the relative parts of its references are offsets from it. */
+export interface Host {
+  readonly row: number;
+  readonly col: number;
+}
 
 export interface SheetSpec {
   /** The sheet name as written (unquoted). */

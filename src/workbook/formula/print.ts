@@ -3,8 +3,8 @@
  * or for HyperFormula, with names, structured and spill references replaced by what they mean.
  */
 import { columnLetters, MAX_COLUMNS, MAX_ROWS } from "../address";
-import { Node, RefSpec, SheetSpec } from "./ast";
-import { DUTCH_ERRORS, Host, parseFormula } from "./parse";
+import { DUTCH_ERRORS, Node, RefSpec, SheetSpec } from "./ast";
+import { Host, parseFormula } from "./parse";
 
 /** A construct the target cannot take; the caller keeps the cell as it was. */
 export class Unprintable extends Error {}
