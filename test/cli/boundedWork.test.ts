@@ -8,16 +8,14 @@
  *
  * KIA 2025 (art. 3.41 lid 2 Wet IB 2001): more than 2.900 up to 70.602 invested gives 28%.
  */
-import { spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { parseA1 } from "../../src/workbook/address";
 import { openWorkbook } from "../../src/workbook/package";
-import { runCli } from "../helpers/cli";
+import { runCli, runCliProcess } from "../helpers/cli";
 import { entryText, f, row, TestWorkbook, v, writeWorkbookFile } from "../helpers/xlsx";
 
-const root = join(__dirname, "../..");
 const base = mkdtempSync(join(tmpdir(), "nl-aftrek-begrensd-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -45,23 +43,6 @@ async function valuesOf(file: string, ...refs: string[]) {
 /** `<c r="A1">…</c>` of the output's first sheet, as written. */
 const cellXml = (file: string, ref: string) =>
   new RegExp(`<c r="${ref}"[^>]*>.*?</c>`).exec(entryText(file, "xl/worksheets/sheet1.xml"))?.[0];
-
-/**
- * `nl-aftrek recalc` in a process of its own (the built lib/, as `npx nl-aftrek` runs it): its exit
- * code, what it printed, and the most memory it held (maxRSS, worker threads included).
- */
-function recalcInProcess(...args: string[]): { code: number; out: string; peakMB: number } {
-  const script = `
-    const out = [];
-    require(${JSON.stringify(join(root, "lib/cli/main.js"))})
-      .main(${JSON.stringify(["recalc", ...args])}, { out: (t) => out.push(t), err: (t) => out.push(t) })
-      .then((code) => process.stdout.write(JSON.stringify({ code, out: out.join("\\n"), rss: process.resourceUsage().maxRSS })));
-  `;
-  const run = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  expect(run.stderr).toBe("");
-  const { code, out, rss } = JSON.parse(run.stdout);
-  return { code, out, peakMB: rss / 1024 };
-}
 
 describe("`NL.KIA($A$1; SOM(B2:B1048576))`, or ranges to the bottom of the sheet", () => {
   test("computes the right values with memory under 1 GB, for the single formula and a column of them", async () => {
@@ -91,7 +72,7 @@ describe("`NL.KIA($A$1; SOM(B2:B1048576))`, or ranges to the bottom of the sheet
       );
     const file = workbook({ sheets: [{ name: "Blad1", data: rows.join("") }] });
     expect(statSync(file).size).toBeLessThan(64 * 1024);
-    const { code, out, peakMB } = recalcInProcess(file);
+    const { code, out, peakMB } = runCliProcess("recalc", file);
     expect(out).toContain("2.005 cel(len) herberekend");
     expect(code).toBe(0);
     expect(peakMB).toBeLessThan(1024);
