@@ -70,10 +70,17 @@ describe("`NL.KIA($A$1; SOM(B2:B1048576))`, or ranges to the bottom of the sheet
           f(`D${r}`, "_xldudf_NL_KIA($A$1,SUM(B:B)/2)"),
         ),
       );
-    const file = workbook({ sheets: [{ name: "Blad1", data: rows.join("") }] });
+    // To the edge of the sheet both ways, from another sheet: B's 10.000 (the rest cancels out).
+    const edge = row(1, f("A1", "_xldudf_NL_KIA(2025,SUM(Blad1!A2:XFD1048576)-SUM(Blad1!C2:XFD1048576))"));
+    const file = workbook({
+      sheets: [
+        { name: "Blad1", data: rows.join("") },
+        { name: "Blad2", data: edge },
+      ],
+    });
     expect(statSync(file).size).toBeLessThan(64 * 1024);
     const { code, out, peakMB } = runCliProcess("recalc", file);
-    expect(out).toContain("2.005 cel(len) herberekend");
+    expect(out).toContain("2.006 cel(len) herberekend");
     expect(code).toBe(0);
     expect(peakMB).toBeLessThan(1024);
     expect(await valuesOf(output(file), "F1", "C2", "C1001", "D2", "D1001", "F2", "G2", "H2", "I2")).toEqual([
@@ -87,6 +94,8 @@ describe("`NL.KIA($A$1; SOM(B2:B1048576))`, or ranges to the bottom of the sheet
       2800, // two columns to the bottom of the sheet: A2:A1048576 is empty, B holds 10.000
       2800, // SOMPRODUCT: 1.000 x 10 x 10 / 10 = 10.000
     ]);
+    const pkg = await openWorkbook(output(file));
+    expect(pkg.sheets[1].cells.get(1, 1)?.value).toBe(2800);
   }, 120000);
 });
 
