@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { parseA1 } from "../../src/workbook/address";
-import { openWorkbook } from "../../src/workbook/package";
+import { openWorkbook } from "../../src/workbook/workbookReader";
 import { runCli, runCliProcess } from "../helpers/cli";
 import { entryText, f, row, TestWorkbook, v, writeWorkbookFile } from "../helpers/xlsx";
 
