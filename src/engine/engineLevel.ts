@@ -12,6 +12,7 @@ import { CellValue, isErrorValue } from "../workbook/values";
 import { DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, FormulaCell } from "./dependents";
 import { loadEngine } from "./engineLoader";
+import { needsExcelReason } from "./excelValues";
 import { growingGroups } from "./growingAreas";
 
 /** What an engine level reads from, and writes to, the recalculation it is part of. */
@@ -110,13 +111,20 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
     sheets[sheet.name] = rows;
   });
   const lookups = [...texts.keys()].some((id) => callsAny(formulas[id], hf.LOOKUP_FUNCTIONS));
-  const engine = ctx.engines.engineFor(sheets, lookups);
+  // HyperFormula computes the sheets as it is given them; a function of excelFunctions.ts that
+  // meets a value only Excel can decide says so for its formula (withUndecided).
+  const [engine, undecided] = hf.withUndecided(() => ctx.engines.engineFor(sheets, lookups));
   // Sheets are found by name: an object orders a sheet called "1" before the others.
   const engineSheet = pkg.sheets.map((sheet) => engine.getSheetId(sheet.name)!);
   for (const id of texts.keys()) {
     const f = formulas[id];
+    const needsExcel = undecided.get(hf.addressKey(engineSheet[f.sheet], f.cell.row - 1, f.cell.col - 1));
+    if (needsExcel !== undefined) {
+      kept.set(id, needsExcelReason(needsExcel));
+      continue;
+    }
     const read = (row: number, col: number) =>
-      hf.fromEngine(engine.getCellValue({ sheet: engineSheet[f.sheet], row: row - 1, col: col - 1 }));
+      hf.engineValue(engine, { sheet: engineSheet[f.sheet], row: row - 1, col: col - 1 });
     if (f.arrayArea) {
       const rows: CellValue[][] = [];
       let failed = false;

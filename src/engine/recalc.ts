@@ -15,9 +15,10 @@ import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/val
 import { CellEdit } from "../workbook/writer";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
-import { DirectEvaluator, NotDirect } from "./direct";
+import { DirectEvaluator } from "./direct";
 import { EngineLevelContext, EngineSession, evaluateWithEngine } from "./engineLevel";
 import { loadEngine } from "./engineLoader";
+import { NeedsExcel, needsExcelReason } from "./excelValues";
 import { AreaRead, GROWING_FROM, growingAreaSteps } from "./growingAreas";
 import { IdLists } from "./idLists";
 import { NlPool, POOL_THRESHOLD } from "./nlPool";
@@ -433,8 +434,8 @@ class Recalculation {
           if (call) batch!.add(id, call);
           else this.setResult(id, this.direct.evaluate(node, f.sheet, f.cell));
         } catch (error) {
-          if (!(error instanceof NotDirect)) throw error;
-          this.kept.set(id, `niet zonder Excel te bepalen (${error.message})`);
+          if (!(error instanceof NeedsExcel)) throw error;
+          this.kept.set(id, needsExcelReason(error.message));
         }
       }
       await batch?.finish();
