@@ -17,7 +17,7 @@ import { Node, RefSpec } from "../workbook/formula/ast";
 import { Host } from "../workbook/formula/parse";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
-import { Arguments, excelFunction, ExcelFunction, Fold, foldRows, ListItem } from "./excelFunctions";
+import { Arguments, ArgumentsOnce, excelFunction, ExcelFunction, Fold, foldRows, ListItem } from "./excelFunctions";
 import {
   arithmetic,
   ArithmeticOperator,
@@ -302,10 +302,7 @@ export class DirectEvaluator {
 }
 
 /** A call's arguments in the direct evaluator, each evaluated for the cell being computed when first asked for. */
-class DirectArguments implements Arguments<Value> {
-  readonly count: number;
-  private readonly evaluated: Value[] = [];
-
+class DirectArguments extends ArgumentsOnce<Value> implements Arguments<Value> {
   constructor(
     private readonly ev: DirectEvaluator,
     private readonly args: readonly Node[],
@@ -313,20 +310,19 @@ class DirectArguments implements Arguments<Value> {
     private readonly host: Host,
     private readonly depth: number,
   ) {
-    this.count = args.length;
+    super(args.length);
   }
 
   omitted(i: number): boolean {
     return this.args[i].k === "missing";
   }
 
-  private raw(i: number): Value {
-    if (!(i in this.evaluated)) this.evaluated[i] = this.ev.eval(this.args[i], this.sheet, this.host, this.depth);
-    return this.evaluated[i];
+  protected evaluate(i: number): Value {
+    return this.ev.eval(this.args[i], this.sheet, this.host, this.depth);
   }
 
   value(i: number): CellValue {
-    const cell = i in this.evaluated ? undefined : this.ev.sameSheetCell(this.args[i], this.sheet, this.host);
+    const cell = this.isEvaluated(i) ? undefined : this.ev.sameSheetCell(this.args[i], this.sheet, this.host);
     return cell !== undefined ? cell : this.ev.single(this.raw(i));
   }
 

@@ -41,6 +41,30 @@ export interface Arguments<R> {
   range<T>(i: number, fold: Fold<T>): T | ErrorValue | undefined;
 }
 
+/**
+ * What both evaluators' arguments share: each argument evaluated the first time it is asked for,
+ * and kept for the call.
+ */
+export abstract class ArgumentsOnce<R> {
+  private readonly evaluated: R[] = [];
+
+  constructor(readonly count: number) {}
+
+  /** Argument i evaluated, as the evaluator passes a value on. */
+  protected abstract evaluate(i: number): R;
+
+  /** Argument i, evaluated once (no evaluator's value is undefined). */
+  protected raw(i: number): R {
+    let value = this.evaluated[i];
+    if (value === undefined) this.evaluated[i] = value = this.evaluate(i);
+    return value;
+  }
+
+  protected isEvaluated(i: number): boolean {
+    return this.evaluated[i] !== undefined;
+  }
+}
+
 /** An argument of a list: the cells of a reference or array, row by row, or one value given. */
 export type ListItem = { readonly rows: readonly (readonly CellValue[])[] } | { readonly value: CellValue };
 
@@ -323,7 +347,9 @@ export const EXCEL_FUNCTIONS: Readonly<Record<string, ExcelFunction>> = {
   INT: numeric(1, [undefined], (value) => Math.floor(value)),
 };
 
+const BY_NAME: ReadonlyMap<string, ExcelFunction> = new Map(Object.entries(EXCEL_FUNCTIONS));
+
 /** The function of the table by canonical (English) name, or undefined. */
 export function excelFunction(name: string): ExcelFunction | undefined {
-  return Object.prototype.hasOwnProperty.call(EXCEL_FUNCTIONS, name) ? EXCEL_FUNCTIONS[name] : undefined;
+  return BY_NAME.get(name);
 }

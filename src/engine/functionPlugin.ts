@@ -15,7 +15,7 @@
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from "hyperformula";
 import { CellValue, ErrorValue } from "../workbook/values";
-import { Arguments, EXCEL_FUNCTIONS, ExcelFunction, Fold, ListItem } from "./excelFunctions";
+import { Arguments, ArgumentsOnce, EXCEL_FUNCTIONS, ExcelFunction, Fold, ListItem } from "./excelFunctions";
 import { NeedsExcel, needsExcelReason } from "./excelValues";
 import { rowsOf, toCellValue, toEngineValue } from "./hfValues";
 
@@ -175,26 +175,22 @@ type Plugin = InstanceType<ReturnType<typeof excelFunctionPlugin>>;
  * A call's arguments in HyperFormula: evaluated when first asked for, or, inside ARRAYFORMULA,
  * as HyperFormula evaluated them (`given`, one value of each range at a time).
  */
-class EngineArguments implements Arguments<unknown> {
-  readonly count: number;
-  private readonly evaluated: unknown[] = [];
-
+class EngineArguments extends ArgumentsOnce<unknown> implements Arguments<unknown> {
   constructor(
     private readonly plugin: Plugin,
     private readonly asts: readonly Ast[],
     private readonly state: State,
     private readonly given?: readonly unknown[],
   ) {
-    this.count = asts.length;
+    super(asts.length);
   }
 
   omitted(i: number): boolean {
     return this.asts[i].type === "EMPTY";
   }
 
-  private raw(i: number): unknown {
-    if (!(i in this.evaluated)) this.evaluated[i] = this.plugin.evaluate(this.asts[i], this.state);
-    return this.evaluated[i];
+  protected evaluate(i: number): unknown {
+    return this.plugin.evaluate(this.asts[i], this.state);
   }
 
   /** Argument i as one value: a range's value in the formula's row or column, else #VALUE!. */
