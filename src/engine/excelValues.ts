@@ -1,24 +1,14 @@
 /**
  * Excel's values inside a formula, one module for both evaluators: how a value becomes a number
  * (an operand of + - * / ^, a number argument), a logical value (IF's test, NOT, an argument of AND
- * or OR), and how two values compare. The direct evaluator's operators are these functions, and
- * every function of the table in excelFunctions.ts reads its arguments through them, in the direct
- * evaluator and in HyperFormula alike.
+ * or OR), and how two values compare. The direct evaluator's operators are these functions; every
+ * function of the table in excelFunctions.ts reads its arguments through them; and HyperFormula's
+ * own operators run them too (hfOperators.ts), as do its comparisons and powers. Its configuration
+ * (hyperformula.ts) adds and compares numbers as excelNumbers.ts does.
  *
- * HyperFormula's own operators (its Interpreter and ArithmeticHelper) cannot be replaced by a
- * plugin; they serve the formulas it evaluates. Its configuration (hyperformula.ts) makes them
- * compare and add as here: numbers equal and sums 0 within EXCEL_EPSILON, text compared by the
- * collation TEXT_COMPARISON. Where no setting reaches, they still differ, and there the direct
- * evaluator keeps Excel's value (a formula that needs it is evaluated directly when it is in reach
- * of an NL formula and holds no other function):
- * - an empty text as a number (`=""*1`): Excel #VALUE!, HyperFormula 0
- *   (`coerceNonDateScalarToMaybeNumber` returns 0 for "");
- * - 0^0: Excel #NUM!, HyperFormula 1; 0 to a negative power: Excel #DIV/0!, HyperFormula #NUM!
- *   (its `pow` is Math.pow, then infinity is #NUM!);
- * - text that reads as a date, a time or an amount with a currency sign (`="1-2-2025"*1`,
- *   `="12:30"+0`, `="$5"*1`): Excel reads it in the user's language, which the file does not name;
- *   HyperFormula by its own formats (DD/MM/YYYY, hh:mm, $). Here only Excel can decide (NeedsExcel);
- *   HyperFormula computes its reading. And two such texts HyperFormula compares as dates, Excel as text.
+ * Where HyperFormula still differs: a range where one value is wanted is the value in the formula's
+ * row or column there (implicit intersection), and only Excel here (NeedsExcel), as Excel 365 may
+ * spill it instead.
  */
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 import { dutchEngineMessage } from "./engineMessages";
@@ -41,30 +31,47 @@ const NOT_FINITE = dutchEngineMessage("NaN or infinite value encountered.");
 /** Where a logical value is wanted and none is given (Excel's #VALUE!, which has no message). */
 export const NO_LOGICAL_VALUE = "Geen logische waarde (WAAR of ONWAAR) of getal gevonden.";
 
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
+/** A number written plainly: digits with a decimal point, an exponent, a percent sign (HyperFormula's own pattern). */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?(\s*%)?$/i;
 /** Digits with separators, signs, brackets or a currency: a date, time or amount in some language. */
 const IN_SOME_LANGUAGE = /^[\d\s.,:/\-+€$%()]+$/;
 
+/** What NeedsExcel says of text that Excel reads as a number or date in the user's language. */
+export const TEXT_AS_NUMBER = "tekst die Excel als getal of datum kan lezen";
+
 /**
- * A value as a number, the way Excel's arithmetic takes it: an empty cell 0, WAAR 1, a number
- * written plainly in text that number (a percentage too), an error as it is. Other text with
- * digits (a date, an amount with separators) depends on the user's language: NeedsExcel.
+ * Text as a number, as Excel's arithmetic reads it: a number written plainly (a percentage too),
+ * or undefined for text that is no number in any language. Other text with digits (a date, a time,
+ * an amount with separators or a currency) depends on the user's language: NeedsExcel.
+ */
+export function textToNumber(value: string): number | undefined {
+  const text = value.trim();
+  if (PLAIN_NUMBER.test(text)) {
+    const n = Number(text.replace(/\s*%$/, ""));
+    return text.endsWith("%") ? n / 100 : n;
+  }
+  if (/\d/.test(text) && IN_SOME_LANGUAGE.test(text)) throw new NeedsExcel(TEXT_AS_NUMBER);
+  return undefined;
+}
+
+/**
+ * Whether text is a date, time or amount only the user's language makes a number of (what
+ * textToNumber leaves to Excel), for a reader that is not about to take it as a number.
+ */
+export function readsInSomeLanguage(value: string): boolean {
+  const text = value.trim();
+  return !PLAIN_NUMBER.test(text) && /\d/.test(text) && IN_SOME_LANGUAGE.test(text);
+}
+
+/**
+ * A value as a number, the way Excel's arithmetic takes it: an empty cell 0, WAAR 1, text as
+ * textToNumber reads it (an empty text, or one that is no number, #VALUE!), an error as it is.
  */
 export function toNumber(value: CellValue): number | ErrorValue {
   if (value === null) return 0;
   if (typeof value === "number") return value;
   if (typeof value === "boolean") return value ? 1 : 0;
-  if (typeof value === "string") {
-    const text = value.trim();
-    if (text === "") return errorValue("#VALUE!", NOT_A_NUMBER);
-    if (PLAIN_NUMBER.test(text)) {
-      const n = Number(text.replace("%", ""));
-      return text.endsWith("%") ? n / 100 : n;
-    }
-    if (/\d/.test(text) && IN_SOME_LANGUAGE.test(text))
-      throw new NeedsExcel("tekst die Excel als getal of datum kan lezen");
-    return errorValue("#VALUE!", NOT_A_NUMBER);
-  }
+  if (typeof value === "string") return textToNumber(value) ?? errorValue("#VALUE!", NOT_A_NUMBER);
   return value;
 }
 

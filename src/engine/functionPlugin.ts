@@ -9,40 +9,21 @@
  * evaluates every argument); a list function's range is folded once per range and kept, and a
  * growing range's fold built on the previous one's (as HyperFormula's own SUM does).
  *
- * A value only Excel can decide (NeedsExcel) is recorded for the formula that met it, so that its
- * cell keeps Excel's value; the function gives an error in the meantime, which no function of the
- * table passes over.
+ * A value only Excel can decide (NeedsExcel) is recorded for the formula that met it
+ * (hfOperators.ts), so that its cell keeps Excel's value; the function gives an error in the
+ * meantime.
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from "hyperformula";
 import { CellValue, ErrorValue } from "../workbook/values";
 import { Arguments, ArgumentsOnce, EXCEL_FUNCTIONS, ExcelFunction, Fold, ListItem } from "./excelFunctions";
 import { NeedsExcel, needsExcelReason } from "./excelValues";
+import { needsExcel } from "./hfOperators";
 import { rowsOf, toCellValue, toEngineValue } from "./hfValues";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Ast = { type: string; args: Ast[]; expression?: Ast };
 type Address = { sheet: number; row: number; col: number };
 type State = { formulaAddress: Address; arraysFlag: boolean };
-
-/** The values only Excel can decide, met during a HyperFormula run: by formula cell (addressKey), the reason. */
-let undecided: Map<string, string> | null = null;
-
-export const addressKey = (sheet: number, row: number, col: number): string => `${sheet}:${row}:${col}`;
-
-/**
- * Runs `evaluate` (HyperFormula building or changing sheets, which computes them, and reading the
- * results), and tells which formula cells met a value only Excel can decide, with the reason.
- */
-export function withUndecided<T>(evaluate: () => T): [T, ReadonlyMap<string, string>] {
-  const outer = undecided;
-  const found = new Map<string, string>();
-  undecided = found;
-  try {
-    return [evaluate(), found];
-  } finally {
-    undecided = outer;
-  }
-}
 
 const methodOf = (name: string) => `excel_${name.replace(/\./g, "_")}`;
 
@@ -134,8 +115,7 @@ export function excelFunctionPlugin(Aggregates: typeof FunctionPlugin) {
         return fn.evaluate(new EngineArguments(this, ast.args, state));
       } catch (error) {
         if (!(error instanceof NeedsExcel)) throw error;
-        const { sheet, row, col } = state.formulaAddress;
-        undecided?.set(addressKey(sheet, row, col), error.message);
+        needsExcel(error.message, state.formulaAddress);
         return toEngineValue({ error: "#VALUE!", message: needsExcelReason(error.message) });
       }
     }

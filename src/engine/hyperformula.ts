@@ -16,10 +16,11 @@ import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { EXCEL_EPSILON } from "./excelNumbers";
 import { TEXT_COMPARISON } from "./excelValues";
 import { excelFunctionPlugin } from "./functionPlugin";
+import { alignOperators, readTextAsDate } from "./hfOperators";
 import { errorCode, errorMessage, rowsOf, toCellValue, toEngineValue } from "./hfValues";
 import { callNl, NlArgument, nlSpillSize } from "./nlCall";
 
-export { addressKey, withUndecided } from "./functionPlugin";
+export { addressKey, withUndecided } from "./hfOperators";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Ast = { procedureName: string; args: any[] };
@@ -69,6 +70,8 @@ function register(): void {
   const aggregates = HyperFormula.getFunctionPlugin("SUMSQ") as unknown as typeof FunctionPlugin;
   const plugin = excelFunctionPlugin(aggregates);
   HyperFormula.registerFunctionPlugin(plugin, { enGB: Object.fromEntries(plugin.names.map((name) => [name, name])) });
+  // Its operators read and compare text as the direct evaluator's (excelValues.ts).
+  alignOperators();
   registered = true;
 }
 
@@ -86,6 +89,8 @@ export function engineConfig(date1904 = false, lookups = false) {
     precisionEpsilon: EXCEL_EPSILON,
     // Text compared as Excel and the direct evaluator compare it (excelValues.ts).
     ...TEXT_COMPARISON,
+    // No text is taken for a date: Excel reads it in the user's language (hfOperators.ts).
+    parseDateTime: readTextAsDate,
     // A column index costs memory on every cell; without one, each lookup reads its whole range
     // (20.000 VLOOKUPs in a table of 20.000 rows: 85 s without, 3 s with).
     useColumnIndex: lookups,

@@ -251,13 +251,87 @@ describe("what only Excel can decide, the same in both evaluators, in recalc and
   });
 
   test("eval says so, for the direct evaluator and for HyperFormula alike", () => {
-    for (const formula of ['=ALS("WAAR"; 1; 2)', '=KIEZEN(1; ALS("WAAR"; 1; 2))', '="1,5"*1', '=EN(WAAR; "TRUE")']) {
+    const formulas = [
+      '=ALS("WAAR"; 1; 2)',
+      '=KIEZEN(1; ALS("WAAR"; 1; 2))', // HyperFormula's, through the table's IF
+      '="1,5"*1', // 1,5 in Dutch Excel; in English Excel #VALUE!
+      '=KIEZEN(1; "1-2-2025"+0)', // HyperFormula's own + reads text as the direct evaluator does
+      '=EN(WAAR; "TRUE")',
+      '=JAAR("1-2-2025")', // 1 February or 2 January: the user's language says
+    ];
+    for (const formula of formulas) {
       expect(() => evaluateFormula(formula)).toThrow(FormulaInputError);
       expect(() => evaluateFormula(formula)).toThrow(/^De uitkomst is niet zonder Excel te bepalen \(tekst/);
     }
-    // a number written plainly in text is read the same in every language
-    expect(evalText('="1.5"*2')).toBe("3");
-    expect(evalText('=SUM("5%";1)')).toBe("1.05");
+    // a number written plainly (digits, a decimal point, a percent sign) is read as written, in both
+    expectBoth('"1.5"*2', "3");
+    expectBoth('SUM("5 %",1)', "1.05");
+    // an empty text is no number in any language (HyperFormula's own + read it as 0)
+    expectBoth('""+1', "#VALUE!");
+  });
+});
+
+describe("the same in both evaluators, by construction", () => {
+  /** A cell of data: a number, text (one only Excel reads as a number), WAAR/ONWAAR, an error, or empty. */
+  const cell = fc.oneof(
+    fc.integer({ min: -2e6, max: 2e6 }).map((n) => ({ xml: (ref: string) => v(ref, n / 100) })),
+    fc.constantFrom(0, 1).map((n) => ({ xml: (ref: string) => `<c r="${ref}" t="b"><v>${n}</v></c>` })),
+    fc.constantFrom("tekst", "", "12.5", "1,5", "WAAR").map((t) => ({ xml: (ref: string) => s(ref, t) })),
+    fc.constant({ xml: (ref: string) => `<c r="${ref}" t="e"><v>#N/A</v></c>` }),
+    fc.constant({ xml: () => "" }),
+  );
+  /** Formulas of the table over row r, reading the NL result in A1 so that they are recalculated. */
+  const formulas = (r: number) => [
+    `MAX($A$1*B${r},C${r})`,
+    `IF(B${r}>C${r},$A$1,C${r})`,
+    `ROUND($A$1/B${r},2)`,
+    `SUM($A$1,B${r}:C${r})`,
+    `IFERROR($A$1/B${r},C${r})`,
+    `AND($A$1>0,B${r}:C${r})`,
+    `OR(NOT(B${r}),$A$1<0)`,
+    `IFNA(MIN(B${r},$A$1),0)-ABS(C${r})`,
+  ];
+
+  test("a sheet of any values: each cell the same value, or kept with the same reason, directly and in HyperFormula", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(cell, cell), { minLength: 10, maxLength: 10 }), async (rows) => {
+        // columns D to K evaluated directly, M to T the same formulas inside CHOOSE (HyperFormula's)
+        const data = rows.map(([b, c], i) => {
+          const r = i + 2;
+          const own = formulas(r).map((text, k) => f(`${String.fromCharCode(68 + k)}${r}`, text));
+          const engine = formulas(r).map((text, k) => f(`${String.fromCharCode(77 + k)}${r}`, `CHOOSE(1,${text})`));
+          return row(r, b.xml(`B${r}`), c.xml(`C${r}`), ...own, ...engine);
+        });
+        const { report, cells } = await recalcSheet(
+          "Willekeurig",
+          row(1, f("A1", "_xldudf_NL_KIA(2025,2901)")) + data.join(""),
+        );
+        const kept = new Map(report.notRecalculated.map((note) => [note.cell, note.reason]));
+        for (let r = 2; r < rows.length + 2; r++)
+          for (let k = 0; k < 8; k++) {
+            const own = `${String.fromCharCode(68 + k)}${r}`;
+            const engine = `${String.fromCharCode(77 + k)}${r}`;
+            expect([own, kept.get(`Willekeurig!${engine}`)]).toEqual([own, kept.get(`Willekeurig!${own}`)]);
+            if (!kept.has(`Willekeurig!${own}`))
+              expect([own, cells.get(r, 13 + k)?.value]).toEqual([own, cells.get(r, 4 + k)?.value]);
+          }
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
+describe("the operators as Excel has them, in both evaluators (excelValues.ts, hfOperators.ts)", () => {
+  test("a power of 0: 0^0 is #NUM!, 0 to a negative power #DIV/0!", () => {
+    // HyperFormula's own ^ gave 1 and #NUM! (and LibreOffice gives 1 and #NUM!)
+    expectBoth("0^0", "#NUM!");
+    expectBoth("0^-1", "#DIV/0!");
+    expectBoth("2^10", "1024");
+  });
+
+  test("two texts that look like dates compare as text, as Excel does", () => {
+    // HyperFormula compared them as its own DD/MM/YYYY dates: 1 February < 10 January was ONWAAR
+    expectBoth('IF("1-2-2025"<"10-1-2025",1,0)', "1");
   });
 });
 
