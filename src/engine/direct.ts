@@ -16,8 +16,8 @@ import { Area, MAX_COLUMNS, MAX_ROWS } from "../workbook/address";
 import { Node, RefSpec } from "../workbook/formula/ast";
 import { Host } from "../workbook/formula/parse";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
-import { CellValue, errorValue, isErrorValue } from "../workbook/values";
-import { Arguments, ArgumentsOnce, excelFunction, ExcelFunction, Fold, foldRows, ListItem } from "./excelFunctions";
+import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
+import { Arguments, ArgumentsBase, excelFunction, ExcelFunction, Fold } from "./excelFunctions";
 import {
   arithmetic,
   ArithmeticOperator,
@@ -149,7 +149,8 @@ function isRows(v: Value): v is RowsValue {
 }
 
 export class DirectEvaluator {
-  constructor(private readonly ctx: DirectContext) {}
+  /** @param ctx the workbook's cells as the formulas see them (read by the arguments of functions too) */
+  constructor(readonly ctx: DirectContext) {}
 
   /**
    * The value of a formula for the cell at (sheet, host): a value, or rows for a spilled result.
@@ -249,11 +250,6 @@ export class DirectEvaluator {
     return v;
   }
 
-  /** @internal The cells of a reference, row by row. */
-  cells(v: AreaValue): readonly (readonly CellValue[])[] {
-    return v.single ? [[this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1)]] : this.ctx.valuesIn(v.area);
-  }
-
   private binary(op: string, a: Node, b: Node, sheet: number, host: Host, depth: number): CellValue {
     const x = this.scalar(a, sheet, host, depth);
     const y = this.scalar(b, sheet, host, depth);
@@ -302,7 +298,7 @@ export class DirectEvaluator {
 }
 
 /** A call's arguments in the direct evaluator, each evaluated for the cell being computed when first asked for. */
-class DirectArguments extends ArgumentsOnce<Value> implements Arguments<Value> {
+class DirectArguments extends ArgumentsBase<Value> implements Arguments<Value> {
   constructor(
     private readonly ev: DirectEvaluator,
     private readonly args: readonly Node[],
@@ -339,15 +335,12 @@ class DirectArguments extends ArgumentsOnce<Value> implements Arguments<Value> {
     return Array.isArray(value) ? { rows: value } : value;
   }
 
-  item(i: number): ListItem {
+  fold<T>(i: number, fold: Fold<T>, total: T): T | ErrorValue | undefined {
     const v = this.raw(i);
-    if (isRows(v)) return { rows: v.rows };
-    if (isArea(v)) return { rows: this.ev.cells(v) };
-    return { value: v };
-  }
-
-  range<T>(i: number, fold: Fold<T>) {
-    const v = this.raw(i);
-    return isArea(v) && !v.single ? foldRows(this.ev.cells(v), fold, fold.initial) : undefined;
+    if (isRows(v)) return this.foldRows(v.rows, fold, total);
+    if (!isArea(v)) return undefined;
+    const { area } = v;
+    if (v.single) return this.foldCell(this.ev.ctx.valueAt(area.sheet, area.r1, area.c1), fold, total);
+    return this.foldRange(this.foldRows(this.ev.ctx.valuesIn(area), fold, fold.initial), fold, total);
   }
 }

@@ -32,21 +32,20 @@ export interface Arguments<R> {
   pass(i: number): R;
   /** A value, or an array of values, as the result. */
   result(value: CellValue | CellValue[][]): R;
-  /** Argument i of a list (SUM, AND): the cells of a reference or array, or the value given. */
-  item(i: number): ListItem;
   /**
-   * Argument i folded, when it is a reference to more than one cell (HyperFormula keeps the fold of
-   * each range, and builds a growing range's on the previous one); undefined for anything else.
+   * Argument i of a list (SUM, AND) folded into `total` when it is a reference or an array, by
+   * foldRange, foldRows or foldCell; undefined for a value given (then read with `value`).
    */
-  range<T>(i: number, fold: Fold<T>): T | ErrorValue | undefined;
+  fold<T>(i: number, fold: Fold<T>, total: T): T | ErrorValue | undefined;
 }
 
 /**
  * What both evaluators' arguments share: each argument evaluated the first time it is asked for,
- * and kept for the call.
+ * and kept for the call; and how an argument of a list is folded (`fold`).
  */
-export abstract class ArgumentsOnce<R> {
-  private readonly evaluated: R[] = [];
+export abstract class ArgumentsBase<R> {
+  /** Made at the first argument asked for (most calls are over before they take any). */
+  private evaluated: R[] | null = null;
 
   constructor(readonly count: number) {}
 
@@ -55,18 +54,46 @@ export abstract class ArgumentsOnce<R> {
 
   /** Argument i, evaluated once (no evaluator's value is undefined). */
   protected raw(i: number): R {
-    let value = this.evaluated[i];
-    if (value === undefined) this.evaluated[i] = value = this.evaluate(i);
+    const evaluated = (this.evaluated ??= []);
+    let value = evaluated[i];
+    if (value === undefined) evaluated[i] = value = this.evaluate(i);
     return value;
   }
 
   protected isEvaluated(i: number): boolean {
-    return this.evaluated[i] !== undefined;
+    return this.evaluated !== null && this.evaluated[i] !== undefined;
+  }
+
+  /** One cell of a reference folded into `total`; an error in it is the result. */
+  protected foldCell<T>(cell: CellValue, fold: Fold<T>, total: T): T | ErrorValue {
+    if (isErrorValue(cell)) return cell;
+    const x = fold.cell(cell);
+    return x === null ? total : fold.combine(total, x);
+  }
+
+  /**
+   * A reference to more than one cell into `total`: its cells folded among themselves first
+   * (`folded`, from the fold's start: HyperFormula keeps that per range), then that into the total.
+   */
+  protected foldRange<T>(folded: T | ErrorValue, fold: Fold<T>, total: T): T | ErrorValue {
+    return isErrorValue(folded) ? folded : fold.combine(folded, total);
+  }
+
+  /** The cells of a reference or array, row by row, folded into `total` in order; the first error in them is the result. */
+  protected foldRows<T>(rows: readonly (readonly CellValue[])[], fold: Fold<T>, total: T): T | ErrorValue {
+    let acc = total;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (isErrorValue(cell)) return cell;
+        const x = fold.cell(cell);
+        if (x !== null) acc = fold.combine(acc, x);
+      }
+    }
+    return acc;
   }
 }
-
-/** An argument of a list: the cells of a reference or array, row by row, or one value given. */
-export type ListItem = { readonly rows: readonly (readonly CellValue[])[] } | { readonly value: CellValue };
 
 /**
  * A function of a list (SUM, MAX, AND) as a fold: what each cell of a reference or array and each
@@ -101,40 +128,19 @@ export interface ExcelFunction {
   evaluate<R>(args: Arguments<R>): R;
 }
 
-/** The cells of a reference or array folded into `total`, in order; the first error in them is the result. */
-export function foldRows<T>(rows: readonly (readonly CellValue[])[], fold: Fold<T>, total: T): T | ErrorValue {
-  let acc = total;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (isErrorValue(cell)) return cell;
-      const x = fold.cell(cell);
-      if (x !== null) acc = fold.combine(acc, x);
-    }
-  }
-  return acc;
-}
-
 /** A list function's arguments folded, in order; the first error is the result. */
 function foldArguments<R, T>(a: Arguments<R>, fold: Fold<T>): R {
   let total = fold.initial;
   for (let i = 0; i < a.count; i++) {
-    const range = a.range(i, fold);
-    if (range !== undefined) {
-      if (isErrorValue(range)) return a.result(range);
-      total = fold.combine(range, total);
-      continue;
-    }
-    const item = a.item(i);
-    if ("rows" in item) {
-      const folded = foldRows(item.rows, fold, total);
+    const folded = a.fold(i, fold, total);
+    if (folded !== undefined) {
       if (isErrorValue(folded)) return a.result(folded);
       total = folded;
       continue;
     }
-    if (isErrorValue(item.value)) return a.result(item.value);
-    const x = fold.argument(item.value);
+    const value = a.value(i);
+    if (isErrorValue(value)) return a.result(value);
+    const x = fold.argument(value);
     if (isErrorValue(x)) return a.result(x);
     total = fold.combine(total, x);
   }

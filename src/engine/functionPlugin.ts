@@ -15,7 +15,7 @@
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from "hyperformula";
 import { CellValue, ErrorValue } from "../workbook/values";
-import { Arguments, ArgumentsOnce, EXCEL_FUNCTIONS, ExcelFunction, Fold, ListItem } from "./excelFunctions";
+import { Arguments, ArgumentsBase, EXCEL_FUNCTIONS, ExcelFunction, Fold } from "./excelFunctions";
 import { NeedsExcel, needsExcelReason } from "./excelValues";
 import { needsExcel } from "./hfOperators";
 import { rowsOf, toCellValue, toEngineValue } from "./hfValues";
@@ -155,7 +155,7 @@ type Plugin = InstanceType<ReturnType<typeof excelFunctionPlugin>>;
  * A call's arguments in HyperFormula: evaluated when first asked for, or, inside ARRAYFORMULA,
  * as HyperFormula evaluated them (`given`, one value of each range at a time).
  */
-class EngineArguments extends ArgumentsOnce<unknown> implements Arguments<unknown> {
+class EngineArguments extends ArgumentsBase<unknown> implements Arguments<unknown> {
   constructor(
     private readonly plugin: Plugin,
     private readonly asts: readonly Ast[],
@@ -199,16 +199,12 @@ class EngineArguments extends ArgumentsOnce<unknown> implements Arguments<unknow
     return SimpleRangeValue.onlyValues(value.map((row) => row.map(toEngineValue)) as any);
   }
 
-  item(i: number): ListItem {
-    const value = this.raw(i);
-    if (value instanceof SimpleRangeValue) return { rows: rowsOf(value) };
-    const cell = toCellValue(value);
-    // A reference to one cell counts as a range of one: only the kinds of values a range counts.
-    return unwrap(this.asts[i]).type === "CELL_REFERENCE" ? { rows: [[cell]] } : { value: cell };
-  }
-
-  range<T>(i: number, fold: Fold<T>): T | ErrorValue | undefined {
+  fold<T>(i: number, fold: Fold<T>, total: T): T | ErrorValue | undefined {
     const ast = unwrap(this.asts[i]);
-    return RANGES.has(ast.type) ? this.plugin.foldRange(ast, this.state, fold) : undefined;
+    if (RANGES.has(ast.type)) return this.foldRange(this.plugin.foldRange(ast, this.state, fold), fold, total);
+    const value = this.raw(i);
+    if (value instanceof SimpleRangeValue) return this.foldRows(rowsOf(value), fold, total);
+    // A reference to one cell counts as a range of one: only the kinds of values a range counts.
+    return ast.type === "CELL_REFERENCE" ? this.foldCell(toCellValue(value), fold, total) : undefined;
   }
 }
