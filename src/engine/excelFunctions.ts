@@ -44,8 +44,11 @@ export interface Arguments<R> {
  * and kept for the call; and how an argument of a list is folded (`fold`).
  */
 export abstract class ArgumentsBase<R> {
-  /** Made at the first argument asked for (most calls are over before they take any). */
-  private evaluated: R[] | null = null;
+  // The first three arguments in fields (most calls have no more), the others in a list made when needed.
+  private first: R | undefined = undefined;
+  private second: R | undefined = undefined;
+  private third: R | undefined = undefined;
+  private rest: R[] | null = null;
 
   constructor(readonly count: number) {}
 
@@ -54,14 +57,23 @@ export abstract class ArgumentsBase<R> {
 
   /** Argument i, evaluated once (no evaluator's value is undefined). */
   protected raw(i: number): R {
-    const evaluated = (this.evaluated ??= []);
-    let value = evaluated[i];
-    if (value === undefined) evaluated[i] = value = this.evaluate(i);
-    return value;
+    switch (i) {
+      case 0:
+        return this.first === undefined ? (this.first = this.evaluate(0)) : this.first;
+      case 1:
+        return this.second === undefined ? (this.second = this.evaluate(1)) : this.second;
+      case 2:
+        return this.third === undefined ? (this.third = this.evaluate(2)) : this.third;
+      default: {
+        const rest = (this.rest ??= []);
+        return rest[i] === undefined ? (rest[i] = this.evaluate(i)) : rest[i];
+      }
+    }
   }
 
   protected isEvaluated(i: number): boolean {
-    return this.evaluated !== null && this.evaluated[i] !== undefined;
+    const known = i === 0 ? this.first : i === 1 ? this.second : i === 2 ? this.third : this.rest?.[i];
+    return known !== undefined;
   }
 
   /** One cell of a reference folded into `total`; an error in it is the result. */
