@@ -73,6 +73,7 @@ module.exports = async (env, options) => {
       }),
       new HelpPagesPlugin({
         examplesFile: path.resolve(__dirname, "help/examples.json"),
+        parametersFile: path.resolve(__dirname, "help/parameters.json"),
         cssFile: path.resolve(__dirname, "help/help.css"),
         namespace: "NL",
       }),

@@ -18,8 +18,9 @@ cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
+  // main answers every error itself (in Dutch, exit code 3); this is the last resort.
   (error) => {
-    console.error(`Onverwachte fout: ${error && error.message ? error.message : error}`);
+    console.error(cli.internalError(error));
     process.exitCode = 3;
   },
 );

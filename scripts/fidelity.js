@@ -11,6 +11,12 @@
  *
  * With --broken <list>, every refused file must be on the list (one file name per line, `#` for
  * comments): files that are really broken. Exit code 1 when any check fails.
+ *
+ * Beside the folder it makes the generated workbooks of scripts/generated-corpus.js (a client list
+ * written by ExcelJS, SheetJS, openpyxl, XlsxWriter and LibreOffice, where installed) and checks
+ * that every NL cell and every formula on it gets the law's value to the cent, or is reported as
+ * not recalculated with its cached value untouched; that none reports "geen NL-formules"; and that
+ * nothing else in them is lost or changed.
  * The zip entries are compared with fflate, independently of the zip library the tool writes with.
  */
 const fs = require("fs");
@@ -26,6 +32,8 @@ const { a1, areasOverlap, MAX_COLUMNS } = require("../lib/workbook/address");
 const { NL_FUNCTIONS } = require("../lib/functions/registry");
 const { scanPlainXml } = require("../lib/workbook/plainXml");
 const { decodeXml, parseWithSaxes } = require("../lib/workbook/xml");
+const { parseA1 } = require("../lib/workbook/address");
+const { makeGeneratedCorpus, checkRecalculated } = require("./generated-corpus");
 
 /** What a parse reports, as one string (text inside the root joined); null when it fails. */
 function xmlReport(parse, xml) {
@@ -272,6 +280,41 @@ function inject(copy, target, plan) {
   };
 }
 
+/** The generated workbooks made in `dir`, recalculated and held to the law's values. */
+async function checkGenerated(dir) {
+  const { files, missing } = await makeGeneratedCorpus(dir);
+  const result = { files: files.length, generators: [...new Set(files.map((f) => f.generator))], missing, right: 0, listed: 0, wrong: [], noNl: [], lossless: [] };
+  for (const entry of files) {
+    const name = path.basename(entry.file);
+    const out = entry.file.replace(/\.xlsx$/, ".uit.xlsx");
+    const report = await recalcFile(entry.file, out);
+    if (report.nlFormulas === 0) result.noNl.push(`${name}: geen NL-formules gemeld, maar het bestand heeft er ${entry.nlCells.length}`);
+    const before = await openWorkbook(entry.file);
+    const after = await openWorkbook(out);
+    const valueIn = (pkg) => (cell) => {
+      const [sheet, address] = cell.split("!");
+      const at = parseA1(address);
+      return pkg.sheets.find((s) => s.name === sheet).cells.get(at.row, at.col)?.value ?? null;
+    };
+    const check = checkRecalculated(entry, { before: valueIn(before), after: valueIn(after), listed: new Set(report.notRecalculated.map((n) => n.cell)) });
+    result.right += check.right;
+    result.listed += check.listed;
+    result.wrong.push(...check.wrong.map((w) => `${name}: ${w}`));
+    // Only the cells worked out may change: the formulas the NL formulas read, the NL formulas and what reads them.
+    const reach = new Set(
+      Object.keys(entry.expected).map((cell) => {
+        const [sheet, address] = cell.split("!");
+        const at = parseA1(address);
+        return cellId(before.sheets.findIndex((s) => s.name === sheet), at.row, at.col);
+      }),
+    );
+    const diff = await compare(entry.file, out, reach);
+    for (const problem of [...diff.lost, ...diff.changedEntries, ...diff.added, ...diff.formulasChanged, ...diff.valuesChanged])
+      result.lossless.push(`${name}: ${problem}`);
+  }
+  return result;
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const broken = args.broken
@@ -357,6 +400,7 @@ async function main() {
     if (problems.length) totals.copiesWrong.push(`${name}: ${problems.join("; ")}`);
     else totals.copiesRight++;
   }
+  const generated = await checkGenerated(path.join(tmp, "gegenereerd"));
   fs.rmSync(tmp, { recursive: true, force: true });
 
   const unexpectedRefusals = broken ? totals.refused.filter((r) => !broken.has(path.basename(r.file))) : [];
@@ -368,9 +412,12 @@ async function main() {
     "elke kopie goed": totals.copiesWrong.length === 0,
     "XML-snelpad leest alles zoals saxes": totals.xmlDiffer.length === 0,
     ...(broken ? { "alleen echt kapotte bestanden geweigerd": unexpectedRefusals.length === 0 } : {}),
+    "gegenereerde werkmappen: elke NL-cel en formule erop goed of gemeld": generated.wrong.length === 0,
+    "gegenereerde werkmappen: nooit 'geen NL-formules' bij NL-formules": generated.noNl.length === 0,
+    "gegenereerde werkmappen: niets anders verloren of veranderd": generated.lossless.length === 0,
   };
   if (args.json) {
-    console.log(JSON.stringify({ ...totals, checks, ms: Date.now() - started }, null, 2));
+    console.log(JSON.stringify({ ...totals, generated, checks, ms: Date.now() - started }, null, 2));
   } else {
     const pct = totals.cachedTotal ? ((100 * totals.cachedKept) / totals.cachedTotal).toFixed(2) : "100.00";
     console.log(`Werkmappen: ${totals.files}, gelezen ${totals.read}, geweigerd ${totals.refused.length} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -381,6 +428,12 @@ async function main() {
     console.log(`Opgeslagen uitkomsten behouden:    ${totals.cachedKept} van ${totals.cachedTotal} (${pct}%)`);
     console.log(`Kopieën met NL-formule:            ${totals.copiesRight} van ${totals.copies} goed; ${totals.copiesSkipped.length} overgeslagen`);
     console.log(`XML-onderdelen via het snelpad:    ${totals.xmlFast} van ${totals.xmlParts}, ${totals.xmlDiffer.length} anders dan saxes`);
+    console.log(
+      `Gegenereerde werkmappen:           ${generated.files} (${generated.generators.join(", ")}): ` +
+        `${generated.right} cellen goed, ${generated.listed} gemeld als niet herberekend, ${generated.wrong.length} fout`,
+    );
+    for (const m of generated.missing) console.log(`  zonder ${m.generator}: ${m.reason}`);
+    for (const line of [...generated.wrong.slice(0, 20), ...generated.noNl, ...generated.lossless]) console.log(`  ! ${line}`);
     for (const line of [...totals.xmlDiffer, ...totals.lost, ...totals.changedEntries, ...totals.formulasChanged, ...totals.valuesChanged.slice(0, 20), ...totals.copiesWrong]) {
       console.log(`  ! ${line}`);
     }
@@ -391,7 +444,12 @@ async function main() {
   process.exitCode = Object.values(checks).every(Boolean) ? 0 : 1;
 }
 
-main().catch((error) => {
-  console.error(error.stack || error);
-  process.exitCode = 2;
-});
+// The comparison is also what the tests of `controleer --vervang` check a converted copy with.
+module.exports = { compare };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error.stack || error);
+    process.exitCode = 2;
+  });
+}

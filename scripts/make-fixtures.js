@@ -21,6 +21,8 @@ function newWorkbook() {
 }
 
 const f = (formula) => ({ formula: toFileFormula(formula) });
+/** A formula exactly as Excel writes it in the file (a sheet name without quotes where it needs none). */
+const asStored = (formula) => ({ formula });
 
 function header(ws, titles, widths) {
   ws.addRow(titles).font = { bold: true };
@@ -49,16 +51,16 @@ async function zzpJaaroverzicht() {
   uren.addRow(["Totaal", f("SUM(B2:B13)"), f("SUM(C2:C13)")]).font = { bold: true };
 
   const inv = wb.addWorksheet("Investeringen");
-  header(inv, ["Bedrijfsmiddel", "Bedrag excl. btw", "Betaald, nog niet in gebruik"], [28, 18, 28]);
+  header(inv, ["Bedrijfsmiddel", "Bedrag excl. btw", "Nog niet in gebruik", "Betaald"], [28, 18, 20, 14]);
   [
-    ["Laptop", 1450, null],
-    ["Bureaustoel", 380, null],
-    ["Bestelbus", 22000, null],
-    ["Software", 600, null],
-    ["Machine (besteld in december)", 8000, 1000],
+    ["Laptop", 1450, null, null],
+    ["Bureaustoel", 380, null, null],
+    ["Bestelbus", 22000, null, null],
+    ["Software", 600, null, null],
+    ["Machine (besteld in december)", 8000, true, 1000],
   ].forEach((r) => inv.addRow(r));
   inv.getColumn(2).numFmt = EURO;
-  inv.getColumn(3).numFmt = EURO;
+  inv.getColumn(4).numFmt = EURO;
 
   const ov = wb.addWorksheet("Overzicht");
   ov.getColumn(1).width = 40;
@@ -66,8 +68,8 @@ async function zzpJaaroverzicht() {
   const rows = [
     ["Jaar", 2025],
     ["Winst vóór investeringsaftrek", 52000],
-    ["KIA dit jaar", f("NL.KIADITJAAR(B1,Investeringen!B2:B6,Investeringen!C2:C6)")],
-    ["KIA later", f("NL.KIALATER(B1,Investeringen!B2:B6,Investeringen!C2:C6)")],
+    ["KIA dit jaar", asStored("_xldudf_NL_KIADITJAAR(B1,Investeringen!B2:B6,Investeringen!C2:C6,Investeringen!D2:D6)")],
+    ["KIA later", asStored("_xldudf_NL_KIALATER(B1,Investeringen!B2:B6,Investeringen!C2:C6,Investeringen!D2:D6)")],
     ["Winst", f("B2-B3")],
     ["Urencriterium", f("NL.URENCRITERIUM(Uren!B14,Uren!C14)")],
     ["Zelfstandigenaftrek", f("NL.ZELFSTANDIGENAFTREK(B1,B6,B5)")],

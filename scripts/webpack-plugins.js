@@ -4,7 +4,8 @@
  *   help pages by the URL the add-in is built for, and stamps the manifest's <Version> from
  *   package.json (Office caches an add-in by that version: an update must raise it).
  * - HelpPagesPlugin: writes one Dutch help page per custom function (help/<id>.html) and an
- *   index, from the generated functions.json and the examples in help/examples.json.
+ *   index, from the generated functions.json, the examples in help/examples.json and, for
+ *   NL.PARAMETER, the names in help/parameters.json (generated from the rules core by a test).
  */
 const fs = require("fs");
 const path = require("path");
@@ -71,7 +72,23 @@ ${body}
 `;
 }
 
-function functionPage(fn, docs, namespace) {
+const UNITS = { EUR: "euro", procent: "procent (als fractie)", uren: "uren", aantal: "aantal", jaren: "jaren", "ja/nee": "ja/nee" };
+
+/** The names NL.PARAMETER takes, as a table (help/parameters.json). */
+function parameterNames(names) {
+  const rows = names
+    .map(
+      (p) =>
+        `<tr><th scope="row"><code>${escapeHtml(p.naam)}</code></th><td>${escapeHtml(p.omschrijving)}</td><td>${escapeHtml(UNITS[p.eenheid] || p.eenheid)}</td><td>${escapeHtml(p.jaren)}</td></tr>`,
+    )
+    .join("\n");
+  return `<h2 id="namen">Alle namen</h2>
+<table><thead><tr><th>Naam</th><th>Betekenis</th><th>Eenheid</th><th>Jaren</th></tr></thead><tbody>
+${rows}
+</tbody></table>`;
+}
+
+function functionPage(fn, docs, namespace, names) {
   const params = fn.parameters || [];
   const syntax = `=${namespace}.${fn.name}(${params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join("; ")})`;
   const rows = params
@@ -100,13 +117,15 @@ ${rows}
 </tbody></table>
 <h2>Toelichting</h2>
 <p>${escapeHtml(docs.toelichting)}</p>
+<p>Een lege cel, 0 en een weggelaten argument betekenen hetzelfde, in elke Excel (Windows, Mac en het web).</p>
 <h2>Voorbeelden</h2>
 <table><thead><tr><th>Formule</th><th>Uitkomst</th><th>Uitleg</th></tr></thead><tbody>
 ${examples}
 </tbody></table>
+${fn.id === "PARAMETER" ? parameterNames(names) : ""}
 <h2>Foutmeldingen</h2>
 <ul>
-<li><strong>#WAARDE!</strong> (#VALUE!): een argument klopt niet, bijvoorbeeld tekst waar een bedrag hoort, een negatief bedrag of een aandeel buiten (0, 1]. De melding noemt het argument.</li>
+<li><strong>#WAARDE!</strong> (#VALUE!): een argument klopt niet, bijvoorbeeld tekst waar een bedrag hoort, een negatief bedrag, een aandeel boven 1 of een cel met een gegevenstype (Aandelen, Aardrijkskunde). De melding noemt het argument.</li>
 <li><strong>#N/B</strong> (#N/A): voor dit jaar zijn de bedragen (nog) niet bekend. De melding noemt de jaren die wel beschikbaar zijn.</li>
 </ul>
 <p>Wettekst: <a href="${escapeHtml(docs.artikel)}" rel="noopener">${escapeHtml(docs.artikel)}</a></p>`,
@@ -131,20 +150,23 @@ ${items}
 }
 
 class HelpPagesPlugin {
-  constructor({ examplesFile, cssFile, namespace }) {
+  constructor({ examplesFile, parametersFile, cssFile, namespace }) {
     this.examplesFile = examplesFile;
+    this.parametersFile = parametersFile;
     this.cssFile = cssFile;
     this.namespace = namespace;
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("HelpPagesPlugin", (compilation) => {
       compilation.fileDependencies.add(this.examplesFile);
+      compilation.fileDependencies.add(this.parametersFile);
       compilation.hooks.processAssets.tap(
         { name: "HelpPagesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         (assets) => {
           if (!assets["functions.json"]) return; // metadata failed: webpack reports that error
           const { functions } = JSON.parse(assets["functions.json"].source().toString());
           const examples = JSON.parse(fs.readFileSync(this.examplesFile, "utf8"));
+          const names = JSON.parse(fs.readFileSync(this.parametersFile, "utf8"));
           for (const fn of functions) {
             const docs = examples[fn.id];
             if (!docs) {
@@ -152,7 +174,7 @@ class HelpPagesPlugin {
               continue;
             }
             const file = `help/${fn.id.toLowerCase()}.html`;
-            compilation.emitAsset(file, new sources.RawSource(functionPage(fn, docs, this.namespace)));
+            compilation.emitAsset(file, new sources.RawSource(functionPage(fn, docs, this.namespace, names)));
           }
           compilation.emitAsset("help/index.html", new sources.RawSource(indexPage(functions, this.namespace)));
           compilation.emitAsset("help/help.css", new sources.RawSource(fs.readFileSync(this.cssFile)));

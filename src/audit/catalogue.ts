@@ -18,6 +18,8 @@ export interface CatalogueEntry {
   readonly distinctive: boolean;
   /** Words that, in a label next to a cell, say the cell is about this rule. */
   readonly keywords: readonly string[];
+  /** The words a label needs for a constant (a test in a formula says more than a number beside a label). */
+  readonly constantKeywords: readonly string[];
 }
 
 /**
@@ -37,11 +39,63 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   meewerkaftrek: ["meewerk", "partner"],
   soAftrek: ["s&o", "speur", "wbso"],
   stakingsaftrek: ["staking", "desinvestering"],
-  box1: ["schijf", "tarief", "box 1", "box1", "inkomstenbelasting", "premie", "aow", "wlz", "anw", "tariefsaanpassing"],
+  box1: [
+    "schijf",
+    "tarief",
+    "box 1",
+    "box1",
+    "inkomstenbelasting",
+    "volksverzekering",
+    "aow",
+    "wlz",
+    "anw",
+    "tariefsaanpassing",
+  ],
   kor: ["kor", "kleineondernemer", "omzetgrens", "herziening"],
   heffingskortingen: ["heffingskorting", "arbeidskorting", "combinatiekorting", "ouderenkorting", "korting"],
-  zvw: ["zvw", "zorgverzekering", "bijdrage"],
+  zvw: ["zvw", "zorgverzekering", "inkomensafhankelijke bijdrage"],
 };
+
+/**
+ * Per rule, where a constant needs a more specific label than a formula: "Uren" beside 1.225 may be
+ * the hours of a contract; a formula testing hours against 1.225 is the urencriterium.
+ */
+const CONSTANT_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  urencriterium: ["urencriterium", "minimaal aantal uren", "minimum aantal uren"],
+};
+
+/** A keyword as a pattern: at the start of a word; a short one (kor, kia) as a whole word ("korting" is no KOR). */
+function keywordPattern(keyword: string): RegExp {
+  const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?:^|[^\\p{L}\\d])${escaped}${keyword.length <= 3 ? "(?![\\p{L}\\d])" : ""}`, "u");
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** Whether a label (lower case) names the rule of an entry, for a formula's number or for a constant. */
+export function mentions(label: string, entry: CatalogueEntry, constant = false): boolean {
+  return (constant ? entry.constantKeywords : entry.keywords).some((k) => {
+    let p = patterns.get(k);
+    if (!p) patterns.set(k, (p = keywordPattern(k)));
+    return p.test(label);
+  });
+}
+
+const labelWords = new WeakMap<CatalogueEntry, readonly string[]>();
+
+/**
+ * How many words of the parameter's own description (of five letters or more) a label has: where
+ * one number is two parameters' (37,07% was both box 1 rates in 2022), "eerste schijf" in the label
+ * tells which.
+ */
+export function labelOverlap(label: string, entry: CatalogueEntry): number {
+  let words = labelWords.get(entry);
+  if (!words) {
+    words = [...new Set(entry.parameter.label.toLowerCase().split(/[^\p{L}]+/u))].filter((w) => w.length >= 5);
+    labelWords.set(entry, words);
+  }
+  return words.filter((w) => label.includes(w)).length;
+}
 
 /** How many significant digits a number has (2470: 3, 0.127: 3, 0.14: 2, 20000: 1). */
 export function significantDigits(value: number): number {
@@ -82,6 +136,7 @@ export function catalogue(): readonly CatalogueEntry[] {
           years: years.sort((a, b) => a - b),
           distinctive: significantDigits(value) >= 3,
           keywords: KEYWORDS[group] ?? [],
+          constantKeywords: CONSTANT_KEYWORDS[group] ?? KEYWORDS[group] ?? [],
         });
       }
     }
@@ -91,6 +146,22 @@ export function catalogue(): readonly CatalogueEntry[] {
 }
 
 const NONE: readonly CatalogueEntry[] = [];
+
+/**
+ * The percentages a number written as a whole percentage matches (35,75 for 35,75%): the entries
+ * of its hundredth that are percentages.
+ */
+export function percentEntriesFor(whole: number): readonly CatalogueEntry[] {
+  if (!Number.isFinite(whole) || whole === 0) return NONE;
+  return entriesFor(Number((whole / 100).toPrecision(12))).filter((e) => e.parameter.unit === "procent");
+}
+
+/** The parameter's value in `year`, as the audit counts it (a percentage as a fraction); null when the rules have none. */
+export function officialValue(entry: CatalogueEntry, year: number): number | null {
+  const values = entry.parameter.values;
+  if (!Object.prototype.hasOwnProperty.call(values, year)) return null;
+  return valueAsWritten(entry.parameter, values[year].value);
+}
 
 /**
  * The entries a number matches, in the order of the parameters (the main rule of a value first).

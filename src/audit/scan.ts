@@ -1,22 +1,37 @@
 /**
  * The audit: hard-coded tax numbers in a workbook's formulas and labelled cells, each with the
- * parameter it is, the years it was the official value, and the NL formula that replaces it.
+ * parameter it is, the years it was the official value, the year it is checked against (and where
+ * that year comes from), and the NL formula that replaces it.
  *
  * Precision comes before recall: a number is only reported when it is one only a tax rule writes
  * (three or more significant digits: 2470, 0,127, 1.225), when several constants of one rule stand
  * together (the KIA bounds of a year), or when a label next to the cell names the rule. VAT at 21%,
- * growth percentages, round amounts and years are never findings.
+ * growth percentages, round amounts and years are never findings. A percentage may be written as a
+ * whole number (35,75 for 35,75%) where its label, column header or number format says percent, or
+ * where every formula that reads it divides it by 100; in a formula as `x*35,75/100`.
  *
  * The scan works on parsed formulas (the one formula parser of src/workbook) and knows nothing of
  * files or of Excel: the CLI feeds it a workbook package, the task pane what the Excel API reads.
  */
 import { a1 } from "../workbook/address";
-import type { BinNode, Node } from "../workbook/formula/ast";
+import type { Node } from "../workbook/formula/ast";
 import type { Host } from "../workbook/formula/parse";
-import { printNode, quoteSheet, Unprintable } from "../workbook/formula/print";
-import { CatalogueEntry, entriesFor } from "./catalogue";
+import { CatalogueEntry, entriesFor, labelOverlap, mentions, officialValue, percentEntriesFor } from "./catalogue";
+import { cellName, SheetLayout } from "./layout";
+import { Literal, literals } from "./literals";
+import { cellKeyOf, dividedBy100, formatSaysWholePercent, saysPercent } from "./percent";
+import { latestOf, print, suggestConstant, SuggestContext, suggestFormula, Suggestion } from "./suggest";
+import { YearCell, YearOrigin, YearResolver, YearSource } from "./years";
+
+export type { YearCell } from "./years";
 
 export type Confidence = "hoog" | "laag";
+
+/**
+ * How a number stands against the year it is checked against: the official value then, another
+ * year's, a year the rules do not know yet (2027 for most parameters), or no year in the workbook.
+ */
+export type CheckStatus = "actueel" | "verouderd" | "nog-niet-bekend" | "geen-jaar";
 
 export interface Finding {
   /** Where: `Blad1!B5` (the sheet quoted when it needs to be). */
@@ -26,23 +41,39 @@ export interface Finding {
   readonly address: string;
   readonly row: number;
   readonly col: number;
-  /** The number as it counts (a percentage as its fraction). */
+  /** The number as it counts (a percentage as its fraction, also when written as 35,75). */
   readonly value: number;
-  /** The number as written in the formula or cell ("12.7%", "2470"). */
+  /** The number as written in the formula or cell ("12.7%", "2470", "35.75"). */
   readonly written: string;
+  /** Written as a whole percentage (35,75 for 35,75%). */
+  readonly wholePercent: boolean;
   /** The name NL.PARAMETER takes. */
   readonly parameter: string;
+  /** The parameter's unit (`EUR`, `procent`, `uren`). */
+  readonly unit: string;
   /** The parameter's Dutch description. */
   readonly label: string;
   /** The years in which this was the official value. */
   readonly years: readonly number[];
-  /** The workbook's year, when one is evident (a "Jaar" cell), else null. */
+  /** The year the number is checked against, or null when nothing in the workbook says. */
   readonly year: number | null;
-  /** True when the workbook's year is known and the value is not that year's. */
+  /** Where that year comes from, in Dutch (`kolomkop Prognose!C3`, `bestandsnaam klant 2026.xlsx`). */
+  readonly yearSource: string | null;
+  readonly yearOrigin: YearOrigin | null;
+  /** True when the number is not the official value of `year`; null when that cannot be said. */
   readonly stale: boolean | null;
+  readonly status: CheckStatus;
+  /** The official value in `year` (counted as `value` is), or null. */
+  readonly official: number | null;
   readonly confidence: Confidence;
   /** The formula that replaces the cell's content (English syntax, as Excel's Formula property). */
   readonly suggestion: string;
+  /** The same as a file stores it (no "=", `_xldudf_NL_…`); null when the cell cannot be converted. */
+  readonly replacement: string | null;
+  /** Why the cell cannot be converted as it is, when `replacement` is null. */
+  readonly notConvertible: string | null;
+  /** What the suggestion computes otherwise than the old formula besides the numbers, or null. */
+  readonly caveat: string | null;
   /** What the cell holds now (formula with "=", or the constant). */
   readonly current: string;
   /** Why it was reported, in Dutch. */
@@ -63,168 +94,62 @@ export interface AuditSheet {
   readonly name: string;
   get(row: number, col: number): AuditCell | undefined;
   cells(): Iterable<AuditCell>;
+  /** The cell's number format (`0.00" %"`), where the reader knows it. */
+  format?(row: number, col: number): string | undefined;
 }
 
-interface Literal {
-  /** The node that holds the number as written: a number, `n%`, or `n/100`. */
-  readonly node: Node;
-  readonly value: number;
-  readonly written: string;
-  /** The comparison (`C2>=1225`) the number stands in, with the other side. */
-  readonly comparison?: { readonly node: BinNode; readonly other: Node };
-  /** The product (`x*0.127`) the number is a factor of, with the other factor. */
-  readonly product?: { readonly node: Node; readonly other: Node };
-  /** `x*13.31/100`: the node stands for the other factor times the value, not the value alone. */
-  readonly scaled?: boolean;
+/** The text of the labels of a cell: its row's label and the text right above it. */
+function labelOf(layout: SheetLayout, row: number, col: number): string {
+  return `${layout.rowLabel(row, col)} ${layout.textAbove(row, col)}`.toLowerCase();
 }
 
-const COMPARISONS = new Set([">=", "<="]);
-
-/** The numbers written in a formula, outside NL functions (whose arguments are their business). */
-function literals(root: Node): Literal[] {
-  const out: Literal[] = [];
-  const visit = (node: Node, parent: Node | null): void => {
-    switch (node.k) {
-      case "call":
-        if (node.fn.startsWith("NL.")) return;
-        node.args.forEach((a) => visit(a, node));
-        return;
-      case "postfix":
-        if (node.op === "%" && node.a.k === "num") return add(node, node.a.v / 100, `${node.a.text}%`, parent);
-        return visit(node.a, node);
-      case "bin":
-        if (node.op === "/" && node.a.k === "num" && node.b.k === "num" && node.b.v === 100) {
-          return add(node, node.a.v / 100, `${node.a.text}/100`, parent);
-        }
-        // x*13.31/100 reads as (x*13.31)/100: the 13.31 is a percentage of x.
-        if (node.op === "/" && node.b.k === "num" && node.b.v === 100 && node.a.k === "bin" && node.a.op === "*") {
-          const product = node.a;
-          const [n, other] = product.b.k === "num" ? [product.b, product.a] : [product.a, product.b];
-          if (n.k === "num") {
-            visit(other, product);
-            out.push({
-              node,
-              value: Number((n.v / 100).toPrecision(12)),
-              written: `${n.text}/100`,
-              product: { node, other },
-              scaled: true,
-            });
-            return;
-          }
-        }
-        visit(node.a, node);
-        visit(node.b, node);
-        return;
-      case "num":
-        return add(node, node.v, node.text, parent);
-      case "unary":
-      case "paren":
-        return visit(node.a, node);
-      case "union":
-        node.items.forEach((i) => visit(i, node));
-        return;
-      case "array":
-        node.rows.forEach((r) => r.forEach((i) => visit(i, node)));
-        return;
-      default:
-        return;
-    }
-  };
-  const add = (node: Node, value: number, written: string, parent: Node | null) => {
-    const lit: Literal = { node, value: Number(value.toPrecision(12)), written };
-    if (parent?.k === "bin") {
-      const other = parent.a === node ? parent.b : parent.a;
-      if (COMPARISONS.has(parent.op)) Object.assign(lit, { comparison: { node: parent, other } });
-      if (parent.op === "*") Object.assign(lit, { product: { node: parent, other } });
-    }
-    out.push(lit);
-  };
-  visit(root, null);
-  return out;
-}
-
-/** The text of the labels next to a cell: up to three cells to the left and the cell above. */
-function labelNear(sheet: AuditSheet, row: number, col: number): string {
-  const parts: string[] = [];
-  for (let c = col - 1; c >= Math.max(1, col - 3); c--) {
-    const v = sheet.get(row, c)?.value;
-    if (typeof v === "string" && v.trim()) {
-      parts.push(v);
-      break;
-    }
-  }
-  const above = sheet.get(row - 1, col)?.value;
-  if (typeof above === "string") parts.push(above);
-  return parts.join(" ").toLowerCase();
-}
-
-const mentions = (label: string, entry: CatalogueEntry) => entry.keywords.some((k) => label.includes(k));
-
-/** The year of the workbook, where a "Jaar"/"Belastingjaar" label stands next to a year. */
-export interface YearCell {
-  readonly year: number;
-  /** The cell that holds it (for the suggestion to refer to), or null when only a title names it. */
-  readonly ref: { readonly sheet: string; readonly row: number; readonly col: number } | null;
-}
-
-const YEAR_LABEL = /^\s*(belasting)?jaar\s*:?\s*$/i;
-const YEAR_IN_TITLE = /\b(?:belastingjaar|aangifte|jaar)\s+(20[2-9]\d)\b/i;
-
-export function findYear(sheets: readonly AuditSheet[]): YearCell | null {
-  let titled: YearCell | null = null;
-  for (const sheet of sheets) {
-    for (const cell of sheet.cells()) {
-      if (typeof cell.value !== "string") continue;
-      if (YEAR_LABEL.test(cell.value)) {
-        const next = sheet.get(cell.row, cell.col + 1) ?? sheet.get(cell.row + 1, cell.col);
-        const v = next?.value;
-        if (typeof v === "number" && Number.isInteger(v) && v >= 2000 && v <= 2100) {
-          return { year: v, ref: { sheet: sheet.name, row: next!.row, col: next!.col } };
-        }
-      }
-      const m: RegExpExecArray | null = titled ? null : YEAR_IN_TITLE.exec(cell.value);
-      if (m) titled = { year: Number(m[1]), ref: null };
-    }
-  }
-  return titled;
-}
-
-const call = (fn: string, args: Node[]): Node => ({ k: "call", fn, raw: fn, args });
-const num = (v: number): Node => ({ k: "num", v, text: String(v) });
-const str = (v: string): Node => ({ k: "str", v });
-
-interface Context {
+/** What is known of a sheet while its cells are scanned. */
+interface SheetScan {
   readonly sheet: AuditSheet;
-  readonly year: YearCell | null;
-  /**
-   * Without a year cell: the year the workbook's tax numbers point to (see evidentYear), or null
-   * before that is known.
-   */
-  readonly evident: number | null;
-  /** This calendar year: a suggestion without a workbook year takes the value's latest year up to it. */
-  readonly today: number;
+  readonly layout: SheetLayout;
+  readonly years: YearResolver;
+  /** Whole numbers every reader divides by 100 (candidates for whole percentages), by cell key. */
+  readonly divided: ReadonlySet<number>;
 }
 
-/** The latest of `years` up to `today` (not a year still to come), else the first. */
-function latestOf(years: readonly number[], today: number): number {
-  const past = years.filter((y) => y <= today);
-  return past.length ? past[past.length - 1] : years[0];
+/** A number of a cell the audit reports: which parameter, how sure, and why. */
+interface Chosen {
+  readonly lit: Literal;
+  readonly entry: CatalogueEntry;
+  readonly confidence: Confidence;
+  readonly reason: string;
 }
 
 /**
- * The year of a suggestion without a year cell, for the numbers it replaces (one formula's, taken
- * together so that a KIA table of 2025 does not become NL.KIA of 2026): the workbook's evident year
- * when they were all official then, else the latest year they all were, else the first one's.
+ * A cell's tax numbers as detected, before they are described: a suggestion for a cell without a
+ * year needs the year all the findings point to, so every cell is detected first.
  */
-function suggestionYear(ctx: Context, entries: readonly CatalogueEntry[]): number {
-  const common = commonYears(entries);
-  if (ctx.evident !== null && common.includes(ctx.evident)) return ctx.evident;
-  return latestOf(common.length ? common : entries[0].years, ctx.today);
+interface Detected {
+  readonly cell: AuditCell;
+  readonly scan: SheetScan;
+  readonly chosen: readonly Chosen[];
+  /** A constant: whether it is a whole percentage; null for a formula. */
+  readonly constant: { readonly whole: boolean } | null;
+  readonly year: YearSource | null;
 }
 
-/** The years in which every one of `entries` was the official value. */
-function commonYears(entries: readonly CatalogueEntry[]): readonly number[] {
-  return entries.reduce<readonly number[]>((ys, e) => ys.filter((y) => e.years.includes(y)), entries[0].years);
+/** What a finding and its suggestion need of a cell: its sheet's scan and its year (looked up only for a finding). */
+interface Context extends SuggestContext {
+  readonly sheet: AuditSheet;
+  readonly yearOrigin: YearOrigin | null;
+  readonly yearSource: string | null;
+}
+
+function contextOf(d: Detected, evident: number | null, today: number): Context {
+  return {
+    sheet: d.scan.sheet,
+    sheetName: d.scan.sheet.name,
+    year: d.year,
+    yearOrigin: d.year?.origin ?? null,
+    yearSource: d.year?.where ?? null,
+    evident,
+    today,
+  };
 }
 
 /**
@@ -232,15 +157,17 @@ function commonYears(entries: readonly CatalogueEntry[]): readonly number[] {
  * (a cell's numbers together, so that a KIA table of seven numbers is one piece of evidence, not
  * seven); sure findings only, when there are any. A tie goes to the latest year up to today.
  */
-function evidentYear(findings: readonly Finding[], today: number): number | null {
-  const sure = findings.filter((f) => f.confidence === "hoog");
-  const byCell = new Map<string, readonly number[]>();
-  for (const f of sure.length ? sure : findings) {
-    const years = byCell.get(f.cell);
-    byCell.set(f.cell, years ? years.filter((y) => f.years.includes(y)) : f.years);
-  }
+function evidentYear(detected: readonly Detected[], today: number): number | null {
+  const sure = detected.filter((d) => d.chosen.some((c) => c.confidence === "hoog"));
   const votes = new Map<number, number>();
-  for (const years of byCell.values()) for (const y of years) votes.set(y, (votes.get(y) ?? 0) + 1);
+  for (const d of sure.length ? sure : detected) {
+    const chosen = sure.length ? d.chosen.filter((c) => c.confidence === "hoog") : d.chosen;
+    const years = chosen.reduce<readonly number[]>(
+      (ys, c) => ys.filter((y) => c.entry.years.includes(y)),
+      chosen[0].entry.years,
+    );
+    for (const y of years) votes.set(y, (votes.get(y) ?? 0) + 1);
+  }
   const most = Math.max(0, ...votes.values());
   if (most === 0) return null;
   return latestOf(
@@ -249,197 +176,50 @@ function evidentYear(findings: readonly Finding[], today: number): number | null
   );
 }
 
-/** The year argument of a suggestion: the workbook's year cell, else the year the numbers belong to. */
-function yearNode(ctx: Context, entries: readonly CatalogueEntry[]): Node {
-  const y = ctx.year;
-  if (y?.ref) {
-    const ref = {
-      kind: "cell" as const,
-      r1: y.ref.row,
-      c1: y.ref.col,
-      r2: y.ref.row,
-      c2: y.ref.col,
-      r1Abs: true,
-      c1Abs: true,
-      r2Abs: true,
-      c2Abs: true,
-      ...(y.ref.sheet !== ctx.sheet.name ? { sheet: { name: y.ref.sheet } } : {}),
-    };
-    return { k: "ref", ref };
-  }
-  return num(y?.year ?? suggestionYear(ctx, entries));
-}
-
-function print(node: Node, host: Host): string {
-  return `=${printNode(node, {
-    host,
-    functionName: (canonical) => canonical,
-    struct: (n) => {
-      const items = n.spec.items.map((i) => `[${i}]`);
-      const cols = n.spec.columns.map((c) => `[${c}]`);
-      const inner = [...items, ...(cols.length === 2 ? [`${cols[0]}:${cols[1]}`] : cols)];
-      return `${n.spec.table ?? ""}[${inner.join(",")}]`;
-    },
-  })}`;
-}
-
-/** Replaces nodes of a tree (by identity) and rebuilds the nodes above them. */
-function replaceNodes(node: Node, replacements: Map<Node, Node>): Node {
-  const hit = replacements.get(node);
-  if (hit) return hit;
-  const r = (n: Node) => replaceNodes(n, replacements);
-  switch (node.k) {
-    case "call":
-      return { ...node, args: node.args.map(r) };
-    case "unary":
-    case "postfix":
-    case "paren":
-      return { ...node, a: r(node.a) } as Node;
-    case "bin":
-      return { ...node, a: r(node.a), b: r(node.b) };
-    case "union":
-      return { ...node, items: node.items.map(r) };
-    case "array":
-      return { ...node, rows: node.rows.map((row) => row.map(r)) };
-    default:
-      return node;
-  }
-}
-
-/** The cell reference a formula uses most (the investment total of a KIA chain, the hours of an IF). */
-function mainReference(node: Node): Node | null {
-  const counts = new Map<string, { node: Node; n: number }>();
-  const visit = (n: Node) => {
-    if (n.k === "ref" || n.k === "name" || n.k === "struct") {
-      const key = JSON.stringify(n.k === "ref" ? n.ref : n);
-      const seen = counts.get(key);
-      counts.set(key, { node: n, n: (seen?.n ?? 0) + 1 });
-      return;
-    }
-    if (n.k === "call") n.args.forEach(visit);
-    else if (n.k === "bin") [n.a, n.b].forEach(visit);
-    else if (n.k === "unary" || n.k === "postfix" || n.k === "paren") visit(n.a);
-  };
-  visit(node);
-  let best: { node: Node; n: number } | null = null;
-  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
-  return best?.node ?? null;
-}
-
-const unparen = (n: Node): Node => (n.k === "paren" ? unparen(n.a) : n);
-const isZero = (n: Node) => n.k === "num" && n.v === 0;
-
-/** Whether a node is NL.PARAMETER(…, "name"). */
-function isParameter(node: Node, name: string): boolean {
-  return node.k === "call" && node.fn === "NL.PARAMETER" && node.args[1]?.k === "str" && node.args[1].v === name;
-}
-
-/** The other argument of MIN(x, <zelfstandigenaftrek>) or MIN(<zelfstandigenaftrek>, x), else null. */
-function cappedAt(node: Node): Node | null {
-  const n = unparen(node);
-  if (n.k !== "call" || n.fn !== "MIN" || n.args.length !== 2) return null;
-  const [a, b] = n.args;
-  if (isParameter(b, "zelfstandigenaftrek") && !isParameter(a, "zelfstandigenaftrek")) return a;
-  if (isParameter(a, "zelfstandigenaftrek") && !isParameter(b, "zelfstandigenaftrek")) return b;
-  return null;
-}
-
-/** The suggestion for a formula with the chosen literals: the NL formula for the whole where the pattern is known. */
-function suggest(
-  root: Node,
-  host: Host,
-  chosen: ReadonlyArray<{ lit: Literal; entry: CatalogueEntry }>,
-  ctx: Context,
-): string {
-  const groups = new Set(chosen.map((c) => c.entry.group));
-  const first = chosen[0].entry;
-  const entries = chosen.map((c) => c.entry);
-  // The numbers of one formula get one year when there is a year they were all official in.
-  const together = commonYears(entries).length > 0;
-  try {
-    // A KIA table written out as an IF chain: the whole is NL.KIA over the amount it tests.
-    if (groups.size === 1 && first.group === "kia" && new Set(chosen.map((c) => c.entry.parameter)).size >= 2) {
-      const ref = mainReference(root);
-      if (ref) return print(call("NL.KIA", [yearNode(ctx, entries), ref]), host);
-    }
-    const replacements = new Map<Node, Node>();
-    for (const { lit, entry } of chosen) {
-      const y = yearNode(ctx, together ? entries : [entry]);
-      const name = entry.parameter.name;
-      if (name === "urencriterium_uren" && lit.comparison) {
-        const hoursFirst = lit.comparison.node.b === lit.node; // C2>=1225, not 1225<=C2
-        const rightWay = hoursFirst ? lit.comparison.node.op === ">=" : lit.comparison.node.op === "<=";
-        if (rightWay) {
-          replacements.set(lit.comparison.node, call("NL.URENCRITERIUM", [lit.comparison.other]));
-          continue;
-        }
-      }
-      if (name === "mkb_winstvrijstelling_percentage" && lit.product) {
-        const other = unparen(lit.product.other);
-        const args = other.k === "bin" && other.op === "-" ? [other.a, other.b] : [lit.product.other];
-        replacements.set(lit.product.node, call("NL.MKBVRIJ", [y, ...args]));
-        continue;
-      }
-      const parameter = call("NL.PARAMETER", [y, str(name)]);
-      replacements.set(
-        lit.node,
-        lit.scaled && lit.product ? { k: "bin", op: "*", a: lit.product.other, b: parameter } : parameter,
-      );
-    }
-    let result = replaceNodes(root, replacements);
-    // IF(NL.URENCRITERIUM(x), <zelfstandigenaftrek>, 0) is the zelfstandigenaftrek itself, and
-    // with MIN(winst, <zelfstandigenaftrek>) the one capped at the winst (which, unlike MIN, gives 0
-    // and not a negative aftrek on a loss: art. 3.76 lid 5).
-    if (result.k === "call" && result.fn === "IF" && result.args.length === 3) {
-      const [cond, then, other] = result.args;
-      const za = chosen.find((c) => c.entry.parameter.name === "zelfstandigenaftrek");
-      if (za && cond.k === "call" && cond.fn === "NL.URENCRITERIUM" && isZero(other)) {
-        const year = yearNode(ctx, together ? entries : [za.entry]);
-        const winst = cappedAt(then);
-        if (isParameter(then, "zelfstandigenaftrek")) result = call("NL.ZELFSTANDIGENAFTREK", [year, cond]);
-        else if (winst) result = call("NL.ZELFSTANDIGENAFTREK", [year, cond, winst]);
-      }
-    }
-    return print(result, host);
-  } catch (error) {
-    if (!(error instanceof Unprintable)) throw error;
-    return `=NL.PARAMETER(${ctx.year?.year ?? suggestionYear(ctx, [first])},"${first.parameter.name}")`;
-  }
-}
-
-function cellName(sheet: string, row: number, col: number): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  return `${plain ? sheet : quoteSheet(sheet)}!${a1(row, col)}`;
-}
-
 function finding(
-  sheet: AuditSheet,
+  ctx: Context,
   cell: AuditCell,
   entry: CatalogueEntry,
-  written: string,
-  value: number,
+  lit: { written: string; value: number; wholePercent: boolean },
   confidence: Confidence,
-  suggestion: string,
+  suggestion: Suggestion,
   current: string,
   reason: string,
-  year: YearCell | null,
 ): Finding {
-  const y = year?.year ?? null;
+  const y = ctx.year?.year ?? null;
+  const official = y === null ? null : officialValue(entry, y);
+  const status: CheckStatus =
+    y === null
+      ? "geen-jaar"
+      : official === null
+        ? "nog-niet-bekend"
+        : entry.years.includes(y)
+          ? "actueel"
+          : "verouderd";
   return {
-    cell: cellName(sheet.name, cell.row, cell.col),
-    sheet: sheet.name,
+    cell: cellName(ctx.sheet.name, cell.row, cell.col),
+    sheet: ctx.sheet.name,
     address: a1(cell.row, cell.col),
     row: cell.row,
     col: cell.col,
-    value,
-    written,
+    value: lit.value,
+    written: lit.written,
+    wholePercent: lit.wholePercent,
     parameter: entry.parameter.name,
+    unit: entry.parameter.unit,
     label: entry.parameter.label,
     years: entry.years,
     year: y,
-    stale: y === null ? null : !entry.years.includes(y),
+    yearSource: ctx.yearSource,
+    yearOrigin: ctx.yearOrigin,
+    stale: status === "verouderd" ? true : status === "actueel" ? false : null,
+    status,
+    official,
     confidence,
-    suggestion,
+    suggestion: suggestion.formula,
+    replacement: suggestion.file,
+    notConvertible: suggestion.notConvertible,
+    caveat: suggestion.caveat,
     current,
     reason,
   };
@@ -458,7 +238,8 @@ function choose(
     const score =
       (mentions(label, e) ? 4 : 0) +
       ((groupCounts.get(e.group) ?? 0) >= 2 ? 2 : 0) +
-      (lit?.comparison && e.parameter.unit === "uren" ? 1 : 0);
+      (lit?.comparison && e.parameter.unit === "uren" ? 1 : 0) +
+      (label ? labelOverlap(label, e) / 100 : 0);
     if (score > bestScore) {
       best = e;
       bestScore = score;
@@ -478,11 +259,18 @@ function currentText(cell: AuditCell): string {
   return cell.value === null ? "" : String(cell.value);
 }
 
-function auditFormula(sheet: AuditSheet, cell: AuditCell, ctx: Context): Finding[] {
-  const { node, host } = cell.formula!;
-  const lits = literals(node).map((lit) => ({ lit, candidates: entriesFor(lit.value) }));
+/** The catalogue entries a literal may be: a percentage written as one (`%`, `/100`) only a percentage. */
+function candidatesOf(lit: Literal): readonly CatalogueEntry[] {
+  const found = entriesFor(lit.value);
+  const asPercent = lit.wholePercent || lit.written.endsWith("%");
+  return asPercent ? found.filter((e) => e.parameter.unit === "procent") : found;
+}
+
+function detectFormula(cell: AuditCell, scan: SheetScan): Detected | null {
+  const { node } = cell.formula!;
+  const lits = literals(node).map((lit) => ({ lit, candidates: candidatesOf(lit) }));
   const withCandidates = lits.filter((l) => l.candidates.length > 0);
-  if (!withCandidates.length) return [];
+  if (!withCandidates.length) return null;
   // How many different parameters of each rule the formula writes (the KIA bounds of one year together).
   // Round numbers together are no sign (0,02 and 0,03 in a time sheet): a rule counts when one of
   // its numbers in the formula is a distinctive one.
@@ -499,8 +287,8 @@ function auditFormula(sheet: AuditSheet, cell: AuditCell, ctx: Context): Finding
   const groupCounts = new Map(
     [...groupParams].map(([g, set]) => [g, groupDistinctive.has(g) ? set.size : Math.min(set.size, 1)]),
   );
-  const label = labelNear(sheet, cell.row, cell.col);
-  const chosen: Array<{ lit: Literal; entry: CatalogueEntry; confidence: Confidence; reason: string }> = [];
+  const label = labelOf(scan.layout, cell.row, cell.col);
+  const chosen: Chosen[] = [];
   for (const { lit, candidates } of withCandidates) {
     const { entry, named } = choose(candidates, label, groupCounts, lit);
     const together = (groupCounts.get(entry.group) ?? 0) >= 2;
@@ -513,8 +301,14 @@ function auditFormula(sheet: AuditSheet, cell: AuditCell, ctx: Context): Finding
       chosen.push({ lit, entry, confidence: "laag", reason: "het label bij de cel noemt de regel" });
     }
   }
-  if (!chosen.length) return [];
-  const suggestion = suggest(node, host, chosen, ctx);
+  if (!chosen.length) return null;
+  return { cell, scan, chosen, constant: null, year: scan.years.yearOf(scan.sheet, cell.row, cell.col) };
+}
+
+function describeFormula(d: Detected, ctx: Context): Finding[] {
+  const { cell, chosen } = d;
+  const { node, host } = cell.formula!;
+  const suggestion = suggestFormula(node, host, chosen, ctx);
   const current = currentText(cell);
   // A number written twice (the KIA's fixed amount in two branches) is one finding.
   const seen = new Set<string>();
@@ -525,74 +319,135 @@ function auditFormula(sheet: AuditSheet, cell: AuditCell, ctx: Context): Finding
     return true;
   });
   return unique.map((c) =>
-    finding(sheet, cell, c.entry, c.lit.written, c.lit.value, c.confidence, suggestion, current, c.reason, ctx.year),
+    finding(
+      ctx,
+      cell,
+      c.entry,
+      { written: c.lit.written, value: c.lit.value, wholePercent: !!c.lit.wholePercent },
+      c.confidence,
+      suggestion,
+      current,
+      c.lit.wholePercent ? `${c.reason}; een percentage als heel getal, gedeeld door 100` : c.reason,
+    ),
   );
 }
 
-function auditConstant(sheet: AuditSheet, cell: AuditCell, ctx: Context): Finding[] {
-  if (typeof cell.value !== "number") return [];
-  const candidates = entriesFor(cell.value);
-  if (!candidates.length) return [];
-  const label = labelNear(sheet, cell.row, cell.col);
-  const named = candidates.filter((e) => mentions(label, e));
-  if (!named.length) return []; // a bare number in a cell means nothing without its label
-  const entry = named[0];
-  const host = { row: cell.row, col: cell.col };
-  const suggestion = print(call("NL.PARAMETER", [yearNode(ctx, [entry]), str(entry.parameter.name)]), host);
-  return [
-    finding(
-      sheet,
-      cell,
-      entry,
-      String(cell.value),
-      cell.value,
-      entry.distinctive ? "hoog" : "laag",
-      suggestion,
-      String(cell.value),
-      "een vaste waarde met een label dat de regel noemt",
-      ctx.year,
-    ),
-  ];
+/** Why a whole number in a cell is a percentage (35,75 for 35,75%), or null when nothing says so. */
+function percentEvidence(scan: SheetScan, cell: AuditCell): string | null {
+  const { layout, sheet } = scan;
+  if (saysPercent(layout.rowLabel(cell.row, cell.col))) return "het label noemt procenten";
+  if (saysPercent(layout.columnHeader(cell.row, cell.col))) return "de kolomkop noemt procenten";
+  if (formatSaysWholePercent(sheet.format?.(cell.row, cell.col))) return "de getalnotatie toont een %";
+  if (scan.divided.has(cellKeyOf(cell.row, cell.col))) return "elke formule die de cel leest deelt haar door 100";
+  return null;
 }
 
-/** Every finding in the sheets, sheet by sheet, row by row. */
+function detectConstant(cell: AuditCell, scan: SheetScan): Detected | null {
+  if (typeof cell.value !== "number") return null;
+  const value = cell.value;
+  const label = labelOf(scan.layout, cell.row, cell.col);
+  // A bare number in a cell means nothing without a label that names the rule.
+  let named = entriesFor(value).filter((e) => mentions(label, e, true));
+  let whole: string | null = null;
+  if (!named.length) {
+    const percents = percentEntriesFor(value);
+    whole = percents.length ? percentEvidence(scan, cell) : null;
+    named = whole ? percents.filter((e) => mentions(label, e, true)) : [];
+  }
+  if (!named.length) return null;
+  const entry = named.reduce((best, e) => (labelOverlap(label, e) > labelOverlap(label, best) ? e : best));
+  const lit: Literal = {
+    node: { k: "num", v: value, text: String(value) },
+    value: whole ? Number((value / 100).toPrecision(12)) : value,
+    written: String(value),
+    ...(whole ? { wholePercent: true } : {}),
+  };
+  const reason = whole
+    ? `een percentage als heel getal (${whole}) met een label dat de regel noemt`
+    : "een vaste waarde met een label dat de regel noemt";
+  return {
+    cell,
+    scan,
+    chosen: [{ lit, entry, confidence: entry.distinctive ? "hoog" : "laag", reason }],
+    constant: { whole: whole !== null },
+    year: scan.years.yearOf(scan.sheet, cell.row, cell.col),
+  };
+}
+
+function describeConstant(d: Detected, ctx: Context): Finding[] {
+  const [{ lit, entry, confidence, reason }] = d.chosen;
+  const host = { row: d.cell.row, col: d.cell.col };
+  const suggestion = suggestConstant(entry, d.constant!.whole, host, ctx);
+  const written = { written: lit.written, value: lit.value, wholePercent: d.constant!.whole };
+  return [finding(ctx, d.cell, entry, written, confidence, suggestion, lit.written, reason)];
+}
+
 export interface AuditOptions {
-  /** The workbook's year, when the caller knows it better than the "Jaar" cell. */
+  /** The year every number is checked against, when the caller knows it better than the workbook. */
   readonly year?: YearCell | null;
+  /** The file's name (a year in it is the workbook's year when nothing inside says otherwise). */
+  readonly fileName?: string | null;
   /** This calendar year (for tests); the clock's by default. */
   readonly today?: number;
 }
 
+/** Every finding in the sheets, sheet by sheet, row by row. */
 export function auditSheets(sheets: readonly AuditSheet[], options: AuditOptions = {}): Finding[] {
-  const year = options.year !== undefined ? options.year : findYear(sheets);
+  const years = new YearResolver(sheets, options.fileName ?? null, options.year);
   const today = options.today ?? new Date().getFullYear();
-  const found = scanSheets(sheets, year, null, today);
-  if (year !== null || found.length === 0) return found;
-  // No year cell: the suggestions take the year the numbers themselves point to (a template full of
-  // 2025 amounts gets formulas for 2025), so a second pass with that year.
-  const evident = evidentYear(found, today);
-  return evident === null ? found : scanSheets(sheets, null, evident, today);
+  const divided = wholePercentReaders(sheets);
+  const detected = detectSheets(sheets, years, divided);
+  // Cells without a year: their suggestions take the year the numbers themselves point to (a
+  // template full of 2025 amounts gets formulas for 2025).
+  const evident = detected.some((d) => d.year === null) ? evidentYear(detected, today) : null;
+  const out: Finding[] = [];
+  for (const d of detected) {
+    const ctx = contextOf(d, evident, today);
+    // One by one: a sheet may have more findings than a call can take arguments.
+    for (const f of d.constant ? describeConstant(d, ctx) : describeFormula(d, ctx)) out.push(f);
+  }
+  return out;
 }
 
-function scanSheets(
-  sheets: readonly AuditSheet[],
-  year: YearCell | null,
-  evident: number | null,
-  today: number,
-): Finding[] {
-  const out: Finding[] = [];
+/**
+ * The cells holding a whole number that may be a percentage (35,75) that every formula reading
+ * them divides by 100. Only such numbers are looked up, so a workbook without them costs nothing.
+ */
+function wholePercentReaders(sheets: readonly AuditSheet[]): Map<AuditSheet, Set<number>> {
+  const candidates = new Map<AuditSheet, Set<number>>();
   for (const sheet of sheets) {
-    const ctx: Context = { sheet, year, evident, today };
-    const found: Finding[] = [];
+    const keys = new Set<number>();
     for (const cell of sheet.cells()) {
-      // The year cell itself is not a tax number.
-      if (year?.ref && year.ref.sheet === sheet.name && year.ref.row === cell.row && year.ref.col === cell.col)
-        continue;
-      found.push(...(cell.formula ? auditFormula(sheet, cell, ctx) : auditConstant(sheet, cell, ctx)));
+      if (!cell.formula && typeof cell.value === "number" && percentEntriesFor(cell.value).length) {
+        keys.add(cellKeyOf(cell.row, cell.col));
+      }
     }
-    found.sort((a, b) => a.row - b.row || a.col - b.col);
-    // One by one: a sheet may have more findings than a call can take arguments.
-    for (const finding of found) out.push(finding);
+    if (keys.size) candidates.set(sheet, keys);
+  }
+  return candidates.size ? dividedBy100(sheets, candidates) : new Map();
+}
+
+const NONE = new Set<number>();
+
+/** The cells with tax numbers, sheet by sheet, row by row. */
+function detectSheets(
+  sheets: readonly AuditSheet[],
+  years: YearResolver,
+  divided: ReadonlyMap<AuditSheet, ReadonlySet<number>>,
+): Detected[] {
+  const out: Detected[] = [];
+  for (const sheet of sheets) {
+    const scan: SheetScan = { sheet, layout: years.layout(sheet), years, divided: divided.get(sheet) ?? NONE };
+    const found: Detected[] = [];
+    for (const cell of sheet.cells()) {
+      if (!cell.formula && typeof cell.value !== "number") continue;
+      // The year cell itself is not a tax number.
+      if (years.isYearCell(sheet, cell.row, cell.col)) continue;
+      const d = cell.formula ? detectFormula(cell, scan) : detectConstant(cell, scan);
+      if (d) found.push(d);
+    }
+    found.sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col);
+    for (const d of found) out.push(d);
   }
   return out;
 }

@@ -5,11 +5,12 @@
  */
 import { existsSync, promises as fs } from "fs";
 import { availableParallelism } from "os";
-import { extname, join, relative, resolve } from "path";
+import { dirname, extname, join, relative, resolve, sep } from "path";
 import { Worker } from "worker_threads";
 import { RecalcOptions } from "../engine/recalc";
 import { recalcFile, RecalcReport } from "../engine/recalcFile";
 import { WorkbookError } from "../workbook/errors";
+import { fileIdentity, fileProblem, sameFile } from "../workbook/files";
 import { nl } from "./format";
 
 export type FileResult =
@@ -25,15 +26,40 @@ export async function recalcOne(input: string, output: string, options: RecalcOp
   try {
     return { ok: true, report: await recalcFile(input, output, options) };
   } catch (error) {
-    if (error instanceof WorkbookError) return { ok: false, input, message: error.message, unexpected: false };
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      input,
-      message: `${input}: onverwachte fout (${detail}); het bestand is niet gewijzigd.`,
-      unexpected: true,
-    };
+    return failure(input, error);
   }
+}
+
+/** Errors that say the file asks for more than JavaScript can hold, by code and by V8's own text. */
+const TOO_BIG_CODES = new Set(["ERR_STRING_TOO_LONG", "ERR_BUFFER_TOO_LARGE", "ERR_OUT_OF_RANGE"]);
+const TOO_BIG_TEXT =
+  /Invalid string length|Invalid array length|Array buffer allocation failed|Invalid typed array length/;
+
+/**
+ * Why a file failed, in Dutch, never with a library's English text. A WorkbookError says it
+ * already; a file too big for JavaScript, a lack of memory or a system error is the file's or the
+ * machine's; anything else is an error in NL Aftrek itself (`unexpected`: exit code 3).
+ */
+export function failure(input: string, error: unknown): Extract<FileResult, { ok: false }> {
+  if (error instanceof WorkbookError) return { ok: false, input, message: error.message, unexpected: false };
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const text = error instanceof Error ? error.message : String(error);
+  const failed = (why: string, unexpected = false) => ({
+    ok: false as const,
+    input,
+    message: `${input}: ${why}; het bestand is niet gewijzigd.`,
+    unexpected,
+  });
+  if ((code !== undefined && TOO_BIG_CODES.has(code)) || TOO_BIG_TEXT.test(text)) {
+    return failed(
+      "deze werkmap vraagt een tekst of onderdeel dat groter is dan NL Aftrek kan verwerken (JavaScript houdt hoogstens zo'n 512 miljoen tekens in één tekst)",
+    );
+  }
+  if (code === "ERR_WORKER_OUT_OF_MEMORY" || /out of memory/i.test(text))
+    return failed("te weinig geheugen voor deze werkmap");
+  if (code !== undefined && /^E[A-Z]+$/.test(code))
+    return failed(`het bestand is niet te verwerken (${fileProblem(error)})`);
+  return failed("interne fout in NL Aftrek bij deze werkmap (een fout in het programma, niet in uw bestand)", true);
 }
 
 /** Excel's lock files (`~$klant.xlsx`) and hidden files are never a user's workbook. */
@@ -54,6 +80,8 @@ export interface Inputs {
   readonly files: string[];
   /** Arguments that name nothing. */
   readonly missing: string[];
+  /** Folders (or named files) that could not be read, each with why in Dutch: the rest goes on. */
+  readonly unreadable: Array<{ readonly path: string; readonly error: string }>;
   /** Spreadsheets in a folder that are not .xlsx or .xlsm (.xls, .xlsb, .ods, .numbers). */
   readonly skipped: string[];
 }
@@ -67,8 +95,15 @@ export async function collectInputs(args: readonly string[], outputs: string | n
   const files: string[] = [];
   const missing: string[] = [];
   const skipped: string[] = [];
+  const unreadable: Array<{ path: string; error: string }> = [];
   const walk = async (dir: string) => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push({ path: dir, error: `${dir}: map niet te lezen (${fileProblem(error)}); overgeslagen.` });
+      return;
+    }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const full = join(dir, entry.name);
@@ -82,14 +117,18 @@ export async function collectInputs(args: readonly string[], outputs: string | n
     let stat;
     try {
       stat = await fs.stat(arg);
-    } catch {
-      missing.push(arg);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") missing.push(arg);
+      else unreadable.push({ path: arg, error: `${arg}: niet te lezen (${fileProblem(error)}).` });
       continue;
     }
+    // A file of any kind is named as given: one that is no workbook (a FIFO, a device) is refused
+    // with its reason when it is read, not skipped without a word.
     if (stat.isDirectory()) await walk(arg);
     else files.push(arg);
   }
-  return { files, missing, skipped };
+  return { files, missing, skipped, unreadable };
 }
 
 /** The spreadsheets of a folder left alone because of their format, and what to do about them. */
@@ -143,6 +182,47 @@ export function jobConflict(jobs: readonly Job[]): string | null {
     }
     if (extensionOf(job.output) !== extensionOf(job.input)) {
       return `Het uitvoerbestand ${job.output} heeft niet de extensie van ${job.input} (${extensionOf(job.input)}): Excel opent een werkmap alleen onder de extensie van haar soort (met macro's .xlsm, zonder .xlsx).`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The first job whose output is one of the inputs: the same file (device and file number), reached
+ * by the same path, another spelling of it, a symbolic link or a hard link. Only outputs that exist
+ * cost a look at the inputs.
+ */
+export async function outputThatIsInput(jobs: readonly Job[]): Promise<Job | null> {
+  const outputs = await Promise.all(jobs.map((job) => fileIdentity(job.output)));
+  if (outputs.every((o) => o === null)) return null;
+  const inputs = await Promise.all(jobs.map((job) => fileIdentity(job.input)));
+  for (let i = 0; i < jobs.length; i++) {
+    const output = outputs[i];
+    if (output && inputs.some((input) => input !== null && sameFile(input, output))) return jobs[i];
+  }
+  return null;
+}
+
+/**
+ * Makes the output folder and the subfolders the jobs write into; a Dutch message when one cannot be
+ * made, or when a folder under `root` is a symbolic link (someone else's link would send the results
+ * elsewhere; `root` itself is the user's to name).
+ */
+export async function makeOutputFolders(root: string, jobs: readonly Job[]): Promise<string | null> {
+  const folders = new Set([root, ...jobs.map((job) => dirname(job.output))]);
+  for (const folder of folders) {
+    try {
+      await fs.mkdir(folder, { recursive: true });
+    } catch (error) {
+      return `de map ${folder} kan niet worden gemaakt (${fileProblem(error)}); er is niets geschreven.`;
+    }
+    let path = root;
+    for (const part of relative(root, folder).split(sep).filter(Boolean)) {
+      path = join(path, part);
+      const stat = await fs.lstat(path).catch(() => null);
+      if (!stat?.isDirectory()) {
+        return `${path} is geen gewone map maar ${stat?.isSymbolicLink() ? "een symbolische koppeling" : "iets anders"}; NL Aftrek schrijft niet door een koppeling heen. Verwijder haar of kies een andere map met -o; er is niets geschreven.`;
+      }
     }
   }
   return null;
@@ -203,18 +283,13 @@ export async function runJobs(
               resolve(result);
             };
             // A worker that dies (out of memory, say) fails this file only; the next gets a new worker.
-            const fail = (detail: string) => {
+            const fail = (error: unknown) => {
               current.off("message", onMessage);
               worker = null;
-              resolve({
-                ok: false,
-                input: jobs[i].input,
-                message: `${jobs[i].input}: onverwachte fout (${detail}); het bestand is niet gewijzigd.`,
-                unexpected: true,
-              });
+              resolve(failure(jobs[i].input, error));
             };
-            const onError = (error: Error) => fail(error.message);
-            const onExit = (code: number) => fail(`verwerking gestopt met code ${code}`);
+            const onError = (error: Error) => fail(error);
+            const onExit = () => fail(new Error("the worker stopped"));
             current.once("message", onMessage);
             current.once("error", onError);
             current.once("exit", onExit);

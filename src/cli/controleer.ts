@@ -1,50 +1,72 @@
 /**
  * `nl-aftrek controleer`: the hard-coded tax numbers of workbooks, as a Dutch report grouped by
- * sheet or as JSON. Reads with the one package reader; never writes.
+ * sheet or as JSON (reads with the one package reader, never writes); with --vervang, copies in
+ * which they are replaced, with proof (vervang.ts).
  */
+import { parseSelection, SelectionItem } from "../audit/conversion";
+import { yearsText } from "../audit/reportText";
 import { auditWorkbook } from "../audit/workbookAudit";
 import { findingRunKey, runAddress, runsDown } from "../audit/runs";
 import type { Finding } from "../audit/scan";
+import { findParameter } from "../rules/parameters";
 import { dutchDecimals, dutchFormula } from "../workbook/formula/dutch";
-import { WorkbookError } from "../workbook/errors";
-import { collectInputs, skippedLine } from "./batch";
+import { collectInputs, failure, skippedLine } from "./batch";
+import { EXIT_INTERNAL } from "./exitCodes";
 import { nl } from "./format";
 import type { Io } from "./main";
+import { vervang } from "./vervang";
 
 export const HELP_CONTROLEER = `nl-aftrek controleer <bestand of map>... [--json]
+nl-aftrek controleer <bestand of map>... --vervang -o <bestand of map> [--alleen <lijst>] [--json]
 
 Zoekt in werkmappen naar belastingbedragen en -percentages die in formules of naast een label
-vast zijn ingetikt (2470, 0,127, een KIA-tabel in een ALS-keten), met de jaren waarin dat de
-officiële waarde was en de NL-formule die ervoor in de plaats kan. Een map wordt doorzocht op
-.xlsx- en .xlsm-bestanden (ook in submappen). De bestanden worden alleen gelezen.
+vast zijn ingetikt (2470, 0,127, 35,75 onder een "%"-label, een KIA-tabel in een ALS-keten), met
+de jaren waarin dat de officiële waarde was en de NL-formule die ervoor in de plaats kan. Elk getal
+wordt getoetst aan het jaar waarvoor het bedoeld is: de kolomkop erboven (2026, 2027), een cel
+"Jaar" of "Belastingjaar", de titel of naam van het blad, of de bestandsnaam. Een map wordt
+doorzocht op .xlsx- en .xlsm-bestanden (ook in submappen). De bestanden worden alleen gelezen.
 
-  --json      de bevindingen als JSON: {"findings": [{"cell", "value", "parameter", "years",
-              "confidence", "suggestion", ...}]}
-  -h, --help  deze hulp
+  --json         de bevindingen als JSON: {"findings": [{"cell", "value", "parameter", "years",
+                 "year", "yearSource", "status", "confidence", "suggestion", ...}]}
+  --vervang      schrijf een kopie waarin de bevindingen door hun NL-formules zijn vervangen,
+                 herberekend, met ernaast een rapport (<naam>.rapport.md; met --json ook
+                 <naam>.rapport.json): per cel wat er stond en wat er nu staat, de waarde voor en
+                 na, en waarom die verschillen. Een map geeft een kopie en rapport per werkmap en
+                 een samenvatting (samenvatting.md). Het origineel wordt nooit overschreven.
+  -o, --output   bij --vervang: het uitvoerbestand of de map (verplicht)
+  --alleen       bij --vervang: alleen deze cellen, bereiken of parameters, gescheiden door komma's
+                 (Aangifte!B4,C2:C40,zelfstandigenaftrek); zonder blad op elk blad. Standaard
+                 alles, behalve getallen die voor hun jaar nog niet te controleren zijn (2027 waar
+                 de regels dat jaar nog niet kennen): die worden alleen vervangen als u de cel noemt.
+  -h, --help     deze hulp
 
 Een formule die een kolom is doorgetrokken (hetzelfde getal in elke cel onder elkaar) staat in het
 rapport één keer, als bereik; de JSON noemt elke cel apart.
 
 Zekerheid: "hoog" voor een getal dat alleen een belastingregel gebruikt of voor meer getallen van
 één regel samen; "laag" voor een rond getal dat alleen door zijn label opvalt.
-Exitcode 0 zonder bevindingen, 1 met bevindingen, 2 als een bestand niet te lezen was.`;
+Exitcode 0 zonder bevindingen, 1 met bevindingen, 2 als een bestand of map niet te lezen was
+(de andere worden wel gecontroleerd), 4 bij een interne fout in NL Aftrek zelf. Met --vervang: 0
+als elke werkmap is omgezet, 2 als een werkmap niet te lezen of te schrijven was.`;
 
 interface FileFindings {
   readonly file: string;
   readonly findings: readonly Finding[];
 }
 
-const yearsText = (years: readonly number[]) => {
-  const ranges: string[] = [];
-  let start = years[0];
-  for (let i = 1; i <= years.length; i++) {
-    if (years[i] !== years[i - 1] + 1) {
-      ranges.push(start === years[i - 1] ? String(start) : `${start}–${years[i - 1]}`);
-      start = years[i];
-    }
+/** How the number stands against its year, for the report line: "; verouderd voor 2026 (kolomkop B3)". */
+function statusText(f: Finding): string {
+  switch (f.status) {
+    case "verouderd":
+      return `; verouderd voor ${f.year} (${f.yearSource})`;
+    case "actueel":
+      return `; actueel voor ${f.year} (${f.yearSource})`;
+    case "nog-niet-bekend":
+      return `; nog niet te controleren voor ${f.year} (${f.yearSource}): de regels kennen dat jaar nog niet`;
+    case "geen-jaar":
+      return "";
   }
-  return ranges.join(", ");
-};
+}
 
 function printFile(io: Io, { file, findings }: FileFindings): void {
   if (!findings.length) {
@@ -61,7 +83,7 @@ function printFile(io: Io, { file, findings }: FileFindings): void {
       sheet = f.sheet;
       io.out(`  Blad ${sheet}`);
     }
-    const stale = f.stale ? `; verouderd voor ${f.year}` : "";
+    const stale = statusText(f);
     const where = runAddress(run);
     const count = cells === 1 ? "" : ` (${nl(cells)} cellen onder elkaar)`;
     // As the bookkeeper sees and types them in Dutch Excel (the JSON keeps the file's notation).
@@ -70,7 +92,9 @@ function printFile(io: Io, { file, findings }: FileFindings): void {
     io.out(
       `    ${where.padEnd(6)} ${written} = ${f.parameter} (${yearsText(f.years)}), zekerheid ${f.confidence}${stale}${count}`,
     );
-    io.out(`           nu:      ${dutchFormula(f.current, host)}`);
+    io.out(
+      `           nu:      ${f.current.startsWith("=") ? dutchFormula(f.current, host) : dutchDecimals(f.current)}`,
+    );
     io.out(
       `           voorstel: ${dutchFormula(f.suggestion, host)}${count ? ` (voor ${f.address}; de andere cellen elk voor hun eigen rij)` : ""}`,
     );
@@ -100,6 +124,10 @@ function printJson(io: Io, done: readonly FileFindings[], failed: readonly { fil
             current: f.current,
             stale: f.stale,
             year: f.year,
+            yearSource: f.yearSource,
+            status: f.status,
+            official: f.official,
+            wholePercent: f.wholePercent,
             label: f.label,
           },
           null,
@@ -113,35 +141,65 @@ function printJson(io: Io, done: readonly FileFindings[], failed: readonly { fil
   io.out("}");
 }
 
+function usage(io: Io, message: string): number {
+  io.err(`${message}\n\n${HELP_CONTROLEER}`);
+  return 2;
+}
+
 export async function controleer(args: string[], io: Io): Promise<number> {
   const inputs: string[] = [];
   let json = false;
-  for (const a of args) {
+  let replace = false;
+  let output: string | null = null;
+  let selection: SelectionItem[] | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
     if (a === "-h" || a === "--help") {
       io.out(HELP_CONTROLEER);
       return 0;
     } else if (a === "--json") json = true;
-    else if (a.startsWith("-")) {
-      io.err(`Onbekende optie: ${a}\n\n${HELP_CONTROLEER}`);
-      return 2;
-    } else inputs.push(a);
+    else if (a === "--vervang") replace = true;
+    else if (a === "-o" || a === "--output") {
+      output = args[++i] ?? null;
+      if (!output) return usage(io, "Na -o hoort een bestandsnaam of map.");
+    } else if (a === "--alleen") {
+      const list = args[++i];
+      if (!list)
+        return usage(
+          io,
+          "Na --alleen hoort een lijst van cellen of parameters, zoals Aangifte!B4,zelfstandigenaftrek.",
+        );
+      const parsed = parseSelection(list, (name) => findParameter(name) !== undefined);
+      if ("error" in parsed) return usage(io, `Fout in --alleen: ${parsed.error}`);
+      selection = parsed.items;
+    } else if (a.startsWith("-")) return usage(io, `Onbekende optie: ${a}`);
+    else inputs.push(a);
   }
-  if (!inputs.length) {
-    io.err(`Geef de werkmap(pen) of map die gecontroleerd moet(en) worden.\n\n${HELP_CONTROLEER}`);
-    return 2;
+  if (!inputs.length) return usage(io, "Geef de werkmap(pen) of map die gecontroleerd moet(en) worden.");
+  if (!replace && (output || selection)) return usage(io, `${output ? "-o" : "--alleen"} hoort bij --vervang.`);
+  if (replace) {
+    if (!output)
+      return usage(
+        io,
+        "Geef met -o waar de kopie komt (een bestand of een map); het origineel wordt nooit overschreven.",
+      );
+    return vervang({ inputs, output, selection, json }, io);
   }
-  const { files, missing, skipped } = await collectInputs(inputs);
+  const { files, missing, skipped, unreadable } = await collectInputs(inputs);
   for (const m of missing) io.err(`Fout: ${m}: bestand of map niet gevonden.`);
-  if (!files.length && !missing.length) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
+  if (!files.length && !missing.length && !unreadable.length) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
   if (!files.length && skipped.length) io.err(skippedLine(skipped, "controleren"));
   const done: FileFindings[] = [];
-  const failed: Array<{ file: string; error: string }> = [];
+  // A folder or file that cannot be read is reported with the files that cannot.
+  const failed: Array<{ file: string; error: string }> = unreadable.map((u) => ({ file: u.path, error: u.error }));
+  let internal = false;
   for (const file of files) {
     try {
       done.push(await auditWorkbook(file));
     } catch (error) {
-      if (!(error instanceof WorkbookError)) throw error;
-      failed.push({ file, error: error.message });
+      const f = failure(file, error);
+      failed.push({ file, error: f.message });
+      internal ||= f.unexpected;
     }
   }
   const total = done.reduce((n, d) => n + d.findings.length, 0);
@@ -154,6 +212,7 @@ export async function controleer(args: string[], io: Io): Promise<number> {
     }
     if (files.length && skipped.length) io.err(skippedLine(skipped, "controleren"));
   }
+  if (internal) return EXIT_INTERNAL;
   if (failed.length || missing.length || !files.length) return 2;
   return total ? 1 : 0;
 }

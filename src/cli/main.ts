@@ -3,7 +3,8 @@
  * hard-coded tax numbers.
  */
 import { statSync } from "fs";
-import { basename, dirname, join, resolve } from "path";
+import { basename, join, resolve } from "path";
+import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "../engine/deepStack";
 import { evaluateFormula, FormulaInputError, formatValue, hasError } from "../engine/evaluate";
 import { defaultOutput, RecalcReport } from "../engine/recalcFile";
 import { ENGINE_VERSION } from "../rules/version";
@@ -13,7 +14,9 @@ import {
   FileResult,
   Job,
   jobConflict,
+  makeOutputFolders,
   outputFor,
+  outputThatIsInput,
   runJobs,
   skippedLine,
   uniqueFiles,
@@ -22,6 +25,7 @@ import { cellRuns } from "./cellRuns";
 import { nl, seconds } from "./format";
 import { progressLines } from "./progress";
 import { controleer } from "./controleer";
+import { EXIT_INTERNAL, NOT_ALL_RECALCULATED } from "./exitCodes";
 
 export interface Io {
   out(text: string): void;
@@ -35,20 +39,31 @@ const consoleIo: Io = {
   err: (text) => void (process.stderr.destroyed || process.stderr.write(`${text}\n`)),
 };
 
+const EXIT_CODES = `Exitcodes:
+  0  alles gelukt
+  1  verkeerde aanroep, of geweigerd voordat er iets geschreven is (eval: de uitkomst is een
+     foutwaarde; controleer: er zijn bevindingen)
+  2  een bestand of map was niet te lezen of te schrijven (de andere zijn wel gedaan)
+  3  recalc: alles geschreven, maar cellen hielden hun oude waarde (ze staan in de samenvatting)
+  4  interne fout: een fout in NL Aftrek zelf, niet in uw bestand; er is niets half geschreven`;
+
 const HELP = `nl-aftrek ${ENGINE_VERSION}: de NL-formules zonder Excel
 
 Gebruik:
   nl-aftrek eval "<formule>"                  rekent één formule uit en drukt de uitkomst af
   nl-aftrek recalc <bestand of map>... [opties]  herberekent de NL-formules van werkmappen
   nl-aftrek controleer <bestand of map>... [--json]  zoekt vast ingetikte belastingbedragen
+      [--vervang -o <uit> [--alleen <lijst>]]       en vervangt ze in een kopie, met rapport
 
-Meer hulp: nl-aftrek eval --help, nl-aftrek recalc --help, nl-aftrek controleer --help`;
+Meer hulp: nl-aftrek eval --help, nl-aftrek recalc --help, nl-aftrek controleer --help
+
+${EXIT_CODES}`;
 
 const HELP_EVAL = `nl-aftrek eval "<formule>"
 
 Rekent één formule uit. Typ hem zoals in Nederlandse Excel of zoals in een bestand:
   nl-aftrek eval "=NL.KIA(2025; 10000)"               -> 2800
-  nl-aftrek eval "=NL.ZELFSTANDIGENAFTREK(2025; WAAR)" -> 2470
+  nl-aftrek eval "=NL.ZELFSTANDIGENAFTREK(2025; WAAR; 50000)" -> 2470
   nl-aftrek eval "=NL.MKBVRIJ(2025; 1234,56)"          -> 156.79
   nl-aftrek eval "=NL.KIA(2025, 10000)"               -> 2800
 Met ; tussen de argumenten is de komma het decimaalteken; WAAR/ONWAAR en Nederlandse
@@ -76,13 +91,23 @@ genoemd, niet herberekend.
   -h, --help          deze hulp
 
 Cellen die zonder Excel niet te berekenen zijn (een onbekende functie, een externe koppeling)
-houden de uitkomst die Excel opsloeg; ze staan in de samenvatting en Excel rekent de werkmap bij
-openen opnieuw door. Exitcode 0 als elk bestand lukte, 2 als een bestand niet te lezen of te
-schrijven was (de andere bestanden worden wel gedaan), 1 bij een verkeerde aanroep.
+houden hun opgeslagen uitkomst; ze staan in de samenvatting (met hoeveel NL-formules daarbij zijn)
+en Excel rekent de werkmap bij openen opnieuw door. Een opgeslagen uitkomst telt alleen als Excel
+hem schreef: in een werkmap van een script (openpyxl, XlsxWriter, ExcelJS, SheetJS) of van
+LibreOffice worden ook de gewone formules berekend die de NL-formules lezen.
 Het invoerbestand wordt nooit overschreven zonder --in-place. Twee bestanden die op dezelfde
-uitvoer uitkomen, een uitvoer die zelf een invoerbestand is of een andere extensie dan de invoer
-(een werkmap met macro's als .xlsx) worden geweigerd voordat er iets is geschreven; een bestand
-dat twee keer genoemd is, wordt één keer herberekend.`;
+uitvoer uitkomen, een uitvoer die zelf een invoerbestand is (ook via een koppeling of onder een
+andere naam) of een andere extensie dan de invoer (een werkmap met macro's als .xlsx) worden
+geweigerd voordat er iets is geschreven; een bestand dat twee keer genoemd is, wordt één keer
+herberekend. Een symbolische koppeling op de plaats van een uitvoerbestand wordt niet gevolgd:
+dat bestand wordt geweigerd. Er wordt geschreven via een tijdelijk bestand dat pas na een
+geslaagde schrijfactie het doel vervangt; een map of bestand dat niet te lezen is, wordt genoemd
+en de rest gaat door.
+
+Exitcodes: 0 als elke cel van elk bestand herberekend is; 1 bij een verkeerde aanroep of als er
+iets geweigerd is voordat er iets geschreven werd; 2 als een bestand of map niet te lezen of te
+schrijven was (de andere zijn wel gedaan); 3 als alles geschreven is maar cellen hun oude waarde
+hielden (ze staan in de samenvatting); 4 bij een interne fout in NL Aftrek zelf.`;
 
 function describe(report: RecalcReport): string {
   if (report.nlFormulas === 0 && report.recalculated === 0 && report.notRecalculated.length === 0) {
@@ -90,14 +115,24 @@ function describe(report: RecalcReport): string {
   }
   const parts = [`${nl(report.recalculated)} cel(len) herberekend`];
   if (report.changedCells !== report.recalculated) parts.push(`${nl(report.changedCells)} met een nieuwe waarde`);
-  if (report.notRecalculated.length) parts.push(`${nl(report.notRecalculated.length)} niet herberekend`);
+  if (report.notRecalculated.length)
+    parts.push(`${nl(report.notRecalculated.length)} niet herberekend${nlPart(report.nlNotRecalculated)}`);
   if (report.errors.length) parts.push(`${nl(report.errors.length)} met een foutwaarde`);
   return parts.join(", ");
+}
+
+/** How many of the cells not recalculated are NL formulas (their result is not this recalculation's). */
+function nlPart(count: number): string {
+  return count ? `, waarvan ${nl(count)} NL-formule${count === 1 ? "" : "s"}` : "";
 }
 
 function printReport(io: Io, report: RecalcReport, detail: boolean): void {
   io.out(`${report.input}: ${describe(report)}${report.unchanged ? "" : ` -> ${report.output}`}`);
   if (!detail) return;
+  if (report.precedentsComputed > 0) {
+    const why = report.cachesNotExcel ?? "ze hadden geen opgeslagen uitkomst van Excel";
+    io.out(`  ${nl(report.precedentsComputed)} formule(s) die de NL-formules lezen, ook berekend: ${why}.`);
+  }
   // A column of cells with the same reason or error is one line.
   for (const line of cellRuns(report.notRecalculated.map((n) => ({ cell: n.cell, text: n.reason }))))
     io.out(`  niet herberekend ${line}`);
@@ -163,16 +198,16 @@ async function recalc(args: string[], io: Io): Promise<number> {
     parsed.output &&
     !parsed.inPlace &&
     resolve(parsed.output) === resolve(parsed.inputs[0])
-  ) {
+  )
     return usage(io, "Het uitvoerbestand is het invoerbestand; gebruik --in-place als u dat wilt.", HELP_RECALC);
-  }
   const found = await collectInputs(parsed.inputs, parsed.output ?? null);
-  const { missing, skipped } = found;
+  const { missing, skipped, unreadable } = found;
   const files = uniqueFiles(found.files);
   for (const m of missing) io.err(`Fout: ${m}: bestand of map niet gevonden.`);
+  for (const u of unreadable) io.err(`Fout: ${u.error}`);
   const single = parsed.inputs.length === 1 && files.length === 1 && files[0] === parsed.inputs[0];
   if (files.length === 0) {
-    if (missing.length === 0) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
+    if (missing.length === 0 && unreadable.length === 0) io.err("Geen .xlsx- of .xlsm-bestanden gevonden.");
     if (skipped.length) io.err(skippedLine(skipped, "herberekenen"));
     return 2;
   }
@@ -184,29 +219,24 @@ async function recalc(args: string[], io: Io): Promise<number> {
         ? singleOutput(parsed.output, input)
         : outputFor(input, root, parsed.output ?? null, parsed.inPlace, defaultOutput),
   }));
-  for (const job of jobs) {
-    if (!parsed.inPlace && resolve(job.output) === resolve(job.input)) {
+  const conflict = jobConflict(jobs);
+  if (conflict) return usage(io, conflict, HELP_RECALC);
+  if (!parsed.inPlace) {
+    const same = await outputThatIsInput(jobs);
+    if (same) {
       return usage(
         io,
-        `Het uitvoerbestand is het invoerbestand (${job.input}); gebruik --in-place als u dat wilt.`,
+        `Het uitvoerbestand ${same.output} is het invoerbestand${same.output === same.input ? "" : " (of een koppeling ernaar)"}; gebruik --in-place als u dat wilt.`,
         HELP_RECALC,
       );
     }
   }
-  const conflict = jobConflict(jobs);
-  if (conflict) return usage(io, conflict, HELP_RECALC);
   // The output folder, with the input folder's subfolders (each file goes where it was).
   if (!single && parsed.output) {
-    const { promises: fs } = await import("fs");
-    for (const folder of new Set([parsed.output, ...jobs.map((job) => dirname(job.output))])) {
-      try {
-        await fs.mkdir(folder, { recursive: true });
-      } catch (error) {
-        io.err(
-          `Fout: de map ${folder} kan niet worden gemaakt (${(error as NodeJS.ErrnoException).code ?? error}); er is niets geschreven.`,
-        );
-        return 2;
-      }
+    const problem = await makeOutputFolders(parsed.output, jobs);
+    if (problem) {
+      io.err(`Fout: ${problem}`);
+      return 2;
     }
   }
   const started = Date.now();
@@ -233,6 +263,7 @@ async function recalc(args: string[], io: Io): Promise<number> {
           {
             files: results.map((r) => (r.ok ? r.report : { input: r.input, error: r.message })),
             skipped,
+            unreadable,
             totals: totals(reports, failed.length),
           },
           null,
@@ -248,12 +279,15 @@ async function recalc(args: string[], io: Io): Promise<number> {
       io.out(
         `Samen: ${nl(files.length)} bestand(en) in ${seconds(Date.now() - started)} s: ` +
           `${nl(t.recalculatedFiles)} herberekend, ${nl(t.unchangedFiles)} ongewijzigd, ${nl(t.failedFiles)} mislukt; ` +
-          `${nl(t.cells)} cellen herberekend, ${nl(t.notRecalculated)} niet herberekend.`,
+          `${nl(t.cells)} cellen herberekend, ${nl(t.notRecalculated)} niet herberekend${nlPart(t.nlNotRecalculated)}.`,
       );
     }
     if (skipped.length) io.err(skippedLine(skipped, "herberekenen"));
   }
-  return failed.length || missing.length ? 2 : 0;
+  if (failed.some((f) => f.unexpected)) return EXIT_INTERNAL;
+  if (failed.length || missing.length || unreadable.length) return 2;
+  // A cell that keeps its old value may now disagree with what it reads: never a silent 0.
+  return reports.some((r) => r.notRecalculated.length > 0) ? NOT_ALL_RECALCULATED : 0;
 }
 
 function totals(reports: readonly RecalcReport[], failedFiles: number) {
@@ -263,11 +297,12 @@ function totals(reports: readonly RecalcReport[], failedFiles: number) {
     failedFiles,
     cells: reports.reduce((s, r) => s + r.recalculated, 0),
     notRecalculated: reports.reduce((s, r) => s + r.notRecalculated.length, 0),
+    nlNotRecalculated: reports.reduce((s, r) => s + r.nlNotRecalculated, 0),
     errors: reports.reduce((s, r) => s + r.errors.length, 0),
   };
 }
 
-function evaluate(rest: string[], io: Io): number {
+async function evaluate(rest: string[], io: Io): Promise<number> {
   if (rest[0] === "-h" || rest[0] === "--help") {
     io.out(HELP_EVAL);
     return 0;
@@ -280,7 +315,7 @@ function evaluate(rest: string[], io: Io): number {
     );
   }
   try {
-    const value = evaluateFormula(rest[0]);
+    const value = await evaluateAnyDepth(rest[0]);
     io.out(formatValue(value));
     return hasError(value) ? 1 : 0;
   } catch (error) {
@@ -290,7 +325,44 @@ function evaluate(rest: string[], io: Io): number {
   }
 }
 
+/** A formula's value; one deeper than this thread's stack walks is evaluated on a thread with a larger one. */
+async function evaluateAnyDepth(text: string): Promise<ReturnType<typeof evaluateFormula>> {
+  try {
+    return evaluateFormula(text);
+  } catch (error) {
+    if (!(error instanceof NeedsDeepStack)) throw error;
+    if (!deepStackAvailable())
+      throw new FormulaInputError("De formule is te diep genest om hier te rekenen (meer dan 500 niveaus).");
+    const value = await inDeepStack(
+      { kind: "eval", text },
+      { FormulaInputError: (message) => new FormulaInputError(message) },
+    );
+    return value as ReturnType<typeof evaluateFormula>;
+  }
+}
+
+/**
+ * Runs a command; the exit code. An error in NL Aftrek itself reaches the user as a Dutch message
+ * and exit code 4, without the program's English or a stack trace (those with NL_AFTREK_DEBUG=1).
+ */
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    io.err(internalError(error));
+    return EXIT_INTERNAL;
+  }
+}
+
+export function internalError(error: unknown): string {
+  const detail = process.env.NL_AFTREK_DEBUG ? `\n${error instanceof Error ? error.stack : String(error)}` : "";
+  return (
+    "Interne fout in NL Aftrek: een fout in het programma, niet in uw bestand; er is niets half geschreven. " +
+    `Meld het met de opdracht die u gaf (met NL_AFTREK_DEBUG=1 ervoor staan de technische details erbij).${detail}`
+  );
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "-h" || command === "--help" || command === "help") {
     io.out(HELP);

@@ -5,7 +5,8 @@
  * formula is registered once per area it reads and found again only until it is in the set.
  */
 import { Area, areasOverlap, cellCount, cellKey } from "../workbook/address";
-import { CellRecord, WorkbookPackage } from "../workbook/package";
+import { namesNlFunction } from "../workbook/formula/parse";
+import { CellRecord, SheetInfo, WorkbookPackage } from "../workbook/package";
 import { CellFormula, isSyntaxError, Traits, WorkbookReferences } from "../workbook/references";
 import { Direction, GROWING_FROM, GrowingGroup, growingGroups, reach } from "./growingAreas";
 
@@ -185,15 +186,32 @@ export interface DependencyGraph {
   readonly dynamicOutside: boolean;
   /** Formulas that could not be read: what they read is unknown, so they may depend on the touched set. */
   readonly unreadable: readonly number[];
+  /** Those of them whose text calls an NL function: NL formulas too, though none can be computed. */
+  readonly unreadableNl: readonly number[];
 }
 
-/** Reads every formula of the workbook and finds the cells a recalculation must touch. */
-export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences): DependencyGraph {
+/** A cell by sheet index and position. */
+export interface CellAt {
+  readonly sheet: number;
+  readonly row: number;
+  readonly col: number;
+}
+
+/**
+ * Reads every formula of the workbook and finds the cells a recalculation must touch: the NL
+ * formulas, and `also` (a cell's formula, and the formulas that read the cell), and what depends on them.
+ */
+export function dependencyGraph(
+  pkg: WorkbookPackage,
+  refs: WorkbookReferences,
+  also: readonly CellAt[] = [],
+): DependencyGraph {
   const formulas: FormulaCell[] = [];
   const idByOrdinal = pkg.sheets.map((sheet) => new Int32Array(sheet.formulaCount ? sheet.cells.capacity : 0).fill(-1));
   const indexes = pkg.sheets.map(() => new SheetIndex());
   const seeds: number[] = [];
   const unreadable: number[] = [];
+  const unreadableNl: number[] = [];
   // Areas of many rows, registered at the end: those of one growing group as one entry.
   const tall: Array<{ area: Area; owner: number }> = [];
   const areasOf = (f: FormulaCell): readonly Area[] =>
@@ -221,8 +239,10 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
       idByOrdinal[sheet.index][cell.ordinal] = id;
       // An NL formula is in the set from the start: only the others need to be found by what they read.
       if (traits.hasNl) seeds.push(id);
-      else if (isSyntaxError(formula)) unreadable.push(id);
-      else
+      else if (isSyntaxError(formula)) {
+        unreadable.push(id);
+        if (namesNlFunction(storedText(sheet, cell))) unreadableNl.push(id);
+      } else
         for (const area of areasOf(f)) {
           if (area.r2 - area.r1 < GROWING_FROM) indexes[area.sheet].add(area, id);
           else tall.push({ area, owner: id });
@@ -245,6 +265,13 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
     queue.push(id);
   };
   for (let i = 0; i < seeds.length; i++) touch(seeds[i]);
+  for (const at of also) {
+    const cell = pkg.sheets[at.sheet]?.cells.get(at.row, at.col);
+    const id = cell ? (idByOrdinal[at.sheet][cell.ordinal] ?? -1) : -1;
+    if (id >= 0) touch(id);
+    else
+      indexes[at.sheet]?.query({ sheet: at.sheet, r1: at.row, c1: at.col, r2: at.row, c2: at.col }, inTouched, touch);
+  }
   while (queue.length) {
     const f = formulas[queue.pop()!];
     const area = f.arrayArea ?? { sheet: f.sheet, r1: f.cell.row, c1: f.cell.col, r2: f.cell.row, c2: f.cell.col };
@@ -259,5 +286,14 @@ export function dependencyGraph(pkg: WorkbookPackage, refs: WorkbookReferences):
     inTouched,
     dynamicOutside,
     unreadable,
+    unreadableNl,
   };
+}
+
+/** The text of a cell's formula as stored (the other cells of a shared formula: their master's). */
+function storedText(sheet: SheetInfo, cell: CellRecord): string {
+  const stored = cell.formula!;
+  if (stored.kind === "shared" && stored.si !== undefined && stored.text.trim() === "")
+    return sheet.sharedMasters.get(stored.si)?.text ?? "";
+  return stored.text;
 }

@@ -12,6 +12,7 @@ import { CellValue, isErrorValue } from "../workbook/values";
 import { DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, FormulaCell } from "./dependents";
 import { loadEngine } from "./engineLoader";
+import { areaName, boundFormula, edgeOf, reachesBeyond, UsedArea } from "./boundedAreas";
 import { needsExcelReason } from "./excelValues";
 import { growingGroups } from "./growingAreas";
 
@@ -29,6 +30,8 @@ export interface EngineLevelContext {
   keptPrecedent(id: number): boolean;
   /** The engines of this recalculation, one for each setting of the column index (see EngineSession). */
   readonly engines: EngineSession;
+  /** Where each sheet's cells end: ranges beyond are bounded there (boundedAreas.ts). */
+  readonly used: UsedArea;
 }
 
 /**
@@ -39,11 +42,22 @@ export interface EngineLevelContext {
  */
 export class EngineSession {
   private readonly engines = new Map<boolean, HyperFormula>();
+  /** The engines that hold a run's cells. */
+  private readonly holding = new Set<boolean>();
 
   constructor(private readonly date1904: boolean) {}
 
   /** An engine holding exactly `sheets`; `lookups`: with HyperFormula's column index. */
   engineFor(sheets: Record<string, unknown[][]>, lookups: boolean): HyperFormula {
+    // The other engine lets go of what it held: one run's cells in memory at a time.
+    const other = this.engines.get(!lookups);
+    if (other && this.holding.has(!lookups)) {
+      other.batch(() => {
+        for (const name of other.getSheetNames()) other.setSheetContent(other.getSheetId(name)!, []);
+      });
+      this.holding.delete(!lookups);
+    }
+    this.holding.add(lookups);
     const known = this.engines.get(lookups);
     if (!known) {
       const engine = loadEngine().createEngine(sheets as never, this.date1904, lookups);
@@ -62,9 +76,143 @@ export class EngineSession {
   }
 }
 
-/** One HyperFormula run for the engine cells of a level: their formulas, and the values they read. */
+/**
+ * The most formulas given to HyperFormula in one run: a level of more is computed in runs of this
+ * many, in dependency order (a later run reads the results of an earlier one as values), so that
+ * HyperFormula never holds more than one run's graph (some 2 KB a formula).
+ */
+export const ENGINE_RUN_FORMULAS = 50000;
+
+/**
+ * The most cells one run gives HyperFormula (formulas, the cells they read, and every cell of the
+ * ranges they read, empty or not: HyperFormula keeps some 700 to 1.000 bytes for each). A formula
+ * that alone reads more keeps Excel's value, listed with the reason.
+ */
+export const ENGINE_RUN_CELLS = 400000;
+
+/** A formula ready for HyperFormula: its text, and the areas it reads as printed (bounded to the used range). */
+interface EngineFormula {
+  readonly id: number;
+  readonly text: string;
+  readonly areas: readonly Area[];
+}
+
+/**
+ * The engine cells of a level: each formula's text (its ranges bounded to the used range where
+ * that is exact, see boundedAreas.ts), then HyperFormula runs over as many formulas as fit.
+ */
 export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number[]): void {
-  const { pkg, refs, graph, valueAt, setResult, kept } = ctx;
+  const { kept } = ctx;
+  const ready: EngineFormula[] = [];
+  for (const id of ids) {
+    try {
+      ready.push(engineFormula(ctx, id));
+    } catch (error) {
+      if (!(error instanceof Unprintable)) throw error;
+      kept.set(id, error.message);
+    }
+  }
+  let run: EngineFormula[] = [];
+  let cost = new RunCost();
+  for (const formula of ready) {
+    const alone = new RunCost();
+    alone.add(formula);
+    if (alone.cells > ENGINE_RUN_CELLS) {
+      kept.set(formula.id, tooManyCells(ctx, formula, alone.cells));
+      continue;
+    }
+    if (run.length > 0 && (run.length >= ENGINE_RUN_FORMULAS || cost.cells + cost.added(formula) > ENGINE_RUN_CELLS)) {
+      runEngine(ctx, run);
+      run = [];
+      cost = new RunCost();
+    }
+    cost.add(formula);
+    run.push(formula);
+  }
+  if (run.length) runEngine(ctx, run);
+  // A cell of this level that read a formula that could not be given to the engine read a stale value.
+  for (const id of ids) if (!kept.has(id) && ctx.keptPrecedent(id)) kept.set(id, DEPENDENT_OF_KEPT);
+}
+
+/** The formula of an engine cell as HyperFormula reads it, with the areas it reads. */
+function engineFormula(ctx: EngineLevelContext, id: number): EngineFormula {
+  const { graph, refs, used } = ctx;
+  const f = graph.formulas[id];
+  const areas = graph.areasOf(f);
+  const edge = edgeOf(areas, used);
+  const array = f.cell.formula?.kind === "array" || f.arrayArea !== null;
+  const wrap = (body: string) => (array ? `=ARRAYFORMULA(${body})` : `=${body}`);
+  if (!areas.some((area) => reachesBeyond(area, edge))) return { id, text: wrap(engineText(f, refs)), areas };
+  const bounded = boundFormula((f.formula as Formula).node, f.sheet, f.cell, refs, edge, array);
+  const body = printNode(bounded.node, { host: f.cell, functionName: (canonical) => canonical, booleanCalls: true });
+  return { id, text: wrap(body), areas: bounded.areas };
+}
+
+/**
+ * What a run gives HyperFormula, in cells: its formulas, the single cells they read, and the
+ * ranges, as the rectangle each group of columns spans (a column of running totals, or of lookups
+ * in one table, is one rectangle, not one range per formula).
+ */
+class RunCost {
+  private singles = 0;
+  private formulas = 0;
+  private readonly columns = new Map<string, { r1: number; r2: number; width: number }>();
+  private spans = 0;
+
+  get cells(): number {
+    return this.formulas + this.singles + this.spans;
+  }
+
+  /** The cells the run would hold more with `formula`. */
+  added(formula: EngineFormula): number {
+    let more = 1;
+    for (const area of formula.areas) {
+      if (area.r1 === area.r2 && area.c1 === area.c2) {
+        more++;
+        continue;
+      }
+      const known = this.columns.get(`${area.sheet}:${area.c1}:${area.c2}`);
+      const width = area.c2 - area.c1 + 1;
+      if (!known) more += cellCount(area);
+      else more += (Math.max(known.r2, area.r2) - Math.min(known.r1, area.r1) + 1 - (known.r2 - known.r1 + 1)) * width;
+    }
+    return more;
+  }
+
+  add(formula: EngineFormula): void {
+    this.formulas++;
+    for (const area of formula.areas) {
+      if (area.r1 === area.r2 && area.c1 === area.c2) {
+        this.singles++;
+        continue;
+      }
+      const key = `${area.sheet}:${area.c1}:${area.c2}`;
+      const width = area.c2 - area.c1 + 1;
+      const known = this.columns.get(key);
+      if (!known) {
+        this.columns.set(key, { r1: area.r1, r2: area.r2, width });
+        this.spans += cellCount(area);
+        continue;
+      }
+      const before = (known.r2 - known.r1 + 1) * width;
+      known.r1 = Math.min(known.r1, area.r1);
+      known.r2 = Math.max(known.r2, area.r2);
+      this.spans += (known.r2 - known.r1 + 1) * width - before;
+    }
+  }
+}
+
+/** Why a formula that reads more cells than one run holds keeps Excel's value. */
+function tooManyCells(ctx: EngineLevelContext, formula: EngineFormula, cells: number): string {
+  let largest = formula.areas[0];
+  for (const area of formula.areas) if (cellCount(area) > cellCount(largest)) largest = area;
+  const nl = (n: number) => n.toLocaleString("nl-NL");
+  return `leest ${nl(cells)} cellen (${areaName(largest, ctx.pkg)}, ook lege); zonder Excel ten hoogste ${nl(ENGINE_RUN_CELLS)} in één formule`;
+}
+
+/** One HyperFormula run for some engine cells of a level: their formulas, and the values they read. */
+function runEngine(ctx: EngineLevelContext, run: readonly EngineFormula[]): void {
+  const { pkg, graph, valueAt, setResult, kept } = ctx;
   const { formulas } = graph;
   const hf = loadEngine();
   const grids = pkg.sheets.map(() => new Map<number, Map<number, unknown>>());
@@ -73,24 +221,13 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
     if (!line) grids[sheet].set(row, (line = new Map()));
     line.set(col, content);
   };
-  const texts = new Map<number, string>();
-  for (const id of ids) {
-    const f = formulas[id];
-    try {
-      const body = engineText(f, refs);
-      texts.set(id, f.cell.formula?.kind === "array" || f.arrayArea ? `=ARRAYFORMULA(${body})` : `=${body}`);
-    } catch (error) {
-      if (!(error instanceof Unprintable)) throw error;
-      kept.set(id, error.message);
-    }
-  }
   const occupied = pkg.sheets.map(() => new Set<number>());
-  for (const id of texts.keys()) {
+  for (const { id, text } of run) {
     const f = formulas[id];
     occupied[f.sheet].add(cellKey(f.cell.row, f.cell.col));
-    put(f.sheet, f.cell.row, f.cell.col, texts.get(id));
+    put(f.sheet, f.cell.row, f.cell.col, text);
   }
-  for (const area of areasRead(graph, texts.keys())) {
+  for (const area of areasRead(run)) {
     const fill = (row: number, col: number) => {
       if (occupied[area.sheet].has(cellKey(row, col))) return;
       const value = valueAt(area.sheet, row, col);
@@ -110,13 +247,13 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
     sheets[sheet.name] = rows;
   });
-  const lookups = [...texts.keys()].some((id) => callsAny(formulas[id], hf.LOOKUP_FUNCTIONS));
+  const lookups = run.some(({ id }) => callsAny(formulas[id], hf.LOOKUP_FUNCTIONS));
   // HyperFormula computes the sheets as it is given them; a function of excelFunctions.ts that
   // meets a value only Excel can decide says so for its formula (withUndecided).
   const [engine, undecided] = hf.withUndecided(() => ctx.engines.engineFor(sheets, lookups));
   // Sheets are found by name: an object orders a sheet called "1" before the others.
   const engineSheet = pkg.sheets.map((sheet) => engine.getSheetId(sheet.name)!);
-  for (const id of texts.keys()) {
+  for (const { id } of run) {
     const f = formulas[id];
     const needsExcel = undecided.get(hf.addressKey(engineSheet[f.sheet], f.cell.row - 1, f.cell.col - 1));
     if (needsExcel !== undefined) {
@@ -145,8 +282,6 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
       else setResult(id, v);
     }
   }
-  // A cell of this run that read a formula that could not be given to the engine read a stale value.
-  for (const id of ids) if (!kept.has(id) && ctx.keptPrecedent(id)) kept.set(id, DEPENDENT_OF_KEPT);
 }
 
 /**
@@ -154,9 +289,9 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
  * largest, which holds the others: the cells of a column of running totals are given to the engine
  * once, not once for every formula beside them.
  */
-function areasRead(graph: DependencyGraph, ids: Iterable<number>): Area[] {
+function areasRead(run: readonly EngineFormula[]): Area[] {
   const reads: Array<{ area: Area }> = [];
-  for (const id of ids) for (const area of graph.areasOf(graph.formulas[id])) reads.push({ area });
+  for (const formula of run) for (const area of formula.areas) reads.push({ area });
   const { groups, rest } = growingGroups(reads);
   return [...rest.map((read) => read.area), ...groups.map((group) => group.reads[group.reads.length - 1].area)];
 }

@@ -4,6 +4,8 @@
  * English only (src/error-message.ts); a message not in this table is shown as it is, marked as
  * HyperFormula's.
  */
+import { TEXT_TOO_LONG } from "../workbook/values";
+
 const DUTCH: Readonly<Record<string, string>> = {
   "Distinct signs.": "Het getal en de stap (significantie of veelvoud) hebben een verschillend teken.",
   "Wrong number of arguments.": "Verkeerd aantal argumenten.",
@@ -74,7 +76,7 @@ const DUTCH: Readonly<Record<string, string>> = {
   "Complex number expected.": "Hier hoort een complex getal.",
   "Should be 'i' or 'j'.": "Dit moet 'i' of 'j' zijn.",
   "Array dimensions mismatched.": "De afmetingen van de matrices komen niet overeen.",
-  "Result exceeds the maximum allowed length.": "De uitkomst is langer dan toegestaan.",
+  "Result exceeds the maximum allowed length.": TEXT_TOO_LONG,
 };
 
 const PATTERNS: ReadonlyArray<readonly [RegExp, (name: string) => string]> = [

@@ -5,13 +5,14 @@
  */
 import { Node } from "../workbook/formula/ast";
 import { englishName } from "../workbook/formula/dutch";
-import { FormulaSyntaxError, parseFormula } from "../workbook/formula/parse";
+import { deepFormulasAllowed, FormulaSyntaxError, FormulaTooDeep, parseFormula } from "../workbook/formula/parse";
 import { printNode, printRef } from "../workbook/formula/print";
 import { WorkbookPackage, SheetCells, SheetInfo } from "../workbook/package";
 import { WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { textFormatReason } from "./decisions";
 import { DirectEvaluator, isDirect } from "./direct";
+import { NeedsDeepStack } from "./deepStack";
 import { loadEngine } from "./engineLoader";
 import { NeedsExcel, needsExcelReason } from "./excelValues";
 import { nlFunctionId } from "./nlCall";
@@ -100,6 +101,8 @@ export function evaluateFormula(input: string): CellValue | CellValue[][] {
     node = parseFormula(text, { row: 1, col: 1 }, { dutch, dutchWords: true }).node;
   } catch (error) {
     if (!(error instanceof FormulaSyntaxError)) throw error;
+    // Deeper than this thread's stack walks: the caller evaluates it on a thread with a larger one.
+    if (error instanceof FormulaTooDeep && !deepFormulasAllowed()) throw new NeedsDeepStack();
     const offset = text.startsWith("=") ? 1 : 0;
     throw new FormulaInputError(
       `De formule is niet te lezen: ${error.message}${error.position < 0 ? "" : ` (bij teken ${error.position + offset + 1})`}.` +

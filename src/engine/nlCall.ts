@@ -41,7 +41,22 @@ function firstError(args: readonly NlArgument[]): ErrorValue | null {
   return null;
 }
 
+/**
+ * How an empty cell reaches the function. Excel for the web and current Microsoft 365 pass `null`,
+ * older desktop builds pass 0, inside ranges too (OfficeDev/office-js #4702, #1951, #5262). The
+ * engine passes `null`; NL_AFTREK_EMPTY_CELL=0 makes it pass 0 as those builds do. The tests run
+ * the engine both ways: the formula contract says the answer is the same.
+ */
+const EMPTY_AS_ZERO = typeof process !== "undefined" && process.env.NL_AFTREK_EMPTY_CELL === "0";
+
+function emptyAsZero(arg: NlArgument): NlArgument {
+  if (arg === null) return 0;
+  if (!Array.isArray(arg)) return arg;
+  return arg.map((row) => row.map((cell) => (cell === null ? 0 : cell)));
+}
+
 export function callNl(id: string, args: readonly NlArgument[]): NlResult {
+  if (EMPTY_AS_ZERO) args = args.map(emptyAsZero);
   const arity = nlArity(id);
   if (args.length > arity) {
     return errorValue("#N/A", `NL.${id} heeft ten hoogste ${arity} argumenten (gekregen: ${args.length}).`);

@@ -1,20 +1,26 @@
 /**
  * Surgical recalculation of a workbook: the NL formulas and the formulas that depend on them are
- * evaluated; every other cell keeps the value Excel stored (precedents that are formulas are read
- * at their cached value). NL formulas with references, constants and operators are evaluated
- * directly; native Excel formulas among the dependents go to HyperFormula, fed only the cells they
- * read. A cell that cannot be evaluated here keeps its cached value, is listed, and the workbook is
- * marked for Excel to recalculate on opening.
+ * evaluated; every other cell keeps the value stored. A precedent that is a formula is read at its
+ * cached value only where that is Excel's result (CacheTrust); else it is evaluated too, with what
+ * it reads in turn. NL formulas with references, constants and operators are evaluated directly;
+ * native Excel formulas go to HyperFormula, fed only the cells they read. A cell that cannot be
+ * evaluated here keeps its cached value, is listed (with the cells that read it), and the workbook
+ * is marked for Excel to recalculate on opening.
  */
 import { a1, Area, cellCount, cellKey } from "../workbook/address";
 import { Node } from "../workbook/formula/ast";
 import { quoteSheet } from "../workbook/formula/print";
-import { CellRecord, SheetCells, WorkbookPackage } from "../workbook/package";
+import { CellRecord, WorkbookPackage } from "../workbook/package";
 import { isSyntaxError, WorkbookReferences } from "../workbook/references";
-import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
+import { deepFormulasAllowed } from "../workbook/formula/parse";
+import { CellValue, errorValue, isErrorValue, withinTextLimit } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
+import { CacheTrust } from "./cacheTrust";
+import { UsedArea } from "./boundedAreas";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
-import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
+import { findRings } from "./cycles";
+import { NeedsDeepStack } from "./deepStack";
+import { CellAt, DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator } from "./direct";
 import { EngineLevelContext, EngineSession, evaluateWithEngine } from "./engineLevel";
 import { loadEngine } from "./engineLoader";
@@ -22,6 +28,7 @@ import { NeedsExcel, needsExcelReason } from "./excelValues";
 import { AreaRead, GROWING_FROM, growingAreaSteps } from "./growingAreas";
 import { IdLists } from "./idLists";
 import { NlPool, POOL_THRESHOLD } from "./nlPool";
+import { holdsValue, missingArrayCell, targetCells, unwritable } from "./resultCells";
 
 /**
  * The most cells a range a recalculated formula reads may span, once cut to the part of the sheet
@@ -40,9 +47,6 @@ function mayReadArea(f: FormulaCell): boolean {
   return false;
 }
 
-/** The seven error codes Excel has always had: the only errors ever written. */
-const WRITABLE_ERRORS = new Set(["#VALUE!", "#N/A", "#NAME?", "#REF!", "#DIV/0!", "#NUM!", "#NULL!"]);
-
 export interface CellNote {
   /** `Blad!B5` */
   readonly cell: string;
@@ -56,14 +60,23 @@ export interface CellError {
 }
 
 export interface RecalcOutcome {
-  /** Formulas in the workbook, and how many of them call an NL function. */
+  /** Formulas in the workbook, and how many of them call an NL function (also those that cannot be read). */
   readonly formulas: number;
   readonly nlFormulas: number;
   /** Cells recalculated (NL formulas and their dependents), and how many of those changed. */
   readonly recalculated: number;
   readonly changedCells: number;
-  /** Cells that keep Excel's cached value, with the reason. */
+  /** Cells that keep their cached value, with the reason. */
   readonly notRecalculated: readonly CellNote[];
+  /** How many of those are NL formulas: NL results this recalculation could not give. */
+  readonly nlNotRecalculated: number;
+  /**
+   * Why the workbook's cached formula results are not Excel's (a generated file, LibreOffice), or
+   * null: then the formulas the NL formulas read are computed too instead of read at their cache.
+   */
+  readonly cachesNotExcel: string | null;
+  /** Formulas the NL formulas read that were computed because they had no cached result of Excel's. */
+  readonly precedentsComputed: number;
   /** Recalculated cells whose result is an error (with the NL message where there is one). */
   readonly errors: readonly CellError[];
   /** Excel is asked to recalculate the whole workbook when it opens the file. */
@@ -83,6 +96,16 @@ export interface RecalcOptions {
   readonly threads?: number;
   /** Told now and then how far it is (a big workbook takes seconds): at each phase, and every few thousand cells. */
   readonly progress?: (progress: RecalcProgress) => void;
+  /**
+   * Cells to recalculate besides the NL formulas: a formula there, and the formulas that read the
+   * cell (the audit's proof computes a template's old formulas as it computes the new ones).
+   */
+  readonly also?: readonly CellAt[];
+  /**
+   * A formula too deep for this thread's stack is listed as not recalculated; without this, a
+   * NeedsDeepStack is thrown before anything is computed (the caller moves to a deeper stack).
+   */
+  readonly listTooDeep?: boolean;
 }
 
 /** Cells computed between two reports of progress. */
@@ -90,15 +113,19 @@ const PROGRESS_EVERY = 4096;
 
 export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions = {}): Promise<RecalcOutcome> {
   const refs = new WorkbookReferences(pkg);
-  const graph = dependencyGraph(pkg, refs);
-  const nlFormulas = graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length;
-  if (graph.touched.length === 0) {
+  const graph = dependencyGraph(pkg, refs, options.also);
+  if (!options.listTooDeep && !deepFormulasAllowed() && hasTooDeep(graph, refs)) throw new NeedsDeepStack();
+  const nlFormulas = graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length + graph.unreadableNl.length;
+  if (nlFormulas === 0 && graph.touched.length === 0) {
     return {
       formulas: graph.formulas.length,
       nlFormulas,
       recalculated: 0,
       changedCells: 0,
       notRecalculated: [],
+      nlNotRecalculated: 0,
+      cachesNotExcel: null,
+      precedentsComputed: 0,
       errors: [],
       fullCalcOnLoad: false,
       edits: new Map(),
@@ -121,6 +148,19 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   }
 }
 
+/** Whether a formula or defined name of the workbook is too deep for this thread's stack. */
+function hasTooDeep(graph: DependencyGraph, refs: WorkbookReferences): boolean {
+  for (const id of graph.unreadable) {
+    const formula = graph.formulas[id].formula;
+    if (isSyntaxError(formula) && formula.tooDeep) return true;
+  }
+  for (const name of refs.pkg.names) {
+    const formula = refs.nameFormula(name);
+    if (isSyntaxError(formula) && formula.tooDeep) return true;
+  }
+  return false;
+}
+
 /**
  * One recalculation, in the order it goes: the cells to recalculate and what they read, their
  * dependency order and levels, the evaluation level by level, and what to write. Formulas are
@@ -128,14 +168,21 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
  */
 class Recalculation {
   private readonly formulas: readonly FormulaCell[];
-  /** The cells to recalculate (the NL formulas, their dependents, precedents without a cached value). */
+  /** The cells to recalculate (the NL formulas, their dependents, precedents without a cached value of Excel's). */
   private readonly members: number[] = [];
+  /** How many members are precedents that joined for want of a cached value of Excel's. */
+  private joinedPrecedents = 0;
+  private readonly trust: CacheTrust;
   private readonly inSet: Uint8Array;
   /** Spilled and array results: their other cells belong to the formula. */
   private readonly spillOwner: Map<number, number>[];
   private spills = false;
   /** Each member's precedents within the set. */
   private readonly precedents: IdLists;
+  /** Precedents that are only an order (a growing step's previous formula, whose value is not read), by member. */
+  private readonly orderOnly = new Map<number, number[]>();
+  /** 1: the cell reads a kept cell, by value or through a growing step (see keptPrecedent). */
+  private readonly readsKept: Uint8Array;
   /** 0: evaluated directly, 1: by HyperFormula. */
   private readonly kind: Uint8Array;
   /** Cells that keep their cached value, with the reason. */
@@ -160,12 +207,14 @@ class Recalculation {
     this.inSet = new Uint8Array(n);
     this.spillOwner = pkg.sheets.map(() => new Map<number, number>());
     this.precedents = new IdLists(n);
+    this.readsKept = new Uint8Array(n);
     this.kind = new Uint8Array(n);
     this.level = new Int32Array(n);
     this.waveOf = new Int32Array(n);
     this.results = new Array(n);
     this.done = new Uint8Array(n);
     this.decisions = new Decisions(refs, () => loadEngine().engineFunctions());
+    this.trust = new CacheTrust(pkg);
     this.direct = new DirectEvaluator({
       refs,
       valueAt: this.valueAt,
@@ -180,6 +229,7 @@ class Recalculation {
       kept: this.kept,
       keptPrecedent: (id) => this.keptPrecedent(id),
       engines,
+      used: new UsedArea(pkg),
     };
     for (const id of graph.touched) this.join(id);
     // A formula that could not be read may read any of them: it is listed as not recalculated
@@ -220,34 +270,53 @@ class Recalculation {
   }
 
   /**
-   * Each member's precedents within the set, and how it is evaluated. A precedent formula that
-   * never got a cached value joins the set (and is computed too).
+   * Each member's precedents within the set, and how it is evaluated. A precedent formula whose
+   * cached value is not Excel's result (see CacheTrust) joins the set and is computed too, with
+   * what it reads in turn: in rounds, each round's members walked with the growing areas among them.
    */
   findPrecedents(): void {
+    const stamp = new Int32Array(this.formulas.length).fill(-1);
+    for (let from = 0; from < this.members.length;) {
+      const to = this.members.length;
+      this.findPrecedentsOf(from, to, stamp);
+      from = to;
+    }
+  }
+
+  private findPrecedentsOf(from: number, to: number, stamp: Int32Array): void {
     const { members, formulas, precedents } = this;
-    const stamp = new Int32Array(formulas.length).fill(-1);
     let visiting = -1; // the member whose precedents are being found
     let areaSheet = 0;
+    let orderOnly: number[] | undefined; // the visiting member's order-only precedents (growing steps)
     const visit = (sheet: number, cell: CellRecord | undefined) => {
       if (!cell) return;
       const owner = this.ownerOf(sheet, cell);
-      if (owner === undefined || owner === visiting || stamp[owner] === visiting) return;
+      if (owner === undefined) return;
+      if (stamp[owner] === visiting) {
+        // A formula placed before this one for a growing step, whose cell it also reads.
+        if (orderOnly?.includes(owner)) orderOnly.splice(orderOnly.indexOf(owner), 1);
+        return;
+      }
+      // A cell that reads itself (`A1 = NL.KIA(2025; A1 + 10000)`, or an area that holds it) is its
+      // own precedent: a circular reference, found as such by the dependency order.
       stamp[owner] = visiting;
       if (!this.inSet[owner]) {
-        // Read at its cached value, unless it has none.
+        // Read at its cached value where that is Excel's result; else computed too.
         const other = formulas[owner];
-        if (other.cell.value !== null || this.pkg.sheets[other.sheet].cells.hasValueElement(other.cell)) return;
+        if (this.trust.usable(other.sheet, other.cell)) return;
         this.join(owner);
+        this.joinedPrecedents++;
         this.claimSpill(owner);
       }
       precedents.push(owner);
     };
     const visitInArea = (cell: CellRecord) => visit(areaSheet, cell);
-    const { areasOf, steps } = this.growingAreas();
-    for (let i = 0; i < members.length; i++) {
+    const { areasOf, steps } = this.growingAreas(from, to);
+    for (let i = from; i < to; i++) {
       const id = (visiting = members[i]);
       const f = formulas[id];
       precedents.start(id);
+      orderOnly = undefined;
       const areas = areasOf.get(id) ?? this.graph.areasOf(f);
       const stepsOf = steps.get(id);
       let largest = 0;
@@ -262,6 +331,8 @@ class Recalculation {
           if (step.previous >= 0 && stamp[step.previous] !== id) {
             stamp[step.previous] = id;
             precedents.push(step.previous);
+            if (!orderOnly) this.orderOnly.set(id, (orderOnly = []));
+            orderOnly.push(step.previous);
           }
           if (step.rest) cells.forEachIn(step.rest, visitInArea);
         } else cells.forEachIn(area, visitInArea);
@@ -278,13 +349,16 @@ class Recalculation {
   }
 
   /**
-   * The areas of more than a few rows the members read, and how to walk those that grow from one
+   * The areas of more than a few rows the members `from`..`to` read, and how to walk those that grow from one
    * top or bottom row (running totals) so that no cell is walked once for every formula beside it.
    */
-  private growingAreas(): { areasOf: Map<number, readonly Area[]>; steps: ReturnType<typeof growingAreaSteps> } {
+  private growingAreas(
+    from: number,
+    to: number,
+  ): { areasOf: Map<number, readonly Area[]>; steps: ReturnType<typeof growingAreaSteps> } {
     const areasOf = new Map<number, readonly Area[]>();
     const reads: AreaRead[] = [];
-    for (let i = 0; i < this.members.length; i++) {
+    for (let i = from; i < to; i++) {
       const id = this.members[i];
       const f = this.formulas[id];
       if (!mayReadArea(f)) continue;
@@ -306,7 +380,7 @@ class Recalculation {
    * their levels: direct cells on even levels, engine cells on odd ones, each after what it reads.
    */
   dependencyOrder(): number[] {
-    const { members, precedents, kind, level, kept } = this;
+    const { members, precedents, kind, level } = this;
     const dependents = precedents.reversed(members);
     const indegree = new Int32Array(this.formulas.length);
     for (let i = 0; i < members.length; i++) indegree[members[i]] = precedents.size(members[i]);
@@ -320,9 +394,7 @@ class Recalculation {
         if (--indegree[d] === 0) ready.push(d);
       }
     }
-    if (order.length < members.length) {
-      for (const id of members) if (indegree[id] > 0 && !kept.has(id)) kept.set(id, "kringverwijzing");
-    }
+    if (order.length < members.length) this.keepCircular(members.filter((id) => indegree[id] > 0));
     for (let i = 0; i < order.length; i++) {
       const id = order[i];
       let l = kind[id];
@@ -335,6 +407,34 @@ class Recalculation {
       level[id] = l;
     }
     return order;
+  }
+
+  /**
+   * Plan step "find cycles": the cells the dependency order could not place are on a circular
+   * reference or read one. A cell of a ring is listed with the ring; one that reads a ring, as a
+   * dependent of a kept cell. None is computed (from a stale cached value or otherwise).
+   */
+  private keepCircular(left: readonly number[]): void {
+    const rings = findRings(left, this.precedents, this.formulas.length);
+    const iterate = iterativeCalculation(this.pkg);
+    const reasons = new Map<readonly number[], string>();
+    for (const id of left) {
+      const { ring } = rings.get(id)!;
+      if (ring.length === 0) {
+        if (!this.kept.has(id)) this.kept.set(id, DEPENDENT_OF_KEPT);
+        continue;
+      }
+      let reason = reasons.get(ring);
+      if (!reason)
+        reasons.set(
+          ring,
+          (reason = ringReason(
+            ring.map((m) => cellName(this.pkg, this.formulas[m])),
+            iterate,
+          )),
+        );
+      this.kept.set(id, reason);
+    }
   }
 
   /** A cell's value: its new result once that is known, else the value Excel stored. */
@@ -362,16 +462,34 @@ class Recalculation {
     return rows;
   }
 
+  /**
+   * A cell's result, as Excel holds it: a text over Excel's 32.767 characters is #VALUE! (the
+   * formulas HyperFormula evaluates refuse to make one; a text a file held may still be longer),
+   * so that what reads it, and what is written, is what Excel has.
+   */
   private readonly setResult = (id: number, value: CellValue | CellValue[][]): void => {
-    this.results[id] = value;
+    this.results[id] = Array.isArray(value) ? value.map((row) => row.map(withinTextLimit)) : withinTextLimit(value);
     this.done[id] = 1;
   };
 
-  private readonly isKept = (p: number) => this.kept.has(p);
-
-  /** Whether a cell reads one kept at its cached value (nothing to look through while none is). */
+  /**
+   * Whether a cell reads one kept at its cached value (nothing to look through while none is). A
+   * formula placed after another only for a growing step (see growingAreas.ts) does not read that
+   * one's value, only the cells of its area: it reads a kept cell where that one did. Remembered
+   * (readsKept), as each cell is decided in dependency order.
+   */
   private keptPrecedent(id: number): boolean {
-    return this.kept.size > 0 && this.precedents.some(id, this.isKept);
+    if (this.kept.size === 0) return false;
+    const order = this.orderOnly.get(id);
+    const { precedents, kept } = this;
+    for (let k = precedents.first(id); k < precedents.end(id); k++) {
+      const p = precedents.items[k];
+      if (order?.includes(p) ? this.readsKept[p] === 1 : kept.has(p)) {
+        this.readsKept[id] = 1;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Level by level: direct levels here (their NL calls in waves, spread over the pool), engine levels in HyperFormula. */
@@ -393,8 +511,9 @@ class Recalculation {
     for (let l = 0; l < byLevel.length; l++) {
       const ids: number[] = [];
       for (const id of byLevel[l] ?? []) {
+        const readsKept = this.keptPrecedent(id);
         if (this.kept.has(id)) continue;
-        if (this.keptPrecedent(id)) this.kept.set(id, DEPENDENT_OF_KEPT);
+        if (readsKept) this.kept.set(id, DEPENDENT_OF_KEPT);
         else ids.push(id);
       }
       tell((byLevel[l]?.length ?? 0) - ids.length);
@@ -475,16 +594,28 @@ class Recalculation {
       if (isErrorValue(top)) errors.push({ cell: cellName(pkg, f), code: top.error, message: top.message ?? "" });
     }
     const notes: CellNote[] = [];
-    for (const id of this.members)
-      if (kept.has(id)) notes.push({ cell: cellName(pkg, formulas[id]), reason: kept.get(id)! });
+    const unreadableNl = new Set(this.graph.unreadableNl);
+    let nlNotRecalculated = 0;
+    for (const id of this.members) {
+      if (!kept.has(id)) continue;
+      notes.push({ cell: cellName(pkg, formulas[id]), reason: kept.get(id)! });
+      if (formulas[id].traits.hasNl || unreadableNl.has(id)) nlNotRecalculated++;
+    }
+    let precedentsComputed = 0;
+    for (let i = this.members.length - this.joinedPrecedents; i < this.members.length; i++)
+      if (!kept.has(this.members[i])) precedentsComputed++;
     return {
       formulas: formulas.length,
       nlFormulas,
       recalculated,
       changedCells,
       notRecalculated: notes,
+      nlNotRecalculated,
+      cachesNotExcel: this.trust.notExcel,
+      precedentsComputed,
       errors,
-      fullCalcOnLoad: notes.length > 0 || this.graph.dynamicOutside,
+      // Also when a cached value Excel did not write was filled in: Excel confirms it on opening.
+      fullCalcOnLoad: notes.length > 0 || this.graph.dynamicOutside || this.joinedPrecedents > 0,
       edits,
     };
   }
@@ -510,20 +641,22 @@ function wavesOf(ids: readonly number[], precedents: IdLists, level: Int32Array,
   return waves;
 }
 
-/** The first error among the values that Excel has no code for (it cannot be written), or null. */
-function unwritable(cells: readonly CellEdit[]): ErrorValue | null {
-  for (let k = 0; k < cells.length; k++) {
-    const value = cells[k].value;
-    if (isErrorValue(value) && !WRITABLE_ERRORS.has(value.error)) return value;
-  }
-  return null;
+/** Whether the workbook has Excel compute circular references by iteration (`<calcPr iterate="1">`, ECMA-376 Part 1, 18.2.2). */
+function iterativeCalculation(pkg: WorkbookPackage): boolean {
+  const iterate = pkg.origin.calcPr?.iterate;
+  return iterate === "1" || iterate === "true";
 }
 
-function holdsValue(edit: CellEdit): boolean {
-  const current = edit.cell.value;
-  const value = edit.value;
-  if (isErrorValue(value)) return isErrorValue(current) && current.error === value.error;
-  return current === value;
+/** The reason told for each cell of a ring: the word Excel uses, and the ring's cells. */
+function ringReason(cells: readonly string[], iterate: boolean): string {
+  const shown =
+    cells.length > 6
+      ? `${cells.slice(0, 5).join(", ")} en nog ${(cells.length - 5).toLocaleString("nl-NL")}`
+      : cells.join(", ");
+  const what = cells.length === 1 ? `kringverwijzing: ${cells[0]} leest zichzelf` : `kringverwijzing tussen ${shown}`;
+  return iterate
+    ? `${what} (de werkmap laat Excel iteratief rekenen; NL Aftrek rekent niet iteratief, Excel rekent deze cellen bij openen)`
+    : what;
 }
 
 function cellName(pkg: WorkbookPackage, f: FormulaCell): string {
@@ -544,46 +677,4 @@ function storedPart(pkg: WorkbookPackage, area: Area): Area {
     if (cell.col > lastCol) lastCol = cell.col;
   });
   return { ...area, r2: lastRow, c2: lastCol };
-}
-
-/** The cells a result goes into; a string when it cannot be written without changing the sheet's layout. */
-function targetCells(pkg: WorkbookPackage, f: FormulaCell, result: CellValue | CellValue[][]): CellEdit[] | string {
-  const cells = pkg.sheets[f.sheet].cells;
-  if (!f.arrayArea) {
-    const value = Array.isArray(result) ? (result[0]?.[0] ?? null) : result;
-    return [{ cell: f.cell, value: value === null ? 0 : value }];
-  }
-  const area = f.arrayArea;
-  const rows = Array.isArray(result) ? result : [[result]];
-  const height = area.r2 - area.r1 + 1;
-  const width = area.c2 - area.c1 + 1;
-  if (f.cell.formula?.dynamic && (rows.length !== height || (rows[0]?.length ?? 0) !== width)) {
-    return `de uitkomst heeft een andere grootte (${rows.length}×${rows[0]?.length ?? 0}) dan het overloopbereik (${height}×${width})`;
-  }
-  const missing = missingArrayCell(cells, area);
-  if (missing) return missing;
-  const out: CellEdit[] = [];
-  for (let r = area.r1; r <= area.r2; r++) {
-    for (let c = area.c1; c <= area.c2; c++) {
-      let value: CellValue = rows[r - area.r1]?.[c - area.c1] ?? errorValue("#N/A");
-      if (value === null) value = f.cell.formula?.dynamic ? "" : 0;
-      out.push({ cell: cells.get(r, c)!, value });
-    }
-  }
-  return out;
-}
-
-/**
- * Why a result cannot be written into an array formula's area: the first cell of it the file does
- * not hold (or holds as inline text, whose element would change); null when every cell is there.
- * Stops at the first such cell, so a huge area costs no more than the cells the file holds.
- */
-function missingArrayCell(cells: SheetCells, area: Area): string | null {
-  for (let r = area.r1; r <= area.r2; r++) {
-    for (let c = area.c1; c <= area.c2; c++) {
-      const cell = cells.get(r, c);
-      if (!cell || cell.type === "inlineStr") return `cel ${a1(r, c)} van het matrixbereik ontbreekt in het bestand`;
-    }
-  }
-  return null;
 }

@@ -3,10 +3,11 @@
  * when nothing changes (byte for byte), else a package in which only the recalculated cells'
  * cached results (and, when needed, `fullCalcOnLoad`) differ.
  */
-import { promises as fs } from "fs";
 import { basename, dirname, extname, join } from "path";
+import { writeFileSafely } from "../workbook/files";
 import { openWorkbook } from "../workbook/package";
-import { editSheet, packageBytes, withFullCalcOnLoad, writeAtomically } from "../workbook/writer";
+import { editSheet, packageBytes, withFullCalcOnLoad } from "../workbook/writer";
+import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "./deepStack";
 import { recalculate, RecalcOptions, RecalcOutcome } from "./recalc";
 
 export interface RecalcReport extends Omit<RecalcOutcome, "edits"> {
@@ -21,8 +22,23 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${basename(input, ext)}.herberekend${ext}`);
 }
 
-/** Recalculates `input` into `output` (which may be `input` itself: written atomically). */
+/**
+ * Recalculates `input` into `output`. With `output` the same path as `input` (--in-place) the input
+ * is replaced, atomically, and only when something changed; any other output is a new file, and
+ * never the input under another name. A workbook with a formula deeper than this thread's stack
+ * walks is done again on a thread with a larger one (see deepStack.ts).
+ */
 export async function recalcFile(input: string, output: string, options: RecalcOptions = {}): Promise<RecalcReport> {
+  try {
+    return await recalcOnce(input, output, options);
+  } catch (error) {
+    if (!(error instanceof NeedsDeepStack)) throw error;
+    if (deepStackAvailable()) return (await inDeepStack({ kind: "recalc", input, output })) as RecalcReport;
+    return recalcOnce(input, output, { ...options, listTooDeep: true });
+  }
+}
+
+async function recalcOnce(input: string, output: string, options: RecalcOptions): Promise<RecalcReport> {
   options.progress?.({ phase: "lezen", done: 0, total: 0 });
   const pkg = await openWorkbook(input);
   const outcome = await recalculate(pkg, options);
@@ -34,18 +50,13 @@ export async function recalcFile(input: string, output: string, options: RecalcO
   }
   const workbookText = outcome.fullCalcOnLoad ? withFullCalcOnLoad(pkg) : null;
   const unchanged = sheetParts.size === 0 && workbookText === null;
-  const bytes = unchanged ? pkg.data : await packageBytes(pkg, sheetParts, workbookText);
-  await writeAtomically(output, bytes);
+  const inPlace = output === input;
+  if (!(unchanged && inPlace)) {
+    const bytes = unchanged ? pkg.data : await packageBytes(pkg, sheetParts, workbookText);
+    const read = pkg.identity;
+    await writeFileSafely(output, bytes, inPlace && read ? { replaces: read } : { keep: read ? [read] : [] });
+  }
   const { edits: _edits, ...summary } = outcome;
   void _edits;
   return { input, output, unchanged, ...summary };
-}
-
-export async function sameFile(a: string, b: string): Promise<boolean> {
-  try {
-    const [x, y] = await Promise.all([fs.realpath(a), fs.realpath(b)]);
-    return x === y;
-  } catch {
-    return false;
-  }
 }

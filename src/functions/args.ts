@@ -1,8 +1,13 @@
 /**
  * Argument coercion at the Excel boundary. Excel passes numbers, strings, booleans, `null` (an
- * omitted argument, or an empty cell on the web) and `0` (an empty cell on desktop); ranges arrive
- * as arrays of rows. Everything becomes an exact `Decimal` or a boolean here, or a #VALUE! error
- * with a Dutch message that names the argument.
+ * omitted argument, or an empty cell on the web and in current Microsoft 365) and `0` (an empty
+ * cell in older desktop builds, inside ranges too); ranges arrive as arrays of rows; a cell with a
+ * data type (Stocks, Geography, a formatted number) arrives as its JSON object, because the
+ * generated metadata sets allowCustomDataForDataTypeAny. Everything becomes an exact `Decimal` or
+ * a boolean here, or a #VALUE! error with a Dutch message that names the argument.
+ *
+ * The formula contract: an empty cell, an omitted argument and 0 mean the same for every argument,
+ * so that a workbook gives one answer in every Excel. Each reader here keeps to that.
  */
 import Decimal from "decimal.js";
 import { dutchNumber, nl } from "../rules/dutch";
@@ -16,19 +21,58 @@ export function isBlank(value: unknown): value is null | undefined | "" {
   return value === null || value === undefined || value === "";
 }
 
+/** Empty as a custom function can see it: no value, or the 0 that older desktop Excel passes for an empty cell. */
+export function isEmptyOrZero(value: unknown): boolean {
+  return isBlank(value) || value === 0;
+}
+
+const clip = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
+
 function describe(value: unknown): string {
-  if (typeof value === "string") return `tekst "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
+  if (typeof value === "string") return `tekst "${clip(value)}"`;
   if (typeof value === "boolean") return value ? "WAAR" : "ONWAAR";
   if (typeof value === "number") return Number.isFinite(value) ? dutchNumber(decimalFromNumber(value)) : String(value);
   if (Array.isArray(value)) return "een bereik";
   return "een foutwaarde";
 }
 
+/** A cell value of a data type, as Excel passes it (Excel.CellValue: `type`, `basicValue`, …). */
+interface DataTypeValue {
+  readonly type?: unknown;
+  readonly basicValue?: unknown;
+  readonly text?: unknown;
+}
+
+/**
+ * The plain value of a cell. A data type that carries a number, text or yes/no (a formatted
+ * number, a string or boolean value) counts as that value; an entity (a Stocks or Geography cell,
+ * a card), an image or an array is refused with a message that says what it is.
+ */
+function plain(value: unknown, name: string): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const v = value as DataTypeValue;
+  switch (v.type) {
+    case "Double":
+    case "FormattedNumber":
+    case "String":
+    case "Boolean":
+      return v.basicValue;
+    case "Empty":
+      return null;
+    case "Error":
+      throw invalidValue(`Argument '${name}' bevat een foutwaarde (${String(v.basicValue ?? "#WAARDE!")}).`);
+  }
+  const shown = typeof v.text === "string" && v.text ? ` ("${clip(v.text)}")` : "";
+  throw invalidValue(
+    `Argument '${name}' bevat een gegevenstype${shown}, zoals Aandelen of Aardrijkskunde: geen getal. Verwijs naar één veld ervan, bijvoorbeeld A2.Prijs.`,
+  );
+}
+
 /** A single value: a 1×1 range counts as its cell. */
-function single(value: unknown, name: string): unknown {
-  if (!Array.isArray(value)) return value;
+export function single(value: unknown, name: string): unknown {
+  if (!Array.isArray(value)) return plain(value, name);
   const cells = value.flat();
-  if (cells.length === 1 && !Array.isArray(cells[0])) return cells[0];
+  if (cells.length === 1 && !Array.isArray(cells[0])) return plain(cells[0], name);
   throw invalidValue(`Argument '${name}' verwacht één waarde, geen bereik van ${cells.length} cellen.`);
 }
 
@@ -75,10 +119,16 @@ export function amount(value: ExcelArg, name: string): Money {
   return isBlank(v) ? new Money(0) : numberOrFail(v, name);
 }
 
-/** An optional amount: `undefined` when omitted or empty, so the rule applies its default. */
+/**
+ * An optional amount: `undefined` when omitted, empty or 0 (the same in every Excel), so the rule
+ * applies its default. For most arguments that default is 0; where it is not (an aandeel of 1, the
+ * general btw rate), 0 means that default too, and the argument's description says so.
+ */
 export function optionalAmount(value: ExcelArg, name: string): Money | undefined {
   const v = single(value, name);
-  return isBlank(v) ? undefined : numberOrFail(v, name);
+  if (isEmptyOrZero(v)) return undefined;
+  const n = numberOrFail(v, name);
+  return n.isZero() ? undefined : n;
 }
 
 /** The tax year: required, a whole number. Whether the year is covered is the rules' business (#N/A). */
@@ -98,9 +148,8 @@ export function year(value: ExcelArg, name = "jaar"): number {
 const TRUE_WORDS = new Set(["WAAR", "TRUE", "1"]);
 const FALSE_WORDS = new Set(["ONWAAR", "FALSE", "0"]);
 
-/** WAAR/ONWAAR, 1/0 or the words themselves; empty counts as ONWAAR. */
-export function flag(value: ExcelArg, name: string): boolean {
-  const v = single(value, name);
+/** A yes/no value of one cell, or null when it is none. */
+function flagValue(v: unknown): boolean | null {
   if (isBlank(v)) return false;
   if (typeof v === "boolean") return v;
   if (v === 1 || v === 0) return v === 1;
@@ -109,6 +158,14 @@ export function flag(value: ExcelArg, name: string): boolean {
     if (TRUE_WORDS.has(word)) return true;
     if (FALSE_WORDS.has(word)) return false;
   }
+  return null;
+}
+
+/** WAAR/ONWAAR, 1/0 or the words themselves; empty counts as ONWAAR. */
+export function flag(value: ExcelArg, name: string): boolean {
+  const v = single(value, name);
+  const yes = flagValue(v);
+  if (yes !== null) return yes;
   throw invalidValue(`Argument '${name}' moet WAAR of ONWAAR zijn (of 1/0), niet ${describe(v)}.`);
 }
 
@@ -137,33 +194,36 @@ export function forEachCell(value: ExcelArg, fn: (cell: unknown, index: number) 
   return index;
 }
 
-/** A list of amounts from a number or a range; empty cells are skipped. */
+/** The amount in one cell of a list (`index` counts from 0), or null for an empty cell or 0. */
+function amountInList(raw: unknown, name: string, index: number, multi: boolean): Money | null {
+  const cell = typeof raw === "object" && raw !== null ? plain(raw, name) : raw;
+  if (isEmptyOrZero(cell)) return null;
+  if (typeof cell !== "number") {
+    const where = multi ? ` in cel ${index + 1} van het bereik` : "";
+    throw invalidValue(`Argument '${name}' moet bedragen bevatten, niet ${describe(cell)}${where}.`);
+  }
+  return numberOrFail(cell, name);
+}
+
+/**
+ * A list of amounts from a number or a range; empty cells (and cells of 0, which is what older
+ * desktop Excel passes for them) are skipped: an amount of 0 adds nothing to any list here.
+ */
 export function amountList(value: ExcelArg, name: string): Money[] {
   const result: Money[] = [];
   const multi = Array.isArray(value);
   forEachCell(value, (cell, index) => {
-    if (cell === null || cell === undefined || cell === "") return;
-    if (typeof cell !== "number") {
-      const where = multi ? ` in cel ${index + 1} van het bereik` : "";
-      throw invalidValue(`Argument '${name}' moet bedragen bevatten, niet ${describe(cell)}${where}.`);
-    }
-    result.push(numberOrFail(cell, name));
+    const n = amountInList(cell, name, index, multi);
+    if (n) result.push(n);
   });
   return result;
 }
 
-/** A list of amounts from a number or a range, blank cells counted as 0 so that every cell keeps its place. */
+/** A list of amounts from a number or a range, empty cells counted as 0 so that every cell keeps its place. */
 export function amountListInPlace(value: ExcelArg, name: string): Money[] {
   const result: Money[] = [];
   const multi = Array.isArray(value);
-  forEachCell(value, (cell, index) => {
-    if (isBlank(cell)) return void result.push(new Money(0));
-    if (typeof cell !== "number") {
-      const where = multi ? ` in cel ${index + 1} van het bereik` : "";
-      throw invalidValue(`Argument '${name}' moet bedragen bevatten, niet ${describe(cell)}${where}.`);
-    }
-    result.push(numberOrFail(cell, name));
-  });
+  forEachCell(value, (cell, index) => void result.push(amountInList(cell, name, index, multi) ?? new Money(0)));
   return result;
 }
 
@@ -210,29 +270,66 @@ export function cells(value: ExcelArg): unknown[] {
 }
 
 /**
- * An optional amount per cell of a range that lies beside another (`reference`, named
- * `referenceName`): both must have the same shape, cell for cell. Blank stays undefined.
+ * One value per cell of a range that lies beside another (`reference`, named `referenceName`):
+ * both must have the same shape, cell for cell. A single empty cell (or 0, or an omitted argument)
+ * stands for a range of empty cells; `read` turns each cell into its value.
  */
-export function optionalAmountPerCell(
+function perCell<T>(
   value: ExcelArg,
   name: string,
   reference: ExcelArg,
   referenceName: string,
-): Array<Money | undefined> {
+  read: (cell: unknown, index: number) => T,
+): T[] {
   const expected = shape(reference);
   const count = expected.rows * expected.columns;
-  if (isBlank(value)) return new Array(count).fill(undefined);
   const got = shape(value);
+  if (got.rows * got.columns === 1 && count > 1) {
+    const only = Array.isArray(value) ? (value as unknown[][]).flat()[0] : value;
+    if (isEmptyOrZero(only) || only === false) return Array.from({ length: count }, (_, i) => read(null, i));
+  }
   if (got.rows !== expected.rows || got.columns !== expected.columns) {
     throw invalidValue(
       `Argument '${name}' moet even groot zijn als '${referenceName}' (${expected.rows}×${expected.columns} cellen), niet ${got.rows}×${got.columns}: elke cel hoort naast haar bedrijfsmiddel.`,
     );
   }
-  const out: Array<Money | undefined> = new Array(count);
-  forEachCell(value, (cell, i) => {
-    out[i] = cell === null || cell === undefined || cell === "" ? undefined : optionalAmount(cell as ExcelArg, name);
-  });
+  const out: T[] = new Array(count);
+  forEachCell(value, (cell, i) => (out[i] = read(cell, i)));
   return out;
+}
+
+/** An amount per cell of a range beside `reference`; an empty cell is 0. */
+export function amountPerCell(value: ExcelArg, name: string, reference: ExcelArg, referenceName: string): Money[] {
+  const multi = Array.isArray(value);
+  return perCell(
+    value,
+    name,
+    reference,
+    referenceName,
+    (cell, i) => amountInList(cell, name, i, multi) ?? new Money(0),
+  );
+}
+
+/**
+ * WAAR/ONWAAR per cell of a range beside `reference`; an empty cell is ONWAAR. `hint` is added
+ * to the message for a number that is no 1/0 (an amount where a yes/no belongs).
+ */
+export function flagPerCell(
+  value: ExcelArg,
+  name: string,
+  reference: ExcelArg,
+  referenceName: string,
+  hint = "",
+): boolean[] {
+  return perCell(value, name, reference, referenceName, (raw, i) => {
+    const cell = typeof raw === "object" && raw !== null ? plain(raw, name) : raw;
+    const yes = flagValue(cell);
+    if (yes !== null) return yes;
+    const amount = typeof cell === "number" && cell > 1 ? hint : "";
+    throw invalidValue(
+      `Argument '${name}' moet per cel WAAR of ONWAAR zijn (of 1/0), niet ${describe(cell)} in cel ${i + 1}.${amount}`,
+    );
+  });
 }
 
 /** Hours in a calendar year: an amount of 0 up to the hours the year has. */
@@ -246,18 +343,23 @@ export function hours(value: ExcelArg, name: string): Money {
   return h;
 }
 
+/** Optional hours: `undefined` when omitted, empty or 0. */
 export function optionalHours(value: ExcelArg, name: string): Money | undefined {
-  return isBlank(single(value, name)) ? undefined : hours(value, name);
+  return isEmptyOrZero(single(value, name)) ? undefined : hours(value, name);
 }
 
-/** A range of two columns, year and amount; empty rows are skipped. */
+/**
+ * A range of two columns, year and amount. A row whose cells are all empty or 0 is passed over
+ * (older desktop Excel passes 0 for every empty cell, so the empty rows at the end of a range
+ * arrive as rows of 0).
+ */
 export function yearAmountRows(value: ExcelArg, name: string): Array<{ jaar: number; bedrag: Money }> {
-  if (isBlank(value)) return [];
+  if (isEmptyOrZero(value)) return [];
   const rows = Array.isArray(value) ? (value as unknown[][]) : [[value]];
   const result: Array<{ jaar: number; bedrag: Money }> = [];
   rows.forEach((row, index) => {
     const cellsOfRow = Array.isArray(row) ? row : [row];
-    if (cellsOfRow.every(isBlank)) return;
+    if (cellsOfRow.every(isEmptyOrZero)) return;
     if (cellsOfRow.length !== 2) {
       throw invalidValue(`Argument '${name}' moet twee kolommen hebben: jaar en bedrag.`);
     }
@@ -268,10 +370,4 @@ export function yearAmountRows(value: ExcelArg, name: string): Array<{ jaar: num
     });
   });
   return result;
-}
-
-/** An optional whole year; undefined when blank. */
-export function optionalYear(value: ExcelArg, name: string): number | undefined {
-  const v = Array.isArray(value) ? (value as unknown[]).flat(2)[0] : value;
-  return isBlank(v) ? undefined : year(value, name);
 }

@@ -32,6 +32,8 @@ interface CompactRange {
 type CompactArg = unknown | CompactRange;
 
 const isBlankCell = (v: unknown) => v === null || v === undefined || v === "";
+/** The end of a range's content: older desktop Excel passes an empty cell as 0, and 0 means empty to every NL function. */
+const isEmptyCell = (v: unknown) => isBlankCell(v) || v === 0;
 
 function compactRange(range: unknown[][]): CompactRange {
   const rows = range.length;
@@ -42,7 +44,7 @@ function compactRange(range: unknown[][]): CompactRange {
     const row = range[r];
     for (let c = 0; c < columns; c++) {
       const v = Array.isArray(row) ? row[c] : row;
-      if (isBlankCell(v)) continue;
+      if (isEmptyCell(v)) continue;
       lastRow = r;
       if (typeof v !== "number") numeric = false;
     }

@@ -19,19 +19,19 @@ export class NlFunctionError extends Error {
   }
 }
 
-interface CustomFunctionsApi {
-  Error: new (code: string, message?: string) => Error;
-  ErrorCode: { invalidValue: string; notAvailable: string };
-}
-
-function customFunctionsApi(): CustomFunctionsApi | undefined {
-  const api = (globalThis as unknown as { CustomFunctions?: CustomFunctionsApi }).CustomFunctions;
+/** Excel's custom-functions API (CustomFunctions.Error: CustomFunctionsRuntime 1.2), where the host has it. */
+function customFunctionsApi(): typeof CustomFunctions | undefined {
+  const api = (globalThis as unknown as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
   return api && typeof api.Error === "function" ? api : undefined;
 }
 
 export function excelError(code: ExcelErrorCode, message: string): Error {
   const api = customFunctionsApi();
-  if (api) return new api.Error(code === "#VALUE!" ? api.ErrorCode.invalidValue : api.ErrorCode.notAvailable, message);
+  // A CustomFunctions.Error is what Excel shows (thrown, it is an Error in every host).
+  if (api) {
+    const errorCode = code === "#VALUE!" ? api.ErrorCode.invalidValue : api.ErrorCode.notAvailable;
+    return new api.Error(errorCode, message) as unknown as Error;
+  }
   return new NlFunctionError(code, message);
 }
 
@@ -45,7 +45,7 @@ export function toExcelError(functionName: string, error: unknown): Error {
   if (error instanceof InvalidInputError) return excelError("#VALUE!", error.message);
   if (error instanceof NotCoveredError) return excelError("#N/A", error.message);
   const api = customFunctionsApi();
-  if (api && error instanceof api.Error) return error;
+  if (api && error instanceof api.Error) return error as unknown as Error;
   const detail = error instanceof Error ? error.message : String(error);
   return excelError("#VALUE!", `NL.${functionName}: onverwachte fout (${detail}).`);
 }

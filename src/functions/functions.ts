@@ -36,8 +36,8 @@ import "./ondernemersaftrekFunctions";
  * @helpurl https://localhost:3000/help/kia.html
  * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
- * @param investeringen Bedrag per bedrijfsmiddel (excl. btw): één getal of een bereik, één cel per bedrijfsmiddel. Lege cellen worden overgeslagen.
- * @param [aandeel] Uw aandeel in de investeringen van het samenwerkingsverband (art. 3.41 lid 3; niet per se uw winstaandeel): groter dan 0, hoogstens 1. Leeg: 1.
+ * @param investeringen Bedrag per bedrijfsmiddel (excl. btw): één getal of een bereik, één cel per bedrijfsmiddel. Lege cellen tellen niet.
+ * @param [aandeel] Uw aandeel in de investeringen van een samenwerkingsverband (art. 3.41 lid 3): hoogstens 1. Leeg of 0: 1.
  * @returns De investeringsaftrek in euro's.
  */
 export function kiaFunction(
@@ -47,11 +47,10 @@ export function kiaFunction(
   invocation?: CustomFunctions.Invocation,
 ): number {
   return guard("KIA", invocation, arguments, kiaFunction, () => {
-    const share = optionalAmount(aandeel, "aandeel");
     const result = kia({
       year: year(jaar),
       investeringen: amountList(investeringen, "investeringen"),
-      aandeel: share && !share.isZero() ? share : undefined,
+      aandeel: optionalAmount(aandeel, "aandeel"),
     });
     return toExcelNumber(result.value);
   });
@@ -90,7 +89,7 @@ export function mkbvrijFunction(
  * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param urencriterium WAAR als het urencriterium is gehaald.
- * @param [winst] Winst vóór ondernemersaftrek. Opgegeven: de aftrek wordt beperkt tot de winst. Leeg: geen beperking.
+ * @param winst Winst vóór ondernemersaftrek: de aftrek is ten hoogste de winst, behalve bij startersaftrek. Leeg telt als 0.
  * @param [startersaftrek] WAAR als u recht hebt op startersaftrek (dan geen beperking tot de winst).
  * @param [aow] WAAR als u op 1 januari de AOW-leeftijd had bereikt.
  * @returns De zelfstandigenaftrek in euro's.
@@ -98,7 +97,7 @@ export function mkbvrijFunction(
 export function zelfstandigenaftrekFunction(
   jaar: any,
   urencriterium: any,
-  winst?: any,
+  winst: any,
   startersaftrek?: any,
   aow?: any,
   invocation?: CustomFunctions.Invocation,
@@ -107,7 +106,7 @@ export function zelfstandigenaftrekFunction(
     const result = zelfstandigenaftrek({
       year: year(jaar),
       urencriterium: flag(urencriterium, "urencriterium"),
-      winst: optionalAmount(winst, "winst"),
+      winst: amount(winst, "winst"),
       startersaftrek: flag(startersaftrek, "startersaftrek"),
       aow: flag(aow, "aow"),
     });

@@ -20,7 +20,7 @@ import { guard } from "./excelError";
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param verzamelinkomen Het verzamelinkomen (vanaf 2025); tot en met 2024 het belastbaar inkomen uit werk en woning.
  * @param [aow] WAAR als u het hele jaar de AOW-leeftijd had (geen AOW-premie, dus geen AOW-deel).
- * @returns De algemene heffingskorting in euro's.
+ * @returns De algemene heffingskorting zoals de aanslag: hele euro's (belastingdeel en premiedeel elk naar boven afgerond, KG:202:2022:14).
  */
 export function algemeneHeffingskortingFunction(
   jaar: any,
@@ -45,9 +45,9 @@ export function algemeneHeffingskortingFunction(
  * @helpurl https://localhost:3000/help/arbeidskorting.html
  * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
- * @param arbeidsinkomen Arbeidsinkomen: winst uit onderneming vóór ondernemersaftrek en MKB-winstvrijstelling (zonder stakingswinst), plus loon en resultaat uit werkzaamheden.
+ * @param arbeidsinkomen Winst vóór ondernemersaftrek en MKB-winstvrijstelling (zonder stakingswinst), plus loon en resultaat uit werk.
  * @param [aow] WAAR als u het hele jaar de AOW-leeftijd had (geen AOW-premie, dus geen AOW-deel).
- * @returns De arbeidskorting in euro's.
+ * @returns De arbeidskorting zoals de aanslag: hele euro's (belastingdeel en premiedeel elk naar boven afgerond, KG:202:2022:14).
  */
 export function arbeidskortingFunction(
   jaar: any,
@@ -75,7 +75,7 @@ export function arbeidskortingFunction(
  * @param arbeidsinkomen Uw arbeidsinkomen.
  * @param voorwaarden WAAR als een kind jonger dan 12 ten minste zes maanden bij u woonde en u geen partner had of het laagste arbeidsinkomen.
  * @param [aow] WAAR als u het hele jaar de AOW-leeftijd had (geen AOW-deel).
- * @returns De inkomensafhankelijke combinatiekorting in euro's.
+ * @returns De inkomensafhankelijke combinatiekorting zoals de aanslag: hele euro's (belastingdeel en premiedeel elk naar boven afgerond).
  */
 export function combinatiekortingFunction(
   jaar: any,
@@ -104,7 +104,7 @@ export function combinatiekortingFunction(
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param verzamelinkomen Het verzamelinkomen.
  * @param [alleenstaand] WAAR als u AOW voor een alleenstaande krijgt (dan ook de alleenstaande ouderenkorting).
- * @returns De ouderenkorting (met de alleenstaande ouderenkorting) in euro's.
+ * @returns De ouderenkorting (met de alleenstaande ouderenkorting) zoals de aanslag, in hele euro's.
  */
 export function ouderenkortingFunction(
   jaar: any,
@@ -138,7 +138,7 @@ export function zvwBijdrageFunction(jaar: any, bijdrage_inkomen: any, invocation
 }
 
 /**
- * Wat een aftrekpost netto oplevert: het totaal te betalen (belasting, premie, heffingskortingen en Zvw-bijdrage samen) zonder de aftrekpost min het totaal met de aftrekpost. De aftrekpost verlaagt de winst vóór ondernemersaftrek, zoals de KIA of een kostenpost.
+ * Wat een aftrekpost (zoals de KIA of een kostenpost) netto oplevert: het totaal te betalen (belasting, premie, heffingskortingen en Zvw samen) zonder de aftrekpost min het totaal met de aftrekpost.
  * @customfunction NETTOEFFECT NETTOEFFECT
  * @helpurl https://localhost:3000/help/nettoeffect.html
  * @requiresAddress

@@ -6,7 +6,7 @@
 import { describeYears } from "../rules/errors";
 import { allCoveredYears, officialValue } from "../rules/officialValue";
 import { ENGINE_VERSION, PARAMETERS_CHECKED_ON } from "../rules/version";
-import { isBlank, toExcelNumber, year } from "./args";
+import { single, toExcelNumber, year } from "./args";
 import { guard, invalidValue } from "./excelError";
 
 /**
@@ -20,8 +20,8 @@ import { guard, invalidValue } from "./excelError";
  */
 export function parameterFunction(jaar: any, naam: any, invocation?: CustomFunctions.Invocation): number {
   return guard("PARAMETER", invocation, arguments, parameterFunction, () => {
-    const name = Array.isArray(naam) ? naam.flat()[0] : naam;
-    if (isBlank(name) || typeof name !== "string") {
+    const name = single(naam, "naam");
+    if (typeof name !== "string" || name.trim() === "") {
       throw invalidValue("Argument 'naam' moet de naam van een parameter zijn, bijvoorbeeld \"zelfstandigenaftrek\".");
     }
     const found = officialValue(year(jaar), name);

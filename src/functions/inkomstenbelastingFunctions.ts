@@ -40,13 +40,13 @@ export function inkomstenbelastingFunction(
 }
 
 /**
- * Tariefsaanpassing (art. 2.10 lid 2 en 3 Wet IB 2001): de extra belasting waardoor de grondslagverminderende posten (ondernemersaftrek, MKB-winstvrijstelling, persoonsgebonden aftrek, aftrekbare kosten eigen woning, TBS-vrijstelling) in de hoogste schijf minder waard zijn.
+ * Tariefsaanpassing (art. 2.10 lid 2 en 3 Wet IB 2001): de extra belasting waardoor de grondslagverminderende posten, zoals de ondernemersaftrek en de MKB-winstvrijstelling, in de hoogste schijf minder waard zijn.
  * @customfunction TARIEFSAANPASSING TARIEFSAANPASSING
  * @helpurl https://localhost:3000/help/tariefsaanpassing.html
  * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param inkomen Belastbaar inkomen uit werk en woning (na de aftrekposten).
- * @param aftrekposten Bedrag of bereik met de grondslagverminderende posten: ondernemersaftrek, MKB-winstvrijstelling, persoonsgebonden aftrek, aftrekbare kosten eigen woning, TBS-vrijstelling. Negatieve bedragen tellen niet mee.
+ * @param aftrekposten Bedrag of bereik: ondernemersaftrek, MKB-winstvrijstelling, pgb, aftrek eigen woning, TBS-vrijstelling. Negatief telt niet.
  * @returns De tariefsaanpassing in euro's.
  */
 export function tariefsaanpassingFunction(
@@ -86,7 +86,7 @@ export function tariefsaanpassingFunction(
  * @param [stakingsaftrek_eerder] Stakingsaftrek die u in eerdere jaren al had (art. 3.79). Leeg: 0.
  * @param [vergoeding_partner] Wat uw partner voor het meewerken kreeg; vanaf € 5.000 geen meewerkaftrek. Leeg: 0.
  * @param [onteigenings_overbrengingswinst] Onteigenings- of overbrengingswinst in de winst (telt niet mee voor de meewerkaftrek). Leeg: 0.
- * @param [overige_posten] De persoonsgebonden aftrek, aftrekbare kosten eigen woning en TBS-vrijstelling die al in het overig inkomen zijn verwerkt (voor de tariefsaanpassing). Leeg: 0.
+ * @param [overige_posten] Persoonsgebonden aftrek, aftrek eigen woning en TBS-vrijstelling in het overig inkomen (tariefsaanpassing). Leeg: 0.
  * @param [overig_arbeidsinkomen] Het deel van het overig inkomen dat arbeidsinkomen is (loon), voor de arbeidskorting. Leeg: 0.
  * @param [combinatiekorting] WAAR als u recht hebt op de inkomensafhankelijke combinatiekorting (kind jonger dan 12).
  * @param [alleenstaand] WAAR bij AOW voor een alleenstaande (alleenstaande ouderenkorting).

@@ -7,28 +7,36 @@
 import { desinvesteringsbijtelling } from "../rules/desinvesteringsbijtelling";
 import { kiaNietInGebruik } from "../rules/kiaNietInGebruik";
 import { Money } from "../rules/money";
-import { amount, amountList, cells, isBlank, optionalAmount, optionalAmountPerCell, toExcelNumber, year } from "./args";
+import { amount, amountListInPlace, amountPerCell, flagPerCell, optionalAmount, toExcelNumber, year } from "./args";
 import { guard, invalidValue } from "./excelError";
 
-/** Pairs each non-empty investment cell with the cell at the same place in `betaald`. */
-function kiaMetBetalingen(jaar: any, investeringen: any, betaald: any, aandeel: any) {
-  const invested = cells(investeringen);
-  const paid = optionalAmountPerCell(betaald, "betaald", investeringen, "investeringen");
-  const bedragen = amountList(investeringen, "investeringen");
+/** What an old three-argument formula gets: the paid amounts used to be the third argument. */
+const MOVED =
+  " Staat hier het betaalde bedrag? Dat is het vierde argument: (jaar; investeringen; niet_in_gebruik; betaald).";
+
+/**
+ * Each bedrijfsmiddel with, when it is not yet in use, what was paid for it. An empty cell (or 0)
+ * in `investeringen` is no bedrijfsmiddel: a flag or a payment beside it is a slip.
+ */
+function kiaMetBetalingen(jaar: any, investeringen: any, niet_in_gebruik: any, betaald: any, aandeel: any) {
+  const bedragen = amountListInPlace(investeringen, "investeringen");
+  const nietInGebruik = flagPerCell(niet_in_gebruik, "niet_in_gebruik", investeringen, "investeringen", MOVED);
+  const paid = amountPerCell(betaald, "betaald", investeringen, "investeringen");
   const bedrijfsmiddelen: Array<{ bedrag: Money; betaaldNietInGebruik: Money | undefined }> = [];
-  for (let i = 0, k = 0; i < invested.length; i++) {
-    if (isBlank(invested[i])) {
-      if (paid[i] !== undefined)
-        throw invalidValue(`Argument 'betaald' heeft in cel ${i + 1} een bedrag naast een lege investering.`);
-      continue;
+  bedragen.forEach((bedrag, i) => {
+    if (bedrag.isZero()) {
+      if (nietInGebruik[i] || !paid[i].isZero()) {
+        const what = nietInGebruik[i] ? "niet_in_gebruik' is WAAR" : "betaald' heeft een bedrag";
+        throw invalidValue(`Argument '${what} in cel ${i + 1}, naast een lege cel in 'investeringen'.`);
+      }
+      return;
     }
-    bedrijfsmiddelen.push({ bedrag: bedragen[k++], betaaldNietInGebruik: paid[i] });
-  }
-  const share = optionalAmount(aandeel, "aandeel");
+    bedrijfsmiddelen.push({ bedrag, betaaldNietInGebruik: nietInGebruik[i] ? paid[i] : undefined });
+  });
   return kiaNietInGebruik({
     year: year(jaar),
     bedrijfsmiddelen,
-    aandeel: share && !share.isZero() ? share : undefined,
+    aandeel: optionalAmount(aandeel, "aandeel"),
   });
 }
 
@@ -39,19 +47,21 @@ function kiaMetBetalingen(jaar: any, investeringen: any, betaald: any, aandeel: 
  * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param investeringen Bedrag per bedrijfsmiddel (excl. btw), één cel per bedrijfsmiddel.
- * @param betaald Bereik naast de investeringen: leeg als het bedrijfsmiddel in gebruik is, anders het betaalde bedrag.
- * @param [aandeel] Uw aandeel in de investeringen van het samenwerkingsverband (art. 3.41 lid 3; niet per se uw winstaandeel): groter dan 0, hoogstens 1. Leeg: 1.
+ * @param niet_in_gebruik Bereik naast de investeringen: WAAR als het bedrijfsmiddel op 31 december nog niet in gebruik is. Leeg: in gebruik.
+ * @param betaald Bereik naast de investeringen: wat er is betaald voor een bedrijfsmiddel dat nog niet in gebruik is. Leeg: 0.
+ * @param [aandeel] Uw aandeel in de investeringen van een samenwerkingsverband (art. 3.41 lid 3): hoogstens 1. Leeg of 0: 1.
  * @returns De KIA die dit jaar mag worden afgetrokken, in euro's.
  */
 export function kiaDitJaarFunction(
   jaar: any,
   investeringen: any[][],
+  niet_in_gebruik: any[][],
   betaald: any[][],
   aandeel?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
   return guard("KIADITJAAR", invocation, arguments, kiaDitJaarFunction, () =>
-    toExcelNumber(kiaMetBetalingen(jaar, investeringen, betaald, aandeel).value),
+    toExcelNumber(kiaMetBetalingen(jaar, investeringen, niet_in_gebruik, betaald, aandeel).value),
   );
 }
 
@@ -62,19 +72,21 @@ export function kiaDitJaarFunction(
  * @requiresAddress
  * @param jaar Belastingjaar, bijvoorbeeld 2025.
  * @param investeringen Bedrag per bedrijfsmiddel (excl. btw), één cel per bedrijfsmiddel.
- * @param betaald Bereik naast de investeringen: leeg als het bedrijfsmiddel in gebruik is, anders het betaalde bedrag.
- * @param [aandeel] Uw aandeel in de investeringen van het samenwerkingsverband (art. 3.41 lid 3; niet per se uw winstaandeel): groter dan 0, hoogstens 1. Leeg: 1.
+ * @param niet_in_gebruik Bereik naast de investeringen: WAAR als het bedrijfsmiddel op 31 december nog niet in gebruik is. Leeg: in gebruik.
+ * @param betaald Bereik naast de investeringen: wat er is betaald voor een bedrijfsmiddel dat nog niet in gebruik is. Leeg: 0.
+ * @param [aandeel] Uw aandeel in de investeringen van een samenwerkingsverband (art. 3.41 lid 3): hoogstens 1. Leeg of 0: 1.
  * @returns De KIA voor latere jaren, in euro's.
  */
 export function kiaLaterFunction(
   jaar: any,
   investeringen: any[][],
+  niet_in_gebruik: any[][],
   betaald: any[][],
   aandeel?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
   return guard("KIALATER", invocation, arguments, kiaLaterFunction, () =>
-    toExcelNumber(kiaMetBetalingen(jaar, investeringen, betaald, aandeel).later),
+    toExcelNumber(kiaMetBetalingen(jaar, investeringen, niet_in_gebruik, betaald, aandeel).later),
   );
 }
 
@@ -89,7 +101,7 @@ export function kiaLaterFunction(
  * @param investeringsbedrag Totaal van de investeringen waarover die aftrek is berekend.
  * @param overdrachtsprijs Verkoopprijs (of waarde in het economisch verkeer bij onttrekking).
  * @param aanschafprijs Oorspronkelijke aanschafprijs van het bedrijfsmiddel.
- * @param [totaal_overdrachtsprijzen] Alle overdrachtsprijzen van het jaar samen, voor de drempel. Leeg: de overdrachtsprijs.
+ * @param [totaal_overdrachtsprijzen] Alle overdrachtsprijzen van het jaar samen, voor de drempel. Leeg of 0: de overdrachtsprijs.
  * @returns De bijtelling bij de winst in euro's.
  */
 export function desinvesteringFunction(

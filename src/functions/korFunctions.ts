@@ -78,7 +78,7 @@ export function euKorFunction(
  * @param btw_kosten Btw op die kosten (zonder KOR terug te vragen).
  * @param kor WAAR voor het resultaat met KOR, ONWAAR zonder.
  * @param [particulier_zelfde_prijs] WAAR als particuliere klanten dezelfde prijs incl. btw blijven betalen. Leeg: prijzen excl. btw blijven gelijk.
- * @param [btw_tarief] Btw-tarief op de omzet, bijvoorbeeld 9%. Leeg: het algemene tarief.
+ * @param [btw_tarief] Btw-tarief op de omzet, bijvoorbeeld 9%. Leeg of 0: het algemene tarief (bij 0%: particulier_zelfde_prijs ONWAAR).
  * @returns Het resultaat in euro's.
  */
 export function korResultaatFunction(
@@ -142,7 +142,7 @@ export function korHerzieningFunction(
  * @helpurl https://localhost:3000/help/koreinde.html
  * @requiresAddress
  * @param jaar Kalenderjaar, bijvoorbeeld 2025.
- * @param leveringen Bereik met de bedragen (excl. btw) van de leveringen van het jaar, in volgorde van datum; een creditnota is negatief. Lege cellen tellen als 0 en houden hun plaats.
+ * @param leveringen Bereik met de leveringen (excl. btw) van het jaar, op datum; een creditnota is negatief. Een lege cel telt als 0.
  * @param [omzet_vorig_jaar] Omzet van het vorige jaar: vanaf 2025 boven de grens betekent geen KOR vanaf de eerste levering. Leeg: 0.
  * @returns Het volgnummer van de levering in het bereik vanaf welke btw verschuldigd is, of 0.
  */

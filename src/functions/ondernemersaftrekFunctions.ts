@@ -61,7 +61,7 @@ export function startersaftrekAoFunction(
  * @param uren_partner Uren die uw partner zonder vergoeding in de onderneming werkte.
  * @param urencriterium WAAR als u het urencriterium haalt.
  * @param [stakingswinst] Deel van de winst dat stakingswinst is (telt niet mee). Leeg: 0.
- * @param [vergoeding_partner] Wat uw partner voor het meewerken kreeg. Vanaf € 5.000 geen meewerkaftrek (art. 3.16 lid 4); minder telt als geen vergoeding. Leeg: 0.
+ * @param [vergoeding_partner] Wat uw partner voor het meewerken kreeg: vanaf € 5.000 geen meewerkaftrek (art. 3.16 lid 4). Leeg: 0.
  * @param [onteigenings_overbrengingswinst] Deel van de winst dat onteigenings- of overbrengingswinst is (telt niet mee). Leeg: 0.
  * @returns De meewerkaftrek in euro's.
  */
@@ -172,7 +172,7 @@ function ngz(jaar: any, winst: any, urencriterium: any, open: any, startersaftre
  * @param jaar Belastingjaar, bijvoorbeeld 2026.
  * @param winst Winst vóór ondernemersaftrek.
  * @param urencriterium WAAR als u het urencriterium haalt.
- * @param open Bereik van twee kolommen: het jaar en het nog openstaande bedrag per eerder jaar.
+ * @param open Bereik van twee kolommen: het jaar en het nog openstaande bedrag per eerder jaar. Lege rijen tellen niet.
  * @param [startersaftrek] WAAR als u recht hebt op startersaftrek.
  * @param [aow] WAAR als u op 1 januari de AOW-leeftijd had bereikt.
  * @returns De extra aftrek dit jaar in euro's.
@@ -199,7 +199,7 @@ export function ngzVerrekeningFunction(
  * @param jaar Belastingjaar, bijvoorbeeld 2026.
  * @param winst Winst vóór ondernemersaftrek.
  * @param urencriterium WAAR als u het urencriterium haalt.
- * @param open Bereik van twee kolommen: het jaar en het nog openstaande bedrag per eerder jaar.
+ * @param open Bereik van twee kolommen: het jaar en het nog openstaande bedrag per eerder jaar. Lege rijen tellen niet.
  * @param [startersaftrek] WAAR als u recht hebt op startersaftrek.
  * @param [aow] WAAR als u op 1 januari de AOW-leeftijd had bereikt.
  * @returns Het totaal dat open blijft in euro's.

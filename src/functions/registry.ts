@@ -57,7 +57,7 @@ export const NL_FUNCTIONS: Readonly<Record<string, NlFunction>> = {
 export const NL_REQUIRED: Readonly<Record<string, readonly string[]>> = {
   KIA: ["jaar", "investeringen"],
   MKBVRIJ: ["jaar", "winst"],
-  ZELFSTANDIGENAFTREK: ["jaar", "urencriterium"],
+  ZELFSTANDIGENAFTREK: ["jaar", "urencriterium", "winst"],
   STARTERSAFTREK: ["jaar", "urencriterium", "starter"],
   URENCRITERIUM: ["uren"],
   BELASTBAREWINST: ["jaar", "winst", "urencriterium"],
@@ -67,8 +67,8 @@ export const NL_REQUIRED: Readonly<Record<string, readonly string[]>> = {
   STAKINGSAFTREK: ["jaar", "stakingswinst"],
   NGZVERREKENING: ["jaar", "winst", "urencriterium", "open"],
   NGZRESTANT: ["jaar", "winst", "urencriterium", "open"],
-  KIADITJAAR: ["jaar", "investeringen", "betaald"],
-  KIALATER: ["jaar", "investeringen", "betaald"],
+  KIADITJAAR: ["jaar", "investeringen", "niet_in_gebruik", "betaald"],
+  KIALATER: ["jaar", "investeringen", "niet_in_gebruik", "betaald"],
   DESINVESTERING: [
     "jaar",
     "investeringsjaar",

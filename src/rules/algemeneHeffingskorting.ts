@@ -1,12 +1,13 @@
 /**
  * Algemene heffingskorting (art. 8.10 Wet IB 2001): for every belastingplichtige an amount, less a
  * percentage of the income above a limit, not below nil. The income is the belastbaar inkomen uit
- * werk en woning up to 2024 and the verzamelinkomen from 2025 (lid 2 of each year's text). At the
- * AOW-leeftijd the AOW part falls away (art. 8.3–8.6, see heffingskortingAowLeeftijd.ts).
+ * werk en woning up to 2024 and the verzamelinkomen from 2025 (lid 2 of each year's text). Then as
+ * the aanslag gives it: split over belastingdeel and premiedeel, without the AOW part at the
+ * AOW-leeftijd, each part rounded up to whole euros (heffingskortingAanslag.ts).
  */
 import Decimal from "decimal.js";
-import { zonderAowDeel } from "./heffingskortingAowLeeftijd";
-import { max, Money, percentOf, roundCents, ZERO } from "./money";
+import { kortingZoalsAanslag } from "./heffingskortingAanslag";
+import { max, Money, percentOf, ZERO } from "./money";
 import {
   ahkAfbouwGrens,
   ahkAfbouwPercentage,
@@ -39,8 +40,7 @@ export function algemeneHeffingskorting(input: AlgemeneHeffingskortingInput): Ru
     : "verzamelinkomen";
   const boven = max(input.inkomen.minus(grens), ZERO);
   t.step(() => nl`Deel van het ${grondslag} boven ${grens}`, boven);
-  let korting = max(bedrag.minus(percentOf(percentage, boven)), ZERO);
+  const korting = max(bedrag.minus(percentOf(percentage, boven)), ZERO);
   t.step(() => nl`${bedrag} min ${percentage}% daarvan, niet minder dan nihil`, korting);
-  if (input.aow) korting = zonderAowDeel(t, korting);
-  return t.done(roundCents(korting));
+  return t.done(kortingZoalsAanslag(t, { korting, maximum: bedrag, aow: input.aow ?? false }));
 }

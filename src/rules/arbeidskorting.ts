@@ -4,15 +4,16 @@
  * an ondernemer the winst before ondernemersaftrek and MKB-winstvrijstelling). Lid 2 builds it in
  * four parts: a percentage up to a maximum (a), plus a percentage above a second limit with a
  * ceiling for a + b (b), plus a percentage above a third limit with a ceiling for a + b + c (c),
- * less a percentage above the afbouw limit, not below nil (d). At the AOW-leeftijd the AOW part
- * falls away (art. 8.3–8.6).
+ * less a percentage above the afbouw limit, not below nil (d). Then as the aanslag gives it: split
+ * over belastingdeel and premiedeel, without the AOW part at the AOW-leeftijd, each part rounded up
+ * to whole euros, at most the highest arbeidskorting of lid 2 (heffingskortingAanslag.ts).
  *
  * Not modelled: the 2026 floor for employees at the arbeidskorting their employer applied (lid 2,
  * second sentence), which needs the loonheffing of the year.
  */
 import Decimal from "decimal.js";
-import { zonderAowDeel } from "./heffingskortingAowLeeftijd";
-import { max, min, Money, percentOf, roundCents, ZERO } from "./money";
+import { kortingZoalsAanslag } from "./heffingskortingAanslag";
+import { max, min, Money, percentOf, ZERO } from "./money";
 import {
   akAfbouwGrens,
   akAfbouwPercentage,
@@ -65,8 +66,7 @@ export function arbeidskorting(input: ArbeidskortingInput): RuleResult<Money> {
   const abc = min(ab.plus(percentOf(p3, above(g3))), m3);
   t.step(() => nl`c. plus ${p3}% boven ${g3}; a, b en c samen ten hoogste ${m3}`, abc);
 
-  let korting = max(abc.minus(percentOf(pd, above(gd))), ZERO);
+  const korting = max(abc.minus(percentOf(pd, above(gd))), ZERO);
   t.step(() => nl`d. min ${pd}% boven ${gd}, niet minder dan nihil`, korting);
-  if (input.aow) korting = zonderAowDeel(t, korting);
-  return t.done(roundCents(korting));
+  return t.done(kortingZoalsAanslag(t, { korting, maximum: m3, aow: input.aow ?? false }));
 }

@@ -2,12 +2,13 @@
  * Inkomensafhankelijke combinatiekorting (art. 8.14a Wet IB 2001): for whoever has arbeidsinkomen
  * above a limit, a child under 12 at the start of the year in the household for at least six
  * months, and no partner or the lower arbeidsinkomen of the two (lid 1). A percentage of the
- * arbeidsinkomen above the limit, up to a maximum (lid 2). At the AOW-leeftijd the AOW part falls
- * away (art. 8.3–8.6).
+ * arbeidsinkomen above the limit, up to a maximum (lid 2). Then as the aanslag gives it: split over
+ * belastingdeel and premiedeel, without the AOW part at the AOW-leeftijd, each part rounded up to
+ * whole euros, at most that maximum (heffingskortingAanslag.ts).
  */
 import Decimal from "decimal.js";
-import { zonderAowDeel } from "./heffingskortingAowLeeftijd";
-import { min, Money, percentOf, roundCents, ZERO } from "./money";
+import { kortingZoalsAanslag } from "./heffingskortingAanslag";
+import { min, Money, percentOf, ZERO } from "./money";
 import { iackGrens, iackMaximum, iackPercentage } from "./parameters/heffingskortingen";
 import { RuleResult, TraceBuilder } from "./trace";
 import { nl } from "./dutch";
@@ -35,8 +36,7 @@ export function combinatiekorting(input: CombinatiekortingInput): RuleResult<Mon
     t.step(() => nl`Geen combinatiekorting (arbeidsinkomen niet meer dan ${grens} of geen recht)`, ZERO);
     return t.done(ZERO);
   }
-  let korting = min(percentOf(percentage, input.arbeidsinkomen.minus(grens)), maximum);
+  const korting = min(percentOf(percentage, input.arbeidsinkomen.minus(grens)), maximum);
   t.step(() => nl`${percentage}% van het arbeidsinkomen boven ${grens}, ten hoogste ${maximum}`, korting);
-  if (input.aow) korting = zonderAowDeel(t, korting);
-  return t.done(roundCents(korting));
+  return t.done(kortingZoalsAanslag(t, { korting, maximum, aow: input.aow ?? false }));
 }

@@ -7,7 +7,8 @@
  *   (art. 2.10 lid 2) -> heffingskortingen (hoofdstuk 8), never more than that tax (art. 8.8)
  *   -> inkomensafhankelijke bijdrage Zvw (art. 43 Zvw) -> total to pay.
  *
- * Every line is rounded to cents as it is determined, so the lines add up exactly. The income
+ * Every line is rounded to cents as it is determined (each heffingskorting to whole euros, as the
+ * aanslag gives it: heffingskortingAanslag.ts), so the lines add up exactly. The income
  * beside the winst (wages, other posts) comes in already netted as `overigInkomen`; box 2 and 3 are
  * not part of the chain, so the verzamelinkomen is the box 1 income.
  */

@@ -24,6 +24,14 @@ export function roundCents(value: Decimal): Money {
   return value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
+/**
+ * Whole euros, rounded up: the rounding in the taxpayer's favour that the aanslag applies to the
+ * parts of a heffingskorting (see heffingskortingAanslag.ts). For amounts not below nil.
+ */
+export function roundUpEuros(value: Decimal): Money {
+  return value.isInteger() ? value : value.toDecimalPlaces(0, Decimal.ROUND_UP);
+}
+
 /** The sum of amounts (exact; terms that are zero are skipped, so no work is done for them). */
 export function sum(values: readonly Decimal[]): Money {
   let total: Money = ZERO;

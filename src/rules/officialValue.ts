@@ -14,11 +14,41 @@ export interface OfficialValue {
   readonly source: Source;
 }
 
+/** Edit distance between two names (insertions, deletions and substitutions). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/** The parameter a mistyped name most likely meant, when one is close enough. */
+function closestName(name: string): string | null {
+  const wanted = name.trim().toLowerCase();
+  let best: { name: string; d: number } | null = null;
+  for (const p of ALL_PARAMETERS) {
+    const d = distance(wanted, p.name);
+    if (!best || d < best.d) best = { name: p.name, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(wanted.length / 4)) ? best.name : null;
+}
+
 export function officialValue(year: number, name: string): OfficialValue {
   const p = findParameter(name);
   if (!p) {
-    const names = ALL_PARAMETERS.map((x) => x.name).join(", ");
-    throw new InvalidInputError("naam", `Argument 'naam': onbekende parameter "${name}". Geldige namen: ${names}.`);
+    // Short enough for Excel to show whole (Excel for Mac cuts a message at about 255 characters):
+    // the full list of names is on the help page.
+    const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    const close = closestName(name);
+    throw new InvalidInputError(
+      "naam",
+      `Argument 'naam': onbekende parameter "${shown}".${close ? ` Bedoelt u "${close}"?` : ""} Alle namen staan op de helppagina van NL.PARAMETER.`,
+    );
   }
   const resolved = valueFor(p, year);
   return { name: p.name, value: resolved.value, unit: p.unit, source: resolved.source };

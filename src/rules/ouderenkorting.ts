@@ -2,10 +2,13 @@
  * Ouderenkorting (art. 8.17 Wet IB 2001): for whoever has reached the AOW-leeftijd at the end of the
  * year, an amount less 15% of the verzamelinkomen above a limit, not below nil. The alleenstaande
  * ouderenkorting (art. 8.18): a fixed amount for whoever receives (or would receive) the AOW for a
- * single person. Neither has an AOW part (art. 8.7), so both count in full.
+ * single person. Neither has an AOW part: both are split over belastingdeel and premiedeel with the
+ * gecombineerd percentage less the AOW premie (art. 8.7), and as the aanslag gives them each part
+ * is rounded up to whole euros, at most the amount the law names (heffingskortingAanslag.ts).
  */
 import Decimal from "decimal.js";
-import { max, Money, percentOf, roundCents, ZERO } from "./money";
+import { kortingZoalsAanslag } from "./heffingskortingAanslag";
+import { max, Money, percentOf, ZERO } from "./money";
 import {
   alleenstaandeOuderenkorting as alleenstaandeOuderenkortingBedrag,
   ouderenkortingAfbouwGrens,
@@ -27,9 +30,9 @@ export function ouderenkorting(input: OuderenkortingInput): RuleResult<Money> {
   const grens = t.param(ouderenkortingAfbouwGrens);
   const boven = max(input.verzamelinkomen.minus(grens), ZERO);
   t.step(() => nl`Deel van het verzamelinkomen boven ${grens}`, boven);
-  const value = roundCents(max(bedrag.minus(percentOf(percentage, boven)), ZERO));
-  t.step(() => nl`${bedrag} min ${percentage}% daarvan, niet minder dan nihil`, value);
-  return t.done(value);
+  const korting = max(bedrag.minus(percentOf(percentage, boven)), ZERO);
+  t.step(() => nl`${bedrag} min ${percentage}% daarvan, niet minder dan nihil`, korting);
+  return t.done(kortingZoalsAanslag(t, { korting, maximum: bedrag, aow: true, art87: true }));
 }
 
 export function alleenstaandeOuderenkorting(year: number): RuleResult<Money> {
@@ -39,7 +42,7 @@ export function alleenstaandeOuderenkorting(year: number): RuleResult<Money> {
     "art. 8.18 Wet IB 2001",
     year,
   );
-  const value = t.param(alleenstaandeOuderenkortingBedrag);
-  t.step("Alleenstaande ouderenkorting", value);
-  return t.done(value);
+  const bedrag = t.param(alleenstaandeOuderenkortingBedrag);
+  t.step("Alleenstaande ouderenkorting", bedrag);
+  return t.done(kortingZoalsAanslag(t, { korting: bedrag, maximum: bedrag, aow: true, art87: true }));
 }

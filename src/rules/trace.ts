@@ -13,6 +13,8 @@ export interface TraceStep {
   readonly label: string;
   /** The value as an exact decimal string ("812.28"), or "WAAR"/"ONWAAR". */
   readonly value: string;
+  /** Where a step that is not a parameter comes from (a rule of practice, e.g. the aanslag's rounding). */
+  readonly source?: Source;
 }
 
 export interface TraceParameter {
@@ -151,8 +153,10 @@ export class TraceBuilder {
     return resolved.value;
   }
 
-  step(label: Label, value: Decimal | boolean): void {
-    if (this.on) this.steps.push({ label: typeof label === "string" ? label : label(), value: show(value) });
+  step(label: Label, value: Decimal | boolean, source?: Source): void {
+    if (!this.on) return;
+    const text = typeof label === "string" ? label : label();
+    this.steps.push(source ? { label: text, value: show(value), source } : { label: text, value: show(value) });
   }
 
   part<T>(result: RuleResult<T>): T {

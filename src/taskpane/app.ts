@@ -4,22 +4,21 @@
  * the workbook inside Excel, in the browser otherwise.
  */
 import { allCoveredYears } from "../rules/officialValue";
-import { ENGINE_VERSION, PARAMETERS_CHECKED_ON } from "../rules/version";
 import { newAuditState, renderAudit } from "./auditView";
 import { renderCompare } from "./compareView";
 import { el } from "./dom";
-import { activeCell, excelReason, onSelectionChanged, recordedCall } from "./excel";
+import { activeCell, excelReason, onPaneVisibility, onSelectionChanged, recordedCall } from "./excel";
 import { explainCell, Explanation, renderExplain } from "./explainView";
+import { renderFrame, Tab, TABS } from "./frame";
 import { Lang, STRINGS } from "./i18n";
 import { renderInsert } from "./insertView";
+import { menuButton } from "./menu";
+import { refresh, renderScenarioForm } from "./scenarioForm";
 import { duplicate, emptyScenario, ScenarioInput } from "./scenarioModel";
-import { renderResult, renderScenarioForm } from "./scenarioView";
+import { ScenarioViewContext } from "./scenarioView";
 import { readSaved, SavedPane } from "./savedState";
-import { browserStorage, Storage, workbookStorage } from "./storage";
+import { browserStorage, preferences, Storage, workbookStorage } from "./storage";
 import { applyFluentTheme } from "./theme";
-
-type Tab = "scenario" | "compare" | "explain" | "insert" | "check";
-const TABS: Tab[] = ["scenario", "compare", "explain", "insert", "check"];
 
 interface PaneState {
   lang: Lang;
@@ -29,15 +28,23 @@ interface PaneState {
   compareIds: string[];
 }
 
-function initialState(saved: SavedPane): PaneState {
+function initialState(saved: SavedPane, view: { lang?: Lang; tab?: string }): PaneState {
   const scenarios = saved.scenarios.length ? saved.scenarios : [emptyScenario("Scenario 1")];
+  const tab = view.tab ?? saved.tab;
   return {
-    lang: saved.lang,
-    tab: TABS.includes(saved.tab as Tab) ? (saved.tab as Tab) : "scenario",
+    lang: view.lang ?? saved.lang,
+    tab: TABS.includes(tab as Tab) ? (tab as Tab) : "scenario",
     scenarios,
     activeId: saved.activeId ?? scenarios[0].id,
     compareIds: saved.compareIds,
   };
+}
+
+/** A deleted scenario, kept until the next action so that the deletion can be undone. */
+interface Removed {
+  readonly scenario: ScenarioInput;
+  readonly index: number;
+  readonly compareIds: string[];
 }
 
 export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
@@ -45,20 +52,43 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
   const storage: Storage = options.inExcel ? workbookStorage() : browserStorage();
   const raw = storage.load();
   const saved = readSaved(raw);
-  const state = initialState(saved);
+  // The language, the open tab and a closed message are the user's, kept on this computer:
+  // switching them must not change the workbook (Excel would ask to save it on close).
+  const prefs = preferences();
+  const state = initialState(saved, prefs.get());
   // What could not be read is copied aside before the first save writes over it.
   let saving = saved.unreadable.length ? storage.backup(raw).catch(() => undefined) : Promise.resolve();
   let unreadable = saved.unreadable;
   const years = allCoveredYears();
   let explanation: Explanation | undefined;
   const audit = newAuditState();
+  let removed: Removed | null = null;
+  let showZeroLines = false;
+  let fitTabs = () => undefined as void;
+  // What the workbook holds: the scenarios, written only when they changed.
+  let lastSaved = JSON.stringify({
+    scenarios: state.scenarios,
+    activeId: state.activeId,
+    compareIds: state.compareIds,
+  });
   const save = () => {
-    const snapshot = JSON.parse(JSON.stringify(state)) as Record<string, unknown>;
+    const { scenarios, activeId, compareIds } = state;
+    const text = JSON.stringify({ scenarios, activeId, compareIds });
+    if (text === lastSaved) return;
+    lastSaved = text;
+    const snapshot = JSON.parse(text) as Record<string, unknown>;
     saving = saving.then(() => storage.save(snapshot)).catch(() => undefined);
   };
+  const saveView = () => prefs.set({ lang: state.lang, tab: state.tab });
   const active = () => state.scenarios.find((s) => s.id === state.activeId) ?? state.scenarios[0];
 
+  // A quiet background: the selection is read only for the Explain tab while the pane is shown.
+  // With a shared runtime the page keeps running while the pane is closed, and its handlers fire.
+  let paneVisible = true;
+  let explainStale = true;
+  const explainShown = () => options.inExcel && paneVisible && state.tab === "explain";
   const refreshExplain = async () => {
+    explainStale = false;
     const t = STRINGS[state.lang];
     try {
       const cell = await activeCell();
@@ -69,84 +99,106 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
     if (state.tab === "explain") render();
   };
 
+  /**
+   * Comparing starts with two scenarios: when fewer are chosen as the tab opens, the active one and
+   * another (after Dupliceren: the scenario and its copy). Within the tab the user's choice stands.
+   */
+  const preselectComparison = () => {
+    state.compareIds = state.compareIds.filter((id) => state.scenarios.some((s) => s.id === id));
+    if (state.compareIds.length >= 2 || state.scenarios.length < 2) return;
+    const other = state.scenarios.find((s) => s.id !== state.activeId && !state.compareIds.includes(s.id));
+    state.compareIds = [...new Set([state.activeId, ...state.compareIds, ...(other ? [other.id] : [])])];
+  };
+
   function scenarioBar(t: (typeof STRINGS)[Lang]): HTMLElement {
     const select = el("select", { id: "scenario-select" });
     for (const s of state.scenarios) select.append(el("option", { value: s.id }, s.naam));
     select.value = state.activeId;
     select.addEventListener("change", () => {
       state.activeId = select.value;
+      removed = null;
       save();
       render();
     });
-    const name = el("input", { id: "scenario-name", type: "text", autocomplete: "off" });
-    name.value = active().naam;
-    name.addEventListener("input", () => {
-      active().naam = name.value;
-      select.selectedOptions[0].textContent = name.value;
+    const act = (action: () => string) => () => {
+      removed = null;
+      const focus = action();
       save();
-    });
-    const button = (id: string, label: string, action: () => void, disabled = false) => {
-      const b = el("button", { type: "button", id, class: "secondary", disabled });
-      b.textContent = label;
-      b.addEventListener("click", () => {
-        action();
-        save();
-        render();
-      });
-      return b;
+      render(focus);
     };
-    return el(
+    const actions = menuButton({
+      id: "scenario-actions",
+      label: t.scenarioActions,
+      content: "⋯",
+      items: [
+        {
+          id: "scenario-new",
+          label: t.newScenario,
+          select: act(() => {
+            const s = emptyScenario(t.defaultName(state.scenarios.length + 1), active().jaar);
+            state.scenarios.push(s);
+            state.activeId = s.id;
+            return "scenario-name";
+          }),
+        },
+        {
+          id: "scenario-duplicate",
+          label: t.duplicate,
+          select: act(() => {
+            const source = active();
+            const s = duplicate(source, t.copyOf(source.naam));
+            state.scenarios.push(s);
+            state.activeId = s.id;
+            // Compare starts with the scenario and its copy.
+            if (state.compareIds.length < 2) state.compareIds = [source.id, s.id];
+            return "scenario-name";
+          }),
+        },
+        {
+          id: "scenario-remove",
+          label: t.remove,
+          disabled: state.scenarios.length < 2,
+          select: act(() => {
+            const index = state.scenarios.findIndex((s) => s.id === state.activeId);
+            removed = { scenario: state.scenarios[index], index, compareIds: [...state.compareIds] };
+            state.scenarios.splice(index, 1);
+            state.compareIds = state.compareIds.filter((id) => id !== removed!.scenario.id);
+            // The scenario that takes its place becomes the active one; the focus goes to its choice.
+            state.activeId = state.scenarios[Math.min(index, state.scenarios.length - 1)].id;
+            return "scenario-select";
+          }),
+        },
+      ],
+    });
+    const bar = el(
       "div",
       { class: "scenario-bar" },
-      el("div", { class: "field" }, el("label", { for: "scenario-select" }, t.chooseScenario), select),
-      el("div", { class: "field" }, el("label", { for: "scenario-name" }, t.name), name),
-      el(
-        "div",
-        { class: "buttons" },
-        button("scenario-new", t.newScenario, () => {
-          const s = emptyScenario(t.defaultName(state.scenarios.length + 1), active().jaar);
-          state.scenarios.push(s);
-          state.activeId = s.id;
-        }),
-        button("scenario-duplicate", t.duplicate, () => {
-          const s = duplicate(active(), t.copyOf(active().naam));
-          state.scenarios.push(s);
-          state.activeId = s.id;
-        }),
-        button(
-          "scenario-remove",
-          t.remove,
-          () => {
-            state.scenarios = state.scenarios.filter((s) => s.id !== state.activeId);
-            state.compareIds = state.compareIds.filter((id) => id !== state.activeId);
-            state.activeId = state.scenarios[0].id;
-          },
-          state.scenarios.length < 2,
-        ),
-      ),
+      el("label", { for: "scenario-select" }, t.scenario),
+      select,
+      actions.node,
+    );
+    if (!removed) return bar;
+    const undo = el("button", { type: "button", class: "link", id: "scenario-undo" }, t.undo);
+    undo.addEventListener("click", () => {
+      const r = removed!;
+      state.scenarios.splice(r.index, 0, r.scenario);
+      state.activeId = r.scenario.id;
+      state.compareIds = r.compareIds;
+      removed = null;
+      save();
+      render("scenario-select");
+    });
+    return el(
+      "div",
+      {},
+      bar,
+      el("p", { class: "undo", id: "undo", role: "status" }, `${t.removed(removed.scenario.naam)} `, undo),
     );
   }
 
-  function tabPanel(t: (typeof STRINGS)[Lang]): HTMLElement {
-    if (state.tab === "compare") {
-      return renderCompare(state.scenarios, state.compareIds, t, state.lang, () => {
-        save();
-        render();
-      });
-    }
-    if (state.tab === "explain") return renderExplain(t, { inExcel: options.inExcel, explanation });
-    if (state.tab === "insert") return renderInsert(active(), t, options.inExcel);
-    if (state.tab === "check") return renderAudit(audit, t, options.inExcel, render);
-    const result = el("div", { id: "result", "aria-live": "polite" });
-    const ctx = {
-      t,
-      lang: state.lang,
-      years,
-      changed: (structural: boolean) => {
-        save();
-        if (structural) render();
-      },
-    };
+  function scenarioTab(t: (typeof STRINGS)[Lang]): HTMLElement {
+    const s = active();
+    const result = el("div", { id: "result" });
     const summary = el("div", {
       id: "summary",
       class: "summary",
@@ -154,9 +206,49 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
       role: "region",
       "aria-label": t.summary,
     });
-    const form = renderScenarioForm(active(), ctx, result, summary);
-    renderResult(result, active(), ctx, summary);
+    const ctx: ScenarioViewContext = {
+      t,
+      lang: state.lang,
+      years,
+      showZeroLines,
+      toggleZeroLines: () => {
+        showZeroLines = !showZeroLines;
+        render("zero-lines");
+      },
+      changed: (structural, focus) => {
+        save();
+        if (structural) render(focus);
+      },
+    };
+    const form = renderScenarioForm(s, ctx, result, summary, (name) => {
+      const option = [...document.querySelectorAll<HTMLOptionElement>("#scenario-select option")].find(
+        (o) => o.value === s.id,
+      );
+      if (option) option.textContent = name;
+    });
+    refresh(s, ctx, result, summary);
     return el("section", { "aria-label": t.scenario }, scenarioBar(t), summary, form, result);
+  }
+
+  function tabPanel(t: (typeof STRINGS)[Lang]): HTMLElement {
+    if (state.tab === "compare") {
+      return renderCompare(
+        state.scenarios,
+        state.compareIds,
+        t,
+        state.lang,
+        (ids) => {
+          state.compareIds = ids;
+          save();
+          render();
+        },
+        () => render(),
+      );
+    }
+    if (state.tab === "explain") return renderExplain(t, { inExcel: options.inExcel, explanation });
+    if (state.tab === "insert") return renderInsert(active(), t, state.lang, options.inExcel);
+    if (state.tab === "check") return renderAudit(audit, t, options.inExcel, render);
+    return scenarioTab(t);
   }
 
   function unreadableNotice(t: (typeof STRINGS)[Lang]): HTMLElement {
@@ -173,70 +265,78 @@ export function mount(root: HTMLElement, options: { inExcel: boolean }): void {
     );
   }
 
-  function render(): void {
+  /** Renders the pane; the focus goes to `focus`, or stays on the element it was on. */
+  function render(focus?: string): void {
     const t = STRINGS[state.lang];
-    const focused = document.activeElement?.id;
+    const focused = focus ?? document.activeElement?.id;
     document.documentElement.lang = state.lang;
-    const lang = el(
-      "button",
-      { type: "button", id: "lang", class: "link", "aria-label": t.switchLangLabel },
-      t.switchLang,
-    );
-    lang.addEventListener("click", () => {
-      state.lang = state.lang === "nl" ? "en" : "nl";
-      save();
-      render();
-    });
-    const tabs = el("div", { role: "tablist", "aria-label": t.title, class: "tabs" });
-    TABS.forEach((tab, i) => {
-      const b = el("button", {
-        type: "button",
-        role: "tab",
-        id: `tab-${tab}`,
-        "aria-selected": state.tab === tab ? "true" : "false",
-        "aria-controls": "panel",
-        tabindex: state.tab === tab ? "0" : "-1",
-      });
-      b.textContent = t.tabs[tab];
-      b.addEventListener("click", () => {
+    const frame = renderFrame({
+      t,
+      lang: state.lang,
+      tab: state.tab,
+      inExcel: options.inExcel,
+      bannerClosed: prefs.get().bannerClosed,
+      selectTab: (tab, focusTab) => {
         state.tab = tab;
-        save();
-        render();
-        if (tab === "explain" && options.inExcel) void refreshExplain();
-      });
-      b.addEventListener("keydown", (e) => {
-        const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-        if (!step) return;
-        state.tab = TABS[(i + step + TABS.length) % TABS.length];
-        render();
-        document.getElementById(`tab-${state.tab}`)?.focus();
-      });
-      tabs.append(b);
+        if (tab === "compare") preselectComparison();
+        removed = null;
+        saveView();
+        render(focusTab ? `tab-${tab}` : undefined);
+        if (explainShown()) void refreshExplain();
+      },
+      setLang: (lang) => {
+        state.lang = lang;
+        saveView();
+        render("settings");
+      },
+      closeBanner: () => {
+        prefs.set({ bannerClosed: true });
+        render("tab-" + state.tab);
+      },
     });
     root.replaceChildren(
-      el(
-        "header",
-        {},
-        el("img", { src: "assets/icon-32.png", alt: "", width: "24", height: "24" }),
-        el("h1", {}, t.title),
-        lang,
-      ),
-      el(
-        "p",
-        { class: options.inExcel ? "status" : "status browser", id: "host-status" },
-        options.inExcel ? t.inExcel : t.inBrowser,
-      ),
+      ...frame.top,
       ...(unreadable.length ? [unreadableNotice(t)] : []),
-      tabs,
       el("main", { id: "panel", role: "tabpanel", "aria-labelledby": `tab-${state.tab}` }, tabPanel(t)),
-      el("footer", {}, el("p", { class: "note" }, t.about(ENGINE_VERSION, PARAMETERS_CHECKED_ON))),
+      frame.footer,
     );
+    fitTabs = frame.fit;
+    fitTabs();
+    keepClearOfSummary();
     if (focused) document.getElementById(focused)?.focus();
   }
 
+  /**
+   * The sticky summary must not cover what the keyboard or a link moves to: the page scrolls such
+   * things into view below it (scroll-padding-top follows the summary's height).
+   */
+  const summaryObserver =
+    typeof ResizeObserver === "undefined"
+      ? null
+      : new ResizeObserver(([entry]) => setScrollPadding(entry.target as HTMLElement));
+  function setScrollPadding(summary: HTMLElement | null): void {
+    const height = summary?.isConnected ? Math.ceil(summary.getBoundingClientRect().height) : 0;
+    document.documentElement.style.setProperty("--summary-height", `${height}px`);
+  }
+  function keepClearOfSummary(): void {
+    summaryObserver?.disconnect();
+    const summary = document.getElementById("summary");
+    setScrollPadding(summary);
+    if (summary) summaryObserver?.observe(summary);
+  }
+
+  window.addEventListener("resize", () => fitTabs());
+  if (state.tab === "compare") preselectComparison();
   render();
   if (options.inExcel) {
-    void onSelectionChanged(() => void refreshExplain()).catch(() => undefined);
-    void refreshExplain();
+    paneVisible = onPaneVisibility((visible) => {
+      paneVisible = visible;
+      if (explainShown() && explainStale) void refreshExplain();
+    });
+    void onSelectionChanged(() => {
+      if (explainShown()) void refreshExplain();
+      else explainStale = true;
+    }).catch(() => undefined);
+    if (explainShown()) void refreshExplain();
   }
 }

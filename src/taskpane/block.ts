@@ -27,10 +27,11 @@ const num = (text: string): number => parseAmount(text) ?? 0;
 
 /** Builds the block with its top-left cell at (row, col), both 0-based, so references are absolute. */
 export function scenarioBlock(s: ScenarioInput, t: Strings, row: number, col: number): Block {
-  const width = 3;
+  const width = 4;
   const cells: BlockCell[][] = [];
   const A = (r: number) => `$${columnName(col + 1)}$${row + r + 1}`; // value column
   const C = (r: number) => `$${columnName(col + 2)}$${row + r + 1}`; // third column
+  const D = (r: number) => `$${columnName(col + 3)}$${row + r + 1}`; // fourth column
   const push = (...r: BlockCell[]) => {
     while (r.length < width) r.push("");
     cells.push(r);
@@ -57,11 +58,20 @@ export function scenarioBlock(s: ScenarioInput, t: Strings, row: number, col: nu
   const btw = push(t.fields.btwKosten, num(s.btwKosten ?? ""));
   const kor = push(t.fields.kor, s.kor ?? false);
   const particulier = push(t.fields.particulierZelfdePrijs, s.particulierZelfdePrijs ?? false);
-  push(t.investments, t.investmentAmount(0).replace(/ 0/, ""), t.investmentPaid(0).replace(/ 0/, ""));
+  // Per investment its amount, whether it is not yet in use (stated, never inferred from an empty
+  // cell: older desktop Excel passes 0 for one) and what was paid for it.
+  push(
+    t.investments,
+    t.investmentAmount(0).replace(/ 0/, ""),
+    t.investmentNotInUse,
+    t.investmentPaid(0).replace(/ 0/, ""),
+  );
   const investments = s.investeringen.filter((i) => i.bedrag.trim() !== "");
   const first = cells.length;
-  if (investments.length === 0) push("", "", "");
-  investments.forEach((inv, i) => push(`${i + 1}`, num(inv.bedrag), inv.inGebruik ? "" : num(inv.betaald)));
+  if (investments.length === 0) push("", "", "", "");
+  investments.forEach((inv, i) =>
+    push(`${i + 1}`, num(inv.bedrag), !inv.inGebruik, inv.inGebruik ? "" : num(inv.betaald)),
+  );
   const last = cells.length - 1;
 
   const y = A(jaar);
@@ -72,7 +82,7 @@ export function scenarioBlock(s: ScenarioInput, t: Strings, row: number, col: nu
     L.korEffect,
     `=IF(AND(${A(kor)},NL.KOR(${y},${A(omzet)},${A(omzetVorig)})),${korResult("TRUE", `,${A(particulier)}`)}-${korResult("FALSE", "")},0)`,
   );
-  const kia = push(L.kia, `=NL.KIADITJAAR(${y},${A(first)}:${A(last)},${C(first)}:${C(last)})`);
+  const kia = push(L.kia, `=NL.KIADITJAAR(${y},${A(first)}:${A(last)},${C(first)}:${C(last)},${D(first)}:${D(last)})`);
   const wnk = push(L.winstNaKia, `=${A(winst)}+${A(korEffect)}-${A(kia)}`);
   const sa = push(L.startersaftrek, `=NL.STARTERSAFTREK(${y},${A(uc)},${A(starter)},${A(keren)},${A(aow)})`);
   push(L.zelfstandigenaftrek, `=NL.ZELFSTANDIGENAFTREK(${y},${A(uc)},${A(wnk)},${A(sa)}>0,${A(aow)})`);

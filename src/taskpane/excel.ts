@@ -1,10 +1,12 @@
 /**
  * The only module that talks to Excel. Reads happen first; all writes of one action are queued
  * and sent in one batch (one context.sync), after the user has confirmed any overwrite. Big reads
- * and replacements go in batches of rows or cells: one request has a size limit.
+ * and writes go in batches measured in bytes (payload.ts): Excel on the web refuses a request or
+ * a response over 5 MB.
  */
 import type { Trace } from "../rules/trace";
 import type { Block, BlockCell } from "./block";
+import { batchesBySize, jsonBytes, PAYLOAD_BUDGET, refusedForSize, RowBatches } from "./payload";
 
 export interface NonEmptyCell {
   readonly address: string;
@@ -81,22 +83,114 @@ export async function writeBlockOnNewSheet(blockAt: BlockAt, sheetName: string):
   });
 }
 
-/** Copies the active sheet, with every NL formula replaced by its value in the copy. */
+/** A cell that holds an NL formula, as read from the sheet. */
+interface NlCell {
+  readonly row: number;
+  readonly col: number;
+  readonly formula: string;
+}
+
+/** Whether a formula calls an NL function (outside its strings). */
+const callsNl = (formula: unknown): formula is string =>
+  typeof formula === "string" && formula.startsWith("=") && nlFunctionsIn(formula).length > 0;
+
+/** A value as `range.values` must get it to keep it as it is: text with a quote prefix, so that Excel does not read "1-2" as a date. */
+function asConstant(value: unknown): unknown {
+  if (typeof value !== "string" || /^#[A-Z/0!?]+[!?A]?$/.test(value)) return value;
+  return `'${value}`;
+}
+
+/** Every cell of the used range with an NL formula, read in batches of rows that stay within one request. */
+async function nlCellsOf(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
+): Promise<NlCell[]> {
+  const found: NlCell[] = [];
+  await readRows(context, sheet, used, "formulas", (part, firstRow) =>
+    (part.formulas as unknown[][]).forEach((cells, r) =>
+      cells.forEach((formula, c) => {
+        if (callsNl(formula)) found.push({ row: firstRow + r, col: used.columnIndex + c, formula });
+      }),
+    ),
+  );
+  return found;
+}
+
+/**
+ * Reads `properties` of the used range in batches of rows, each as large as one request allows
+ * (measured in bytes, halved and tried again when Excel refuses one for its size); `take` gets
+ * each part with the sheet row of its first row.
+ */
+async function readRows(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
+  properties: "formulas" | "formulas,values",
+  take: (part: Excel.Range, firstRow: number, rowsRead: number) => void,
+): Promise<void> {
+  const batches = new RowBatches(used.columnCount);
+  for (let r = 0; r < used.rowCount;) {
+    const rows = batches.next(used.rowCount - r);
+    const part = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, used.columnCount);
+    part.load(properties);
+    try {
+      await context.sync();
+    } catch (error) {
+      if (rows > 1 && refusedForSize(error)) {
+        batches.refused(rows);
+        continue;
+      }
+      throw error;
+    }
+    batches.measured(rows, jsonBytes(part.formulas) + (properties === "formulas" ? 0 : jsonBytes(part.values)));
+    take(part, used.rowIndex + r, r + rows);
+    r += rows;
+  }
+}
+
+/**
+ * Copies the active sheet, with every NL formula replaced by its value in the copy, for a client
+ * without the add-in. Only the NL cells are written (and the cells an NL formula spills into):
+ * everything else stays as Worksheet.copy made it, so a text such as '1-2 does not become a date
+ * and another formula's spill stays a formula. Reads and writes go in batches within one request.
+ */
 export async function copyActiveSheetAsValues(): Promise<string> {
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
     const used = sheet.getUsedRange();
-    sheet.load("name");
-    used.load("formulas,values,rowIndex,columnIndex,rowCount,columnCount");
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
     await context.sync();
-    const content = (used.formulas as unknown[][]).map((cells, r) =>
-      cells.map((f, c) => (typeof f === "string" && /\bNL\./i.test(f) ? used.values[r][c] : f)),
-    );
+    const nlCells = await nlCellsOf(context, sheet, used);
+
+    // The value of each NL cell, and of the whole area an NL formula spills into (a table).
+    const areas: Array<{ row: number; col: number; values: unknown[][] }> = [];
+    for (const batch of batchesBySize(nlCells, (c) => 200 + c.formula.length * 2, 2000)) {
+      const read = batch.map((cell) => {
+        const anchor = sheet.getRangeByIndexes(cell.row, cell.col, 1, 1);
+        const spill = anchor.getSpillingToRangeOrNullObject();
+        anchor.load("values");
+        spill.load("values,rowIndex,columnIndex");
+        return { anchor, spill, cell };
+      });
+      await context.sync();
+      for (const { anchor, spill, cell } of read) {
+        if (spill.isNullObject) areas.push({ row: cell.row, col: cell.col, values: anchor.values });
+        else areas.push({ row: spill.rowIndex, col: spill.columnIndex, values: spill.values });
+      }
+    }
+
     const copy = sheet.copy(Excel.WorksheetPositionType.end);
-    copy.getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount).formulas =
-      content as string[][];
     copy.load("name");
     await context.sync();
+    for (const batch of batchesBySize(areas, (a) => 64 + jsonBytes(a.values))) {
+      for (const area of batch) {
+        copy.getRangeByIndexes(area.row, area.col, area.values.length, area.values[0].length).values = area.values.map(
+          (cells) => cells.map(asConstant),
+        ) as Excel.Range["values"];
+      }
+      await context.sync();
+    }
     return copy.name;
   });
 }
@@ -129,11 +223,31 @@ export function nlFunctionsIn(formula: string): string[] {
   return [...outside.matchAll(/(?:\bNL\.|_xldudf_NL_)([A-Z0-9]+)\s*\(/gi)].map((m) => m[1].toUpperCase());
 }
 
+/**
+ * Calls `handler` on every selection change. The handler itself must not call Excel when nothing
+ * shows the result: with a shared runtime it keeps firing while the pane is hidden.
+ */
 export async function onSelectionChanged(handler: () => void): Promise<void> {
   await Excel.run(async (context) => {
     context.workbook.onSelectionChanged.add(async () => handler());
     await context.sync();
   });
+}
+
+/**
+ * Whether the task pane is shown. With a shared runtime the page keeps running while the pane is
+ * closed (Office hides it); Office.addin.onVisibilityModeChanged (SharedRuntime 1.1) says when it
+ * is shown or hidden again, and the page's own visibility says the same where Office lets it.
+ */
+export function onPaneVisibility(handler: (visible: boolean) => void): boolean {
+  const addin = typeof Office !== "undefined" ? Office.addin : undefined;
+  if (addin && typeof addin.onVisibilityModeChanged === "function") {
+    void addin
+      .onVisibilityModeChanged((message) => handler(String(message.visibilityMode) === "Taskpane"))
+      .catch(() => undefined);
+  }
+  document.addEventListener("visibilitychange", () => handler(document.visibilityState !== "hidden"));
+  return document.visibilityState !== "hidden";
 }
 
 interface RecordedCall {
@@ -161,12 +275,12 @@ export interface SheetContent {
 }
 
 /**
- * Every sheet's formulas and values, read in batches of rows so that a big workbook neither
- * blocks Excel nor goes over the size of one request; `progress` after each batch.
+ * Every sheet's formulas and values, read in batches of rows as large as one request allows, so
+ * that a big workbook neither blocks Excel nor goes over the size of a request; `progress` after
+ * each batch.
  */
 export async function readSheets(
   progress: (sheet: string, index: number, sheets: number, rows: number, total: number) => void,
-  batchRows = 2000,
 ): Promise<SheetContent[]> {
   return Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
@@ -185,15 +299,11 @@ export async function readSheets(
       }
       const formulas: unknown[][] = [];
       const values: unknown[][] = [];
-      for (let r = 0; r < used.rowCount; r += batchRows) {
-        const rows = Math.min(batchRows, used.rowCount - r);
-        const part = sheet.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, used.columnCount);
-        part.load("formulas,values");
-        await context.sync();
-        formulas.push(...(part.formulas as unknown[][]));
-        values.push(...(part.values as unknown[][]));
-        progress(names[i], i, names.length, r + rows, used.rowCount);
-      }
+      await readRows(context, sheet, used, "formulas,values", (part, _, rowsRead) => {
+        for (const row of part.formulas as unknown[][]) formulas.push(row);
+        for (const row of part.values as unknown[][]) values.push(row);
+        progress(names[i], i, names.length, rowsRead, used.rowCount);
+      });
       out.push({ name: names[i], rowIndex: used.rowIndex, columnIndex: used.columnIndex, formulas, values });
     }
     return out;
@@ -248,28 +358,43 @@ function stretchAddress(stretch: readonly FormulaChange[]): string {
   return stretch.length === 1 ? first : `${first}:${stretch[stretch.length - 1].address}`;
 }
 
-/** Cells read and written per request when formulas are replaced: one request has a size limit. */
+/** Cells read and written per request when formulas are replaced (and at most PAYLOAD_BUDGET bytes). */
 export const CELLS_PER_BATCH = 5000;
 
-/** The stretches cut into batches of at most `cells` cells (a longer stretch is cut in pieces). */
+/** What a change carries through Excel: the formula read back and the one written. */
+const changeBytes = (c: FormulaChange) => 2 * (c.before.length + c.after.length) + 16;
+
+/**
+ * The stretches cut into batches of at most `cells` cells and PAYLOAD_BUDGET bytes (a longer
+ * stretch is cut in pieces).
+ */
 function inBatches(parts: readonly FormulaChange[][], cells: number): FormulaChange[][][] {
   const batches: FormulaChange[][][] = [];
   let batch: FormulaChange[][] = [];
   let size = 0;
+  let bytes = 0;
+  const flush = () => {
+    if (batch.length) batches.push(batch);
+    batch = [];
+    size = 0;
+    bytes = 0;
+  };
   for (const part of parts) {
-    for (let from = 0; from < part.length;) {
-      if (size === cells) {
-        batches.push(batch);
-        batch = [];
-        size = 0;
+    let piece: FormulaChange[] = [];
+    for (const change of part) {
+      const b = changeBytes(change);
+      if (size === cells || (size > 0 && bytes + b > PAYLOAD_BUDGET)) {
+        if (piece.length) batch.push(piece);
+        piece = [];
+        flush();
       }
-      const piece = part.slice(from, from + cells - size);
-      batch.push(piece);
-      size += piece.length;
-      from += piece.length;
+      piece.push(change);
+      size += 1;
+      bytes += b;
     }
+    if (piece.length) batch.push(piece);
   }
-  if (batch.length) batches.push(batch);
+  flush();
   return batches;
 }
 
@@ -328,6 +453,81 @@ export async function replaceFormulas(
     }
     return { written, skipped, refused: null };
   });
+}
+
+// ---- Werkmap controleren: the values of replaced cells once Excel has computed them (issue 32) ----
+
+/** The workbook's file name (a year in it is the workbook's year), or null where the host does not say. */
+export function workbookName(): string | null {
+  const url =
+    typeof Office === "undefined" ? undefined : (Office.context?.document as { url?: string } | undefined)?.url;
+  if (!url) return null;
+  const name = url.split(/[\\/]/).pop() ?? "";
+  try {
+    return decodeURIComponent(name) || null;
+  } catch {
+    return name || null;
+  }
+}
+
+export interface CellAt {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+/** One property of each of the cells, read in stretches and batches as formulas are written; by `Blad!A1`. */
+async function readCells(
+  cells: readonly CellAt[],
+  property: "values" | "numberFormat",
+  cellsPerBatch: number,
+  found: Map<string, unknown>,
+): Promise<void> {
+  const asChanges = cells.map((c) => ({ ...c, before: "", after: "" }));
+  await Excel.run(async (context) => {
+    for (const parts of inBatches(stretches(asChanges), cellsPerBatch)) {
+      const ranges = parts.map((part) => {
+        const range = context.workbook.worksheets.getItem(part[0].sheet).getRange(stretchAddress(part));
+        range.load(property);
+        return range;
+      });
+      await context.sync();
+      parts.forEach((part, i) =>
+        part.forEach((c, k) => found.set(`${c.sheet}!${c.address}`, (ranges[i][property] as unknown[][])[k]?.[0])),
+      );
+    }
+  });
+}
+
+/** The number formats of some cells (the audit asks for those that may be whole percentages), by `Blad!A1`. */
+export async function readNumberFormats(
+  cells: readonly CellAt[],
+  cellsPerBatch = CELLS_PER_BATCH,
+): Promise<Map<string, unknown>> {
+  const found = new Map<string, unknown>();
+  if (cells.length) await readCells(cells, "numberFormat", cellsPerBatch, found);
+  return found;
+}
+
+/**
+ * The values of cells just given a formula, read once Excel has computed them. A custom function
+ * shows #BUSY! while its result is on its way (office-js issues #4152 and #6930), so cells that say
+ * so are read again, `attempts` times `delay` ms apart; what is still busy then is returned as
+ * #BUSY!.
+ */
+export async function readComputedValues(
+  cells: readonly CellAt[],
+  attempts = 20,
+  delay = 250,
+  cellsPerBatch = CELLS_PER_BATCH,
+): Promise<Map<string, unknown>> {
+  const found = new Map<string, unknown>();
+  let todo = [...cells];
+  for (let attempt = 0; attempt < attempts && todo.length; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    await readCells(todo, "values", cellsPerBatch, found);
+    todo = todo.filter((c) => found.get(`${c.sheet}!${c.address}`) === "#BUSY!");
+  }
+  return found;
 }
 
 /** A readable reason from whatever Excel threw. */

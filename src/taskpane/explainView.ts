@@ -5,6 +5,7 @@
 import type { Trace } from "../rules/trace";
 import { el } from "./dom";
 import { ActiveCell, nlFunctionsIn } from "./excel";
+import { hyphenate } from "./format";
 import type { Strings } from "./i18n";
 
 /** What the pane says about the selected cell. */
@@ -63,7 +64,18 @@ export function renderTrace(trace: Trace, t: Strings, depth = 0): HTMLElement {
       el(
         "ol",
         { class: "steps", "aria-label": t.explainSteps },
-        ...trace.steps.map((s) => el("li", {}, el("span", {}, s.label), el("strong", {}, stepValue(s.value)))),
+        ...trace.steps.map((s) =>
+          el(
+            "li",
+            {},
+            el("span", {}, hyphenate(s.label)),
+            el("strong", {}, stepValue(s.value)),
+            // A step that rests on a rule of practice rather than a parameter (the aanslag's rounding).
+            ...(s.source
+              ? [" ", el("a", { href: s.source.url, target: "_blank", rel: "noopener" }, s.source.article)]
+              : []),
+          ),
+        ),
       ),
     );
   }

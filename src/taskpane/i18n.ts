@@ -2,8 +2,20 @@
 import { KETEN_LABELS } from "../rules/keten";
 import type { ScenarioKey } from "../rules/scenario";
 import { dutchDecimals, dutchFormula } from "../workbook/formula/dutch";
+import { formatDate } from "./format";
+import type { FieldProblem, NumberKind, TextField } from "./scenarioModel";
 
 export type Lang = "nl" | "en";
+
+/**
+ * Two readings of one typed number, each written out with its unit ("€ 60", "1,4 uur"), and the
+ * ways to type them that cannot be misread (one or both).
+ */
+export interface Readings {
+  readonly typed: string;
+  readonly shown: readonly [string, string];
+  readonly plain: readonly string[];
+}
 
 /** The first ten cells of a list, and how many more there are (a filled-down run can be thousands). */
 function firstFew(cells: readonly string[], and: string, more: string): string {
@@ -13,11 +25,14 @@ function firstFew(cells: readonly string[], and: string, more: string): string {
 
 const nl = {
   title: "NL Aftrek",
-  switchLang: "English",
-  switchLangLabel: "Switch to English",
+  settings: "Instellingen",
+  languages: { nl: "Nederlands", en: "English" } as Record<Lang, string>,
+  moreTabs: "Meer tabbladen",
+  closeBanner: "Melding sluiten",
   inExcel: "Verbonden met Excel. Scenario's worden in de werkmap bewaard.",
   inBrowser:
-    "Geopend in een browser: de scenariocalculator werkt volledig, maar er is geen werkmap. Invoegen, uitleg van een cel en opslaan in de werkmap werken alleen in Excel; scenario's worden in deze browser bewaard.",
+    "Geopend in een browser, dus geen werkmap: scenario's blijven in deze browser. Invoegen en uitleg van een cel werken alleen in Excel.",
+  hostShort: (inExcel: boolean): string => (inExcel ? "Verbonden met Excel." : "In een browser, geen werkmap."),
   tabs: {
     scenario: "Scenario",
     compare: "Vergelijken",
@@ -27,10 +42,13 @@ const nl = {
   },
   scenario: "Scenario",
   chooseScenario: "Kies scenario",
-  name: "Naam",
-  newScenario: "Nieuw",
+  name: "Naam van het scenario",
+  scenarioActions: "Scenario-acties",
+  newScenario: "Nieuw scenario",
   duplicate: "Dupliceren",
   remove: "Verwijderen",
+  removed: (name: string) => `Scenario "${name}" verwijderd.`,
+  undo: "Ongedaan maken",
   copyOf: (name: string) => `${name} (kopie)`,
   defaultName: (n: number) => `Scenario ${n}`,
   fields: {
@@ -54,24 +72,76 @@ const nl = {
     kor: "Kleineondernemersregeling (KOR) toepassen",
     particulierZelfdePrijs: "Particuliere klanten blijven dezelfde prijs incl. btw betalen",
   },
+  /** Short names of the fields, for the summary's list of what to fix. */
+  short: {
+    winst: "Winst",
+    urenOnderneming: "Uren",
+    urenOverigWerk: "Uren ander werk",
+    urenPartner: "Uren partner",
+    kerenZelfstandigenaftrek: "Zelfstandigenaftrek eerder",
+    kerenAoStartersaftrek: "Startersaftrek bij AO eerder",
+    overigInkomen: "Overig inkomen",
+    overigArbeidsinkomen: "Waarvan loon",
+    omzet: "Omzet",
+    omzetVorigJaar: "Omzet vorig jaar",
+    btwKosten: "Btw op kosten",
+  } satisfies Record<TextField, string>,
+  placeholders: {
+    winst: "bijv. 40.000",
+    urenOnderneming: "bijv. 1.400",
+    bedrag: "bijv. 10.000",
+    optional: "0",
+  },
   kor: "Btw en KOR",
-  korNotPossible: "De KOR is niet mogelijk: de omzet is hoger dan 20.000 (vanaf 2025 ook vorig jaar).",
+  korNotPossible: (limit: string, lastYearToo: boolean) =>
+    `KOR niet mogelijk: omzet ${lastYearToo ? "dit of vorig jaar " : ""}hoger dan ${limit}`,
   investments: "Investeringen",
   investmentAmount: (i: number) => `Investering ${i}: bedrag excl. btw (€)`,
   investmentInUse: (i: number) => `Investering ${i} in gebruik op 31 december`,
   investmentPaid: (i: number) => `Investering ${i}: al betaald (€)`,
+  investmentShort: (i: number) => `Investering ${i}`,
+  investmentPaidShort: (i: number) => `Investering ${i}, al betaald`,
+  investmentNotInUse: "Nog niet in gebruik op 31 december",
   addInvestment: "Investering toevoegen",
   removeInvestment: (i: number) => `Investering ${i} verwijderen`,
-  messages: {
-    amount: "Vul een bedrag in, bijvoorbeeld 40.000 of -2.500,50.",
-    hours: "Vul een aantal uren in (0 of meer).",
-    count: "Vul een geheel getal van 0 tot en met 5 in.",
-    positive: "Vul een bedrag van 0 of meer in.",
-    paid: "Vul in wat er al is betaald (0 of meer).",
+  /** A number written with its unit: "€ 60.000", "1.400 uur", "2 keer". */
+  withUnit: (kind: NumberKind, n: string) =>
+    kind === "hours" ? `${n} uur` : kind === "years" ? `${n} keer` : `€ ${n}`,
+  readAs: (shown: string) => `Gelezen als ${shown}`,
+  fieldProblem: (kind: NumberKind, problem: FieldProblem, r?: Readings): string => {
+    const hours = kind === "hours";
+    switch (problem) {
+      case "missing":
+        return hours ? "Vul het aantal uren in (ook als het 0 is)." : "Vul de winst in (ook als die 0 is).";
+      case "ambiguous":
+        return `"${r!.typed}" is te lezen als ${r!.shown[0]} of als ${r!.shown[1]}. Typ ${r!.plain.join(" of ")}.`;
+      case "years":
+        return "Vul een aantal jaren in: een geheel getal van 0 tot en met 5.";
+      case "negative":
+        return hours ? "Een aantal uren is 0 of meer." : "Vul een bedrag van 0 of meer in.";
+      case "decimals":
+        return hours
+          ? "Uren met ten hoogste 2 decimalen, bijvoorbeeld 12,25."
+          : "Een bedrag heeft ten hoogste 2 decimalen.";
+      case "tooLarge":
+        return hours ? "Een jaar heeft ten hoogste 8.784 uur." : "Dit bedrag is te groot.";
+      default:
+        return hours
+          ? "Vul een aantal uren in, bijvoorbeeld 1.400 of 12,5."
+          : kind === "positiveAmount"
+            ? "Vul een bedrag in, bijvoorbeeld 18.000 of 2.500,50."
+            : "Vul een bedrag in, bijvoorbeeld 40.000 of -2.500,50.";
+    }
   },
-  fixFields: "Verbeter eerst de velden met een melding.",
+  fixFields: "Verbeter eerst de velden met een melding; de samenvatting bovenaan wijst ze aan.",
+  waitingForInput: "De uitkomst verschijnt zodra de winst en de uren zijn ingevuld.",
+  issuesInvalid: (n: number) => `${n} ${n === 1 ? "veld" : "velden"} onjuist:`,
+  issuesMissing: "Nog invullen:",
+  noValue: "—",
   result: "Uitkomst",
   lawLink: "wettekst",
+  showAllLines: (n: number) => `Toon alle regels (${n} op € 0,00)`,
+  hideZeroLines: "Verberg de regels op € 0,00",
   lines: {
     korEffect: "Effect van de KOR op de winst",
     kia: "Kleinschaligheidsinvesteringsaftrek",
@@ -113,9 +183,14 @@ const nl = {
   } satisfies Record<ScenarioKey, string>,
   summary: "Samenvatting",
   summaryNetto: "KIA netto",
+  summaryBelastbareWinst: "Belastbare winst",
   marginalRate: "Marginaal tarief",
   marginalRateHelp: (rate: string) =>
-    `Van elke extra euro winst gaat ${rate} naar belasting, premie en Zvw (heffingskortingen meegerekend).`,
+    `Marginaal tarief ${rate}: van elke euro winst meer gaat ${rate} naar belasting, premie en Zvw (heffingskortingen meegerekend).`,
+  reasonUren: "Urencriterium niet gehaald: geen zelfstandigenaftrek",
+  reasonKiaBelow: (threshold: string) => `Geen KIA: investeringen tot en met ${threshold}`,
+  reasonKiaAbove: (limit: string) => `Geen KIA: investeringen boven ${limit}`,
+  reasonKiaSmall: (minimum: string) => `Geen KIA: geen bedrijfsmiddel van ${minimum} of meer`,
   kiaNoInvestments: (threshold: string) =>
     `Nog geen investeringen. De KIA begint boven ${threshold} aan investeringen in het jaar.`,
   kiaBelowThreshold: (threshold: string) =>
@@ -123,19 +198,28 @@ const nl = {
   kiaMore: (step: string, kia: string, netto: string) =>
     `Nog ${step} investeren: KIA ${kia} hoger, netto ${netto} minder te betalen.`,
   urencriteriumMet: "Urencriterium gehaald",
-  urencriteriumNotMet: "Urencriterium niet gehaald",
   kiaChart: "KIA-curve",
   kiaChartDesc: (year: number) => `Investeringsaftrek bij elk investeringsbedrag in ${year}; uw totaal is gemarkeerd.`,
   kiaMarker: (total: string, kia: string) => `Uw investeringen: ${total}, KIA ${kia}`,
   compareTitle: "Scenario's naast elkaar",
-  compareHelp: "Kies 2 tot 4 scenario's. Bedragen die afwijken van het eerste scenario zijn gemarkeerd.",
-  compareNeedTwo: "Kies ten minste twee scenario's.",
+  comparePick: "Kies de scenario's",
+  compareHelp: "Kies 2 tot 4 scenario's; het eerste gekozen scenario is de basis. Afwijkingen daarvan zijn gemarkeerd.",
+  compareNeedTwo: "Kies twee scenario's om ze te vergelijken.",
+  compareOnlyOne:
+    "Er is nog één scenario. Maak een variant met Dupliceren (knop ⋯ naast het scenario) en vergelijk ze hier.",
   compareMax: "U kunt ten hoogste vier scenario's vergelijken.",
+  compareAnswer: (name: string, amount: string, direction: -1 | 0 | 1, base: string) =>
+    direction === 0
+      ? `${name}: evenveel te betalen als ${base}`
+      : `${name}: ${amount} ${direction < 0 ? "minder" : "meer"} te betalen dan ${base}`,
+  compareIncomplete: (name: string) => `${name}: nog niet volledig ingevuld, geen uitkomst`,
   difference: "verschil",
-  barChart: "Keten per scenario",
+  showEqualRows: (n: number) => `Toon alle regels (${n} gelijk in elk scenario)`,
+  hideEqualRows: "Verberg de gelijke regels",
+  barChart: "Totalen per scenario",
+  legend: "Legenda",
   explainTitle: "Uitleg van de geselecteerde cel",
   explainHelp: "Selecteer in de werkmap een cel met een NL-formule.",
-  explainNone: (address: string) => `Cel ${address} bevat geen NL-formule die in deze sessie is berekend.`,
   explainNoFormula: (address: string) => `Cel ${address} bevat geen NL-formule.`,
   unreadable: (what: string[]) =>
     `Niet te lezen uit de werkmap: ${what.join(", ")}. De andere scenario's zijn geladen; de oorspronkelijke gegevens zijn apart bewaard (documentinstelling nlAftrek.pane.onleesbaar) en worden niet overschreven.`,
@@ -148,7 +232,7 @@ const nl = {
   explainFormula: "Formule",
   explainBrowser: "Uitleg van een cel werkt alleen in Excel.",
   explainYear: "Jaar",
-  explainVersion: (v: string, d: string) => `Rekenkern ${v}, bedragen gecontroleerd op ${d}`,
+  explainVersion: (v: string, d: string) => `Rekenkern ${v}, bedragen gecontroleerd op ${formatDate(d, "nl")}`,
   explainParameters: "Gebruikte bedragen",
   explainSteps: "Stappen",
   insertTitle: "Invoegen in de werkmap",
@@ -156,6 +240,7 @@ const nl = {
   insertAtSelection: "Invoegen bij selectie",
   insertNewSheet: "Invoegen op nieuw blad",
   insertBrowser: "Invoegen werkt alleen in Excel.",
+  insertIncomplete: "Vul het scenario eerst volledig in (zie Scenario); daarna kunt u het invoegen.",
   confirmOverwrite: (n: number) => `${n} cel(len) zijn niet leeg en worden overschreven:`,
   confirmYes: "Overschrijven",
   confirmNo: "Annuleren",
@@ -167,7 +252,8 @@ const nl = {
   exportButton: "Kopie met waarden maken",
   exported: (sheet: string) => `Kopie gemaakt: ${sheet}.`,
   excelRefused: (reason: string) => `Excel voerde dit niet uit: ${reason}`,
-  about: (v: string, d: string) => `Rekenkern ${v}, bedragen gecontroleerd op ${d}. Alles wordt lokaal berekend.`,
+  about: (v: string, d: string) =>
+    `Rekenkern ${v}, bedragen gecontroleerd op ${formatDate(d, "nl")}. Alles wordt lokaal berekend.`,
   auditTitle: "Werkmap controleren",
   auditHelp:
     "Zoekt in alle bladen naar belastingbedragen en -percentages die vast in formules of naast een label zijn ingetikt, en stelt de NL-formule voor die ze vervangt. Er verandert niets tot u cellen kiest en bevestigt.",
@@ -194,23 +280,38 @@ const nl = {
     `${n.toLocaleString("nl-NL")} cellen onder elkaar; getoond voor ${first}, elke andere cel krijgt de formule voor haar eigen rij.`,
   auditReplaced: (n: number, skipped: string[]) =>
     `${n.toLocaleString("nl-NL")} cel(len) vervangen.${skipped.length ? ` Niet vervangen omdat de cel intussen is gewijzigd: ${firstFew(skipped, "en", "andere")}.` : ""}`,
+  // ---- Werkmap controleren: the year of each number, the report of a replacement (issue 32) ----
+  auditCurrent: (where: string) => `actueel voor ${where}`,
+  auditNotKnown: (where: string) => `nog niet te controleren voor ${where}: de regels kennen dat jaar nog niet`,
+  auditReportTitle: "Rapport van het vervangen",
+  auditReportColumns: ["Blad", "Cel", "Stond er", "Staat er nu", "Waarde voor", "Waarde na", "Waarom"],
+  auditReportSkipped: "Niet vervangen",
+  auditReportMarkdown: "Het rapport als Markdown (om te bewaren of te delen)",
+  auditChangedMeanwhile: "niet vervangen: de cel is sinds het controleren gewijzigd",
+  auditThisWorkbook: "deze werkmap",
+  // ---- end of issue 32 ----
 };
 
 export type Strings = typeof nl;
 
 const en: Strings = {
   ...nl,
-  switchLang: "Nederlands",
-  switchLangLabel: "Schakel naar Nederlands",
+  settings: "Settings",
+  moreTabs: "More tabs",
+  closeBanner: "Close message",
   inExcel: "Connected to Excel. Scenarios are saved in the workbook.",
   inBrowser:
-    "Opened in a browser: the scenario calculator works fully, but there is no workbook. Inserting, explaining a cell and saving in the workbook only work in Excel; scenarios are kept in this browser.",
+    "Opened in a browser, so no workbook: scenarios stay in this browser. Inserting and explaining a cell only work in Excel.",
+  hostShort: (inExcel: boolean) => (inExcel ? "Connected to Excel." : "In a browser, no workbook."),
   tabs: { scenario: "Scenario", compare: "Compare", explain: "Explain cell", insert: "Insert", check: "Check" },
   chooseScenario: "Choose scenario",
-  name: "Name",
-  newScenario: "New",
+  name: "Name of the scenario",
+  scenarioActions: "Scenario actions",
+  newScenario: "New scenario",
   duplicate: "Duplicate",
   remove: "Delete",
+  removed: (name: string) => `Scenario "${name}" deleted.`,
+  undo: "Undo",
   copyOf: (name: string) => `${name} (copy)`,
   fields: {
     jaar: "Year",
@@ -233,34 +334,85 @@ const en: Strings = {
     kor: "Apply the small business scheme (KOR)",
     particulierZelfdePrijs: "Private clients keep paying the same price incl. VAT",
   },
+  short: {
+    winst: "Profit",
+    urenOnderneming: "Hours",
+    urenOverigWerk: "Hours of other work",
+    urenPartner: "Partner's hours",
+    kerenZelfstandigenaftrek: "Self-employed deduction before",
+    kerenAoStartersaftrek: "Disability starter deduction before",
+    overigInkomen: "Other income",
+    overigArbeidsinkomen: "Of which wages",
+    omzet: "Turnover",
+    omzetVorigJaar: "Turnover last year",
+    btwKosten: "VAT on costs",
+  },
+  placeholders: {
+    winst: "e.g. 40,000",
+    urenOnderneming: "e.g. 1,400",
+    bedrag: "e.g. 10,000",
+    optional: "0",
+  },
   kor: "VAT and KOR",
-  korNotPossible: "The KOR is not possible: turnover above 20,000 (from 2025 also last year).",
+  korNotPossible: (limit: string, lastYearToo: boolean) =>
+    `KOR not possible: turnover ${lastYearToo ? "this or last year " : ""}above ${limit}`,
   investments: "Investments",
   investmentAmount: (i: number) => `Investment ${i}: amount excl. VAT (€)`,
   investmentInUse: (i: number) => `Investment ${i} in use on 31 December`,
   investmentPaid: (i: number) => `Investment ${i}: paid so far (€)`,
+  investmentShort: (i: number) => `Investment ${i}`,
+  investmentPaidShort: (i: number) => `Investment ${i}, paid so far`,
+  investmentNotInUse: "Not yet in use on 31 December",
   addInvestment: "Add investment",
   removeInvestment: (i: number) => `Remove investment ${i}`,
-  messages: {
-    amount: "Enter an amount, for example 40,000 or -2,500.50.",
-    hours: "Enter a number of hours (0 or more).",
-    count: "Enter a whole number from 0 to 5.",
-    positive: "Enter an amount of 0 or more.",
-    paid: "Enter what has been paid so far (0 or more).",
+  withUnit: (kind: NumberKind, n: string) =>
+    kind === "hours" ? `${n} hours` : kind === "years" ? `${n} times` : `€${n}`,
+  readAs: (shown: string) => `Read as ${shown}`,
+  fieldProblem: (kind: NumberKind, problem: FieldProblem, r?: Readings): string => {
+    const hours = kind === "hours";
+    switch (problem) {
+      case "missing":
+        return hours ? "Enter the number of hours (also when it is 0)." : "Enter the profit (also when it is 0).";
+      case "ambiguous":
+        return `"${r!.typed}" can be read as ${r!.shown[0]} or as ${r!.shown[1]}. Type ${r!.plain.join(" or ")}.`;
+      case "years":
+        return "Enter a number of years: a whole number from 0 to 5.";
+      case "negative":
+        return hours ? "A number of hours is 0 or more." : "Enter an amount of 0 or more.";
+      case "decimals":
+        return hours ? "Hours with at most 2 decimals, for example 12.25." : "An amount has at most 2 decimals.";
+      case "tooLarge":
+        return hours ? "A year has at most 8,784 hours." : "This amount is too large.";
+      default:
+        return hours
+          ? "Enter a number of hours, for example 1,400 or 12.5."
+          : kind === "positiveAmount"
+            ? "Enter an amount, for example 18,000 or 2,500.50."
+            : "Enter an amount, for example 40,000 or -2,500.50.";
+    }
   },
-  fixFields: "First correct the fields with a message.",
+  fixFields: "First correct the fields with a message; the summary at the top points to them.",
+  waitingForInput: "The result appears once the profit and the hours are filled in.",
+  issuesInvalid: (n: number) => `${n} ${n === 1 ? "field" : "fields"} wrong:`,
+  issuesMissing: "Still to fill in:",
   result: "Result",
   lawLink: "law text",
+  showAllLines: (n: number) => `Show all lines (${n} at €0.00)`,
+  hideZeroLines: "Hide the lines at €0.00",
   urencriteriumMet: "Hours criterion met",
-  urencriteriumNotMet: "Hours criterion not met",
   kiaChart: "KIA curve",
   kiaChartDesc: (year: number) => `Investment deduction for every investment total in ${year}; your total is marked.`,
   kiaMarker: (total: string, kia: string) => `Your investments: ${total}, KIA ${kia}`,
   summary: "Summary",
   summaryNetto: "KIA net",
+  summaryBelastbareWinst: "Taxable profit",
   marginalRate: "Marginal rate",
   marginalRateHelp: (rate: string) =>
-    `Of every extra euro of profit, ${rate} goes to tax, premiums and Zvw (tax credits included).`,
+    `Marginal rate ${rate}: of every extra euro of profit, ${rate} goes to tax, premiums and Zvw (tax credits included).`,
+  reasonUren: "Hours criterion not met: no zelfstandigenaftrek",
+  reasonKiaBelow: (threshold: string) => `No KIA: investments up to ${threshold}`,
+  reasonKiaAbove: (limit: string) => `No KIA: investments above ${limit}`,
+  reasonKiaSmall: (minimum: string) => `No KIA: no asset of ${minimum} or more`,
   kiaNoInvestments: (threshold: string) =>
     `No investments yet. The KIA starts above ${threshold} of investments in the year.`,
   kiaBelowThreshold: (threshold: string) =>
@@ -298,14 +450,24 @@ const en: Strings = {
     totaalTeBetalen: "Tax and premiums after tax credits plus the Zvw contribution.",
   },
   compareTitle: "Scenarios side by side",
-  compareHelp: "Choose 2 to 4 scenarios. Amounts that differ from the first scenario are highlighted.",
-  compareNeedTwo: "Choose at least two scenarios.",
+  comparePick: "Choose the scenarios",
+  compareHelp: "Choose 2 to 4 scenarios; the first one chosen is the base. Differences from it are highlighted.",
+  compareNeedTwo: "Choose two scenarios to compare them.",
+  compareOnlyOne:
+    "There is one scenario so far. Make a variant with Duplicate (button ⋯ next to the scenario) and compare them here.",
   compareMax: "You can compare at most four scenarios.",
+  compareAnswer: (name: string, amount: string, direction: -1 | 0 | 1, base: string) =>
+    direction === 0
+      ? `${name}: as much to pay as ${base}`
+      : `${name}: ${amount} ${direction < 0 ? "less" : "more"} to pay than ${base}`,
+  compareIncomplete: (name: string) => `${name}: not filled in completely, no result`,
   difference: "difference",
-  barChart: "Chain per scenario",
+  showEqualRows: (n: number) => `Show all lines (${n} equal in every scenario)`,
+  hideEqualRows: "Hide the equal lines",
+  barChart: "Totals per scenario",
+  legend: "Legend",
   explainTitle: "How the selected cell was computed",
   explainHelp: "Select a cell with an NL formula in the workbook.",
-  explainNone: (address: string) => `Cell ${address} holds no NL formula computed in this session.`,
   explainNoFormula: (address: string) => `Cell ${address} holds no NL formula.`,
   unreadable: (what: string[]) =>
     `Could not be read from the workbook: ${what.join(", ")}. The other scenarios are loaded; the original data is kept apart (document setting nlAftrek.pane.onleesbaar) and is not overwritten.`,
@@ -318,7 +480,7 @@ const en: Strings = {
   explainFormula: "Formula",
   explainBrowser: "Explaining a cell only works in Excel.",
   explainYear: "Year",
-  explainVersion: (v: string, d: string) => `Engine ${v}, amounts checked on ${d}`,
+  explainVersion: (v: string, d: string) => `Engine ${v}, amounts checked on ${formatDate(d, "en")}`,
   explainParameters: "Amounts used",
   explainSteps: "Steps",
   insertTitle: "Insert into the workbook",
@@ -326,6 +488,7 @@ const en: Strings = {
   insertAtSelection: "Insert at selection",
   insertNewSheet: "Insert on a new sheet",
   insertBrowser: "Inserting only works in Excel.",
+  insertIncomplete: "First fill in the scenario completely (see Scenario); then it can be inserted.",
   confirmOverwrite: (n: number) => `${n} cell(s) are not empty and will be overwritten:`,
   confirmYes: "Overwrite",
   confirmNo: "Cancel",
@@ -337,7 +500,8 @@ const en: Strings = {
   exportButton: "Make a copy with values",
   exported: (sheet: string) => `Copy made: ${sheet}.`,
   excelRefused: (reason: string) => `Excel did not do this: ${reason}`,
-  about: (v: string, d: string) => `Engine ${v}, amounts checked on ${d}. Everything is computed locally.`,
+  about: (v: string, d: string) =>
+    `Engine ${v}, amounts checked on ${formatDate(d, "en")}. Everything is computed locally.`,
   auditTitle: "Check the workbook",
   auditHelp:
     "Looks in every sheet for tax amounts and percentages typed into formulas or next to a label, and suggests the NL formula that replaces them. Nothing changes until you pick cells and confirm.",
@@ -363,6 +527,17 @@ const en: Strings = {
     `${n.toLocaleString("en-GB")} cells one below the other; shown for ${first}, every other cell gets the formula for its own row.`,
   auditReplaced: (n: number, skipped: string[]) =>
     `${n.toLocaleString("en-GB")} cell(s) replaced.${skipped.length ? ` Not replaced because the cell changed meanwhile: ${firstFew(skipped, "and", "more")}.` : ""}`,
+  // ---- Werkmap controleren: the year of each number, the report of a replacement (issue 32) ----
+  // The report's rows stay in Dutch: they are the same report `nl-aftrek controleer --vervang` writes.
+  auditCurrent: (where: string) => `current for ${where}`,
+  auditNotKnown: (where: string) => `cannot be checked yet for ${where}: the rules do not know that year yet`,
+  auditReportTitle: "Report of the replacement",
+  auditReportColumns: ["Sheet", "Cell", "Was", "Is now", "Value before", "Value after", "Why (Dutch)"],
+  auditReportSkipped: "Not replaced",
+  auditReportMarkdown: "The report as Markdown (to keep or share)",
+  auditChangedMeanwhile: "niet vervangen: de cel is sinds het controleren gewijzigd",
+  auditThisWorkbook: "this workbook",
+  // ---- end of issue 32 ----
 };
 
 export const STRINGS: Record<Lang, Strings> = { nl, en };

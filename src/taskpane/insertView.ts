@@ -12,8 +12,9 @@ import {
   writeBlockAtSelection,
   writeBlockOnNewSheet,
 } from "./excel";
-import type { Strings } from "./i18n";
-import type { ScenarioInput } from "./scenarioModel";
+import type { Lang, Strings } from "./i18n";
+import { computeScenario } from "./outcome";
+import { ScenarioInput, settled } from "./scenarioModel";
 
 /** Asks before any non-empty cell is overwritten, listing what would be lost. */
 function askToOverwrite(host: HTMLElement, cells: NonEmptyCell[], t: Strings): Promise<boolean> {
@@ -32,12 +33,16 @@ function askToOverwrite(host: HTMLElement, cells: NonEmptyCell[], t: Strings): P
   });
 }
 
-export function renderInsert(s: ScenarioInput, t: Strings, inExcel: boolean): HTMLElement {
+export function renderInsert(scenario: ScenarioInput, t: Strings, lang: Lang, inExcel: boolean): HTMLElement {
   const root = el("section", { "aria-labelledby": "insert-title" }, el("h2", { id: "insert-title" }, t.insertTitle));
   if (!inExcel) {
     root.append(el("p", { class: "status browser" }, t.insertBrowser));
     return root;
   }
+  // Only a scenario with a result goes into the workbook: never a block built from an empty
+  // winst or a number that could not be read. The block gets every number as the pane stores it.
+  const complete = computeScenario(scenario, lang, t).kind === "result";
+  const s = settled(scenario, lang, t);
   const status = el("p", { id: "insert-status", role: "status" });
   const confirmHost = el("div");
   const blockAt = (row: number, col: number) => scenarioBlock(s, t, row, col);
@@ -51,14 +56,33 @@ export function renderInsert(s: ScenarioInput, t: Strings, inExcel: boolean): HT
       status.textContent = t.excelRefused(excelReason(error));
     }
   };
-  const atSelection = el("button", { type: "button", id: "insert-selection" }, t.insertAtSelection);
+  const atSelection = el(
+    "button",
+    {
+      type: "button",
+      id: "insert-selection",
+      disabled: !complete,
+      "aria-describedby": complete ? undefined : "insert-incomplete",
+    },
+    t.insertAtSelection,
+  );
   atSelection.addEventListener("click", () =>
     run(async () => {
       const outcome = await writeBlockAtSelection(blockAt, (cells) => askToOverwrite(confirmHost, cells, t));
       return outcome.status === "written" ? t.inserted(outcome.address) : t.cancelled;
     }),
   );
-  const newSheet = el("button", { type: "button", id: "insert-sheet", class: "secondary" }, t.insertNewSheet);
+  const newSheet = el(
+    "button",
+    {
+      type: "button",
+      id: "insert-sheet",
+      class: "secondary",
+      disabled: !complete,
+      "aria-describedby": complete ? undefined : "insert-incomplete",
+    },
+    t.insertNewSheet,
+  );
   newSheet.addEventListener("click", () =>
     run(async () => {
       const outcome = await writeBlockOnNewSheet(blockAt, s.naam || "NL Aftrek");
@@ -69,6 +93,7 @@ export function renderInsert(s: ScenarioInput, t: Strings, inExcel: boolean): HT
   exportButton.addEventListener("click", () => run(async () => t.exported(await copyActiveSheetAsValues())));
   root.append(
     el("p", { class: "note" }, t.insertHelp),
+    ...(complete ? [] : [el("p", { class: "status browser", id: "insert-incomplete" }, t.insertIncomplete)]),
     el("div", { class: "buttons" }, atSelection, newSheet),
     confirmHost,
     el("h3", {}, t.exportTitle),

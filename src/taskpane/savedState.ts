@@ -9,11 +9,14 @@ import { emptyScenario, ScenarioInput } from "./scenarioModel";
 
 const text = (fallback: string) => v.optional(v.string(), fallback);
 const yesNo = v.optional(v.boolean(), false);
+/** Texts as typed that could not be read as a number (see scenarioModel). */
+const drafts = v.optional(v.record(v.string(), v.string()));
 
 const Investment = v.object({
   bedrag: v.string(),
   inGebruik: v.boolean(),
   betaald: text(""),
+  drafts,
 });
 
 /** A scenario as saved. Fields added in later versions may be missing (they get their default). */
@@ -40,6 +43,7 @@ const Scenario = v.object({
   btwKosten: text(""),
   kor: yesNo,
   particulierZelfdePrijs: yesNo,
+  drafts,
 });
 
 export interface SavedPane {

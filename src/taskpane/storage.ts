@@ -56,3 +56,41 @@ export function browserStorage(): Storage {
     },
   };
 }
+
+/**
+ * The user's own view of the pane on this computer, never in a workbook: the language, the open tab
+ * and a closed message. Switching them must not change the workbook (Excel would ask to save it on
+ * close).
+ */
+export interface Preferences {
+  readonly lang?: "nl" | "en";
+  readonly tab?: string;
+  readonly bannerClosed: boolean;
+}
+
+const PREFERENCES_KEY = "nlAftrek.voorkeuren";
+
+export function preferences(): { get(): Preferences; set(p: Partial<Preferences>): void } {
+  let current: Preferences = { bannerClosed: false };
+  try {
+    const stored = JSON.parse(window.localStorage.getItem(PREFERENCES_KEY) ?? "{}") as Record<string, unknown>;
+    current = {
+      lang: stored.lang === "en" || stored.lang === "nl" ? stored.lang : undefined,
+      tab: typeof stored.tab === "string" ? stored.tab : undefined,
+      bannerClosed: stored.bannerClosed === true,
+    };
+  } catch {
+    // no storage (or not readable): the defaults
+  }
+  return {
+    get: () => current,
+    set: (p) => {
+      current = { ...current, ...p };
+      try {
+        window.localStorage.setItem(PREFERENCES_KEY, JSON.stringify(current));
+      } catch {
+        // kept for this session only
+      }
+    },
+  };
+}

@@ -5,14 +5,15 @@
  * the tables. Nothing is built into an object model of the whole file and nothing is changed;
  * every other part stays in the zip untouched. Recalculation and the audit both read through here.
  */
-import { promises as fs } from "fs";
 import { basename, extname } from "path";
 import { a1, Area, MAX_COLUMNS, MAX_ROWS, parseA1, parseRange } from "./address";
 import { refuse, WorkbookError } from "./errors";
+import { FileIdentity, ReadFile, readRegularFile } from "./files";
 import { EXCEL_ERRORS, OTHER_ERRORS } from "./formula/ast";
 import { CellValue, errorValue } from "./values";
-import { decodeXml, parseXml, prefixedAttribute, XmlHandlers, XmlProblem } from "./xml";
-import { inflateEntry, LIMITS, looksLikeBomb, partKey, readZipEntries, ZipEntry, ZipProblem } from "./zip";
+import { decodeXml, PartEncoding, PartText } from "./partText";
+import { parseXml, prefixedAttribute, XmlHandlers, XmlProblem } from "./xml";
+import { inflateEntry, LIMITS, looksLikeBomb, partKey, readZipEntries, ZipDamage, ZipEntry, ZipProblem } from "./zip";
 
 export type FormulaKind = "normal" | "shared" | "array" | "dataTable";
 
@@ -177,7 +178,8 @@ export class SheetCells {
     return this.issued;
   }
 
-  add(cell: CellRecord): void {
+  /** Stores a cell; false (and nothing stored) when the sheet already has a cell at that place. */
+  add(cell: CellRecord): boolean {
     // Cells come row by row: the row of the cell before is the one looked for most of the time
     // (the row at hand is always the row's own list: rows are never replaced, only added to).
     let row = this.lastRow === cell.row ? this.lastCells : this.rows.get(cell.row);
@@ -192,10 +194,9 @@ export class SheetCells {
     if (!last || last.col < cell.col) {
       row.push(cell);
       this.count++;
-      return;
+      return true;
     }
-    // Out of column order, or a duplicate: the place by binary search; a duplicate cell replaces the
-    // one before it (the last one counts, as in Excel).
+    // Out of column order, or a duplicate: the place by binary search.
     let lo = 0;
     let hi = row.length;
     while (lo < hi) {
@@ -203,11 +204,10 @@ export class SheetCells {
       if (row[mid].col < cell.col) lo = mid + 1;
       else hi = mid;
     }
-    if (row[lo]?.col === cell.col) row[lo] = cell;
-    else {
-      row.splice(lo, 0, cell);
-      this.count++;
-    }
+    if (row[lo]?.col === cell.col) return false;
+    row.splice(lo, 0, cell);
+    this.count++;
+    return true;
   }
 
   get(row: number, col: number): CellRecord | undefined {
@@ -251,6 +251,22 @@ export class SheetCells {
     return all;
   }
 
+  /**
+   * The last row and the last column that hold a cell (0 for an empty sheet): what lies beyond is
+   * empty, however far a formula's range reaches. One pass over the rows, not the cells.
+   */
+  usedExtent(): { readonly lastRow: number; readonly lastCol: number } {
+    let lastRow = 0;
+    let lastCol = 0;
+    for (const [row, cells] of this.rows) {
+      if (cells.length === 0) continue;
+      if (row > lastRow) lastRow = row;
+      const col = cells[cells.length - 1].col;
+      if (col > lastCol) lastCol = col;
+    }
+    return { lastRow, lastCol };
+  }
+
   /** Every stored cell inside the area, row by row. */
   forEachIn(area: Area, fn: (cell: CellRecord) => void): void {
     if (!this.sortedRows) this.sortedRows = [...this.rows.keys()].sort((a, b) => a - b);
@@ -275,9 +291,9 @@ export interface SheetInfo {
   readonly index: number;
   readonly name: string;
   readonly entry: ZipEntry;
-  /** The sheet XML; kept for sheets with formulas (the writer edits it). */
-  text: string | null;
-  readonly encoding: "utf8" | "utf16le" | "utf16be";
+  /** The sheet XML, and the way back to its bytes; kept for sheets with formulas (the writer edits it). */
+  readonly part: PartText | null;
+  readonly encoding: PartEncoding;
   readonly cells: SheetCells;
   readonly sharedMasters: ReadonlyMap<string, SharedFormulaMaster>;
   readonly arrays: readonly ArrayFormulaArea[];
@@ -292,14 +308,38 @@ export interface CalcPrPosition {
   readonly insertAt: number;
 }
 
+/**
+ * What the file says about the program that wrote it, as stored (nothing judged here): the
+ * recalculation uses it to decide whether the cached formula results are Excel's.
+ */
+export interface WorkbookOrigin {
+  /** `<Application>` of docProps/app.xml ("Microsoft Excel", "LibreOffice/7.4…", "SheetJS"); null without one. */
+  readonly application: string | null;
+  /** `<AppVersion>` of docProps/app.xml ("16.0300"); null without one. */
+  readonly appVersion: string | null;
+  /** The `appName` of the workbook's `<fileVersion>` ("xl" for Excel, "Calc" for LibreOffice); null without one. */
+  readonly fileVersionApp: string | null;
+  /** The attributes of `<calcPr>` (fullCalcOnLoad, calcMode, calcOnSave …); null without the element. */
+  readonly calcPr: Readonly<Record<string, string>> | null;
+  /** The zip holds entries for folders ("xl/"), which Excel never writes. */
+  readonly folderEntries: boolean;
+  /** The name of the zip's first entry (Excel's is always `[Content_Types].xml`). */
+  readonly firstEntry: string | null;
+}
+
 export interface WorkbookPackage {
   /** The file as given (for messages). */
   readonly file: string;
+  /**
+   * The file as it was read: an output must not be it, and --in-place replaces it only while it is
+   * unchanged. Null for a package made in memory.
+   */
+  readonly identity: FileIdentity | null;
   readonly data: Buffer;
   readonly entries: readonly ZipEntry[];
   readonly workbookEntry: ZipEntry;
-  readonly workbookText: string;
-  readonly workbookEncoding: "utf8" | "utf16le" | "utf16be";
+  /** The workbook part (the writer may set `fullCalcOnLoad` in it). */
+  readonly workbookPart: PartText;
   readonly sheets: readonly SheetInfo[];
   /** Chart sheets, dialog and macro sheets: they exist for references but hold no cells here. */
   readonly otherSheets: readonly string[];
@@ -307,6 +347,7 @@ export interface WorkbookPackage {
   readonly tables: readonly TableInfo[];
   readonly date1904: boolean;
   readonly calcPr: CalcPrPosition;
+  readonly origin: WorkbookOrigin;
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -340,7 +381,7 @@ class PackageReader {
     return this.byKey.get(partKey(part));
   }
 
-  text(entry: ZipEntry): { text: string; encoding: "utf8" | "utf16le" | "utf16be" } {
+  text(entry: ZipEntry): PartText {
     this.readBytes += entry.uncompressedSize;
     if (this.readBytes > LIMITS.totalBytes) {
       throw this.fail(`de onderdelen pakken samen uit tot meer dan ${LIMITS.totalBytes} bytes (een zip-bom?)`);
@@ -489,7 +530,8 @@ function readSheet(
   strings: string[],
   date1904: boolean,
 ): SheetInfo {
-  const { text, encoding } = reader.text(entry);
+  const part = reader.text(entry);
+  const text = part.text;
   let read: SheetRead | null = null;
   // Fresh state for each reading: the fast path may hand over to saxes halfway.
   reader.parse(entry, text, () => (read = sheetRead(reader, index, name, strings, date1904)).handlers);
@@ -498,8 +540,8 @@ function readSheet(
     index,
     name,
     entry,
-    text: formulaCount > 0 ? text : null,
-    encoding,
+    part: formulaCount > 0 ? part : null,
+    encoding: part.encoding,
     cells,
     sharedMasters,
     arrays,
@@ -594,7 +636,13 @@ function sheetRead(
     layout.vTextEnd = vTextEnd;
     layout.fEnd = fEnd;
     cells.setLayout(record.ordinal, layout);
-    cells.add(record);
+    if (!cells.add(record)) {
+      // Readers differ in which of the two they take (LibreOffice, openpyxl and ExcelJS the last),
+      // and a recalculation would give one the new result and leave the other stale.
+      throw reader.fail(
+        `blad '${name}' heeft cel ${a1(cRow, cCol)} twee keer; welke van de twee geldt, verschilt per programma. Het bestand is beschadigd: open het in Excel en sla het opnieuw op.`,
+      );
+    }
     if (formula?.kind === "array" && formula.ref) {
       const area = parseRange(formula.ref, index);
       if (area) arrays.push({ master: record, area });
@@ -746,7 +794,7 @@ function readTable(reader: PackageReader, part: string, sheet: number): TableInf
           headerRows: attrs.headerRowCount !== undefined ? Number(attrs.headerRowCount) : 1,
           totalsRows: attrs.totalsRowCount !== undefined ? Number(attrs.totalsRowCount) : 0,
         };
-      } else if (name === "tableColumn") columns.push({ name: (attrs.name ?? "").replace(/_x000a_/gi, "\n") });
+      } else if (name === "tableColumn") columns.push({ name: decodeEscapes(attrs.name ?? "") }); // a line break is _x000a_
     },
   });
   return info ? { ...(info as Omit<TableInfo, "columns">), columns } : null;
@@ -760,36 +808,35 @@ const CONVERT_HINT: Readonly<Record<string, string>> = {
   ".csv": "; open het in Excel en sla het op als .xlsx",
 };
 
-async function loadFile(file: string): Promise<Buffer> {
-  const name = basename(file);
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    throw new WorkbookError(`${file}: bestand niet gevonden of niet leesbaar.`);
-  }
-  if (stat.isDirectory()) throw new WorkbookError(`${file}: is een map, geen werkmap.`);
-  if (stat.size > LIMITS.fileBytes) {
-    throw refuse(
-      name,
-      `het bestand is groter dan ${LIMITS.fileBytes / 1024 / 1024} MB; zo'n werkmap leest NL Aftrek niet.`,
-    );
-  }
-  try {
-    return await fs.readFile(file);
-  } catch {
-    throw new WorkbookError(`${file}: bestand niet leesbaar.`);
-  }
+/** The file's bytes: a regular file only, and no more than a workbook may hold. */
+function loadFile(file: string): Promise<ReadFile> {
+  return readRegularFile(
+    file,
+    LIMITS.fileBytes,
+    `het bestand is groter dan ${LIMITS.fileBytes / 1024 / 1024} MB; zo'n werkmap leest NL Aftrek niet.`,
+  );
 }
 
 /** Opens a workbook for reading. A WorkbookError (Dutch, naming the file) when it is not one. */
 export async function openWorkbook(file: string): Promise<WorkbookPackage> {
-  const name = basename(file);
   const ext = extname(file).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".xlsm") {
-    throw refuse(name, `geen Excel-werkmap (.xlsx of .xlsm)${CONVERT_HINT[ext] ?? ""}.`);
+    throw refuse(basename(file), `geen Excel-werkmap (.xlsx of .xlsm)${CONVERT_HINT[ext] ?? ""}.`);
   }
-  const data = await loadFile(file);
+  const { data, identity } = await loadFile(file);
+  return readWorkbook(file, data, identity);
+}
+
+/**
+ * Reads a workbook from its bytes (`file` names it in messages). `identity` is the file it was read
+ * from; null for a package made in memory, before it is written.
+ */
+export async function readWorkbook(
+  file: string,
+  data: Buffer,
+  identity: FileIdentity | null = null,
+): Promise<WorkbookPackage> {
+  const name = basename(file);
   const head = data.subarray(0, 4);
   if (head.equals(OLE_MAGIC)) {
     throw refuse(
@@ -804,6 +851,7 @@ export async function openWorkbook(file: string): Promise<WorkbookPackage> {
   try {
     entries = await readZipEntries(data);
   } catch (error) {
+    if (error instanceof ZipDamage) throw refuse(name, `is beschadigd: ${error.message}.`);
     if (error instanceof ZipProblem) {
       throw refuse(
         name,
@@ -821,7 +869,7 @@ export async function openWorkbook(file: string): Promise<WorkbookPackage> {
       name,
       `onderdeel ${bomb.name} pakt uit tot ${bomb.uncompressedSize} bytes uit ${bomb.compressedSize} (een zip-bom).`,
     );
-  return readPackage(new PackageReader(file, data, entries));
+  return readPackage(new PackageReader(file, data, entries), identity);
 }
 
 function zipMessage(message: string): string {
@@ -848,7 +896,7 @@ function whatElse(reader: PackageReader, workbookPart: string): string {
   return `het werkmaponderdeel ${workbookPart} ontbreekt`;
 }
 
-function readPackage(reader: PackageReader): WorkbookPackage {
+function readPackage(reader: PackageReader, identity: FileIdentity | null): WorkbookPackage {
   const root = reader.relationships("");
   const main = root.find((r) => isType(r, "officeDocument") && !r.external);
   const workbookPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
@@ -857,12 +905,15 @@ function readPackage(reader: PackageReader): WorkbookPackage {
   if (/\.bin$/i.test(workbookPart)) {
     throw reader.fail("is een binaire Excel-werkmap (.xlsb); sla die in Excel op als .xlsx of .xlsm.");
   }
-  const { text: workbookText, encoding: workbookEncoding } = reader.text(workbookEntry);
+  const workbookXml = reader.text(workbookEntry);
+  const workbookText = workbookXml.text;
 
   const sheetRefs: { name: string; rid: string }[] = [];
   const rawNames: { name: string; localSheetId: number | null; formula: string }[] = [];
   let date1904 = false;
   let calcElement: CalcPrPosition["element"] = null;
+  let calcAttributes: Record<string, string> | null = null;
+  let fileVersionApp: string | null = null;
   let insertAt = -1;
   let currentName: { name: string; localSheetId: number | null; formula: string } | null = null;
   let rootSeen = false;
@@ -882,7 +933,10 @@ function readPackage(reader: PackageReader): WorkbookPackage {
           rawNames.push(currentName);
           currentName = null;
         }
-      } else if (tag === "calcPr") calcElement = { start, tagEnd: end, selfClosing };
+      } else if (tag === "calcPr") {
+        calcElement = { start, tagEnd: end, selfClosing };
+        calcAttributes = { ...attrs };
+      } else if (tag === "fileVersion") fileVersionApp = attrs.appName ?? "";
       if (selfClosing && ["sheets", "functionGroups", "externalReferences", "definedNames"].includes(tag))
         insertAt = end;
     },
@@ -935,16 +989,63 @@ function readPackage(reader: PackageReader): WorkbookPackage {
 
   return {
     file: reader.file,
+    identity,
     data: reader.data,
     entries: reader.entries,
     workbookEntry,
-    workbookText,
-    workbookEncoding,
+    workbookPart: workbookXml,
     sheets,
     otherSheets,
     names,
     tables,
     date1904,
     calcPr: { element: calcElement, insertAt },
+    origin: {
+      ...readApplication(reader, root),
+      fileVersionApp,
+      calcPr: calcAttributes,
+      folderEntries: reader.entries.some((e) => e.name.endsWith("/")),
+      firstEntry: reader.entries[0]?.name ?? null,
+    },
   };
+}
+
+/**
+ * The program named in the extended properties (docProps/app.xml). Only told, never needed: a
+ * part that cannot be read names no program, and the workbook is read as before.
+ */
+function readApplication(
+  reader: PackageReader,
+  root: readonly Relationship[],
+): { application: string | null; appVersion: string | null } {
+  const none = { application: null, appVersion: null };
+  // Transitional spells the type extended-properties, Strict extendedProperties.
+  const rel = root.find((r) => (isType(r, "extended-properties") || isType(r, "extendedProperties")) && !r.external);
+  const entry = rel ? reader.entry(resolveTarget("", rel.target)) : undefined;
+  if (!entry) return none;
+  const found: Record<string, string> = {};
+  let collecting: string | null = null;
+  let depth = 0;
+  try {
+    reader.parse(entry, reader.text(entry).text, {
+      open: (tag, _attrs, _start, _end, selfClosing) => {
+        if (depth === 1 && (tag === "Application" || tag === "AppVersion") && !selfClosing) {
+          collecting = tag;
+          found[tag] = "";
+        }
+        if (!selfClosing) depth++;
+      },
+      close: () => {
+        depth--;
+        collecting = null;
+      },
+      text: (t) => {
+        if (collecting) found[collecting] += t;
+      },
+    });
+  } catch (error) {
+    if (error instanceof WorkbookError) return none;
+    throw error;
+  }
+  return { application: found.Application?.trim() ?? null, appVersion: found.AppVersion?.trim() ?? null };
 }

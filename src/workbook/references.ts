@@ -5,7 +5,7 @@
  */
 import { Area, MAX_COLUMNS, MAX_ROWS } from "./address";
 import { Formula, Node, RefSpec, SheetSpec, StructSpec } from "./formula/ast";
-import { FormulaCache, FormulaSyntaxError, Host, parseFormula } from "./formula/parse";
+import { FormulaCache, FormulaSyntaxError, FormulaTooDeep, Host, namesNlFunction, parseFormula } from "./formula/parse";
 import { CellRecord, DefinedName, SheetInfo, TableInfo, WorkbookPackage } from "./package";
 
 /** A reference that does not resolve: Excel shows `#REF!` (or `#NAME?` for an unknown name). */
@@ -38,10 +38,22 @@ export interface Precedents {
   readonly unsupported: string | null;
 }
 
-export type CellFormula = Formula | { readonly syntaxError: string };
+/** A formula that cannot be read, and why; `tooDeep`: only too deep for this thread's stack (FormulaTooDeep). */
+export interface SyntaxErrorFormula {
+  readonly syntaxError: string;
+  readonly tooDeep?: true;
+}
 
-export function isSyntaxError(f: CellFormula): f is { readonly syntaxError: string } {
+export type CellFormula = Formula | SyntaxErrorFormula;
+
+export function isSyntaxError(f: CellFormula): f is SyntaxErrorFormula {
   return "syntaxError" in f;
+}
+
+function unreadable(error: FormulaSyntaxError): SyntaxErrorFormula {
+  return error instanceof FormulaTooDeep
+    ? { syntaxError: error.message, tooDeep: true }
+    : { syntaxError: error.message };
 }
 
 export class WorkbookReferences {
@@ -88,7 +100,7 @@ export class WorkbookReferences {
     try {
       return this.cache.parse(text, host);
     } catch (error) {
-      if (error instanceof FormulaSyntaxError) return { syntaxError: error.message };
+      if (error instanceof FormulaSyntaxError) return unreadable(error);
       throw error;
     }
   }
@@ -109,7 +121,7 @@ export class WorkbookReferences {
         parsed = parseFormula(def.formula, { row: 1, col: 1 }, { topLevelUnion: true });
       } catch (error) {
         if (!(error instanceof FormulaSyntaxError)) throw error;
-        parsed = { syntaxError: error.message };
+        parsed = unreadable(error);
       }
       this.parsedNames.set(def, parsed);
     }
@@ -254,7 +266,12 @@ export class WorkbookReferences {
     if (depth > 20) return { areas: [], hasNl: false, dynamic: false, unsupported: "namen die naar elkaar verwijzen" };
     const formula = this.nameFormula(def);
     if (isSyntaxError(formula))
-      return { areas: [], hasNl: false, dynamic: false, unsupported: `onleesbare naam ${def.name}` };
+      return {
+        areas: [],
+        hasNl: namesNlFunction(def.formula),
+        dynamic: false,
+        unsupported: `onleesbare naam ${def.name}`,
+      };
     const relative = formula.info.refs.some((r) => !(r.r1Abs && r.c1Abs && r.r2Abs && r.c2Abs));
     // A name's absolute references do not depend on where it is used: remember them.
     const key = `${def.name}|${def.sheet}|${sheet}`;

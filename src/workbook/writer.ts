@@ -1,14 +1,12 @@
 /**
  * The surgical writer: a workbook in which only the cached results (`<v>` and the `t` attribute)
  * of recalculated cells change, and, when asked, the workbook's `calcPr fullCalcOnLoad`. Every
- * other byte of those parts stays, and every other zip entry is copied as it was.
+ * other byte of those parts stays, whatever their encoding or validity, and every other zip entry
+ * is copied as it was. Writing the file itself is files.ts's (writeFileSafely).
  */
-import { promises as fs } from "fs";
-import { basename, dirname, join } from "path";
-import { WorkbookError } from "./errors";
 import { CellLayout, CellRecord, SheetInfo, WorkbookPackage } from "./package";
+import { ByteOffsets, PartText } from "./partText";
 import { CellValue, isErrorValue } from "./values";
-import { encodeXml } from "./xml";
 import { OutputEntry, writeZip } from "./zip";
 
 export interface CellEdit {
@@ -133,10 +131,11 @@ function splicesFor(text: string, edit: CellEdit, layout: CellLayout, out: Splic
   }
 }
 
-/** The sheet part with the edits applied, encoded as it was; null when no cell changes. */
+/** The sheet part with the edits applied, every other byte as it was; null when no cell changes. */
 export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): Buffer | null {
-  const text = sheet.text;
-  if (text === null) throw new Error(`sheet ${sheet.name} was read without its text`);
+  const part = sheet.part;
+  if (part === null) throw new Error(`sheet ${sheet.name} was read without its text`);
+  const text = part.text;
   // In document order, which is the order of the cells' ordinals: placed by ordinal, not sorted.
   const byOrdinal: Array<CellEdit | undefined> = new Array(sheet.cells.capacity);
   let changed = 0;
@@ -147,7 +146,7 @@ export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): Buffer 
     changed++;
   }
   if (changed === 0) return null;
-  const out = new PartWriter(text, sheet.encoding, changed);
+  const out = new PartWriter(part, changed);
   for (let i = 0; i < byOrdinal.length; i++) {
     const edit = byOrdinal[i];
     if (edit !== undefined) splicesFor(text, edit, sheet.cells.layout(edit.cell), out);
@@ -155,73 +154,123 @@ export function editSheet(sheet: SheetInfo, edits: readonly CellEdit[]): Buffer 
   return out.finish();
 }
 
+/** A stretch of a part's text and what replaces it. */
+export interface PartSplice {
+  readonly start: number;
+  readonly end: number;
+  readonly piece: string;
+}
+
 /**
- * A part written as it is read: each unchanged stretch of the text, then the piece that replaces
- * what follows it, straight into the part's bytes in its own encoding (UTF-16 is written
- * little-endian and swapped at the end, as encodeXml does). No piece is kept once written, and no
- * second copy of the whole text is made.
+ * The part with the given stretches of its text replaced (in order, not overlapping); every other
+ * byte as it was, whatever the part's encoding.
+ */
+export function partWithSplices(part: PartText, splices: readonly PartSplice[]): Buffer {
+  const out = new PartWriter(part, splices.length);
+  for (const s of splices) out.replace(s.start, s.end, s.piece);
+  return out.finish();
+}
+
+/**
+ * A part written as it is read: each unchanged stretch, then the piece that replaces what follows
+ * it, straight into the part's bytes. An unchanged stretch is the part's own bytes: encoded back
+ * from the text where that gives exactly them (the usual part), else copied from the bytes kept
+ * (PartText.raw). A new piece is encoded as the part is (UTF-16 in its byte order; ASCII with
+ * character references in a part declared in another encoding). No piece is kept once written,
+ * and no second copy of the whole text is made.
  */
 class PartWriter implements Splices {
   private out: Buffer;
   private offset = 0;
   /** How far the text has been written. */
   private at = 0;
-  private readonly encoding: "utf8" | "utf16le";
+  private readonly text: string;
+  /** How the text is encoded back, where the part's bytes are not kept. */
+  private readonly encoding: "utf8" | "utf16le" | "latin1";
+  private readonly swap: boolean;
   /** Bytes a UTF-16 code unit may take in the encoding. */
   private readonly unit: number;
   /** A UTF-8 part whose text is all ASCII: one byte a character. */
   private readonly ascii: boolean;
+  private readonly offsets: ByteOffsets | null;
 
   constructor(
-    private readonly text: string,
-    private readonly partEncoding: SheetInfo["encoding"],
+    private readonly part: PartText,
     pieces: number,
   ) {
-    this.encoding = partEncoding === "utf8" ? "utf8" : "utf16le";
-    this.unit = partEncoding === "utf8" ? 3 : 2;
-    const size = Buffer.byteLength(text, this.encoding);
-    this.ascii = partEncoding === "utf8" && size === text.length;
+    this.text = part.text;
+    const { encoding } = part;
+    this.encoding =
+      encoding === "utf8" ? "utf8" : encoding === "utf16le" || encoding === "utf16be" ? "utf16le" : "latin1";
+    this.swap = encoding === "utf16be";
+    this.unit = this.encoding === "utf8" ? 3 : this.encoding === "utf16le" ? 2 : 1;
+    this.offsets = part.raw ? new ByteOffsets(part) : null;
+    const size = part.raw ? part.raw.length : Buffer.byteLength(this.text, this.encoding);
+    this.ascii = !part.raw && encoding === "utf8" && size === this.text.length;
     this.out = Buffer.allocUnsafe(size + pieces * 32);
   }
 
-  replace(start: number, end: number, piece: string): void {
+  replace(start: number, end: number, piece: string): this {
     if (start > this.at) this.stretch(this.at, start);
-    this.write(piece);
+    this.write(this.part.asciiOnly ? characterReferences(piece) : piece);
     this.at = end;
+    return this;
   }
 
   finish(): Buffer {
-    if (this.at < this.text.length) this.stretch(this.at, this.text.length);
-    const bytes = this.out.subarray(0, this.offset);
-    if (this.partEncoding === "utf16be") bytes.swap16();
-    return bytes;
+    const raw = this.part.raw;
+    if (raw) {
+      // Up to the end of the bytes: an odd last byte of a UTF-16 part too.
+      const from = this.offsets!.at(this.at);
+      this.room(raw.length - from);
+      this.offset += raw.copy(this.out, this.offset, from);
+    } else if (this.at < this.text.length) this.stretch(this.at, this.text.length);
+    return this.out.subarray(0, this.offset);
   }
 
   /**
-   * An unchanged stretch of the text. In a UTF-8 part that is all ASCII (most are) a character is a
-   * byte, and latin1 copies them as they are, without UTF-8's encoding.
+   * An unchanged stretch of the text. From the bytes kept, where they are; in a UTF-8 part that is
+   * all ASCII (most are) a character is a byte, and latin1 copies them as they are, without UTF-8's
+   * encoding.
    */
   private stretch(from: number, to: number): void {
+    if (this.offsets) {
+      const a = this.offsets.at(from);
+      const b = this.offsets.at(to);
+      this.room(b - a);
+      this.offset += this.part.raw!.copy(this.out, this.offset, a, b);
+      return;
+    }
     const piece = this.text.slice(from, to);
     if (!this.ascii) return this.write(piece);
-    if (this.offset + piece.length > this.out.length) this.grow(piece.length);
+    this.room(piece.length);
     this.offset += this.out.write(piece, this.offset, "latin1");
   }
 
-  private grow(most: number): void {
+  private room(most: number): void {
+    if (this.offset + most <= this.out.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.offset + most));
     this.out.copy(bigger, 0, 0, this.offset);
     this.out = bigger;
   }
 
   private write(piece: string): void {
-    const most = piece.length * this.unit;
-    if (this.offset + most > this.out.length) this.grow(most);
+    this.room(piece.length * this.unit);
+    const start = this.offset;
     this.offset +=
       piece.length <= 32 && this.unit === 3
         ? writeShort(this.out, piece, this.offset)
         : this.out.write(piece, this.offset, this.encoding);
+    if (this.swap) this.out.subarray(start, this.offset).swap16();
   }
+}
+
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
+const NON_ASCII_ALL = /[\u0080-\u{10ffff}]/gu;
+
+/** Every character outside ASCII as a character reference, for a part in another encoding than UTF-8/16. */
+function characterReferences(piece: string): string {
+  return NON_ASCII.test(piece) ? piece.replace(NON_ASCII_ALL, (ch) => `&#${ch.codePointAt(0)};`) : piece;
 }
 
 /** A short piece (a cached value) in UTF-8: ASCII byte by byte, which costs less than a call to write. */
@@ -234,9 +283,13 @@ function writeShort(out: Buffer, text: string, offset: number): number {
   return text.length;
 }
 
-/** The workbook part with `fullCalcOnLoad="1"`, so Excel recalculates everything on opening; null when already so. */
-export function withFullCalcOnLoad(pkg: WorkbookPackage): string | null {
-  const text = pkg.workbookText;
+/**
+ * The workbook part with `fullCalcOnLoad="1"`, so Excel recalculates everything on opening (every
+ * other byte as it was); null when already so.
+ */
+export function withFullCalcOnLoad(pkg: WorkbookPackage): Buffer | null {
+  const part = pkg.workbookPart;
+  const text = part.text;
   const { element, insertAt } = pkg.calcPr;
   if (element) {
     const tag = text.slice(element.start, element.tagEnd);
@@ -246,79 +299,25 @@ export function withFullCalcOnLoad(pkg: WorkbookPackage): string | null {
     const newTag = m
       ? tag.replace(attr, '$1fullCalcOnLoad="1"')
       : `${tag.slice(0, element.selfClosing ? tag.length - 2 : tag.length - 1).replace(/\s+$/, "")} fullCalcOnLoad="1"${element.selfClosing ? "/>" : ">"}`;
-    return text.slice(0, element.start) + newTag + text.slice(element.tagEnd);
+    return new PartWriter(part, 1).replace(element.start, element.tagEnd, newTag).finish();
   }
   const rootTag = /<([A-Za-z_][\w.-]*:)?workbook[\s>]/.exec(text);
   const prefix = rootTag?.[1] ?? "";
-  return `${text.slice(0, insertAt)}<${prefix}calcPr fullCalcOnLoad="1"/>${text.slice(insertAt)}`;
+  return new PartWriter(part, 1).replace(insertAt, insertAt, `<${prefix}calcPr fullCalcOnLoad="1"/>`).finish();
 }
 
 /** The new package: the given parts replaced, every other entry copied as it was. */
 export function packageBytes(
   pkg: WorkbookPackage,
   sheetParts: ReadonlyMap<number, Buffer>,
-  workbookText: string | null,
+  workbookPart: Buffer | null,
 ): Promise<Buffer> {
   const byEntry = new Map<unknown, Buffer>();
   for (const [index, bytes] of sheetParts) byEntry.set(pkg.sheets[index].entry, bytes);
-  if (workbookText !== null) byEntry.set(pkg.workbookEntry, encodeXml(workbookText, pkg.workbookEncoding));
+  if (workbookPart !== null) byEntry.set(pkg.workbookEntry, workbookPart);
   const entries: OutputEntry[] = pkg.entries.map((entry) => {
     const content = byEntry.get(entry);
     return content ? { entry, content } : { entry };
   });
   return writeZip(pkg.data, entries);
-}
-
-/**
- * Writes to a temporary file beside the target (through a symlink: beside the file it points to)
- * and renames it over the target, keeping the target's permissions; a failure leaves the target as
- * it was.
- */
-export async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
-  let real = target;
-  let mode: number | undefined;
-  try {
-    real = await fs.realpath(target);
-    mode = (await fs.stat(real)).mode & 0o7777;
-  } catch {
-    // a new file
-  }
-  const temp = join(dirname(real), `.${basename(real)}.${process.pid}.nl-aftrek.tmp`);
-  try {
-    await fs.writeFile(temp, bytes);
-    if (mode !== undefined) await fs.chmod(temp, mode);
-    await fs.rename(temp, real);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw new WorkbookError(
-      `Schrijven naar ${target} is mislukt (${writeFailure(error, dirname(real))}); het doelbestand is niet gewijzigd.`,
-    );
-  }
-}
-
-/** Why a write failed, in Dutch: the operating system's reason by its code, else the error's own text. */
-function writeFailure(error: unknown, folder: string): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOENT":
-      return `de map ${folder} bestaat niet`;
-    case "ENOTDIR":
-      return "een deel van het pad is geen map";
-    case "EACCES":
-      return `geen toestemming om in ${folder} te schrijven`;
-    case "EPERM":
-      return "geen toestemming; is het bestand misschien geopend in Excel?";
-    case "EBUSY":
-      return "het bestand is in gebruik, misschien geopend in Excel";
-    case "ENOSPC":
-      return "de schijf is vol";
-    case "EDQUOT":
-      return "uw schijfruimte (quotum) is op";
-    case "EROFS":
-      return "de schijf is alleen-lezen";
-    case "EISDIR":
-      return "dat is een map";
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
 }

@@ -24,30 +24,12 @@ export interface XmlHandlers {
 }
 
 export { localName };
+export { decodeXml } from "./partText";
 
 /** The value of an attribute whatever its prefix (`r:id`, `ns2:id` ...). */
 export function prefixedAttribute(attributes: Readonly<Record<string, string>>, local: string): string | undefined {
   for (const key in attributes) if (key.endsWith(`:${local}`)) return attributes[key];
   return undefined;
-}
-
-/** The text of a part: UTF-8, or UTF-16 when it starts with a byte order mark. */
-export function decodeXml(bytes: Buffer): { text: string; encoding: "utf8" | "utf16le" | "utf16be" } {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: bytes.toString("utf16le"), encoding: "utf16le" };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes);
-    swapped.swap16();
-    return { text: swapped.toString("utf16le"), encoding: "utf16be" };
-  }
-  return { text: bytes.toString("utf8"), encoding: "utf8" };
-}
-
-export function encodeXml(text: string, encoding: "utf8" | "utf16le" | "utf16be"): Buffer {
-  if (encoding === "utf8") return Buffer.from(text, "utf8");
-  const out = Buffer.from(text, "utf16le");
-  if (encoding === "utf16be") out.swap16();
-  return out;
 }
 
 /**

@@ -46,6 +46,9 @@ export interface ZipEntry {
 
 export class ZipProblem extends Error {}
 
+/** A zip whose structure contradicts itself: `message` is the whole Dutch explanation, for the user. */
+export class ZipDamage extends ZipProblem {}
+
 export function partKey(name: string): string {
   return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
 }
@@ -67,6 +70,7 @@ export async function readZipEntries(data: Buffer): Promise<ZipEntry[]> {
     ),
   );
   const entries: ZipEntry[] = [];
+  const spans: Array<{ readonly start: number; readonly end: number; readonly name: string }> = [];
   try {
     await new Promise<void>((resolve, reject) => {
       zip.on("error", (error: Error) => reject(new ZipProblem(error.message)));
@@ -79,6 +83,7 @@ export async function readZipEntries(data: Buffer): Promise<ZipEntry[]> {
           if (error) return reject(new ZipProblem(error.message));
           const dataStart = header.fileDataStart;
           if (dataStart + entry.compressedSize > data.length) return reject(new ZipProblem("afgebroken"));
+          spans.push({ start: entry.relativeOffsetOfLocalHeader, end: dataStart + entry.compressedSize, name });
           entries.push({
             name,
             key: partKey(name),
@@ -101,7 +106,37 @@ export async function readZipEntries(data: Buffer): Promise<ZipEntry[]> {
   } finally {
     zip.close();
   }
+  checkStructure(entries, spans);
   return entries;
+}
+
+/**
+ * A zip is one list of entries, each with its own bytes. Refused: two entries under one part name
+ * (OPC compares part names without regard to case: which one a reader takes is anyone's guess, and
+ * a recalculation would change one and leave the other), and entries that share bytes (a small file
+ * that unpacks, or is copied, to a huge one: 400 entries over one 5 MB stretch are 2 GB).
+ */
+function checkStructure(
+  entries: readonly ZipEntry[],
+  spans: Array<{ readonly start: number; readonly end: number; readonly name: string }>,
+): void {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.key)) {
+      throw new ZipDamage(
+        `het onderdeel ${entry.name} staat twee keer in het bestand; welke van de twee Excel leest, is niet te zeggen`,
+      );
+    }
+    seen.add(entry.key);
+  }
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i].start < spans[i - 1].end) {
+      throw new ZipDamage(
+        `de onderdelen ${spans[i - 1].name} en ${spans[i].name} delen dezelfde bytes in het zip-bestand (zo wordt een klein bestand bij uitpakken of kopiëren enorm groot)`,
+      );
+    }
+  }
 }
 
 export function rawBytes(data: Buffer, entry: ZipEntry): Buffer {

@@ -69,6 +69,31 @@ describe("npm run build", () => {
     }
   });
 
+  test("what Excel shows of each function stays whole: descriptions ≤ 255, argument descriptions ≤ 128 characters", () => {
+    // Excel cuts a function's description at 255 characters and an argument's at 128 (and Excel
+    // for Mac a custom function's error message at about 255: office-js #4133; see docs/foutmeldingen.md)
+    const { functions } = JSON.parse(read("functions.json")) as { functions: FunctionMetadata[] };
+    const tooLong = functions.flatMap((fn) => [
+      ...(fn.description.length > 255 ? [`${fn.id}: ${fn.description.length}`] : []),
+      ...fn.parameters
+        .filter((p) => p.description.length > 128)
+        .map((p) => `${fn.id}.${p.name}: ${p.description.length}`),
+    ]);
+    expect(tooLong).toEqual([]);
+  });
+
+  test("the help page of NL.PARAMETER lists every name (its error message points there)", () => {
+    const page = read("help/parameter.html");
+    const names = JSON.parse(readFileSync(join(root, "help/parameters.json"), "utf8")) as Array<{ naam: string }>;
+    expect(names.length).toBeGreaterThan(70);
+    for (const { naam } of names) expect(page).toContain(`<code>${naam}</code>`);
+  });
+
+  test("a data-type cell reaches the functions as its object, so they can say what it is", () => {
+    // docs: excel/custom-functions-data-types-concepts.md (allowCustomDataForDataTypeAny)
+    expect(JSON.parse(read("functions.json")).allowCustomDataForDataTypeAny).toBe(true);
+  });
+
   test("the headless engine requires the arguments Excel requires (NL_REQUIRED is the metadata's)", () => {
     const { functions } = JSON.parse(read("functions.json")) as { functions: FunctionMetadata[] };
     for (const fn of functions) {

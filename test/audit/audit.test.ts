@@ -41,7 +41,7 @@ describe("Werkmap controleren: hard-coded tax numbers", () => {
       ].join(""),
     });
     // 1.225 uur (art. 3.6, every year); 3.750 is the zelfstandigenaftrek of 2024 only (art. 3.76)
-    const suggestion = "=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))";
+    const suggestion = '=IF(NL.URENCRITERIUM(B3),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)';
     expect(brief(found)).toEqual([
       {
         cell: "Aangifte!B4",
@@ -170,7 +170,7 @@ describe("Werkmap controleren: hard-coded tax numbers", () => {
       ].join(""),
     });
     expect([...new Map(found.map((x) => [x.cell, x.suggestion]))]).toEqual([
-      ["Blad1!B1", "=NL.ZELFSTANDIGENAFTREK(2026,NL.URENCRITERIUM(C1))"],
+      ["Blad1!B1", '=IF(NL.URENCRITERIUM(C1),NL.PARAMETER(2026,"zelfstandigenaftrek"),0)'],
       ["Blad1!B2", "=NL.KIA(2025,C2)"],
       ["Blad1!B3", "=NL.MKBVRIJ(2026,C3)"],
       ["Blad1!B4", "=NL.KIA(2026,C4)"],
@@ -212,6 +212,26 @@ describe("Werkmap controleren: hard-coded tax numbers", () => {
       ].join(""),
     });
     expect(found).toEqual([]);
+  });
+
+  test("a formula's result is no typed number: the other cells of an array formula, a formula it cannot read", async () => {
+    const found = await audit(
+      {
+        name: "Aangifte",
+        data: [
+          row(1, s("A1", "Jaar"), v("B1", 2025)),
+          // an array formula over B2:B3 whose results are 2.470 (the zelfstandigenaftrek of 2025)
+          row(2, s("A2", "Zelfstandigenaftrek"), `<c r="B2"><f t="array" ref="B2:B3">Bron!A1:A2</f><v>2470</v></c>`),
+          row(3, s("A3", "Zelfstandigenaftrek"), `<c r="B3"><v>2470</v></c>`),
+          // a formula the parser cannot read, with the same result
+          row(4, s("A4", "Zelfstandigenaftrek"), `<c r="B4"><f>SUM(((</f><v>2470</v></c>`),
+          // a typed 2.470 beside the same label is one
+          row(5, s("A5", "Zelfstandigenaftrek"), v("B5", 2470)),
+        ].join(""),
+      },
+      { name: "Bron", data: row(1, v("A1", 2470)) + row(2, v("A2", 2470)) },
+    );
+    expect(found.map((x) => x.cell)).toEqual(["Aangifte!B5"]);
   });
 
   test("box 1 by hand: the first bracket's rate with the premies (35,82%, 17,92% at the AOW-leeftijd) is found", async () => {

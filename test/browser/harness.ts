@@ -93,15 +93,29 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /**
- * A 320 px wide task pane; `host: "excel"` answers office.js with the fake, "browser" with the real
- * office.js of the npm package, "offline" refuses it (no network at all).
+ * The two widths of a task pane this project is built for: Office's default on a small screen
+ * (320 px) and a pane the user made wider (450 px).
+ */
+export const PANE_WIDTHS = [320, 450] as const;
+
+/**
+ * A task pane, 320 px wide unless `width` says otherwise; `host: "excel"` answers office.js with the
+ * fake, "browser" with the real office.js of the npm package, "offline" refuses it (no network at all).
  */
 export async function openPane(
   h: Harness,
   host: "excel" | "browser" | "offline",
-  storage?: "keep",
+  options: {
+    width?: number;
+    height?: number;
+    /** "keep": the page's storage is kept from an earlier page of this context (a reopened pane). */
+    storage?: "keep";
+    /** What Office adds to the page's address when it opens it, e.g. "?_host_Info=Excel$Win32$16.01$nl-NL". */
+    query?: string;
+  } = {},
 ): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const context = await h.browser.newContext({ viewport: { width: 320, height: 900 }, locale: "nl-NL" });
+  const viewport = { width: options.width ?? 320, height: options.height ?? 900 };
+  const context = await h.browser.newContext({ viewport, locale: "nl-NL" });
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -114,7 +128,7 @@ export async function openPane(
     if (!file) return route.abort("internetdisconnected");
     return route.fulfill({ contentType: "text/javascript", body: readFileSync(file) });
   });
-  if (storage !== "keep") {
+  if (options.storage !== "keep") {
     await page.addInitScript(() => {
       if (!sessionStorage.getItem("started")) {
         localStorage.clear();
@@ -122,13 +136,14 @@ export async function openPane(
       }
     });
   }
-  await page.goto(`${h.origin}/taskpane.html`);
-  await page.waitForSelector("#panel");
+  await page.goto(`${h.origin}/taskpane.html${options.query ?? ""}`);
+  await page.waitForSelector("#panel, #start-error");
   return { page, requests, errors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+/** A screenshot in test-artifacts/: the whole page, or (`view`) what the pane shows without scrolling. */
+export async function screenshot(page: Page, name: string, view: "page" | "view" = "page"): Promise<void> {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: view === "page" });
 }
 
 /** Runs axe-core in the page and returns the serious and critical violations. */

@@ -2,8 +2,15 @@
  * The task pane in Chromium: as a plain browser page (the standalone scenario calculator) and in a
  * fake Excel host. Screenshots of the main states go to test-artifacts/.
  */
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import type { Page } from "playwright-core";
+import { runCli } from "../helpers/cli";
+import { TemplateSheet, writeTemplate } from "../helpers/templates";
+import { bookkeeperTests } from "./bookkeeper";
 import { axeViolations, Harness, openPane, screenshot, startHarness } from "./harness";
+import { fillClient, openTab, rowValue, scenarioAction } from "./steps";
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,8 +26,8 @@ interface FakeWorkbook {
 const fakeWorkbook = (page: Page) =>
   page.evaluate(() => (window as unknown as { __fake: { wb: FakeWorkbook } }).__fake.wb);
 
-/** A cell for the fake host's first sheet: its address, formula or constant, and cached value. */
-type FakeCell = [string, unknown, unknown];
+/** A cell for the fake host's first sheet: its address, formula or constant, cached value, and number format. */
+type FakeCell = [string, unknown, unknown, string?];
 const setCells = (page: Page, cells: FakeCell[]) =>
   page.evaluate((list) => {
     const fake = (window as unknown as { __fake: { setCells(s: string, cells: FakeCell[]): void } }).__fake;
@@ -40,7 +47,11 @@ const zelfstandigenaftrek2024FilledDown = (rows: number): FakeCell[] => [
   ]),
 ];
 
-const rowValue = (key: string) => `#result-table tr[data-key="${key}"] td`;
+/** What the fake host "computes" for formulas the pane writes (Excel's results, from the law). */
+const setResults = (page: Page, results: Record<string, unknown>) =>
+  page.evaluate((r) => {
+    (window as unknown as { __fake: { results: Record<string, unknown> } }).__fake.results = r;
+  }, results);
 
 describe("outside Excel: the standalone scenario calculator", () => {
   test("computes the known scenario to the cent and says it has no workbook", async () => {
@@ -52,7 +63,9 @@ describe("outside Excel: the standalone scenario calculator", () => {
     await expect(page.textContent(rowValue("belastbareWinst"))).resolves.toBe("€ 32.763,69");
     await expect(page.textContent(rowValue("zelfstandigenaftrek"))).resolves.toBe("€ 2.470,00");
     await expect(page.textContent("#host-status")).resolves.toContain("geen werkmap");
-    await page.click("#tab-insert");
+    await page.click("#tab-compare");
+    await page.click("#tabs-more");
+    await page.click("#more-insert");
     await expect(page.textContent("#panel")).resolves.toContain("Invoegen werkt alleen in Excel");
     await screenshot(page, "01-scenario-browser");
     await page.close();
@@ -74,6 +87,7 @@ describe("outside Excel: the standalone scenario calculator", () => {
 
   test("investments: the KIA and the curve with the client's total marked", async () => {
     const { page } = await openPane(h, "browser");
+    await fillClient(page, "40.000", "1.400");
     // nothing invested: no "changes the KIA by € 0,00", but where the KIA starts
     await expect(page.textContent("#kia-marginal")).resolves.toContain("Nog geen investeringen");
     await expect(page.textContent("#kia-marginal")).resolves.not.toContain("€ 0,00");
@@ -87,9 +101,12 @@ describe("outside Excel: the standalone scenario calculator", () => {
     await page.fill("#f-inv-1-bedrag", "2.900");
     // at the threshold 100 more jumps from 0 to 28% of 3.000
     await expect(page.textContent("#kia-marginal")).resolves.toContain("KIA € 840,00 hoger");
-    // the axis in the pane's own format: € 22.000, never "€22k"
+    // the axes in the pane's own format and round: € 22.000 (2025: vast bedrag 19.769 + 8%, to
+    // thousands of 2.000) and € 0 ... € 400.000 (bovengrens 392.230, in steps of 100.000), never "€22k"
     const axis = await page.locator("figure.chart svg text").allTextContents();
     expect(axis).toContain("€ 22.000");
+    expect(axis).toContain("€ 0");
+    expect(axis).toContain("€ 400.000");
     expect(axis.join(" ")).not.toMatch(/\dk\b/);
     await screenshot(page, "02-kia-curve");
     await page.close();
@@ -97,10 +114,10 @@ describe("outside Excel: the standalone scenario calculator", () => {
 
   test("the answer stays in view while the form is edited, and no word breaks in the middle", async () => {
     const { page } = await openPane(h, "browser");
-    await page.fill("#f-winst", "60.000");
+    await fillClient(page, "60.000", "1.400");
     await page.selectOption("#f-jaar", "2025");
-    // 2025 winst 60.000: belasting 18.185,09 - kortingen 6.182,33 + Zvw 2.641,77
-    await expect(page.textContent("#sum-totaalTeBetalen")).resolves.toContain("€ 14.644,53");
+    // 2025 winst 60.000: belasting 18.185,09 - kortingen 6.184 (1.686 + 4.498, as the aanslag) + Zvw 2.641,77
+    await expect(page.textContent("#sum-totaalTeBetalen")).resolves.toContain("€ 14.642,86");
     await expect(page.textContent("#sum-marginaal")).resolves.toMatch(/\d+(,\d)?%/);
     await page.click("#f-inv-add");
     await page.fill("#f-inv-1-bedrag", "10.000");
@@ -126,8 +143,9 @@ describe("outside Excel: the standalone scenario calculator", () => {
 
   test("compares scenarios side by side and highlights the difference", async () => {
     const { page } = await openPane(h, "browser");
+    await fillClient(page, "40.000", "1.400");
     await page.fill("#scenario-name", "Met uren");
-    await page.click("#scenario-duplicate");
+    await scenarioAction(page, "scenario-duplicate");
     await page.fill("#scenario-name", "Zonder uren");
     await page.fill("#f-urenOnderneming", "1.000");
     await page.click("#tab-compare");
@@ -138,7 +156,7 @@ describe("outside Excel: the standalone scenario calculator", () => {
     await expect(za.nth(0).textContent()).resolves.toBe("€ 2.470,00");
     await expect(za.nth(1).getAttribute("class")).resolves.toBe("diff");
     await expect(za.nth(1).textContent()).resolves.toContain("verschil € -2.470,00");
-    await expect(page.locator("figure.chart svg").count()).resolves.toBe(1);
+    await expect(page.locator("figure.chart svg[role=img]").count()).resolves.toBe(1);
     await screenshot(page, "03-compare");
     await page.close();
   });
@@ -146,25 +164,26 @@ describe("outside Excel: the standalone scenario calculator", () => {
   test("compares KOR yes and no with this year's and last year's turnover", async () => {
     const { page } = await openPane(h, "browser");
     await page.fill("#scenario-name", "Zonder KOR");
-    await page.fill("#f-winst", "15.000");
+    await fillClient(page, "15.000", "1.400");
     await page.fill("#f-omzet", "18.000");
     await page.fill("#f-omzetVorigJaar", "17.000");
     await page.fill("#f-btwKosten", "600");
-    await page.click("#scenario-duplicate");
+    await scenarioAction(page, "scenario-duplicate");
     await page.fill("#scenario-name", "Met KOR");
     await page.check("#f-kor");
     await page.check("#f-particulierZelfdePrijs");
     // private clients keep paying the same: 21% x 18.000 - 600 = 3.180 more winst
     await expect(page.textContent(rowValue("korEffect"))).resolves.toBe("€ 3.180,00");
     await page.fill("#f-omzetVorigJaar", "21.000");
-    await expect(page.textContent("#kor-message")).resolves.toContain("niet mogelijk");
+    // 2025: art. 25a Wet OB, the turnover of this and last year at most € 20.000
+    await expect(page.textContent("#kor-message")).resolves.toBe(
+      "KOR niet mogelijk: omzet dit of vorig jaar hoger dan € 20.000",
+    );
     await page.fill("#f-omzetVorigJaar", "17.000");
     await page.click("#tab-compare");
-    const boxes = page.locator(".picks input[type=checkbox]");
-    await boxes.nth(0).check();
-    await boxes.nth(1).check();
     const effect = page.locator('#compare-table tr[data-key="korEffect"] td');
-    await expect(effect.nth(1).textContent()).resolves.toContain("verschil € 3.180,00");
+    // a positive difference carries its "+"
+    await expect(effect.nth(1).textContent()).resolves.toContain("verschil € +3.180,00");
     await page.close();
   });
 
@@ -179,30 +198,21 @@ describe("outside Excel: the standalone scenario calculator", () => {
     await page.close();
   });
 
-  test("English is available", async () => {
+  test("English is available, from the settings menu", async () => {
     const { page } = await openPane(h, "browser");
-    await page.click("#lang");
+    await fillClient(page, "40.000", "1.400");
+    await page.click("#settings");
+    await page.click("#lang-en");
     await expect(page.textContent("#tab-compare")).resolves.toBe("Compare");
     await expect(page.textContent("label[for=f-urenOnderneming]")).resolves.toBe("Hours in the business");
+    // the numbers typed in Dutch are shown the English way, and read the same
+    await expect(page.inputValue("#f-winst")).resolves.toBe("40,000");
     await expect(page.textContent(rowValue("belastbareWinst"))).resolves.toBe("€32,763.69");
     // the explanations under the lines are English too
     await expect(page.textContent('#result-table tr[data-key="belastbareWinst"] .why')).resolves.toContain(
       "Profit less ondernemersaftrek",
     );
-    await page.close();
-  });
-
-  test("fits 320 px, works by keyboard and has no serious accessibility violations", async () => {
-    const { page } = await openPane(h, "browser");
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.focus("#tab-scenario");
-    await page.keyboard.press("ArrowRight");
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("tab-compare");
-    await page.keyboard.press("ArrowLeft");
-    expect(await axeViolations(page)).toEqual([]);
+    await expect(page.textContent("#about")).resolves.toMatch(/checked on \d{1,2} [A-Z][a-z]+ \d{4}\./);
     await page.close();
   });
 
@@ -240,20 +250,25 @@ describe("outside Excel: the standalone scenario calculator", () => {
     page.on("console", (m) => /Content Security Policy|Refused to/i.test(m.text()) && violations.push(m.text()));
     await page.reload();
     await page.waitForSelector("#panel");
+    await fillClient(page, "100.000", "1.400");
     await page.click("#f-inv-add");
     await page.fill("#f-inv-1-bedrag", "10.000");
-    await page.fill("#f-winst", "100.000");
+    await scenarioAction(page, "scenario-duplicate");
     await page.click("#tab-compare");
+    await page.waitForSelector("#compare-table");
     const foreign = requests.filter(
       (u) => !u.startsWith(h.origin) && !u.startsWith("https://appsforoffice.microsoft.com/"),
     );
     expect(foreign).toEqual([]);
+    expect(violations).toEqual([]);
     // the UI is a separate chunk, loaded after the functions
     const scripts = requests.filter((u) => u.endsWith(".js")).map((u) => u.replace(h.origin, ""));
     expect(scripts.indexOf("/functions.js")).toBeLessThan(scripts.findIndex((u) => /\/ui\.[0-9a-f]+\.js$/.test(u)));
     await page.close();
   });
 });
+
+bookkeeperTests(() => h);
 
 describe("inside a (fake) Excel host", () => {
   test("Werkmap controleren: finds the hard-coded numbers, shows before and after, replaces only the picked cell", async () => {
@@ -269,14 +284,14 @@ describe("inside a (fake) Excel host", () => {
       ["A5", "MKB-winstvrijstelling", "MKB-winstvrijstelling"],
       ["B5", "=(C5-D5)*12.7%", 5000],
     ]);
-    await page.click("#tab-check");
+    await openTab(page, "check");
     await page.click("#audit-run");
     await page.waitForSelector("#audit-list");
     await expect(page.textContent("#audit-progress")).resolves.toContain("2 cel(len)");
     const list = await page.textContent("#audit-list");
     expect(list).toContain("3750 = zelfstandigenaftrek (2024), zekerheid hoog; verouderd voor 2025");
     // shown as Dutch Excel shows formulas (ALS, ;, a decimal comma); written in the file's notation
-    expect(list).toContain("=NL.ZELFSTANDIGENAFTREK($B$1;NL.URENCRITERIUM(B3))");
+    expect(list).toContain('=ALS(NL.URENCRITERIUM(B3);NL.PARAMETER($B$1;"zelfstandigenaftrek");0)');
     expect(list).toContain("12,7% = mkb_winstvrijstelling_percentage");
     expect(list).toContain("=NL.MKBVRIJ($B$1;C5;D5)");
     expect(list).toContain("=(C5-D5)*12,7%");
@@ -285,21 +300,105 @@ describe("inside a (fake) Excel host", () => {
     await page.click("#audit-replace");
     await page.waitForSelector("#audit-confirm");
     await expect(page.textContent("#audit-confirm")).resolves.toContain("=ALS(B3>=1225;3750;0)");
+    // What Excel computes for the NL formula: the zelfstandigenaftrek of 2025, 2.470 (art. 3.76 lid 2)
+    await setResults(page, { '=IF(NL.URENCRITERIUM(B3),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)': 2470 });
     await page.click("#audit-confirm-yes");
     await expect(page.textContent("#audit-progress")).resolves.toBe("1 cel(len) vervangen.");
+    // the report, once Excel has computed the cell (it says #BUSY! until then)
+    await page.waitForSelector("#audit-report");
+    const item = await page.locator('#audit-report li[data-cell="Blad1!B4"] .note').allTextContents();
+    expect(item).toEqual([
+      "Stond er: =ALS(B3>=1225;3750;0)",
+      'Staat er nu: =ALS(NL.URENCRITERIUM(B3);NL.PARAMETER($B$1;"zelfstandigenaftrek");0)',
+      "Waarde voor → Waarde na: 3.750 → 2.470",
+      "Waarom: verouderd voor 2025 (jaarcel Blad1!B1): 3.750 = zelfstandigenaftrek van 2024; in 2025 2.470",
+    ]);
     const wb = await fakeWorkbook(page);
     const cells = wb.sheets[0].cells;
-    expect(cells.B4.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))");
+    expect(cells.B4.formula).toBe('=IF(NL.URENCRITERIUM(B3),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
     expect(cells.B5.formula).toBe("=(C5-D5)*12.7%"); // not picked: untouched
     expect(cells.B3.formula).toBe(1400);
     expect(wb.syncs.filter((x) => x.writes > 0).at(-1)!.writes).toBe(1); // one write, one cell
     await page.close();
   });
 
+  test("Werkmap controleren: the pane's report is the one `controleer --vervang` writes for the same workbook", async () => {
+    const { page } = await openPane(h, "excel");
+    // A 2025 template: the zelfstandigenaftrek of 2024 (3.750) and the MKB-winstvrijstelling of
+    // 2022/2023 as a whole percentage (14) under a (%) label, divided by 100 where it is used
+    const template: TemplateSheet = {
+      name: "Blad1",
+      cells: {
+        A1: "Jaar",
+        B1: 2025,
+        A3: "Uren",
+        B3: 1400,
+        A4: "Zelfstandigenaftrek",
+        B4: { f: "IF(B3>=1225,3750,0)", v: 3750 },
+        A5: "MKB-winstvrijstelling (%)",
+        B5: 14,
+        A6: "Winst",
+        B6: 50000,
+        A7: "MKB-winstvrijstelling",
+        B7: { f: "(B6-B4)*B5/100", v: 6475 }, // (50.000 - 3.750) x 14%
+        // the first bracket's rate of 2025 (8,17 + 17,90 + 0,10 + 9,65 = 35,82%: art. 2.10 Wet IB
+        // 2001, art. 11 Wfsv), a whole percentage by its number format alone
+        A8: "Tarief eerste schijf",
+        B8: { v: 35.82, fmt: '0.00" %"' },
+      },
+    };
+    const fakeCells: FakeCell[] = Object.entries(template.cells).map(([address, c]) =>
+      typeof c !== "object"
+        ? [address, c, c]
+        : "f" in c
+          ? [address, `=${c.f}`, c.v]
+          : "fmt" in c
+            ? [address, c.v, c.v, c.fmt]
+            : [address, c.v, c.v],
+    );
+    await setCells(page, fakeCells);
+    await openTab(page, "check");
+    await page.click("#audit-run");
+    await page.waitForSelector("#audit-list");
+    await page.click("#audit-all");
+    await page.click("#audit-replace");
+    await page.waitForSelector("#audit-confirm");
+    // Excel's results, from the law (2025): the zelfstandigenaftrek 2.470 (art. 3.76 lid 2), the
+    // MKB-winstvrijstelling 12,7% (art. 3.79a), written as a whole percentage: 12,7
+    await setResults(page, {
+      '=IF(NL.URENCRITERIUM(B3),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)': 2470,
+      '=NL.PARAMETER($B$1,"mkb_winstvrijstelling_percentage")*100': 12.7,
+      '=NL.PARAMETER($B$1,"box1_tarief_schijf1_met_premie")*100': 35.82,
+    });
+    await page.click("#audit-confirm-yes");
+    await page.waitForSelector("#audit-report");
+    await screenshot(page, "08-controleren-rapport");
+    expect(await axeViolations(page)).toEqual([]);
+    const paneMarkdown = (await page.textContent("#audit-report-md"))!;
+    // the same workbook as a file, converted by the command line
+    const dir = mkdtempSync(join(tmpdir(), "nl-pane-report-"));
+    try {
+      const file = join(dir, "klant.xlsx");
+      await writeTemplate(file, [template]);
+      expect((await runCli("controleer", file, "--vervang", "-o", join(dir, "uit.xlsx"))).code).toBe(0);
+      const cliMarkdown = readFileSync(join(dir, "uit.rapport.md"), "utf8");
+      const table = (md: string) => md.split("\n").filter((l) => l.startsWith("| Blad1 |"));
+      expect(table(paneMarkdown)).toEqual(table(cliMarkdown));
+      expect(table(paneMarkdown)).toEqual([
+        '| Blad1 | B4 | `=ALS(B3>=1225;3750;0)` | `=ALS(NL.URENCRITERIUM(B3);NL.PARAMETER($B$1;"zelfstandigenaftrek");0)` | 3.750 | 2.470 | verouderd voor 2025 (jaarcel Blad1!B1): 3.750 = zelfstandigenaftrek van 2024; in 2025 2.470 |',
+        '| Blad1 | B5 | `14` | `=NL.PARAMETER($B$1;"mkb_winstvrijstelling_percentage")*100` | 14 | 12,7 | verouderd voor 2025 (jaarcel Blad1!B1): 14 = mkb_winstvrijstelling_percentage van 2022–2023; in 2025 12,7% |',
+        '| Blad1 | B8 | `35,82` | `=NL.PARAMETER($B$1;"box1_tarief_schijf1_met_premie")*100` | 35,82 | 35,82 | gelijk; de getallen zijn actueel voor 2025 (jaarcel Blad1!B1) |',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await page.close();
+  });
+
   test("Werkmap controleren: a formula filled down is one entry, replaced cell by cell for its own row", async () => {
     const { page } = await openPane(h, "excel");
     await setCells(page, zelfstandigenaftrek2024FilledDown(300));
-    await page.click("#tab-check");
+    await openTab(page, "check");
     await page.click("#audit-run");
     await page.waitForSelector("#audit-list");
     await expect(page.textContent("#audit-progress")).resolves.toContain("300 cel(len)");
@@ -307,7 +406,7 @@ describe("inside a (fake) Excel host", () => {
     const list = await page.textContent("#audit-list");
     expect(list).toContain("Blad1!C2:C301");
     expect(list).toContain("300 cellen onder elkaar; getoond voor C2");
-    expect(list).toContain("=NL.ZELFSTANDIGENAFTREK($B$1;NL.URENCRITERIUM(B2))");
+    expect(list).toContain('=ALS(NL.URENCRITERIUM(B2);NL.PARAMETER($B$1;"zelfstandigenaftrek");0)');
     // Someone edits one cell of the run after the check: that cell is left alone.
     await setCells(page, [["C150", "=IF(B150>=1225,2470,0)", 2470]]);
     await page.click("#audit-pick-1");
@@ -322,11 +421,11 @@ describe("inside a (fake) Excel host", () => {
     );
     const wb = await fakeWorkbook(page);
     const cells = wb.sheets[0].cells;
-    expect(cells.C2.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B2))");
-    expect(cells.C149.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B149))");
+    expect(cells.C2.formula).toBe('=IF(NL.URENCRITERIUM(B2),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
+    expect(cells.C149.formula).toBe('=IF(NL.URENCRITERIUM(B149),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
     expect(cells.C150.formula).toBe("=IF(B150>=1225,2470,0)");
-    expect(cells.C151.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B151))");
-    expect(cells.C301.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B301))");
+    expect(cells.C151.formula).toBe('=IF(NL.URENCRITERIUM(B151),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
+    expect(cells.C301.formula).toBe('=IF(NL.URENCRITERIUM(B301),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
     expect(cells.B301.formula).toBe(1400);
     // one batch: the rows above and below the edited cell, each as one range
     expect(wb.syncs.filter((x) => x.writes > 0).at(-1)!.writes).toBe(2);
@@ -346,7 +445,7 @@ describe("inside a (fake) Excel host", () => {
       fake.refuseWrites = "Het blad is beveiligd.";
       fake.refuseFromWriteSync = 3;
     });
-    await page.click("#tab-check");
+    await openTab(page, "check");
     await page.click("#audit-run");
     await page.waitForSelector("#audit-list");
     await expect(page.textContent("#audit-progress")).resolves.toContain("12.000 cel(len)");
@@ -359,8 +458,8 @@ describe("inside a (fake) Excel host", () => {
       "10.000 cel(len) vervangen. Excel voerde dit niet uit: Het blad is beveiligd.",
     );
     const cells = (await fakeWorkbook(page)).sheets[0].cells;
-    expect(cells.C2.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B2))");
-    expect(cells.C10001.formula).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B10001))");
+    expect(cells.C2.formula).toBe('=IF(NL.URENCRITERIUM(B2),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
+    expect(cells.C10001.formula).toBe('=IF(NL.URENCRITERIUM(B10001),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
     expect(cells.C10002.formula).toBe("=IF(B10002>=1225,3750,0)");
     // what is left to replace: the 2.000 cells Excel refused, as one entry
     await expect(page.locator("#audit-list > li").count()).resolves.toBe(1);
@@ -383,7 +482,8 @@ describe("inside a (fake) Excel host", () => {
       f.setCell("Blad1", "C5", "Belangrijk", "Belangrijk");
       f.select("Blad1", 1, 1); // B2
     });
-    await page.click("#tab-insert");
+    await fillClient(page, "40.000", "1.400");
+    await openTab(page, "insert");
     await page.click("#insert-selection");
     await page.waitForSelector("[role=alertdialog]");
     await expect(page.textContent("#confirm-list")).resolves.toContain("C5 Belangrijk");
@@ -399,7 +499,7 @@ describe("inside a (fake) Excel host", () => {
 
     await page.click("#insert-selection");
     await page.click("#confirm-yes");
-    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Blad1!B2:D\d+\.$/);
+    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Blad1!B2:E\d+\.$/);
     const wb = await fakeWorkbook(page);
     const formulas = Object.values(wb.sheets[0].cells).map((c) => String(c.formula));
     expect(formulas).toContain("=NL.URENCRITERIUM($C$5,$C$6,$C$7)");
@@ -412,9 +512,15 @@ describe("inside a (fake) Excel host", () => {
 
   test("insert on a new sheet and export a sheet as values", async () => {
     const { page } = await openPane(h, "excel");
-    await page.click("#tab-insert");
+    // a scenario without winst and uren is not inserted: no block built from empty fields
+    await openTab(page, "insert");
+    await expect(page.textContent("#insert-incomplete")).resolves.toContain("Vul het scenario eerst volledig in");
+    await expect(page.isDisabled("#insert-sheet")).resolves.toBe(true);
+    await openTab(page, "scenario");
+    await fillClient(page, "40.000", "1.400");
+    await openTab(page, "insert");
     await page.click("#insert-sheet");
-    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Scenario 1!A1:C\d+\.$/);
+    await expect(page.textContent("#insert-status")).resolves.toMatch(/^Ingevoegd in Scenario 1!A1:D\d+\.$/);
     await page.evaluate(() => {
       const f = (window as unknown as { __fake: { setCell(s: string, a: string, f: string, v: unknown): void } })
         .__fake;
@@ -441,7 +547,8 @@ describe("inside a (fake) Excel host", () => {
     await page.evaluate(() => {
       (window as unknown as { __fake: { refuseWrites: string } }).__fake.refuseWrites = "Het blad is beveiligd.";
     });
-    await page.click("#tab-insert");
+    await fillClient(page, "40.000", "1.400");
+    await openTab(page, "insert");
     await page.click("#insert-sheet");
     await expect(page.textContent("#insert-status")).resolves.toBe("Excel voerde dit niet uit: Het blad is beveiligd.");
     await expect(page.getAttribute("#insert-status", "class")).resolves.toBe("error");
@@ -459,7 +566,7 @@ describe("inside a (fake) Excel host", () => {
       w.__fake.setCell("Blad1", "B7", "=NL.KIA(2025,2901)", 812.28);
       w.CustomFunctions.registered.KIA(2025, [[2901]], null, { address: "Blad1!B7" });
     });
-    await page.click("#tab-explain");
+    await openTab(page, "explain");
     await page.evaluate(() =>
       (window as unknown as { __fake: { select(s: string, r: number, c: number): void } }).__fake.select("Blad1", 6, 1),
     );
@@ -469,10 +576,44 @@ describe("inside a (fake) Excel host", () => {
     expect(text).toContain("Kleinschaligheidsinvesteringsaftrek");
     expect(text).toContain("812,28");
     expect(text).toContain("Jaar 2025");
+    // nothing sticks out of the explanation: long Dutch words break at their joints
+    const outside = await page.$$eval("#explain-output *", (all) => {
+      const right = document.getElementById("explain-output")!.getBoundingClientRect().right;
+      return all.filter((e) => e.getBoundingClientRect().right > right + 0.5).map((e) => e.textContent);
+    });
+    expect(outside).toEqual([]);
     await expect(page.getAttribute("#explain-output .params a", "href")).resolves.toMatch(
       /^https:\/\/wetten\.overheid\.nl\/BWBR0011353\/2025-01-01#Artikel3\.4[15]$/,
     );
     await screenshot(page, "05-explain");
+    await page.close();
+  });
+
+  test("explains a heffingskorting with the exact amount and the aanslag's rounding beside it, linked to its source", async () => {
+    const { page } = await openPane(h, "excel");
+    await page.evaluate(() => {
+      const w = window as unknown as {
+        CustomFunctions: { registered: Record<string, (...a: unknown[]) => unknown> };
+        __fake: { setCell(s: string, a: string, f: string, v: unknown): void };
+      };
+      // Excel calling =NL.ALGEMENEHEFFINGSKORTING(2025; 0; WAAR) in Blad1!C3: the published 1.536
+      w.__fake.setCell("Blad1", "C3", "=NL.ALGEMENEHEFFINGSKORTING(2025,0,TRUE)", 1536);
+      w.CustomFunctions.registered.ALGEMENEHEFFINGSKORTING(2025, 0, true, { address: "Blad1!C3" });
+    });
+    await openTab(page, "explain");
+    await page.evaluate(() =>
+      (window as unknown as { __fake: { select(s: string, r: number, c: number): void } }).__fake.select("Blad1", 2, 2),
+    );
+    await page.waitForSelector("#explain-output .trace");
+    const text = await page.textContent("#explain-output");
+    // 3.068 x 8,17/35,82 = 699,76 -> 700; 3.068 x 9,75/35,82 = 835,09 -> 836; exact together 1.534,86
+    expect(text).toContain("699,76");
+    expect(text).toContain("835,09");
+    expect(text).toContain("1.534,86");
+    expect(text).toContain("1.536");
+    await expect(page.getAttribute("#explain-output .steps a", "href")).resolves.toBe(
+      "https://kennisgroepen.belastingdienst.nl/publicaties/kg202202214-afronding-heffingskortingen/",
+    );
     await page.close();
   });
 
@@ -497,7 +638,7 @@ describe("inside a (fake) Excel host", () => {
         // Excel shows #N/A with the message
       }
     });
-    await page.click("#tab-explain");
+    await openTab(page, "explain");
     await page.evaluate(() => (window as unknown as W).__fake.select("Blad1", 1, 1));
     await page.waitForFunction(() => document.querySelector("#explain-output")?.textContent?.includes("B2"));
     await expect(page.textContent("#explain-output")).resolves.toBe("Cel Blad1!B2 bevat geen NL-formule.");
@@ -546,7 +687,7 @@ describe("inside a (fake) Excel host", () => {
   test("scenarios are saved in the workbook and are there after reopening", async () => {
     const { page } = await openPane(h, "excel");
     await page.fill("#scenario-name", "Bakkerij Jansen");
-    await page.click("#scenario-duplicate");
+    await scenarioAction(page, "scenario-duplicate");
     await page.reload();
     await page.waitForSelector("#panel");
     const names = await page.locator("#scenario-select option").allTextContents();

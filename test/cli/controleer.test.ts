@@ -47,7 +47,7 @@ describe("nl-aftrek controleer", () => {
         ["Aangifte!B4", 5030, "zelfstandigenaftrek", [2023], "hoog"],
       ],
     );
-    expect(findings[1].suggestion).toBe("=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))");
+    expect(findings[1].suggestion).toBe('=IF(NL.URENCRITERIUM(B3),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)');
     expect(findings[1].stale).toBe(true);
     for (const key of ["cell", "value", "parameter", "years", "confidence", "suggestion"]) {
       expect(findings[0]).toHaveProperty(key);
@@ -65,11 +65,11 @@ describe("nl-aftrek controleer", () => {
     expect(out).toContain("5030 = zelfstandigenaftrek (2023), zekerheid hoog; verouderd voor 2025");
     // in Dutch Excel's notation, as the bookkeeper sees and types it; the JSON keeps the file's
     expect(out).toContain("nu:      =ALS(B3>=1225;5030;0)");
-    expect(out).toContain("voorstel: =NL.ZELFSTANDIGENAFTREK($B$1;NL.URENCRITERIUM(B3))");
+    expect(out).toContain('voorstel: =ALS(NL.URENCRITERIUM(B3);NL.PARAMETER($B$1;"zelfstandigenaftrek");0)');
     const json = JSON.parse((await run("controleer", template, "--json")).out);
     expect(json.findings[0]).toMatchObject({
       current: "=IF(B3>=1225,5030,0)",
-      suggestion: "=NL.ZELFSTANDIGENAFTREK($B$1,NL.URENCRITERIUM(B3))",
+      suggestion: '=IF(NL.URENCRITERIUM(B3),NL.PARAMETER($B$1,"zelfstandigenaftrek"),0)',
     });
   });
 

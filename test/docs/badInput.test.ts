@@ -25,3 +25,17 @@ test("every error in the table names its argument or the year, in Dutch", () => 
     ]);
   }
 });
+
+test("every message in the table fits what Excel shows whole (Excel for Mac cuts at about 255 characters)", () => {
+  // OfficeDev/office-js #4133: the error hint on a Mac is cut at about 255 characters
+  const rows = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => /^\| /.test(l));
+  const messages = rows
+    .map((row) => row.split(/(?<!\\)\|/).map((c) => c.trim())[3] ?? "")
+    .map((result) => /^#(VALUE!|N\/A) (.*)$/.exec(result.replace(/\\\|/g, "|"))?.[2])
+    .filter((m): m is string => m !== undefined);
+  expect(messages.length).toBeGreaterThan(150);
+  const tooLong = messages.filter((m) => m.length > 255);
+  expect(tooLong).toEqual([]);
+});

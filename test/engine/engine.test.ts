@@ -27,7 +27,10 @@ describe("the NL functions on their own", () => {
   });
 
   test("bare TRUE/FALSE, empty arguments and arithmetic inside arguments", () => {
-    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2026, TRUE, , , TRUE)")).toBe("600");
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2026, TRUE, 50000, , TRUE)")).toBe("600");
+    // an empty winst is a winst of 0 (art. 3.76 lid 5: at most the winst), as in every Excel
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2026, TRUE, , , TRUE)")).toBe("0");
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2026, TRUE, , TRUE, TRUE)")).toBe("600");
     expect(evalText("=NL.STARTERSAFTREK(2025, TRUE(), FALSE)")).toBe("0");
     expect(evalText("=NL.KIA(2025, 2000+901)")).toBe("812.28");
   });
@@ -75,13 +78,15 @@ describe("what a Dutch user types in Excel", () => {
   });
 
   test("Dutch function names", () => {
-    expect(evalText("=ALS(NL.URENCRITERIUM(1300); NL.ZELFSTANDIGENAFTREK(2025; WAAR); 0)")).toBe("2470");
+    expect(evalText("=ALS(NL.URENCRITERIUM(1300); NL.ZELFSTANDIGENAFTREK(2025; WAAR; 50000); 0)")).toBe("2470");
     expect(evalText("=SOM(1; 2,5)")).toBe("3.5");
     expect(evalText("=AFRONDEN(NL.KIA(2025; 2901); 0)")).toBe("812");
   });
 
   test("WAAR/ONWAAR also with commas", () => {
-    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2025, WAAR)")).toBe("2470");
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2025, WAAR, 50000)")).toBe("2470");
+    // winst is required: Excel does not take the formula without it, and neither does the engine
+    expect(evalText("=NL.ZELFSTANDIGENAFTREK(2025, WAAR)")).toMatch(/^#VALUE! Argument 'winst' ontbreekt/);
   });
 
   test("mistakes get a Dutch message, never a library's", () => {
@@ -111,12 +116,12 @@ describe("what a Dutch user types in Excel", () => {
       'TEKST met de notatie "#.##0,00": die hangt af van de taal van Excel en rekent alleen Excel precies.',
     );
     expect(evalText('=TEKST(1234,5; "0")')).toBe("1235");
-    // a limit of the whole formula has no one place; nesting has the place where it goes too deep
-    expect(message(`=NL.KIA(2025; ${Array.from({ length: 600 }, () => "1").join("+")})`)).toBe(
-      "De formule is niet te lezen: de formule is meer dan 500 niveaus diep.",
+    // Excel's limits, named: 64 nested functions (with the place where it goes too deep), 255 arguments
+    expect(message(`=${"ABS(".repeat(65)}1${")".repeat(65)}`)).toBe(
+      "De formule is niet te lezen: de formule nest meer dan 64 functies in elkaar; Excel staat ten hoogste 64 niveaus toe (bij teken 258).",
     );
-    expect(message(`=${"(".repeat(200)}1${")".repeat(200)}`)).toBe(
-      "De formule is niet te lezen: de formule is dieper genest dan 128 niveaus (bij teken 130).",
+    expect(message(`=SOM(${Array.from({ length: 256 }, () => "1").join("; ")})`)).toBe(
+      "De formule is niet te lezen: SOM heeft meer dan 255 argumenten; Excel staat er ten hoogste 255 toe (bij teken 771).",
     );
   });
 

@@ -15,15 +15,27 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const quiet = { out: () => undefined, err: () => undefined };
 
+/** Makes the temporary file's writes fail after `written` bytes with the given system error. */
+function failingTemporaryWrites(code: string, written = 200) {
+  const realOpen = promises.open;
+  return jest.spyOn(promises, "open").mockImplementation(async (...args: Parameters<typeof promises.open>) => {
+    const handle = await realOpen(...args);
+    if (String(args[0]).endsWith(".nl-aftrek.tmp")) {
+      const realWrite = handle.write.bind(handle) as (b: Buffer, o: number, l: number) => Promise<unknown>;
+      handle.write = (async (buffer: Buffer, offset: number) => {
+        await realWrite(buffer, offset, written); // part of the file...
+        throw Object.assign(new Error(`${code}: system text, write '/x'`), { code }); // ...then the disk fails
+      }) as unknown as typeof handle.write;
+    }
+    return handle;
+  });
+}
+
 test("--in-place: a failure half-way through the write leaves the original byte-identical", async () => {
   const input = join(dir, "klant.xlsx");
   copyFileSync(join(fixtures, "zzp-jaaroverzicht.xlsx"), input);
   const before = readFileSync(input);
-  const realWrite = promises.writeFile;
-  const spy = jest.spyOn(promises, "writeFile").mockImplementation(async (file, data) => {
-    await realWrite(file, (data as Buffer).subarray(0, 200)); // half a file...
-    throw new Error("schijf vol"); // ...and then the disk is full
-  });
+  const spy = failingTemporaryWrites("ENOSPC");
   let err = "";
   try {
     const code = await main(["recalc", input, "--in-place"], { out: () => undefined, err: (t) => (err += t) });
@@ -31,7 +43,7 @@ test("--in-place: a failure half-way through the write leaves the original byte-
   } finally {
     spy.mockRestore();
   }
-  expect(err).toMatch(/Schrijven naar .* is mislukt \(schijf vol\); het doelbestand is niet gewijzigd/);
+  expect(err).toMatch(/Schrijven naar .* is mislukt \(de schijf is vol\); het doelbestand is niet gewijzigd/);
   expect(readFileSync(input).equals(before)).toBe(true);
   expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 });
@@ -41,11 +53,11 @@ test.each([
   ["EROFS", /\(de schijf is alleen-lezen\)/],
   ["EBUSY", /\(het bestand is in gebruik, misschien geopend in Excel\)/],
   ["EPERM", /\(geen toestemming; is het bestand misschien geopend in Excel\?\)/],
+  ["EIO", /\(lees- of schrijffout van de schijf\)/],
 ])("a write that fails with %s says why in Dutch, without the system's English", async (code, reason) => {
   const input = join(dir, `fout-${code}.xlsx`);
   copyFileSync(join(fixtures, "zzp-jaaroverzicht.xlsx"), input);
-  const failure = Object.assign(new Error(`${code}: system text, write '/x'`), { code });
-  const spy = jest.spyOn(promises, "writeFile").mockRejectedValue(failure);
+  const spy = failingTemporaryWrites(code, 0);
   let err = "";
   try {
     expect(
@@ -60,6 +72,7 @@ test.each([
   expect(err).toMatch(reason);
   expect(err).toMatch(/het doelbestand is niet gewijzigd/);
   expect(err).not.toMatch(/system text/);
+  expect(existsSync(join(dir, `uit-${code}.xlsx`))).toBe(false);
 });
 
 test("an output in a folder that does not exist names the folder", async () => {

@@ -63,7 +63,9 @@ describe("zzp'er's year overview", () => {
   });
 
   test("formulas keep Excel's spelling; styles, number formats and widths stay", () => {
-    expect(ws.getCell("B3").formula).toBe("_xldudf_NL_KIADITJAAR(B1,Investeringen!B2:B6,Investeringen!C2:C6)");
+    expect(ws.getCell("B3").formula).toBe(
+      "_xldudf_NL_KIADITJAAR(B1,Investeringen!B2:B6,Investeringen!C2:C6,Investeringen!D2:D6)",
+    );
     expect(ws.getCell("B15").formula).toBe("_xlfn.XOR(B6,TRUE)");
     expect(ws.getCell("B10").numFmt).toBe("€ #,##0.00;[Red]-€ #,##0.00");
     expect(ws.getColumn(1).width).toBe(40);

@@ -3,7 +3,7 @@
  * bounded log, a compact copy of its arguments; the task pane re-runs the call with tracing on.
  */
 import { CallLog, CALLS_KEY, MAX_CALLS, MAX_CELLS } from "../../src/functions/callLog";
-import { NL_FUNCTIONS } from "../../src/functions/registry";
+import { NL as NL_FUNCTIONS } from "../helpers/excelHost";
 
 const calls = (): CallLog => (globalThis as unknown as Record<symbol, CallLog>)[CALLS_KEY];
 
@@ -49,10 +49,13 @@ test("the log is bounded: 2.000 cells with 1.000-cell ranges keep at most 500 ca
 });
 
 test("a whole column is kept up to its last value, and explained with its shape", () => {
+  // Whole columns as Excel passes them: empty cells as null on the web, as 0 on older desktops.
   const column: (number | null)[][] = Array.from({ length: 1048576 }, () => [null]);
   column[3][0] = 10000;
+  const notInUse: (boolean | null)[][] = Array.from({ length: 1048576 }, () => [null]);
+  notInUse[3][0] = true;
   const paid: (number | null)[][] = Array.from({ length: 1048576 }, () => [null]);
-  NL_FUNCTIONS.KIADITJAAR(2025, column, paid, null, { address: "Blad2!C1" });
+  NL_FUNCTIONS.KIADITJAAR(2025, column, notInUse, paid, null, { address: "Blad2!C1" });
   const before = calls().keptCells;
   expect(before).toBeLessThanOrEqual(MAX_CELLS);
   expect(calls().get("Blad2!C1")!.explain()!.rule).toBe("kiaNietInGebruik");

@@ -1,16 +1,12 @@
 /**
- * The custom functions called the way Excel calls them: ranges as arrays of rows, omitted
- * arguments as null, empty cells as 0 (desktop) or null (web) or "", booleans, stray text.
+ * The custom functions called the way Excel calls them (through the fake host, test/helpers/
+ * excelHost.ts): ranges as arrays of rows, an empty cell as `null` (web) or 0 (desktop, the other
+ * jest project), an omitted argument left out, booleans, stray text.
  */
-import {
-  belastbarewinstFunction as BELASTBAREWINST,
-  kiaFunction as KIA,
-  mkbvrijFunction as MKBVRIJ,
-  startersaftrekFunction as STARTERSAFTREK,
-  urencriteriumFunction as URENCRITERIUM,
-  zelfstandigenaftrekFunction as ZELFSTANDIGENAFTREK,
-} from "../../src/functions/functions";
+import { NL } from "../helpers/excelHost";
 import { excelErrorOf } from "../helpers";
+
+const { BELASTBAREWINST, KIA, MKBVRIJ, STARTERSAFTREK, URENCRITERIUM, ZELFSTANDIGENAFTREK } = NL;
 
 describe("NL.KIA", () => {
   test("a single number", () => {
@@ -103,12 +99,12 @@ describe("NL.MKBVRIJ", () => {
 
 describe("NL.ZELFSTANDIGENAFTREK", () => {
   test("the year's amount, halved at AOW-leeftijd, 0 without urencriterium", () => {
-    expect(ZELFSTANDIGENAFTREK(2025, true)).toBe(2470);
-    expect(ZELFSTANDIGENAFTREK(2025, true, null, false, true)).toBe(1235);
+    expect(ZELFSTANDIGENAFTREK(2025, true, 50000)).toBe(2470);
+    expect(ZELFSTANDIGENAFTREK(2025, true, 50000, false, true)).toBe(1235);
     expect(ZELFSTANDIGENAFTREK(2025, false, 50000)).toBe(0);
-    expect(ZELFSTANDIGENAFTREK(2024, 1)).toBe(3750);
-    expect(ZELFSTANDIGENAFTREK(2024, "WAAR")).toBe(3750);
-    expect(ZELFSTANDIGENAFTREK(2024, "onwaar")).toBe(0);
+    expect(ZELFSTANDIGENAFTREK(2024, 1, 50000)).toBe(3750);
+    expect(ZELFSTANDIGENAFTREK(2024, "WAAR", 50000)).toBe(3750);
+    expect(ZELFSTANDIGENAFTREK(2024, "onwaar", 50000)).toBe(0);
   });
   test("capped at winst unless startersaftrek", () => {
     expect(ZELFSTANDIGENAFTREK(2025, true, 1500)).toBe(1500);
@@ -116,16 +112,26 @@ describe("NL.ZELFSTANDIGENAFTREK", () => {
     expect(ZELFSTANDIGENAFTREK(2025, true, -3000)).toBe(0);
     expect(ZELFSTANDIGENAFTREK(2025, true, 0)).toBe(0);
   });
+  test("winst is required: an empty winst (cell, 0, '' or left out) is a profit of 0, in every Excel", () => {
+    // art. 3.76 lid 5: at most the winst, so nothing on a winst of 0; with startersaftrek no cap: 2.470
+    for (const empty of [undefined, null, 0, ""]) {
+      expect(ZELFSTANDIGENAFTREK(2025, true, empty)).toBe(0);
+      expect(ZELFSTANDIGENAFTREK(2025, true, empty, true)).toBe(2470);
+      expect(ZELFSTANDIGENAFTREK(2025, true, [[empty ?? null]], true, true)).toBe(1235);
+    }
+  });
   test("optional flags arriving as null, 0, '' or omitted behave alike", () => {
     for (const empty of [undefined, null, 0, ""]) {
       expect(ZELFSTANDIGENAFTREK(2025, true, 1500, empty, empty)).toBe(1500);
     }
   });
   test("errors", () => {
-    expect(excelErrorOf(() => ZELFSTANDIGENAFTREK(2025, "ja")).message).toMatch(/'urencriterium'.*WAAR of ONWAAR/);
+    expect(excelErrorOf(() => ZELFSTANDIGENAFTREK(2025, "ja", 50000)).message).toMatch(
+      /'urencriterium'.*WAAR of ONWAAR/,
+    );
     expect(excelErrorOf(() => ZELFSTANDIGENAFTREK(2025, true, "x")).message).toMatch(/'winst'/);
     expect(excelErrorOf(() => ZELFSTANDIGENAFTREK(2025, true, 100, 2)).message).toMatch(/'startersaftrek'/);
-    expect(excelErrorOf(() => ZELFSTANDIGENAFTREK(2021, true)).code).toBe("#N/A");
+    expect(excelErrorOf(() => ZELFSTANDIGENAFTREK(2021, true, 50000)).code).toBe("#N/A");
   });
 });
 

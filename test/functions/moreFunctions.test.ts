@@ -1,7 +1,7 @@
 /**
  * The functions added after the first six, called the way Excel calls them.
  */
-import { NL_FUNCTIONS as NL } from "../../src/functions/registry";
+import { NL } from "../helpers/excelHost";
 import { excelErrorOf } from "../helpers";
 
 describe("ondernemersaftrek functions", () => {
@@ -34,8 +34,28 @@ describe("ondernemersaftrek functions", () => {
       [2025, 970],
       [null, null],
     ];
+    // ruimte 2026: winst 1.500 - zelfstandigenaftrek 1.200 = 300 of the 970 open from 2025; 670 stays
     expect(NL.NGZVERREKENING(2026, 1500, true, open)).toBe(300);
     expect(NL.NGZRESTANT(2026, 1500, true, open)).toBe(670);
+    // a row of zeros is an empty row (what older desktop Excel passes for one), wherever it is
+    const zeros = [
+      [0, 0],
+      [2025, 970],
+      [0, 0],
+      [0, 0],
+    ];
+    expect(NL.NGZVERREKENING(2026, 1500, true, zeros)).toBe(300);
+    expect(NL.NGZRESTANT(2026, 1500, true, zeros)).toBe(670);
+    // an open amount of 0 (or empty) for a year adds nothing; a year missing beside an amount is an error
+    expect(
+      NL.NGZRESTANT(2026, 1500, true, [
+        [2025, 970],
+        [2024, null],
+      ]),
+    ).toBe(670);
+    expect(excelErrorOf(() => NL.NGZVERREKENING(2026, 1500, true, [[null, 970]])).message).toMatch(
+      /'open, rij 1' ontbreekt/,
+    );
     expect(NL.NGZVERREKENING(2026, 1500, true, [[null]])).toBe(0);
     expect(excelErrorOf(() => NL.NGZVERREKENING(2026, 1500, true, [[2025]])).message).toMatch(/twee kolommen/);
     expect(excelErrorOf(() => NL.NGZVERREKENING(2026, 1500, true, [["vorig jaar", 970]])).message).toMatch(
@@ -46,13 +66,33 @@ describe("ondernemersaftrek functions", () => {
 
 describe("investment functions", () => {
   test("NL.KIADITJAAR and NL.KIALATER with aligned ranges", () => {
+    // 80.000 + 300 (under 450: does not count) -> 2025: the maximum 19.769. The machine is not in
+    // use and 10.000 is paid: 10.000 now, 9.769 later.
     const investeringen = [[80000], [null], [300]];
+    const nietInGebruik = [[true], [null], [null]];
     const betaald = [[10000], [null], [null]];
-    expect(NL.KIADITJAAR(2025, investeringen, betaald)).toBe(10000);
-    expect(NL.KIALATER(2025, investeringen, betaald)).toBe(9769);
-    expect(NL.KIADITJAAR(2025, [[80000]], [[null]])).toBe(19769); // in use: the full KIA
-    expect(excelErrorOf(() => NL.KIADITJAAR(2025, [[80000]], [[1], [2]])).message).toMatch(
+    expect(NL.KIADITJAAR(2025, investeringen, nietInGebruik, betaald)).toBe(10000);
+    expect(NL.KIALATER(2025, investeringen, nietInGebruik, betaald)).toBe(9769);
+    // in use: the full KIA, whatever was paid
+    expect(NL.KIADITJAAR(2025, [[80000]], [[null]], [[10000]])).toBe(19769);
+    expect(NL.KIADITJAAR(2025, [[80000]], [[false]], [[null]])).toBe(19769);
+    // not in use and nothing paid yet: nothing this year, all of it later
+    expect(NL.KIADITJAAR(2025, [[80000]], [[true]], [[null]])).toBe(0);
+    expect(NL.KIALATER(2025, [[80000]], [[1]], [[0]])).toBe(19769);
+    // one empty cell (or 0, or left out) for the whole range: all in use, nothing paid
+    expect(NL.KIADITJAAR(2025, investeringen, null, null)).toBe(19769);
+    expect(NL.KIADITJAAR(2025, investeringen, 0, 0)).toBe(19769);
+    expect(NL.KIADITJAAR(2025, investeringen)).toBe(19769);
+    expect(excelErrorOf(() => NL.KIADITJAAR(2025, [[80000]], [[true]], [[1], [2]])).message).toMatch(
       /'betaald' moet even groot zijn als 'investeringen' \(1×1 cellen\), niet 2×1/,
+    );
+  });
+
+  test("NL.KIADITJAAR: an old formula with the paid amounts third gets a message that says where they go", () => {
+    const e = excelErrorOf(() => NL.KIADITJAAR(2025, [[80000], [1500]], [[10000], [null]]));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe(
+      "Argument 'niet_in_gebruik' moet per cel WAAR of ONWAAR zijn (of 1/0), niet 10.000 in cel 1. Staat hier het betaalde bedrag? Dat is het vierde argument: (jaar; investeringen; niet_in_gebruik; betaald).",
     );
   });
 
@@ -105,6 +145,9 @@ describe("KOR functions", () => {
     expect(NL.KORRESULTAAT(2025, 100, 10, 2.1, true)).toBe(87.9);
     expect(NL.KORRESULTAAT(2025, 100, 10, 2.1, true, true)).toBe(108.9);
     expect(NL.KORRESULTAAT(2025, 100, 10, 2.1, true, true, 0.09)).toBe(96.9);
+    // an empty btw_tarief (or 0) is the general rate: 100 + 21% = 121 - 12,10
+    for (const empty of [undefined, null, 0])
+      expect(NL.KORRESULTAAT(2025, 100, 10, 2.1, true, true, empty)).toBe(108.9);
     expect(NL.KORHERZIENING(2025, 2100, 2023)).toBe(1260);
     expect(excelErrorOf(() => NL.KORRESULTAAT(2025, 100, 10, 2.1, true, true, 2)).message).toMatch(/'btw_tarief'/);
   });
@@ -118,10 +161,16 @@ describe("NL.PARAMETER and NL.VERSIE", () => {
     expect(NL.PARAMETER(2027, "zelfstandigenaftrek")).toBe(900);
   });
 
-  test("an unknown name -> #VALUE! listing the valid names; an uncovered year -> #N/A", () => {
+  test("an unknown name -> #VALUE! pointing to the help page (and the name meant); an uncovered year -> #N/A", () => {
     const unknown = excelErrorOf(() => NL.PARAMETER(2025, "za"));
     expect(unknown.code).toBe("#VALUE!");
-    expect(unknown.message).toMatch(/Geldige namen: .*zelfstandigenaftrek/);
+    expect(unknown.message).toBe(
+      "Argument 'naam': onbekende parameter \"za\". Alle namen staan op de helppagina van NL.PARAMETER.",
+    );
+    expect(excelErrorOf(() => NL.PARAMETER(2025, "zelfstandigeaftrek")).message).toBe(
+      'Argument \'naam\': onbekende parameter "zelfstandigeaftrek". Bedoelt u "zelfstandigenaftrek"? Alle namen staan op de helppagina van NL.PARAMETER.',
+    );
+    expect(excelErrorOf(() => NL.PARAMETER(2025, "x".repeat(300))).message.length).toBeLessThanOrEqual(255);
     expect(excelErrorOf(() => NL.PARAMETER(2025, 12)).message).toMatch(/'naam'/);
     expect(excelErrorOf(() => NL.PARAMETER(2027, "kia_ondergrens")).code).toBe("#N/A");
   });

@@ -2,7 +2,7 @@
  * Plausible slips give an error that says what is wrong, never a silent wrong number; and no
  * function ever returns what Excel cannot show (±Infinity, -0, NaN).
  */
-import { NL_FUNCTIONS } from "../../src/functions/registry";
+import { NL as NL_FUNCTIONS } from "../helpers/excelHost";
 
 function errorOf(fn: () => unknown): { code: string; message: string } {
   try {
@@ -21,33 +21,39 @@ test("DESINVESTERING with kia_genoten and investeringsbedrag swapped is refused 
   expect(e.message).toMatch(/'kia_genoten'.*groter dan 'investeringsbedrag'.*verwisseld/);
 });
 
-test("KIADITJAAR/KIALATER refuse a betaald range of another shape, also a shorter one", () => {
+test("KIADITJAAR/KIALATER refuse a range beside the investments of another shape, also a shorter one", () => {
   for (const id of ["KIADITJAAR", "KIALATER"]) {
-    const shorter = errorOf(() => NL_FUNCTIONS[id](2025, [[80000], [1500], [2000]], [[10000], [null]]));
-    expect(shorter.message).toMatch(/'betaald' moet even groot zijn als 'investeringen' \(3×1 cellen\), niet 2×1/);
+    const shorter = errorOf(() => NL_FUNCTIONS[id](2025, [[80000], [1500], [2000]], [[true], [null]], null));
+    expect(shorter.message).toMatch(
+      /'niet_in_gebruik' moet even groot zijn als 'investeringen' \(3×1 cellen\), niet 2×1/,
+    );
     const wider = errorOf(() =>
       NL_FUNCTIONS[id](
         2025,
         [[80000], [1500]],
+        [[true], [null]],
         [
           [10000, 1],
           [null, 1],
         ],
       ),
     );
-    expect(wider.message).toMatch(/niet 2×2/);
+    expect(wider.message).toMatch(/'betaald'.*niet 2×2/);
   }
-  // The same shape, blank = in use: 80.000 + 1.500 = 81.500 -> 19.769. The machine's part is
+  // The same shape: 80.000 + 1.500 = 81.500 -> 19.769. The machine's part is
   // 19.769 x 80.000 / 81.500 = 19.405,15 of which 10.000 is paid; the laptop's 19.769 x 1.500 / 81.500 = 363,85
-  expect(NL_FUNCTIONS.KIADITJAAR(2025, [[80000], [1500]], [[10000], [null]])).toBe(10363.85);
+  expect(NL_FUNCTIONS.KIADITJAAR(2025, [[80000], [1500]], [[true], [null]], [[10000], [null]])).toBe(10363.85);
 });
 
-test("paying more for an asset than it costs, or beside an empty cell, is refused", () => {
-  expect(errorOf(() => NL_FUNCTIONS.KIADITJAAR(2025, [[8000]], [[80000]])).message).toMatch(
+test("paying more for an asset than it costs, or a flag or payment beside an empty cell, is refused", () => {
+  expect(errorOf(() => NL_FUNCTIONS.KIADITJAAR(2025, [[8000]], [[true]], [[80000]])).message).toMatch(
     /meer \(80\.000\) dan het investeringsbedrag \(8\.000\)/,
   );
-  expect(errorOf(() => NL_FUNCTIONS.KIALATER(2025, [[8000], [null]], [[null], [500]])).message).toMatch(
-    /cel 2 een bedrag naast een lege investering/,
+  expect(errorOf(() => NL_FUNCTIONS.KIALATER(2025, [[8000], [null]], [[true], [null]], [[null], [500]])).message).toBe(
+    "Argument 'betaald' heeft een bedrag in cel 2, naast een lege cel in 'investeringen'.",
+  );
+  expect(errorOf(() => NL_FUNCTIONS.KIALATER(2025, [[8000], [null]], [[null], [true]], null)).message).toBe(
+    "Argument 'niet_in_gebruik' is WAAR in cel 2, naast een lege cel in 'investeringen'.",
   );
 });
 

@@ -5,6 +5,7 @@
  */
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { readFileSync, writeFileSync } from "fs";
+import { crc32 as zlibCrc32 } from "zlib";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -33,6 +34,12 @@ export interface TestWorkbook {
   readonly workbookRels?: ReadonlyArray<readonly [string, string, string]>;
   readonly sharedStrings?: readonly string[];
   readonly contentTypes?: string;
+  /**
+   * The program docProps/app.xml names ("Microsoft Excel" unless said otherwise; null: no such
+   * part), with Excel's `<fileVersion appName="xl">` in the workbook when it is Excel. Whether the
+   * cached results are Excel's rests on these (src/engine/cacheTrust.ts).
+   */
+  readonly application?: string | null;
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
@@ -57,7 +64,24 @@ export function workbookParts(wb: TestWorkbook): Record<string, string | Uint8Ar
           `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
       )
       .join("")}</Types>`;
-  parts["_rels/.rels"] = rels([["rId1", "officeDocument", "xl/workbook.xml"]]);
+  const application = wb.application === undefined ? "Microsoft Excel" : wb.application;
+  const excel = application !== null && /Excel/.test(application);
+  parts["_rels/.rels"] = rels([
+    ["rId1", "officeDocument", "xl/workbook.xml"],
+    ...(application === null
+      ? []
+      : [
+          [
+            "rId2",
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+            "docProps/app.xml",
+          ] as const,
+        ]),
+  ]);
+  if (application !== null) {
+    parts["docProps/app.xml"] =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>${esc(application)}</Application>${excel ? "<AppVersion>16.0300</AppVersion>" : ""}</Properties>`;
+  }
   const wbRels: Array<readonly [string, string, string]> = wb.sheets.map(
     (_, i) => [`rId${i + 1}`, "worksheet", `worksheets/sheet${i + 1}.xml`] as const,
   );
@@ -66,7 +90,7 @@ export function workbookParts(wb: TestWorkbook): Record<string, string | Uint8Ar
   parts["xl/_rels/workbook.xml.rels"] = rels(wbRels);
   parts["xl/workbook.xml"] =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    `${wb.workbookPr ?? '<workbookPr defaultThemeVersion="164011"/>'}<bookViews><workbookView/></bookViews><sheets>${wb.sheets
+    `${excel ? '<fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27328"/>' : ""}${wb.workbookPr ?? '<workbookPr defaultThemeVersion="164011"/>'}<bookViews><workbookView/></bookViews><sheets>${wb.sheets
       .map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
       .join(
         "",
@@ -126,4 +150,66 @@ export function withoutResults(xml: string, cells: readonly string[]): string {
     );
   }
   return out;
+}
+
+/** An entry of a zip made by hand: its own bytes, or the bytes of an earlier entry (by index) shared. */
+export type RawEntry =
+  { readonly name: string; readonly data: Buffer } | { readonly name: string; readonly sameAs: number };
+
+/**
+ * A zip of stored (uncompressed) entries written byte by byte, so that a test can make what no zip
+ * library writes: one name twice, or several entries whose central directory records point at the
+ * same bytes.
+ */
+export function storedZip(list: readonly RawEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const placed: Array<{ offset: number; crc: number; size: number }> = [];
+  let offset = 0;
+  for (const entry of list) {
+    if ("sameAs" in entry) {
+      placed.push(placed[entry.sameAs]);
+      continue;
+    }
+    const name = Buffer.from(entry.name);
+    const header = Buffer.alloc(30);
+    const crc = zlibCrc32(entry.data) >>> 0;
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x21, 12); // 1 January 1980
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(entry.data.length, 18);
+    header.writeUInt32LE(entry.data.length, 22);
+    header.writeUInt16LE(name.length, 26);
+    locals.push(header, name, entry.data);
+    placed.push({ offset, crc, size: entry.data.length });
+    offset += header.length + name.length + entry.data.length;
+  }
+  const central: Buffer[] = [];
+  list.forEach((entry, i) => {
+    const name = Buffer.from(entry.name);
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(0x02014b50, 0);
+    record.writeUInt16LE(20, 4);
+    record.writeUInt16LE(20, 6);
+    record.writeUInt16LE(0x21, 14);
+    record.writeUInt32LE(placed[i].crc, 16);
+    record.writeUInt32LE(placed[i].size, 20);
+    record.writeUInt32LE(placed[i].size, 24);
+    record.writeUInt16LE(name.length, 28);
+    record.writeUInt32LE(placed[i].offset, 42);
+    central.push(record, name);
+  });
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(list.length, 8);
+  end.writeUInt16LE(list.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+/** A workbook's parts as the entries of storedZip. */
+export function rawEntries(parts: Record<string, string | Uint8Array>): Array<{ name: string; data: Buffer }> {
+  return Object.entries(parts).map(([name, content]) => ({ name, data: Buffer.from(content) }));
 }

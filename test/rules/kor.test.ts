@@ -61,8 +61,11 @@ describe("official values (=NL.PARAMETER)", () => {
     expect(officialValue(2024, "MKB_WINSTVRIJSTELLING_PERCENTAGE").value.toString()).toBe("13.31");
   });
 
-  test("an unknown name lists the valid names; an uncovered year is not covered", () => {
-    expect(() => officialValue(2025, "zelfstandigeaftrek")).toThrow(/Geldige namen: .*zelfstandigenaftrek/);
+  test("an unknown name names the one meant and the help page with all names; an uncovered year is not covered", () => {
+    expect(() => officialValue(2025, "zelfstandigeaftrek")).toThrow(
+      /Bedoelt u "zelfstandigenaftrek"\? Alle namen staan op de helppagina van NL\.PARAMETER\.$/,
+    );
+    expect(() => officialValue(2025, "geheel iets anders")).toThrow(/"geheel iets anders"\. Alle namen staan op/);
     expect(() => officialValue(2027, "kia_ondergrens")).toThrow(NotCoveredError);
   });
 });

@@ -48,3 +48,16 @@ test("16 malformed shapes: the valid scenarios stay, the others are named", () =
   expect(readSaved({ scenarios: [without(good("C"), "investeringen")] }).scenarios[0].investeringen).toEqual([]);
   expect(readSaved({ scenarios: [good("M")], lang: "fr" }).lang).toBe("nl");
 });
+
+test("texts that could not be read are kept as typed across closing and opening", () => {
+  const saved = readSaved({ scenarios: [{ ...good("N"), winst: "", drafts: { winst: "60,000" } }] });
+  expect(saved.unreadable).toEqual([]);
+  expect(saved.scenarios[0].drafts).toEqual({ winst: "60,000" });
+  const investment = { bedrag: "", inGebruik: false, betaald: "", drafts: { bedrag: "6.0000" } };
+  expect(readSaved({ scenarios: [{ ...good("O"), investeringen: [investment] }] }).scenarios[0].investeringen).toEqual([
+    investment,
+  ]);
+  expect(readSaved({ scenarios: [{ ...good("P"), drafts: { winst: 60000 } }] }).unreadable).toEqual([
+    'scenario 1 ("P")',
+  ]);
+});

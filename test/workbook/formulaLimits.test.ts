@@ -1,10 +1,19 @@
 /**
- * A formula too long, too deeply nested or too deep a tree is an unreadable formula (a Dutch
- * message), never a stack overflow: Excel writes at most 8.192 characters and 64 nested
- * functions, but a generated or hostile file can hold anything. Each limit at its edge.
+ * Excel's own limits on a formula (8.192 characters, 64 nested functions, 255 arguments) refuse a
+ * formula with a message that names them. Operators are not limited but by the length: a legal
+ * chain of thousands of additions is read (on a thread with a large stack, see deepStack.ts), and
+ * a tree deeper than a thread walks is refused there as FormulaTooDeep, never a stack overflow.
+ * Each limit at its edge.
  */
 import fc from "fast-check";
-import { FORMULA_LIMITS, FormulaCache, FormulaSyntaxError, parseFormula } from "../../src/workbook/formula/parse";
+import { inDeepStack } from "../../src/engine/deepStack";
+import {
+  FORMULA_LIMITS,
+  FormulaCache,
+  FormulaSyntaxError,
+  FormulaTooDeep,
+  parseFormula,
+} from "../../src/workbook/formula/parse";
 
 /** The message of the syntax error `text` gives, or null when it parses. */
 function refusal(text: string): string | null {
@@ -18,66 +27,87 @@ function refusal(text: string): string | null {
 }
 
 const nested = (levels: number) => `${"(".repeat(levels - 1)}A1${")".repeat(levels - 1)}`;
-const chain = (terms: number) => Array.from({ length: terms }, () => "A1").join("+");
+const chain = (terms: number, operand = "A1") => Array.from({ length: terms }, () => operand).join("+");
+const calls = (n: number) => `${"ABS(".repeat(n)}A1${")".repeat(n)}`;
 
-test("the limits are the documented ones", () => {
-  expect(FORMULA_LIMITS).toEqual({ length: 16384, nesting: 128, depth: 500 });
-});
-
-describe("nesting: parentheses, function arguments and prefix operators", () => {
-  // nested(n): the outer expression and n - 1 groups inside it, n levels in all
-  test("128 levels parse, 129 do not", () => {
-    expect(refusal(nested(128))).toBeNull();
-    expect(refusal(nested(129))).toBe("de formule is dieper genest dan 128 niveaus");
-  });
-
-  test("function calls count as levels", () => {
-    // ABS(ABS(...(A1)...)): each call's argument is one level deeper
-    const calls = (n: number) => `${"ABS(".repeat(n)}A1${")".repeat(n)}`;
-    expect(refusal(calls(127))).toBeNull();
-    expect(refusal(calls(128))).toBe("de formule is dieper genest dan 128 niveaus");
-  });
-
-  test("prefix operators count as levels, far beyond the stack's reach", () => {
-    expect(refusal(`${"-".repeat(127)}A1`)).toBeNull();
-    expect(refusal(`${"-".repeat(128)}A1`)).toBe("de formule is dieper genest dan 128 niveaus");
-    expect(refusal(`${"-".repeat(16000)}A1`)).toBe("de formule is dieper genest dan 128 niveaus");
-  });
-
-  test("thousands of parentheses: refused, not a crash", () => {
-    expect(refusal(nested(5000))).toBe("de formule is dieper genest dan 128 niveaus");
+test("the limits are Excel's, and what a thread walks", () => {
+  expect(FORMULA_LIMITS).toEqual({
+    excelLength: 8192,
+    length: 16384,
+    functions: 64,
+    arguments: 255,
+    depth: 500,
+    nesting: 128,
+    deepDepth: 20000,
   });
 });
 
-describe("depth of the tree: a chain of n additions is n levels deep", () => {
-  test("500 terms parse, 501 do not", () => {
-    expect(refusal(chain(500))).toBeNull();
-    expect(refusal(chain(501))).toBe("de formule is meer dan 500 niveaus diep");
+describe("Excel's limits, named in the message", () => {
+  test("64 nested functions parse, 65 do not", () => {
+    expect(refusal(calls(64))).toBeNull();
+    expect(refusal(calls(65))).toBe(
+      "de formule nest meer dan 64 functies in elkaar; Excel staat ten hoogste 64 niveaus toe",
+    );
+    // beside each other they are not nested: 100 calls in one SUM
+    expect(refusal(`SUM(${Array.from({ length: 100 }, () => "ABS(A1)").join(",")})`)).toBeNull();
   });
 
-  test("the longest chain Excel can write (2.700 terms in 8.100 characters) is refused, not a crash", () => {
-    expect(refusal(chain(2700))).toBe("de formule is meer dan 500 niveaus diep");
+  test("255 arguments parse, 256 do not", () => {
+    const sum = (n: number) => `SUM(${Array.from({ length: n }, () => "1").join(",")})`;
+    expect(refusal(sum(255))).toBeNull();
+    expect(refusal(sum(256))).toBe("SUM heeft meer dan 255 argumenten; Excel staat er ten hoogste 255 toe");
+  });
+
+  test("16.384 characters parse, 16.385 do not (8.192 as Excel shows them)", () => {
+    // LEN("xx...x"): 7 characters around the text
+    const exactly = (length: number) => `LEN("${"x".repeat(length - 7)}")`;
+    expect(exactly(16384)).toHaveLength(16384);
+    expect(refusal(exactly(16384))).toBeNull();
+    expect(refusal(exactly(16385))).toBe(
+      "de formule is 16.385 tekens lang; Excel staat 8.192 tekens toe, in het bestand 16.384",
+    );
+    expect(refusal(`=${exactly(16384)}`)).toBeNull(); // a leading = does not count
+  });
+});
+
+describe("deeper than this thread walks: FormulaTooDeep, never a stack overflow", () => {
+  const tooDeep = (text: string) => {
+    try {
+      parseFormula(text);
+    } catch (error) {
+      return error instanceof FormulaTooDeep ? error.message : `other: ${String(error)}`;
+    }
+    return null;
+  };
+
+  test("parentheses and prefix operators: 128 levels here, more on a thread with a larger stack", () => {
+    expect(tooDeep(nested(128))).toBeNull();
+    expect(tooDeep(nested(129))).toBe(
+      "de formule is dieper dan 128 niveaus (haakjes, bewerkingen of tekens voor een getal in elkaar) en is hier niet te rekenen",
+    );
+    expect(tooDeep(`${"-".repeat(127)}A1`)).toBeNull();
+    expect(tooDeep(`${"-".repeat(16000)}A1`)).toMatch(/^de formule is dieper dan 128 niveaus/);
+    expect(tooDeep(nested(5000))).toMatch(/^de formule is dieper dan 128 niveaus/);
+  });
+
+  test("a chain of additions: 500 terms here, 501 on a thread with a larger stack", () => {
+    expect(tooDeep(chain(500))).toBeNull();
+    expect(tooDeep(chain(501))).toMatch(/^de formule is dieper dan 500 niveaus/);
+    // the longest chain Excel can write (2.700 cell references in 8.100 characters)
+    expect(tooDeep(chain(2700))).toMatch(/^de formule is dieper dan 500 niveaus/);
   });
 
   test("the formula cache refuses it the same way, and again for the next cell of the column", () => {
     const cache = new FormulaCache();
-    expect(() => cache.parse(chain(501), { row: 1, col: 2 })).toThrow("de formule is meer dan 500 niveaus diep");
-    expect(() => cache.parse(chain(501), { row: 2, col: 2 })).toThrow("de formule is meer dan 500 niveaus diep");
-  });
-});
-
-describe("length", () => {
-  // LEN("xx...x"): 7 characters around the text
-  const exactly = (length: number) => `LEN("${"x".repeat(length - 7)}")`;
-
-  test("16.384 characters parse, 16.385 do not", () => {
-    expect(exactly(16384)).toHaveLength(16384);
-    expect(refusal(exactly(16384))).toBeNull();
-    expect(refusal(exactly(16385))).toBe("de formule is langer dan 16.384 tekens");
+    expect(() => cache.parse(chain(501), { row: 1, col: 2 })).toThrow(FormulaTooDeep);
+    expect(() => cache.parse(chain(501), { row: 2, col: 2 })).toThrow(FormulaTooDeep);
   });
 
-  test("a leading = does not count", () => {
-    expect(refusal(`=${exactly(16384)}`)).toBeNull();
+  test("on a thread with a large stack, every formula within the length is read and computed", async () => {
+    // 4.000 additions (8.000 characters), 8.000 parentheses, 16.000 minus signs
+    expect(await inDeepStack({ kind: "eval", text: `=${chain(4000, "1")}` })).toBe(4000);
+    expect(await inDeepStack({ kind: "eval", text: `=${"(".repeat(8000)}7${")".repeat(8000)}` })).toBe(7);
+    expect(await inDeepStack({ kind: "eval", text: `=${"-".repeat(16000)}7` })).toBe(7);
   });
 });
 

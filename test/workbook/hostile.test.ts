@@ -20,7 +20,7 @@ import { join } from "path";
 import { unzipSync, zipSync } from "fflate";
 import { deflateRawSync } from "zlib";
 import { runCli } from "../helpers/cli";
-import { f, row, v, workbookParts, zipParts } from "../helpers/xlsx";
+import { f, rawEntries, row, storedZip, v, workbookParts, zipParts } from "../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-hostile-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -175,6 +175,58 @@ const cases: Array<[string, () => Buffer | string, RegExp]> = [
   ["blad.ods", () => zipParts(healthy()), /blad\.ods: .*sla een OpenDocument-rekenblad in LibreOffice op als \.xlsx\./],
   ["export.csv", () => Buffer.from("a;b\n1;2\n"), /export\.csv: .*open het in Excel en sla het op als \.xlsx\./],
   ["notities.txt", () => Buffer.from("tekst"), /notities\.txt: geen Excel-werkmap \(\.xlsx of \.xlsm\)\.$/m],
+  // A sheet twice under one name: a reader takes either, and a recalculation would change one of them.
+  [
+    "blad-twee-keer.xlsx",
+    () => {
+      const list = rawEntries(healthy());
+      const sheet = list.find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+      return storedZip([
+        ...list,
+        { name: sheet.name, data: Buffer.from(sheet.data.toString().replace("10000", "20000")) },
+      ]);
+    },
+    /blad-twee-keer\.xlsx: is beschadigd: het onderdeel xl\/worksheets\/sheet1\.xml staat twee keer in het bestand/,
+  ],
+  // Names that differ in case only are one part name to OPC (ECMA-376 Part 2, 6.2.2.3 and M1.12).
+  [
+    "hoofdletters.xlsx",
+    () => {
+      const list = rawEntries(healthy());
+      return storedZip([...list, { name: "XL/Worksheets/Sheet1.xml", data: list[0].data }]);
+    },
+    /hoofdletters\.xlsx: is beschadigd: het onderdeel XL\/Worksheets\/Sheet1\.xml staat twee keer in het bestand/,
+  ],
+  // 400 entries over one stored 5 MB stretch: the file is 5 MB, a copy of its entries 2 GB.
+  [
+    "gedeelde-bytes.xlsx",
+    () => {
+      const list = rawEntries(healthy());
+      return storedZip([
+        ...list,
+        { name: "xl/media/blok0.bin", data: Buffer.alloc(5 * 1024 * 1024, 0x41) },
+        ...Array.from({ length: 399 }, (_, i) => ({ name: `xl/media/blok${i + 1}.bin`, sameAs: list.length })),
+      ]);
+    },
+    /gedeelde-bytes\.xlsx: is beschadigd: de onderdelen xl\/media\/blok\d+\.bin en xl\/media\/blok\d+\.bin delen dezelfde bytes/,
+  ],
+  // A cell twice in a row: the first copy would get the new result and the second stay stale, or
+  // the other way round; which one a reader shows differs.
+  [
+    "cel-twee-keer.xlsx",
+    () =>
+      zipParts(
+        workbookParts({
+          sheets: [
+            {
+              name: "Blad1",
+              data: row(1, v("A1", 10000), f("B1", "_xldudf_NL_KIA(2025,A1)"), f("B1", "_xldudf_NL_KIA(2025,A1)")),
+            },
+          ],
+        }),
+      ),
+    /cel-twee-keer\.xlsx: blad 'Blad1' heeft cel B1 twee keer; welke van de twee geldt, verschilt per programma\. Het bestand is beschadigd/,
+  ],
 ];
 
 test.each(cases)(

@@ -1,7 +1,8 @@
 /**
  * The cell store of a sheet: whatever order cells are added and asked for in (rows out of order, a
  * cell stored twice, the last two rows asked for kept at hand), a cell is found exactly where it
- * was stored, and nowhere else.
+ * was stored, and nowhere else; a second cell at a place already taken is refused (the reader then
+ * refuses the file as damaged).
  */
 import fc from "fast-check";
 import { CellRecord, SheetCells } from "../../src/workbook/package";
@@ -19,32 +20,34 @@ function record(cells: SheetCells, row: number, col: number, value: number): Cel
 
 const position = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }));
 
-test("get finds the last cell stored at a position, for any order of storing and asking", () => {
+test("get finds the cell stored at a position, for any order of storing and asking; a second one is refused", () => {
   fc.assert(
     fc.property(fc.array(position, { maxLength: 60 }), fc.array(position, { maxLength: 80 }), (stored, asked) => {
       const cells = new SheetCells();
       const expected = new Map<string, number>();
       stored.forEach(([row, col], i) => {
-        cells.add(record(cells, row, col, i));
-        expected.set(`${row}:${col}`, i);
+        const key = `${row}:${col}`;
+        expect(cells.add(record(cells, row, col, i))).toBe(!expected.has(key));
+        if (!expected.has(key)) expected.set(key, i);
       });
+      expect(cells.size).toBe(expected.size);
       for (const [row, col] of asked) expect(cells.get(row, col)?.value).toBe(expected.get(`${row}:${col}`));
     }),
     { numRuns: 1000 },
   );
 });
 
-test("a cell stored twice after a cell to its right: the second counts, and is counted once", () => {
+test("a cell stored twice after a cell to its right: the second is refused, the first kept and counted once", () => {
   // The case the property above found: B2 and D2 stored out of order, then D2 again
   const cells = new SheetCells();
-  for (const [col, value] of [
+  const added = [
     [1, 0],
     [5, 1],
     [4, 2],
     [4, 3],
-  ])
-    cells.add(record(cells, 2, col, value));
-  expect(cells.get(2, 4)?.value).toBe(3);
+  ].map(([col, value]) => cells.add(record(cells, 2, col, value)));
+  expect(added).toEqual([true, true, true, false]);
+  expect(cells.get(2, 4)?.value).toBe(2);
   expect(cells.size).toBe(3);
   expect(cells.values().map((c) => c.col)).toEqual([1, 4, 5]);
 });

@@ -199,34 +199,6 @@ test.each([
   );
 });
 
-test("a cell stored twice: the second counts (as in Excel) and only it gets the result", async () => {
-  const parts = workbookParts({
-    sheets: [
-      {
-        name: "Blad1",
-        data: row(
-          1,
-          v("A1", 10000),
-          f("B1", "_xldudf_NL_KIA(2025,A1)"),
-          f("B1", "_xldudf_NL_KIA(2025,A1*2)"),
-          f("C1", "B1+1"),
-        ),
-      },
-    ],
-  });
-  const xml = parts["xl/worksheets/sheet1.xml"] as string;
-  const input = join(dir, "dubbel.xlsx");
-  const output = join(dir, "dubbel-uit.xlsx");
-  writeFileSync(input, zipParts(parts));
-  await recalcFile(input, output);
-  // KIA 2025 on 20.000 (the second B1): 28% = 5.600; C1 = 5.601. The first B1 stays as it was.
-  expect(entries(output)["xl/worksheets/sheet1.xml"].toString("utf8")).toBe(
-    xml
-      .replace("(2025,A1*2)</f></c>", "(2025,A1*2)</f><v>5600</v></c>")
-      .replace("B1+1</f></c>", "B1+1</f><v>5601</v></c>"),
-  );
-});
-
 test.each(["utf16le", "utf16be"] as const)(
   "a sheet stored as %s is written back in that encoding, only its result changed",
   async (encoding) => {

@@ -22,18 +22,73 @@ export class FormulaSyntaxError extends Error {
 }
 
 /**
- * Limits that keep a formula's tree within what every part of the recalculation walks safely.
- * Excel itself allows 64 levels of nested functions and 8.192 characters; a file may hold more
- * (a generated or hostile one), and walking such a tree must not exhaust the stack.
+ * A formula deeper than the thread that reads it can walk: the tree is fine, the stack is not (see
+ * allowDeepFormulas). Readers that can move the work to a thread with a larger stack do so.
+ */
+export class FormulaTooDeep extends FormulaSyntaxError {}
+
+/**
+ * Excel's own limits on a formula (Microsoft, "Excel specifications and limits", calculation
+ * specifications: "Length of formula contents 8,192 characters", "Internal length of formula
+ * 16,384 bytes", "Arguments in a function 255", "Nested levels of functions 64";
+ * https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ * A file may hold more (a generated or hostile one): such a formula is not one Excel can have, and
+ * it is refused with a message that names Excel's limit. Operators are not limited by Excel other
+ * than by the length: a chain of 4.000 additions is a legal formula, and is read and computed.
  */
 export const FORMULA_LIMITS = {
-  /** Characters of a formula as stored (twice Excel's own limit: the file form spells out more). */
+  /** Characters of a formula as a user sees it in Excel. */
+  excelLength: 8192,
+  /**
+   * Characters of a formula as stored: the file spells out more than a user sees (`_xlfn.`,
+   * `_xldudf_NL_`, sheet names in quotes), so Excel's internal 16.384 rather than its 8.192.
+   */
   length: 16384,
-  /** Nested parentheses, function arguments and prefix operators. */
-  nesting: 128,
-  /** Levels of the tree (a chain of 600 additions is 600 deep). */
+  /** Functions inside functions (IF(IF(…)) is two levels). */
+  functions: 64,
+  /** Arguments of one function. */
+  arguments: 255,
+  /**
+   * Levels of the tree (a chain of 600 additions is 600 deep; parentheses and prefix operators
+   * are levels too) that a thread with Node's default stack walks safely: every walker recurses,
+   * HyperFormula's evaluator too. A deeper formula is read by a thread with a larger stack.
+   */
   depth: 500,
+  /**
+   * Of those, the parentheses, arguments and prefix operators the parser itself descends into on
+   * such a thread (some fifteen calls each).
+   */
+  nesting: 128,
+  /** The levels of either kind in a thread started with DEEP_STACK_MB (no formula within `length` is this deep). */
+  deepDepth: 20000,
 } as const;
+
+/** The levels this thread walks (FORMULA_LIMITS.depth, or deepDepth after allowDeepFormulas). */
+let stackDepth: number = FORMULA_LIMITS.depth;
+/** The nesting the parser descends into on this thread (FORMULA_LIMITS.nesting, or deepDepth). */
+let parserDepth: number = FORMULA_LIMITS.nesting;
+
+/**
+ * For a thread started with a large stack (DEEP_STACK_MB): every formula within Excel's length is
+ * read, however deep its tree.
+ */
+export function allowDeepFormulas(): void {
+  stackDepth = parserDepth = FORMULA_LIMITS.deepDepth;
+}
+
+/** Whether this thread reads formulas of any depth (see allowDeepFormulas). */
+export function deepFormulasAllowed(): boolean {
+  return stackDepth === FORMULA_LIMITS.deepDepth;
+}
+
+/** The stack a thread needs to walk every formula of FORMULA_LIMITS.deepDepth levels (measured: 64 MB held 16.384 nested parentheses). */
+export const DEEP_STACK_MB = 256;
+
+const tooDeep = (levels: number) =>
+  new FormulaTooDeep(
+    `de formule is dieper dan ${levels.toLocaleString("nl-NL")} niveaus (haakjes, bewerkingen of tekens voor een getal in elkaar) en is hier niet te rekenen`,
+    -1,
+  );
 
 export interface ParseOptions {
   /** Dutch input: `;` between arguments, decimal comma, WAAR/ONWAAR. */
@@ -120,14 +175,32 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Canonical function name: upper case, without `_xlfn.`/`_xlws.`; add-in functions as `NL.NAAM`. */
+/**
+ * Canonical function name: upper case (LibreOffice writes `_xldudf_nl_kia`), without
+ * `_xlfn.`/`_xlws.`; add-in functions as `NL.NAAM`. Excel writes `[2]!_xldudf_NL_KIA` when a COM
+ * add-in came between it and the add-in's functions (OfficeDev/office-js #2568): the same function.
+ */
 export function canonicalFunction(raw: string): string {
   let name = raw.toUpperCase();
+  const book = /^\[[^\]]*\]!/.exec(name);
+  if (book) {
+    const inner = canonicalFunction(name.slice(book[0].length));
+    return inner.startsWith("NL.") ? inner : name;
+  }
   if (name.startsWith("_XLFN._XLWS.")) name = name.slice(12);
   else if (name.startsWith("_XLFN.") || name.startsWith("_XLWS.")) name = name.slice(6);
   if (name.startsWith("_XLDUDF_NL_")) return `NL.${name.slice(11)}`;
   if (name.startsWith("_XLL.NL.")) return name.slice(5);
   return name;
+}
+
+/**
+ * Whether a formula's text calls an NL function in any spelling (`NL.KIA(`, `_xldudf_nl_kia(`,
+ * `[2]!_xldudf_NL_KIA(`), read from the text alone: for a formula that cannot be parsed, whose
+ * NL call must still be seen. A text that merely mentions one ("NL.KIA") counts too.
+ */
+export function namesNlFunction(text: string): boolean {
+  return /_xldudf_nl_|(?<![\w.])(?:_xll\.)?nl\.\w/i.test(text);
 }
 
 /** One reference as scanned: row/column numbers as written, and whether each is absolute. */
@@ -232,7 +305,10 @@ class Lexer {
   run(): Tok[] {
     const { text } = this;
     if (text.length > FORMULA_LIMITS.length)
-      this.fail(`de formule is langer dan ${FORMULA_LIMITS.length.toLocaleString("nl-NL")} tekens`, -1);
+      this.fail(
+        `de formule is ${text.length.toLocaleString("nl-NL")} tekens lang; Excel staat ${FORMULA_LIMITS.excelLength.toLocaleString("nl-NL")} tekens toe, in het bestand ${FORMULA_LIMITS.length.toLocaleString("nl-NL")}`,
+        -1,
+      );
     const argSep = this.dutch ? 59 : 44; // ; or ,
     let braces = 0;
     while (this.i < text.length) {
@@ -745,51 +821,104 @@ function unescapeColumn(text: string): string {
   return text.replace(/'(.)/g, "$1").trim();
 }
 
+const unreadableStruct = (at: number) => new FormulaSyntaxError("onleesbare gestructureerde verwijzing", at);
+
+/**
+ * The parts of a structured reference's brackets, split at the top level: `[#This Row],[Omzet]`,
+ * `[#This Row],Omzet` (XlsxWriter leaves a plain column name bare), `[Activa 1]:[Activa 3]`. Each
+ * part is its text without brackets and the separator before it; `'` escapes the next character.
+ */
+function structParts(body: string, at: number): Array<{ text: string; before: string }> {
+  const parts: Array<{ text: string; before: string }> = [];
+  let before = "";
+  let k = 0;
+  const fail = (): never => {
+    throw unreadableStruct(at);
+  };
+  while (k < body.length) {
+    const ch = body[k];
+    if (ch === " ") {
+      k++;
+      continue;
+    }
+    if (ch === "," || ch === ":") {
+      if (before || parts.length === 0) fail();
+      before = ch;
+      k++;
+      continue;
+    }
+    if (parts.length > 0 && !before) fail();
+    let j = k;
+    let text: string;
+    if (ch === "[") {
+      for (j = k + 1; j < body.length && body[j] !== "]"; j++) if (body[j] === "'") j++;
+      if (j >= body.length) fail();
+      text = body.slice(k + 1, j);
+      j++;
+    } else {
+      for (; j < body.length && body[j] !== "," && body[j] !== ":" && body[j] !== "["; j++) if (body[j] === "'") j++;
+      text = body.slice(k, j);
+    }
+    parts.push({ text: text.trim(), before });
+    before = "";
+    k = j;
+  }
+  if (before) fail();
+  return parts;
+}
+
+/**
+ * What is inside a structured reference's brackets: special items (`#All`, `#Data`, `#Headers`,
+ * `#Totals`, `#This Row`, `@` for the row of the formula) and one column or a span of them,
+ * in every spelling files carry (ECMA-376 Part 1, 18.17.6 and Excel's `@`):
+ * `Tabel[Omzet]`, `Tabel[[Omzet 2025]]`, `Tabel[[#This Row],[Omzet]]`, `[[#This Row],Omzet]`,
+ * `[@Omzet]`, `[@[Omzet 2025]]`, `Tabel[@[Activa 1]:[Activa 3]]`, `Tabel[[#Headers],[#Data],[Omzet]]`,
+ * `Tabel[#All]`, `Tabel[]`, and names with `'`-escaped brackets, `#` and `'`.
+ */
 function parseStructBody(table: string | null, body: string, at: number): StructSpec {
   const items: string[] = [];
   const columns: string[] = [];
+  const fail = (): never => {
+    throw unreadableStruct(at);
+  };
   const special = (word: string) => {
     const item = SPECIAL_ITEMS[word.trim().toUpperCase()];
     if (!item) throw new FormulaSyntaxError(`onbekend onderdeel '${word}' in een gestructureerde verwijzing`, at);
     items.push(item);
   };
-  const trimmed = body.trim();
+  // A column: the first one, or after `:` the last of a span.
+  const column = (text: string, before: string) => {
+    const name = unescapeColumn(text);
+    if (name === "" || columns.length !== (before === ":" ? 1 : 0)) fail();
+    columns.push(name);
+  };
+  let trimmed = body.trim();
   if (trimmed === "") return { table, items, columns };
   if (trimmed.startsWith("@")) {
+    // `@Omzet`, `@[Omzet]`, `@[Activa 1]:[Activa 3]`, or `@` alone: the whole row.
     items.push("#This Row");
-    const rest = trimmed.slice(1).trim();
-    if (rest) columns.push(unescapeColumn(rest.startsWith("[") ? rest.slice(1, -1) : rest));
-    return { table, items, columns };
-  }
-  if (!trimmed.startsWith("[")) {
+    trimmed = trimmed.slice(1).trim();
+    if (trimmed === "") return { table, items, columns };
+    if (!trimmed.startsWith("[")) {
+      column(trimmed, "");
+      return { table, items, columns };
+    }
+  } else if (!trimmed.startsWith("[")) {
+    // One part without inner brackets: `Tabel[#All]`, `Tabel[Omzet 2025]`.
+    if (!/^(?:[^'[\]]|'.)*$/.test(trimmed)) fail(); // an unescaped bracket: no single part
     if (trimmed.startsWith("#")) special(trimmed);
-    else columns.push(unescapeColumn(trimmed));
+    else column(trimmed, "");
     return { table, items, columns };
   }
-  // A list of bracketed parts: [#This Row],[Kolom] or [Kolom1]:[Kolom2]
-  let k = 0;
-  while (k < trimmed.length) {
-    const ch = trimmed[k];
-    if (ch === "," || ch === ":" || ch === " ") {
-      k++;
-      continue;
-    }
-    if (ch !== "[") throw new FormulaSyntaxError("onleesbare gestructureerde verwijzing", at);
-    let j = k + 1;
-    for (; j < trimmed.length; j++) {
-      if (trimmed[j] === "'") {
-        j++;
-        continue;
-      }
-      if (trimmed[j] === "]") break;
-    }
-    const part = trimmed.slice(k + 1, j);
-    if (part.trim().startsWith("#")) special(part);
-    else if (part.trim().startsWith("@")) {
+  for (const { text, before } of structParts(trimmed, at)) {
+    if (text.startsWith("#")) {
+      if (before === ":" || columns.length) fail();
+      special(text);
+    } else if (text.startsWith("@") && before !== ":") {
+      // `[@Omzet]` inside a list
       items.push("#This Row");
-      if (part.trim().length > 1) columns.push(unescapeColumn(part.trim().slice(1)));
-    } else columns.push(unescapeColumn(part));
-    k = j + 1;
+      if (text.length > 1) column(text.slice(1), before);
+    } else column(text, before);
   }
   return { table, items, columns };
 }
@@ -797,8 +926,10 @@ function parseStructBody(table: string | null, body: string, at: number): Struct
 /** Recursive descent over the tokens, with Excel's operator precedence. */
 class Parser {
   private p = 0;
-  /** How deeply the expression being read is nested. */
+  /** How deeply the expression being read is nested (parentheses, arguments, prefix operators). */
   private nesting = 0;
+  /** How many function calls the expression being read is inside. */
+  private calls = 0;
   constructor(private readonly toks: Tok[]) {}
 
   private peek(): Tok {
@@ -854,8 +985,7 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.nesting > FORMULA_LIMITS.nesting)
-      this.fail(`de formule is dieper genest dan ${FORMULA_LIMITS.nesting} niveaus`);
+    if (++this.nesting > parserDepth) throw tooDeep(parserDepth);
   }
 
   private concat(): Node {
@@ -961,6 +1091,17 @@ class Parser {
 
   private call(tok: Tok): Node {
     const fn = canonicalFunction(tok.s);
+    if (++this.calls > FORMULA_LIMITS.functions)
+      this.fail(
+        `de formule nest meer dan ${FORMULA_LIMITS.functions} functies in elkaar; Excel staat ten hoogste ${FORMULA_LIMITS.functions} niveaus toe`,
+        tok,
+      );
+    const node = this.callArguments(tok, fn);
+    this.calls--;
+    return node;
+  }
+
+  private callArguments(tok: Tok, fn: string): Node {
     this.next(); // (
     const args: Node[] = [];
     if (this.peek().t === ")") {
@@ -969,6 +1110,11 @@ class Parser {
     }
     for (;;) {
       const t = this.peek();
+      if (args.length === FORMULA_LIMITS.arguments)
+        this.fail(
+          `${tok.s} heeft meer dan ${FORMULA_LIMITS.arguments} argumenten; Excel staat er ten hoogste ${FORMULA_LIMITS.arguments} toe`,
+          t,
+        );
       if (t.t === "sep" || t.t === ")") args.push({ k: "missing" });
       else args.push(this.expression());
       const after = this.next();
@@ -1029,7 +1175,11 @@ function isReferenceLike(node: Node): boolean {
 
 const DYNAMIC = new Set(["INDIRECT", "OFFSET"]);
 
-/** Walks a tree once and records what it contains. */
+/**
+ * Walks a tree once and records what it contains. With an explicit stack, not recursion: this is
+ * where a tree too deep for the walkers after it (evaluators, printers, the audit, all recursive)
+ * is refused on this thread, so it must not run out of stack itself.
+ */
 export function describe(node: Node): FormulaInfo {
   const refs: RefSpec[] = [];
   const names: { name: string; sheet?: SheetSpec }[] = [];
@@ -1037,58 +1187,65 @@ export function describe(node: Node): FormulaInfo {
   const functions = new Set<string>();
   const spills: RefSpec[] = [];
   let unsupported: string | null = null;
-  // Children are one level deeper (`d`). A deeper tree is refused here, before anything that walks
-  // it (evaluators, printers, the audit) could run out of stack.
-  const walk = (n: Node, d: number): void => {
-    if (d > FORMULA_LIMITS.depth)
-      throw new FormulaSyntaxError(`de formule is meer dan ${FORMULA_LIMITS.depth} niveaus diep`, -1);
+  // The nodes still to visit, each with its level (children are one level deeper), in the order a
+  // recursive walk takes them: the first child on top.
+  const nodes: Node[] = [node];
+  const levels: number[] = [1];
+  const push = (n: Node, d: number) => {
+    nodes.push(n);
+    levels.push(d);
+  };
+  while (nodes.length) {
+    const n = nodes.pop()!;
+    const d = levels.pop()!;
+    if (d > stackDepth) throw tooDeep(stackDepth);
     const next = d + 1;
     switch (n.k) {
       case "ref":
         refs.push(n.ref);
         if (n.ref.sheet?.book !== undefined) unsupported ??= "verwijzing naar een andere werkmap";
         else if (n.ref.sheet?.last) unsupported ??= "3D-verwijzing over meerdere bladen";
-        return;
+        break;
       case "name":
         names.push(n.sheet ? { name: n.name, sheet: n.sheet } : { name: n.name });
         if (n.sheet?.book !== undefined) unsupported ??= "naam in een andere werkmap";
-        return;
+        break;
       case "struct":
         structs.push(n.spec);
-        return;
+        break;
       case "call":
         functions.add(n.fn);
-        for (const a of n.args) walk(a, next);
-        return;
+        for (let i = n.args.length - 1; i >= 0; i--) push(n.args[i], next);
+        break;
       case "unary":
         if (n.op === "@") unsupported ??= "impliciete doorsnede (@)";
-        walk(n.a, next);
-        return;
+        push(n.a, next);
+        break;
       case "postfix":
         if (n.op === "#" && n.a.k === "ref") spills.push(n.a.ref);
         else if (n.op === "#") unsupported ??= "overloopverwijzing (#) op iets anders dan een cel";
-        walk(n.a, next);
-        return;
+        push(n.a, next);
+        break;
       case "bin":
         if (n.op === " ") unsupported ??= "doorsnede van bereiken";
-        walk(n.a, next);
-        walk(n.b, next);
-        return;
+        push(n.b, next);
+        push(n.a, next);
+        break;
       case "paren":
-        walk(n.a, next);
-        return;
+        push(n.a, next);
+        break;
       case "union":
         unsupported ??= "vereniging van bereiken";
-        for (const item of n.items) walk(item, next);
-        return;
+        for (let i = n.items.length - 1; i >= 0; i--) push(n.items[i], next);
+        break;
       case "array":
-        for (const row of n.rows) for (const cell of row) walk(cell, next);
-        return;
+        for (let r = n.rows.length - 1; r >= 0; r--)
+          for (let c = n.rows[r].length - 1; c >= 0; c--) push(n.rows[r][c], next);
+        break;
       default:
-        return;
+        break;
     }
-  };
-  walk(node, 1);
+  }
   const hasNl = [...functions].some((f) => f.startsWith("NL."));
   const dynamic = [...functions].some((f) => DYNAMIC.has(f));
   return { refs, names, structs, functions, hasNl, dynamic, spills, unsupported };

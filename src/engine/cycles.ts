@@ -1,0 +1,82 @@
+/**
+ * Circular references among the cells a recalculation computes, as Excel has them: a cell that
+ * reads itself (directly, or through an area that holds it) or a ring of cells that read each
+ * other. Such a cell has no value to compute from; it keeps the value Excel stored and is listed
+ * with the cells of its ring, and so is every cell that reads one of them.
+ *
+ * Excel itself computes a ring only with iterative calculation on (File > Options > Formulas,
+ * stored as `<calcPr iterate="1">`); NL Aftrek does not iterate, and says so for such a workbook.
+ */
+import { IdLists } from "./idLists";
+
+/** What the plan tells about a cell left over by the dependency order. */
+export interface LeftOver {
+  /** The ring's cells, sorted by id (for the message); empty for a cell that only reads a ring. */
+  readonly ring: readonly number[];
+}
+
+/**
+ * The rings among `left` (the cells the dependency order could not place): strongly connected
+ * components of more than one cell, or one cell that reads itself (Tarjan's algorithm, with an
+ * explicit stack: a ring may be 100.000 cells long). `precedents` lists what each cell reads.
+ */
+export function findRings(left: readonly number[], precedents: IdLists, count: number): Map<number, LeftOver> {
+  const inLeft = new Uint8Array(count);
+  for (const id of left) inLeft[id] = 1;
+  const index = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const stack: number[] = [];
+  const result = new Map<number, LeftOver>();
+  const notInRing: LeftOver = { ring: [] };
+  let next = 0;
+  // The walk: each frame is a cell and the position in its list of precedents.
+  const frames: number[] = [];
+  const positions: number[] = [];
+  for (const root of left) {
+    if (index[root] >= 0) continue;
+    frames.push(root);
+    positions.push(precedents.first(root));
+    index[root] = low[root] = next++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (frames.length) {
+      const top = frames.length - 1;
+      const id = frames[top];
+      const k = positions[top];
+      if (k < precedents.end(id)) {
+        positions[top] = k + 1;
+        const p = precedents.items[k];
+        if (!inLeft[p]) continue;
+        if (index[p] < 0) {
+          index[p] = low[p] = next++;
+          stack.push(p);
+          onStack[p] = 1;
+          frames.push(p);
+          positions.push(precedents.first(p));
+        } else if (onStack[p] && index[p] < low[id]) low[id] = index[p];
+        continue;
+      }
+      frames.pop();
+      positions.pop();
+      if (frames.length && low[id] < low[frames[frames.length - 1]]) low[frames[frames.length - 1]] = low[id];
+      if (low[id] !== index[id]) continue;
+      const component: number[] = [];
+      let member: number;
+      do {
+        member = stack.pop()!;
+        onStack[member] = 0;
+        component.push(member);
+      } while (member !== id);
+      const ring = component.length > 1 || precedents.some(id, (p) => p === id);
+      if (!ring) {
+        result.set(id, notInRing);
+        continue;
+      }
+      component.sort((a, b) => a - b);
+      const entry: LeftOver = { ring: component };
+      for (const m of component) result.set(m, entry);
+    }
+  }
+  return result;
+}
