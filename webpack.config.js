@@ -47,15 +47,7 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: [
-          "./src/functions/functions.ts",
-          "./src/functions/ondernemersaftrekFunctions.ts",
-          "./src/functions/investeringFunctions.ts",
-          "./src/functions/inkomstenbelastingFunctions.ts",
-          "./src/functions/korFunctions.ts",
-          "./src/functions/heffingskortingFunctions.ts",
-          "./src/functions/infoFunctions.ts",
-        ],
+        input: require("./scripts/function-modules"),
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -12,6 +12,7 @@ import {
   SimpleRangeValue,
 } from "hyperformula";
 import { NL_FUNCTIONS } from "../functions/registry";
+import { isExcelError } from "../workbook/formula/ast";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { EXCEL_EPSILON } from "./excelNumbers";
 import { TEXT_COMPARISON } from "./excelValues";
@@ -129,19 +130,16 @@ export function engineFunctions(): ReadonlySet<string> {
   return known;
 }
 
-/** The Excel error codes a result may be; HyperFormula's own (#CYCLE!, #ERROR!, #SPILL!) are not written. */
-const EXCEL_CODES = new Set(["#VALUE!", "#N/A", "#NAME?", "#REF!", "#DIV/0!", "#NUM!"]);
-
 /**
  * A cell's value as HyperFormula computed it: the number itself, as Excel stores a result, where
  * HyperFormula's own reading (getCellValue) gives it at 15 digits; an error with its Dutch message;
- * undefined for an error Excel does not have.
+ * undefined for an error Excel does not have (HyperFormula's own #CYCLE!, #ERROR!, #SPILL!).
  */
 export function engineValue(engine: HyperFormula, address: SimpleCellAddress): CellValue | undefined {
   const value = engine.dependencyGraph.getScalarValue(address);
   if (value instanceof CellError) {
     const code = errorCode(value);
-    return EXCEL_CODES.has(code) ? errorValue(code, errorMessage(value)) : undefined;
+    return isExcelError(code) ? errorValue(code, errorMessage(value)) : undefined;
   }
   return toCellValue(value);
 }

@@ -3,19 +3,17 @@
  * whole area), whether Excel has a code for each error in it, and whether a cell already holds it.
  */
 import { a1, Area } from "../workbook/address";
+import { isExcelError } from "../workbook/formula/ast";
 import { SheetCells, WorkbookPackage } from "../workbook/package";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
 import { FormulaCell } from "./dependents";
 
-/** The seven error codes Excel has always had: the only errors ever written. */
-const WRITABLE_ERRORS = new Set(["#VALUE!", "#N/A", "#NAME?", "#REF!", "#DIV/0!", "#NUM!", "#NULL!"]);
-
 /** The first error among the values that Excel has no code for (it cannot be written), or null. */
 export function unwritable(cells: readonly CellEdit[]): ErrorValue | null {
   for (let k = 0; k < cells.length; k++) {
     const value = cells[k].value;
-    if (isErrorValue(value) && !WRITABLE_ERRORS.has(value.error)) return value;
+    if (isErrorValue(value) && !isExcelError(value.error)) return value;
   }
   return null;
 }

@@ -7,6 +7,9 @@
 /** Excel's own error codes: the only errors ever written to a workbook. */
 export const EXCEL_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"] as const;
 export type ExcelErrorCode = (typeof EXCEL_ERRORS)[number];
+const EXCEL_ERROR_SET: ReadonlySet<string> = new Set(EXCEL_ERRORS);
+/** Whether Excel has this error code (so it can be written to a workbook). */
+export const isExcelError = (code: string): code is ExcelErrorCode => EXCEL_ERROR_SET.has(code);
 /** Newer error values Excel may have stored (they are read, never written). */
 export const OTHER_ERRORS = [
   "#GETTING_DATA",
