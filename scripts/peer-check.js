@@ -106,6 +106,48 @@ const SINGLE = [
   'VLOOKUP(2.5,{1,10;2,20;3,30},2,TRUE)',
   'HLOOKUP("y",{"x","y";10,20},2,FALSE)',
   "VLOOKUP(9,{1,2},2,FALSE)",
+  // The functions both evaluators run from one table (src/engine/excelFunctions.ts): the examples of
+  // ECMA-376 (IF, AND, OR) and of Excel's help (NOT, SUM, MAX, MIN, ABS, IFERROR)
+  'IF(10>5,"Yes","No")',
+  'IF(10>5,"Yes")',
+  'IF(10>5,"Yes",)',
+  'IF(10<5,"Yes")',
+  'IF(10<5,"Yes",)',
+  'IF(10>5,,"No")',
+  "IF(10>5,,)",
+  'IF(10<5,"Yes",20)',
+  'IF("",1,2)',
+  "AND(TRUE)",
+  "AND(TRUE,FALSE)",
+  "AND(10>5,3=1+2,5)",
+  "OR(TRUE)",
+  "OR(FALSE,FALSE)",
+  "OR(10=5,3=1+2,0)",
+  "NOT(FALSE)",
+  "NOT(1+1=2)",
+  'AND({TRUE,"x"})',
+  'OR({"x","y"})',
+  "SUM(3,2)",
+  'SUM("5",15,TRUE)',
+  "SUM({1,2,TRUE})",
+  "MAX(10,7,9,27,2)",
+  "MAX(10,7,9,27,2,30)",
+  "MIN(10,7,9,27,2)",
+  "MIN(10,7,9,27,2,0)",
+  "MAX({-1,-2})",
+  "ABS(-4)",
+  'ABS("-3")',
+  'IFERROR(1/0,"fout")',
+  "IFERROR(1/0,)",
+  '_xlfn.IFNA(1/0,"x")',
+  '_xlfn.IFNA(NA(),"x")',
+  "_xlfn.IFNA(NA(),)",
+  // text compared as Excel compares it: without regard to case, with regard to accents
+  '"a"="A"',
+  '"é"="e"',
+  '"ä"<"b"',
+  '1<"a"',
+  '"a"<TRUE',
 ];
 
 /** Known differences, each with why it stays. */
@@ -116,6 +158,14 @@ const KNOWN = {
   "MROUND(5,-2)": "Microsoft's help: #NUM! for different signs (HyperFormula); LibreOffice 6",
   "INT(4766.69*100)": "binary 476668,99999999994: HyperFormula 476668, LibreOffice 476669; not checked against Excel",
   "MOD(4766.69,0.01)": "HyperFormula works on the binary quotient, LibreOffice corrects it; not checked against Excel",
+  'AND({TRUE,"x"})':
+    "ECMA-376 (AND): a text in an array is passed over, WAAR (both evaluators); LibreOffice #VALUE!",
+  "SUM({1,2,TRUE})":
+    "Excel's help: in an array only the numbers count, 3 (both evaluators); LibreOffice counts WAAR as 1, 4",
+  '"a"<TRUE':
+    "Excel orders numbers < text < logical values, WAAR (both evaluators, and HyperFormula's own); LibreOffice ONWAAR",
+  'SUM("5",15,TRUE)':
+    "Excel's help: 21, a number in text given as an argument is read as one (both evaluators); LibreOffice, set to refuse text where a number is wanted, #VALUE!",
   "ROUND(21.9/0.2,0)": "binary 109,49999999999998579, 109,500000000000 at 15 digits: 110 here, as Excel per HyperFormula issue #1746; LibreOffice 109",
 };
 

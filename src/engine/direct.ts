@@ -1,29 +1,35 @@
 /**
  * The NL subgraph evaluated directly: formulas made of NL function calls, references, constants,
- * arithmetic or comparison operators, and the native functions a template puts around an NL
- * result (IF, AND, OR, NOT, IFERROR, IFNA, SUM, MAX, MIN, ABS, and ROUND, FLOOR, INT and their kin:
- * the table DIRECT_FUNCTIONS at the end, each with the calls it accepts and its result). Every other
- * formula goes to HyperFormula. Each cell is evaluated once, in dependency order, and reads at most
- * a small range (SMALL_AREA), so the work is linear in the number of formulas.
+ * arithmetic or comparison operators, and the Excel functions a template puts around an NL result
+ * (IF, AND, OR, NOT, IFERROR, IFNA, SUM, MAX, MIN, ABS, and ROUND, FLOOR, INT and their kin: the
+ * table of excelFunctions.ts, which HyperFormula runs too). Every other formula goes to
+ * HyperFormula. Each cell is evaluated once, in dependency order, and reads at most a small range
+ * (SMALL_AREA), so the work is linear in the number of formulas.
  *
- * The operators follow Excel: an empty cell is 0, TRUE is 1, a number as text is that number, an
- * error passes through, division by zero is #DIV/0!; comparisons order numbers < text < logical
- * values and compare text without regard to case; numbers are equal, and a sum is 0, within
- * Excel's precision (excelNumbers.ts, the same as HyperFormula is set to).
+ * The operators are Excel's, as excelValues.ts has them: an empty cell is 0, WAAR is 1, a number as
+ * text is that number, an error passes through, division by zero is #DIV/0!; comparisons order
+ * numbers < text < logical values and compare text without regard to case; numbers are equal, and a
+ * sum is 0, within Excel's precision. A value only Excel can decide (text in the user's language, a
+ * range where one value is wanted) throws NeedsExcel: the caller keeps Excel's value.
  */
 import { Area, MAX_COLUMNS, MAX_ROWS } from "../workbook/address";
 import { Node, RefSpec } from "../workbook/formula/ast";
 import { Host } from "../workbook/formula/parse";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
-import { dutchEngineMessage } from "./engineMessages";
-import { EXCEL_ROUNDING, excelCompare, ExcelRoundingFunction, excelSum } from "./excelNumbers";
+import { Arguments, ArgumentsBase, excelFunction, ExcelFunction, Fold } from "./excelFunctions";
+import {
+  arithmetic,
+  ArithmeticOperator,
+  comparison,
+  ComparisonOperator,
+  finite,
+  NeedsExcel,
+  toNumber,
+} from "./excelValues";
 import { GROWING_FROM } from "./growingAreas";
 import { callNl, NlArgument, nlFunctionId } from "./nlCall";
 import type { NlCall } from "./nlPool";
-
-/** A value met during evaluation that only Excel itself can interpret (a date typed as text, say). */
-export class NotDirect extends Error {}
 
 export interface DirectContext {
   readonly refs: WorkbookReferences;
@@ -57,8 +63,20 @@ function isSmallArea(ref: RefSpec): boolean {
   return rows < GROWING_FROM && rows * (Math.abs(ref.c2 - ref.c1) + 1) <= SMALL_AREA;
 }
 
-const ARITHMETIC = new Set(["+", "-", "*", "/", "^"]);
-const OPERATORS = new Set(["+", "-", "*", "/", "^", "=", "<>", "<", ">", "<=", ">="]);
+const ARITHMETIC: ReadonlySet<string> = new Set<ArithmeticOperator>(["+", "-", "*", "/", "^"]);
+const COMPARISONS: ReadonlySet<string> = new Set<ComparisonOperator>(["=", "<>", "<", ">", "<=", ">="]);
+
+/**
+ * Whether the direct evaluator takes a call of an Excel function of the table: the arguments Excel
+ * takes, each left empty only where the function allows it, each direct itself: one value, or for a
+ * list (SUM, AND) a value, small range or array.
+ */
+function acceptsCall(fn: ExcelFunction, args: readonly Node[], direct: (n: Node, p: Position) => boolean): boolean {
+  if (args.length < fn.required) return false;
+  if (fn.list) return args.every((a) => a.k !== "missing" && direct(a, "aggregate"));
+  if (args.length > fn.parameters.length) return false;
+  return args.every((a, i) => (a.k === "missing" ? fn.parameters[i].omittable === true : direct(a, "operand")));
+}
 
 /** Whether a formula tree can be evaluated here (else it goes to HyperFormula). */
 export function isDirect(
@@ -89,15 +107,17 @@ export function isDirect(
     }
     case "call": {
       if (nlFunctionId(node.fn) !== null) return node.args.every((a) => again(a, "argument"));
-      const fn = DIRECT_FUNCTIONS.get(node.fn);
-      return fn !== undefined && fn.accepts(node.args, again);
+      const fn = excelFunction(node.fn);
+      return fn !== undefined && acceptsCall(fn, node.args, again);
     }
     case "unary":
       return node.op !== "@" && again(node.a, "operand");
     case "postfix":
       return node.op === "%" ? again(node.a, "operand") : position === "argument" && node.a.k === "ref";
     case "bin":
-      return OPERATORS.has(node.op) && again(node.a, "operand") && again(node.b, "operand");
+      return (
+        (ARITHMETIC.has(node.op) || COMPARISONS.has(node.op)) && again(node.a, "operand") && again(node.b, "operand")
+      );
     case "paren":
       return again(node.a, position);
     case "array":
@@ -128,77 +148,9 @@ function isRows(v: Value): v is RowsValue {
   return typeof v === "object" && v !== null && "rows" in v;
 }
 
-// The messages HyperFormula gives for the same errors, in Dutch: the same text whichever evaluator.
-const NOT_A_NUMBER = dutchEngineMessage("Value cannot be coerced to number.");
-const NOT_FINITE = dutchEngineMessage("NaN or infinite value encountered.");
-/** AND or OR over cells without a logical value or number (Excel's #VALUE!, which has no message). */
-const NO_LOGICAL_VALUE = "Geen logische waarde (WAAR of ONWAAR) of getal gevonden.";
-
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
-
-/** A value as a number, the way Excel's arithmetic takes it. */
-function toNumber(value: CellValue): number | CellValue {
-  if (value === null) return 0;
-  if (typeof value === "number") return value;
-  if (typeof value === "boolean") return value ? 1 : 0;
-  if (typeof value === "string") {
-    const text = value.trim();
-    if (text === "") return errorValue("#VALUE!", NOT_A_NUMBER);
-    if (PLAIN_NUMBER.test(text)) {
-      const n = Number(text.replace("%", ""));
-      return text.endsWith("%") ? n / 100 : n;
-    }
-    // Dates, times and amounts with separators depend on the user's locale: leave them to Excel.
-    if (/\d/.test(text) && /^[\d\s.,:/\-+€$%()]+$/.test(text))
-      throw new NotDirect("tekst die Excel als getal of datum kan lezen");
-    return errorValue("#VALUE!", NOT_A_NUMBER);
-  }
-  return value;
-}
-
-function finite(n: number): CellValue {
-  if (Number.isNaN(n) || !Number.isFinite(n)) return errorValue("#NUM!", NOT_FINITE);
-  return Object.is(n, -0) ? 0 : n;
-}
-
-function arithmetic(op: string, x: number, y: number): CellValue {
-  switch (op) {
-    case "+":
-      return finite(excelSum(x, y));
-    case "-":
-      return finite(excelSum(x, -y));
-    case "*":
-      return finite(x * y);
-    case "/":
-      return y === 0 ? errorValue("#DIV/0!") : finite(x / y);
-    default:
-      if (x === 0 && y === 0) return errorValue("#NUM!");
-      if (x === 0 && y < 0) return errorValue("#DIV/0!");
-      return finite(Math.pow(x, y));
-  }
-}
-
-/** Excel's ordering for comparisons: numbers < text < logical values; empty is 0, "" or FALSE. */
-function compare(a: CellValue, b: CellValue): number {
-  const rank = (v: CellValue) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
-  let x = a;
-  let y = b;
-  if (x === null) x = typeof y === "string" ? "" : typeof y === "boolean" ? false : 0;
-  if (y === null) y = typeof x === "string" ? "" : typeof x === "boolean" ? false : 0;
-  if (rank(x) !== rank(y)) return rank(x) - rank(y);
-  if (typeof x === "string") {
-    const p = x.toLowerCase();
-    const q = (y as string).toLowerCase();
-    return p < q ? -1 : p > q ? 1 : 0;
-  }
-  if (typeof x === "number") return excelCompare(x, y as number);
-  const p = Number(x);
-  const q = Number(y);
-  return p < q ? -1 : p > q ? 1 : 0;
-}
-
 export class DirectEvaluator {
-  constructor(private readonly ctx: DirectContext) {}
+  /** @param ctx the workbook's cells as the formulas see them (read by the arguments of functions too) */
+  constructor(readonly ctx: DirectContext) {}
 
   /**
    * The value of a formula for the cell at (sheet, host): a value, or rows for a spilled result.
@@ -208,7 +160,7 @@ export class DirectEvaluator {
     const v = this.eval(node, sheet, host, 0);
     if (isRows(v)) return v.rows;
     if (isArea(v)) {
-      if (!v.single) throw new NotDirect("een bereik als uitkomst");
+      if (!v.single) throw new NeedsExcel("een bereik als uitkomst");
       const value = this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1);
       return value === null ? 0 : value;
     }
@@ -250,11 +202,11 @@ export class DirectEvaluator {
           return isUnresolved(area) ? errorValue(area.error) : { area, single: false };
         }
         const n = toNumber(this.scalar(node.a, sheet, host, depth));
-        return typeof n === "number" ? finite(n / 100) : n;
+        return isErrorValue(n) ? n : finite(n / 100);
       }
       case "unary": {
         const n = toNumber(this.scalar(node.a, sheet, host, depth));
-        if (typeof n !== "number") return n;
+        if (isErrorValue(n)) return n;
         return node.op === "-" ? finite(-n) : n;
       }
       case "bin":
@@ -263,17 +215,17 @@ export class DirectEvaluator {
         return { rows: node.rows.map((row) => row.map((cell) => this.scalar(cell, sheet, host, depth))) };
       case "call": {
         if (node.fn.startsWith("NL.")) return this.call(node.fn, node.args, sheet, host, depth);
-        const fn = DIRECT_FUNCTIONS.get(node.fn);
-        if (fn === undefined) throw new NotDirect(node.fn);
-        return fn.evaluate(node.args, new CellOperands(this, this.ctx, sheet, host, depth));
+        const fn = excelFunction(node.fn);
+        if (fn === undefined) throw new NeedsExcel(node.fn);
+        return fn.evaluate(new DirectArguments(this, node.args, sheet, host, depth));
       }
       default:
-        throw new NotDirect(node.k);
+        throw new NeedsExcel(node.k);
     }
   }
 
-  /** The common case, a reference to one cell of the same sheet, read without building a reference first. */
-  private sameSheetCell(node: Node, sheet: number, host: Host): CellValue | undefined {
+  /** @internal The common case, a reference to one cell of the same sheet, read without building a reference first. */
+  sameSheetCell(node: Node, sheet: number, host: Host): CellValue | undefined {
     if (node.k !== "ref" || node.ref.kind !== "cell" || node.ref.sheet) return undefined;
     const row = node.ref.r1Abs ? node.ref.r1 : host.row + node.ref.r1;
     const col = node.ref.c1Abs ? node.ref.c1 : host.col + node.ref.c1;
@@ -291,7 +243,7 @@ export class DirectEvaluator {
   /** @internal A value as one value: a one-cell reference read, an array's first value. */
   single(v: Value): CellValue {
     if (isArea(v)) {
-      if (!v.single) throw new NotDirect("een bereik in een berekening");
+      if (!v.single) throw new NeedsExcel("een bereik in een berekening");
       return this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1);
     }
     if (isRows(v)) return v.rows[0]?.[0] ?? null;
@@ -303,28 +255,12 @@ export class DirectEvaluator {
     const y = this.scalar(b, sheet, host, depth);
     if (isErrorValue(x)) return x;
     if (isErrorValue(y)) return y;
-    if (ARITHMETIC.has(op)) {
-      const p = toNumber(x);
-      if (typeof p !== "number") return p;
-      const q = toNumber(y);
-      if (typeof q !== "number") return q;
-      return arithmetic(op, p, q);
-    }
-    const c = compare(x, y);
-    switch (op) {
-      case "=":
-        return c === 0;
-      case "<>":
-        return c !== 0;
-      case "<":
-        return c < 0;
-      case ">":
-        return c > 0;
-      case "<=":
-        return c <= 0;
-      default:
-        return c >= 0;
-    }
+    if (!ARITHMETIC.has(op)) return comparison(op as ComparisonOperator, x, y);
+    const p = toNumber(x);
+    if (isErrorValue(p)) return p;
+    const q = toNumber(y);
+    if (isErrorValue(q)) return q;
+    return arithmetic(op as ArithmeticOperator, p, q);
   }
 
   /**
@@ -355,285 +291,56 @@ export class DirectEvaluator {
 
   private call(fn: string, args: readonly Node[], sheet: number, host: Host, depth: number): Value {
     const id = nlFunctionId(fn);
-    if (!id) throw new NotDirect(fn);
+    if (!id) throw new NeedsExcel(fn);
     const result = callNl(id, this.argumentValues(args, sheet, host, depth));
     return Array.isArray(result) ? { rows: result } : result;
   }
 }
 
-/** An argument of a native function, evaluated for the cell being computed. */
-interface Operands {
-  /** As one value: a one-cell reference read, an array's first value, an error as it is. */
-  scalar(node: Node): CellValue;
-  /** As it comes: a value, a reference, an array. */
-  value(node: Node): Value;
-  /** The cells of a reference or an array, row by row. */
-  cells(v: AreaValue | RowsValue): readonly (readonly CellValue[])[];
-  /** A value already evaluated, as one value (what `scalar` gives). */
-  single(v: Value): CellValue;
-}
-
-class CellOperands implements Operands {
+/** A call's arguments in the direct evaluator, each evaluated for the cell being computed when first asked for. */
+class DirectArguments extends ArgumentsBase<Value> implements Arguments<Value> {
   constructor(
     private readonly ev: DirectEvaluator,
-    private readonly ctx: DirectContext,
+    private readonly args: readonly Node[],
     private readonly sheet: number,
     private readonly host: Host,
     private readonly depth: number,
-  ) {}
-
-  scalar(node: Node): CellValue {
-    return this.ev.scalar(node, this.sheet, this.host, this.depth);
+  ) {
+    super(args.length);
   }
 
-  value(node: Node): Value {
-    return this.ev.eval(node, this.sheet, this.host, this.depth);
+  omitted(i: number): boolean {
+    return this.args[i].k === "missing";
   }
 
-  single(v: Value): CellValue {
-    return this.ev.single(v);
+  protected evaluate(i: number): Value {
+    return this.ev.eval(this.args[i], this.sheet, this.host, this.depth);
   }
 
-  cells(v: AreaValue | RowsValue): readonly (readonly CellValue[])[] {
-    if (isRows(v)) return v.rows;
-    return v.single ? [[this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1)]] : this.ctx.valuesIn(v.area);
+  value(i: number): CellValue {
+    const cell = this.isEvaluated(i) ? undefined : this.ev.sameSheetCell(this.args[i], this.sheet, this.host);
+    return cell !== undefined ? cell : this.ev.single(this.raw(i));
+  }
+
+  array(i: number): CellValue[][] | null {
+    const v = this.raw(i);
+    return isRows(v) ? v.rows : null;
+  }
+
+  pass(i: number): Value {
+    return this.raw(i);
+  }
+
+  result(value: CellValue | CellValue[][]): Value {
+    return Array.isArray(value) ? { rows: value } : value;
+  }
+
+  fold<T>(i: number, fold: Fold<T>, total: T): T | ErrorValue | undefined {
+    const v = this.raw(i);
+    if (isRows(v)) return this.foldRows(v.rows, fold, total);
+    if (!isArea(v)) return undefined;
+    const { area } = v;
+    if (v.single) return this.foldCell(this.ev.ctx.valueAt(area.sheet, area.r1, area.c1), fold, total);
+    return this.foldRange(this.foldRows(this.ev.ctx.valuesIn(area), fold, fold.initial), fold, total);
   }
 }
-
-/**
- * A native Excel function evaluated here: which calls of it (`accepts`, given whether an argument
- * in a position is direct itself) and its result. Any other call goes to HyperFormula.
- */
-interface DirectFunction {
-  accepts(args: readonly Node[], direct: (node: Node, position: Position) => boolean): boolean;
-  evaluate(args: readonly Node[], operands: Operands): Value;
-}
-
-/** A number, logical value or empty cell as a logical value: WAAR unless 0, ONWAAR or empty. */
-function isTrue(v: number | boolean | null): boolean {
-  return v !== null && v !== 0 && v !== false;
-}
-
-/**
- * IF(test; if true; [if false]): the test a number (not 0 is WAAR) or a logical value, an empty
- * cell ONWAAR; only the outcome chosen is evaluated; an outcome left empty is 0, and without an
- * outcome for ONWAAR the result is ONWAAR. Text as the test is read by Excel in its own language
- * ("WAAR", "TRUE"): left to Excel.
- */
-const IF: DirectFunction = {
-  accepts: ([test, ...outcomes], direct) =>
-    outcomes.length >= 1 &&
-    outcomes.length <= 2 &&
-    direct(test, "operand") &&
-    outcomes.every((a) => a.k === "missing" || direct(a, "operand")),
-  evaluate(args, o) {
-    const test = o.scalar(args[0]);
-    if (isErrorValue(test)) return test;
-    if (typeof test === "string") throw new NotDirect("tekst als voorwaarde van ALS");
-    const outcome = isTrue(test) ? args[1] : args[2];
-    if (outcome === undefined) return false;
-    if (outcome.k === "missing") return 0;
-    return o.value(outcome);
-  },
-};
-
-/**
- * MAX and MIN as Excel's help has them: of a cell, a range or an array only the numbers count
- * (text, WAAR/ONWAAR and empty cells are passed over); a value given as an argument counts as
- * arithmetic takes it (WAAR is 1, text that is no number #VALUE!); an error is the result; with
- * no number at all the result is 0. An argument left empty is HyperFormula's.
- */
-function extreme(max: boolean): DirectFunction {
-  return {
-    accepts: everyArgument,
-    evaluate(args, o) {
-      const numbers = gather(args, o, (cell) => (typeof cell === "number" ? cell : null), toNumber);
-      if (isErrorValue(numbers)) return numbers;
-      let best = 0;
-      for (let i = 0; i < numbers.length; i++)
-        if (i === 0 || (max ? numbers[i] > best : numbers[i] < best)) best = numbers[i];
-      return best === 0 ? 0 : best;
-    },
-  };
-}
-
-/**
- * SUM as Excel's help has it: of a cell, a range or an array only the numbers count (text,
- * WAAR/ONWAAR and empty cells are passed over); a value given as an argument counts as arithmetic
- * takes it (WAAR is 1, text that is no number #VALUE!); the first error is the result. Added in
- * HyperFormula's order, each step a sum that is 0 when it is only the noise of its terms
- * (excelSum): the cells of a range first among themselves, then that to the total; a cell, an
- * array or a value to the total as it comes. An argument left empty is HyperFormula's.
- */
-const SUM: DirectFunction = {
-  accepts: everyArgument,
-  evaluate(args, o) {
-    let total = 0;
-    for (const arg of args) {
-      const v = o.value(arg);
-      if (!isArea(v) && !isRows(v)) {
-        const n = toNumber(v);
-        if (typeof n !== "number") return n;
-        total = excelSum(total, n);
-        continue;
-      }
-      const range = isArea(v) && !v.single;
-      let sum = range ? 0 : total;
-      for (const row of o.cells(v))
-        for (const cell of row) {
-          if (isErrorValue(cell)) return cell;
-          if (typeof cell === "number") sum = excelSum(sum, cell);
-        }
-      total = range ? excelSum(sum, total) : sum;
-    }
-    return finite(total);
-  },
-};
-
-/**
- * A rounding function of EXCEL_ROUNDING (ROUND, FLOOR, INT and their kin), the same entry as
- * HyperFormula's: the arguments Excel takes, each a number as arithmetic takes it, the first error
- * as it comes, and the defaults of those left out.
- */
-function rounding(fn: ExcelRoundingFunction): DirectFunction {
-  return {
-    accepts: (args, direct) =>
-      args.length >= fn.required && args.length <= fn.defaults.length && args.every((a) => direct(a, "operand")),
-    evaluate(args, o) {
-      const numbers: number[] = [];
-      for (let i = 0; i < fn.defaults.length; i++) {
-        const n = i < args.length ? toNumber(o.scalar(args[i])) : fn.defaults[i]!;
-        if (typeof n !== "number") return n;
-        numbers.push(n);
-      }
-      const result = fn.compute(...numbers);
-      if (result === "#DIV/0!") return errorValue("#DIV/0!");
-      if (result === "Distinct signs.") return errorValue("#NUM!", dutchEngineMessage(result));
-      return finite(result);
-    },
-  };
-}
-
-/** ABS of one number, as arithmetic takes it. */
-const ABS: DirectFunction = {
-  accepts: (args, direct) => args.length === 1 && direct(args[0], "operand"),
-  evaluate(args, o) {
-    const n = toNumber(o.scalar(args[0]));
-    return typeof n === "number" ? finite(Math.abs(n)) : n;
-  },
-};
-
-/**
- * AND and OR as Excel's help has them: of a cell, a range or an array the logical values and
- * numbers count (0 is ONWAAR), text and empty cells are passed over, and with nothing left the
- * result is #VALUE!; a value given as an argument counts as a logical value (a number not 0 is
- * WAAR); the first error is the result. Text given as an argument Excel reads in its own language
- * ("WAAR", "TRUE"): left to Excel, as is an argument left empty.
- */
-function connective(all: boolean, dutch: string): DirectFunction {
-  const ofArgument = (v: CellValue): boolean | CellValue => {
-    if (isErrorValue(v)) return v;
-    if (typeof v === "string") throw new NotDirect(`tekst als argument van ${dutch}`);
-    return isTrue(v);
-  };
-  return {
-    accepts: everyArgument,
-    evaluate(args, o) {
-      const values = gather(args, o, logicalInCell, ofArgument);
-      if (isErrorValue(values)) return values;
-      if (values.length === 0) return errorValue("#VALUE!", NO_LOGICAL_VALUE);
-      return all ? values.every((b) => b) : values.some((b) => b);
-    },
-  };
-}
-
-/** A logical value or number in a cell of a range as AND and OR count it (0 is ONWAAR); null: passed over. */
-function logicalInCell(cell: CellValue): boolean | null {
-  return typeof cell === "number" || typeof cell === "boolean" ? isTrue(cell) : null;
-}
-
-/** MAX, AND and the like: any number of arguments, each a value, reference or array, none left empty. */
-function everyArgument(args: readonly Node[], direct: (node: Node, position: Position) => boolean): boolean {
-  return args.length > 0 && args.every((a) => a.k !== "missing" && direct(a, "aggregate"));
-}
-
-/**
- * The values a function of many arguments (MAX, AND) takes, in order: of each cell of a reference
- * or array what `ofCell` makes of it (null: passed over), of each other argument what
- * `ofArgument` does (an error, or the value). The first error met, in a cell or given, is the result.
- */
-function gather<T>(
-  args: readonly Node[],
-  o: Operands,
-  ofCell: (cell: CellValue) => T | null,
-  ofArgument: (value: CellValue) => T | CellValue,
-): T[] | ErrorValue {
-  const values: T[] = [];
-  for (const arg of args) {
-    const v = o.value(arg);
-    if (isArea(v) || isRows(v)) {
-      for (const row of o.cells(v))
-        for (const cell of row) {
-          if (isErrorValue(cell)) return cell;
-          const value = ofCell(cell);
-          if (value !== null) values.push(value);
-        }
-      continue;
-    }
-    const value = ofArgument(v);
-    if (isErrorValue(value)) return value;
-    values.push(value as T);
-  }
-  return values;
-}
-
-/** NOT of one value: a number not 0 or WAAR gives ONWAAR, 0, ONWAAR or an empty cell WAAR; text is Excel's. */
-const NOT: DirectFunction = {
-  accepts: (args, direct) => args.length === 1 && direct(args[0], "operand"),
-  evaluate(args, o) {
-    const v = o.scalar(args[0]);
-    if (isErrorValue(v)) return v;
-    if (typeof v === "string") throw new NotDirect("tekst als argument van NIET");
-    return !isTrue(v);
-  },
-};
-
-/**
- * IFERROR and IFNA: the value, or, where it is an error (IFNA: #N/A) the second argument, only then
- * evaluated; of a spilled NL result each error in it. An empty cell as either argument Excel's
- * help reads as "" (a text, where a reference elsewhere gives 0): left to Excel.
- */
-function ifError(catches: (error: ErrorValue) => boolean, dutch: string): DirectFunction {
-  return {
-    accepts: (args, direct) => args.length === 2 && args.every((a) => a.k !== "missing" && direct(a, "operand")),
-    evaluate(args, o) {
-      let alternative: CellValue | undefined;
-      const orElse = (value: CellValue): CellValue => {
-        if (!isErrorValue(value) || !catches(value)) return value;
-        alternative ??= o.scalar(args[1]);
-        if (alternative === null) throw new NotDirect(`een lege cel in ${dutch}`);
-        return alternative;
-      };
-      const v = o.value(args[0]);
-      if (isRows(v)) return { rows: v.rows.map((row) => row.map(orElse)) };
-      const value = o.single(v);
-      if (value === null) throw new NotDirect(`een lege cel in ${dutch}`);
-      return orElse(value);
-    },
-  };
-}
-
-/** The native functions evaluated here, by canonical (English) name. */
-const DIRECT_FUNCTIONS: ReadonlyMap<string, DirectFunction> = new Map([
-  ["IF", IF],
-  ["AND", connective(true, "EN")],
-  ["OR", connective(false, "OF")],
-  ["NOT", NOT],
-  ["IFERROR", ifError(() => true, "ALS.FOUT")],
-  ["IFNA", ifError((error) => error.error === "#N/A", "ALS.NB")],
-  ["SUM", SUM],
-  ["MAX", extreme(true)],
-  ["MIN", extreme(false)],
-  ["ABS", ABS],
-  ...Object.entries(EXCEL_ROUNDING).map(([name, fn]): [string, DirectFunction] => [name, rounding(fn)]),
-]);

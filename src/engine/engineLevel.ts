@@ -13,6 +13,7 @@ import { DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, FormulaCell } from "./dependents";
 import { loadEngine } from "./engineLoader";
 import { areaName, boundFormula, edgeOf, reachesBeyond, UsedArea } from "./boundedAreas";
+import { needsExcelReason } from "./excelValues";
 import { growingGroups } from "./growingAreas";
 
 /** What an engine level reads from, and writes to, the recalculation it is part of. */
@@ -247,13 +248,20 @@ function runEngine(ctx: EngineLevelContext, run: readonly EngineFormula[]): void
     sheets[sheet.name] = rows;
   });
   const lookups = run.some(({ id }) => callsAny(formulas[id], hf.LOOKUP_FUNCTIONS));
-  const engine = ctx.engines.engineFor(sheets, lookups);
+  // HyperFormula computes the sheets as it is given them; a function of excelFunctions.ts that
+  // meets a value only Excel can decide says so for its formula (withUndecided).
+  const [engine, undecided] = hf.withUndecided(() => ctx.engines.engineFor(sheets, lookups));
   // Sheets are found by name: an object orders a sheet called "1" before the others.
   const engineSheet = pkg.sheets.map((sheet) => engine.getSheetId(sheet.name)!);
   for (const { id } of run) {
     const f = formulas[id];
+    const needsExcel = undecided.get(hf.addressKey(engineSheet[f.sheet], f.cell.row - 1, f.cell.col - 1));
+    if (needsExcel !== undefined) {
+      kept.set(id, needsExcelReason(needsExcel));
+      continue;
+    }
     const read = (row: number, col: number) =>
-      hf.fromEngine(engine.getCellValue({ sheet: engineSheet[f.sheet], row: row - 1, col: col - 1 }));
+      hf.engineValue(engine, { sheet: engineSheet[f.sheet], row: row - 1, col: col - 1 });
     if (f.arrayArea) {
       const rows: CellValue[][] = [];
       let failed = false;

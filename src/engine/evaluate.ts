@@ -11,9 +11,10 @@ import { WorkbookPackage, SheetCells, SheetInfo } from "../workbook/package";
 import { WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { textFormatReason } from "./decisions";
-import { DirectEvaluator, isDirect, NotDirect } from "./direct";
+import { DirectEvaluator, isDirect } from "./direct";
 import { NeedsDeepStack } from "./deepStack";
 import { loadEngine } from "./engineLoader";
+import { NeedsExcel, needsExcelReason } from "./excelValues";
 import { nlFunctionId } from "./nlCall";
 
 /** A formula that cannot be evaluated as written; the message is for the user. */
@@ -115,30 +116,37 @@ export function evaluateFormula(input: string): CellValue | CellValue[][] {
   node = translate(node, known);
   const pkg = emptyWorkbook();
   const refs = new WorkbookReferences(pkg);
-  if (isDirect(node, refs, 0)) {
+  try {
+    if (!isDirect(node, refs, 0)) return evaluateWithEngine(node);
     // translate() has refused every reference: no cell is ever asked for.
     const noCells = (): never => {
       throw new Error("eval: a reference passed translate()");
     };
-    const evaluator = new DirectEvaluator({ refs, valueAt: noCells, valuesIn: noCells });
-    try {
-      return evaluator.evaluate(node, 0, { row: 1, col: 1 });
-    } catch (error) {
-      if (!(error instanceof NotDirect)) throw error;
-    }
+    return new DirectEvaluator({ refs, valueAt: noCells, valuesIn: noCells }).evaluate(node, 0, { row: 1, col: 1 });
+  } catch (error) {
+    // Where only Excel can decide, no evaluator guesses: the same rule as recalc, which keeps Excel's value.
+    if (!(error instanceof NeedsExcel)) throw error;
+    throw new FormulaInputError(
+      `De uitkomst is ${needsExcelReason(error.message)}: Excel leest tekst als getal, datum of WAAR/ONWAAR in de ` +
+        "taal van de gebruiker. Geef een getal of WAAR/ONWAAR in plaats van tekst.",
+    );
   }
-  return evaluateWithEngine(node);
 }
 
 function evaluateWithEngine(node: Node): CellValue | CellValue[][] {
   const hf = loadEngine();
   const formula = `=${printNode(node, { host: { row: 1, col: 1 }, functionName: (c) => c, booleanCalls: true })}`;
-  const engine = hf.createEngine({ Blad1: [[formula]] });
+  const [engine, undecided] = hf.withUndecided(() => hf.createEngine({ Blad1: [[formula]] }));
   try {
-    const values = engine.getSheetValues(0);
-    if (values.length > 1 || (values[0]?.length ?? 0) > 1)
-      return values.map((row) => row.map((v) => hf.fromEngine(v) ?? errorValue("#VALUE!")));
-    const value = hf.fromEngine(engine.getCellValue({ sheet: 0, row: 0, col: 0 }));
+    const needsExcel = undecided.get(hf.addressKey(0, 0, 0));
+    if (needsExcel !== undefined) throw new NeedsExcel(needsExcel);
+    const { width, height } = engine.getSheetDimensions(0);
+    const read = (row: number, col: number) => hf.engineValue(engine, { sheet: 0, row, col });
+    if (height > 1 || width > 1)
+      return Array.from({ length: height }, (_, r) =>
+        Array.from({ length: width }, (_, c) => read(r, c) ?? errorValue("#VALUE!")),
+      );
+    const value = read(0, 0);
     if (value === undefined) throw new FormulaInputError("De formule is niet te berekenen zonder Excel.");
     return value;
   } finally {

@@ -5,42 +5,26 @@
 import {
   ArraySize,
   CellError,
-  CellValue as HfValue,
-  DetailedCellError,
-  EmptyValue,
-  ErrorType,
   FunctionPlugin,
   HyperFormula,
   RawCellContent,
+  SimpleCellAddress,
   SimpleRangeValue,
 } from "hyperformula";
 import { NL_FUNCTIONS } from "../functions/registry";
+import { isExcelError } from "../workbook/formula/ast";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
-import { dutchEngineMessage } from "./engineMessages";
 import { EXCEL_EPSILON } from "./excelNumbers";
+import { TEXT_COMPARISON } from "./excelValues";
+import { excelFunctionPlugin } from "./functionPlugin";
+import { alignOperators, readTextAsDate } from "./hfOperators";
+import { errorCode, errorMessage, rowsOf, toCellValue, toEngineValue } from "./hfValues";
 import { callNl, NlArgument, nlSpillSize } from "./nlCall";
-import { ExcelRoundingPlugin } from "./roundingPlugin";
+
+export { addressKey, withUndecided } from "./hfOperators";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Ast = { procedureName: string; args: any[] };
-
-/** An engine value as Excel would pass it to a custom function. */
-function toArgument(value: unknown): CellValue {
-  if (value === EmptyValue || value === undefined || value === null) return null;
-  if (value instanceof CellError)
-    return errorValue(value.type === ErrorType.DIV_BY_ZERO ? "#DIV/0!" : `#${value.type}`);
-  if (typeof value === "object" && "val" in (value as object)) return (value as { val: number }).val;
-  return value as CellValue;
-}
-
-const HF_ERROR: Record<string, ErrorType> = {
-  "#VALUE!": ErrorType.VALUE,
-  "#N/A": ErrorType.NA,
-  "#DIV/0!": ErrorType.DIV_BY_ZERO,
-  "#NUM!": ErrorType.NUM,
-  "#REF!": ErrorType.REF,
-  "#NAME?": ErrorType.NAME,
-};
 
 function functionId(ast: Ast): string {
   return ast.procedureName.replace(/^NL\./i, "").toUpperCase();
@@ -59,12 +43,13 @@ export class NlPlugin extends FunctionPlugin {
     for (const argAst of ast.args) {
       const value = this.evaluateAst(argAst, state);
       if (value instanceof CellError) return value;
-      if (value instanceof SimpleRangeValue) args.push(value.data.map((row) => row.map(toArgument)));
-      else args.push(toArgument(value));
+      args.push(value instanceof SimpleRangeValue ? rowsOf(value) : toCellValue(value));
     }
     const result = callNl(functionId(ast), args);
-    if (isErrorValue(result)) return new CellError(HF_ERROR[result.error] ?? ErrorType.VALUE, result.message);
-    return Array.isArray(result) ? SimpleRangeValue.onlyValues(result as any) : result;
+    if (isErrorValue(result)) return toEngineValue(result);
+    return Array.isArray(result)
+      ? SimpleRangeValue.onlyValues(result.map((row) => row.map(toEngineValue)) as any)
+      : result;
   }
 
   sizeOfNl(ast: Ast): ArraySize {
@@ -82,10 +67,12 @@ let registered = false;
 function register(): void {
   if (registered) return;
   HyperFormula.registerFunctionPlugin(NlPlugin, NL_TRANSLATIONS);
-  // In place of HyperFormula's own, which round the binary value (a cent off next to Excel).
-  HyperFormula.registerFunctionPlugin(ExcelRoundingPlugin, {
-    enGB: Object.fromEntries(ExcelRoundingPlugin.names.map((name) => [name, name])),
-  });
+  // In place of HyperFormula's own: the same functions the direct evaluator runs (excelFunctions.ts).
+  const aggregates = HyperFormula.getFunctionPlugin("SUMSQ") as unknown as typeof FunctionPlugin;
+  const plugin = excelFunctionPlugin(aggregates);
+  HyperFormula.registerFunctionPlugin(plugin, { enGB: Object.fromEntries(plugin.names.map((name) => [name, name])) });
+  // Its operators read and compare text as the direct evaluator's (excelValues.ts).
+  alignOperators();
   registered = true;
 }
 
@@ -96,11 +83,15 @@ export const LOOKUP_FUNCTIONS: ReadonlySet<string> = new Set(["VLOOKUP", "MATCH"
 export function engineConfig(date1904 = false, lookups = false) {
   return {
     licenseKey: "gpl-v3",
-    // Excel's precision: results read out at 15 significant digits (HyperFormula counts the
-    // digits after the first), numbers equal and sums 0 within EXCEL_EPSILON (see excelNumbers.ts).
+    // Excel's precision: numbers equal and sums 0 within EXCEL_EPSILON (see excelNumbers.ts). The
+    // results are read as computed (engineValue), not at the 15 digits HyperFormula rounds to here.
     smartRounding: true,
     precisionRounding: 14,
     precisionEpsilon: EXCEL_EPSILON,
+    // Text compared as Excel and the direct evaluator compare it (excelValues.ts).
+    ...TEXT_COMPARISON,
+    // No text is taken for a date: Excel reads it in the user's language (hfOperators.ts).
+    parseDateTime: readTextAsDate,
     // A column index costs memory on every cell; without one, each lookup reads its whole range
     // (20.000 VLOOKUPs in a table of 20.000 rows: 85 s without, 3 s with).
     useColumnIndex: lookups,
@@ -139,19 +130,16 @@ export function engineFunctions(): ReadonlySet<string> {
   return known;
 }
 
-/** An Excel error code for what HyperFormula returned, or null for its own codes (#CYCLE!, #ERROR!, #SPILL! ...). */
-export function excelCode(error: DetailedCellError): string | null {
-  const code = error.value;
-  return ["#VALUE!", "#N/A", "#NAME?", "#REF!", "#DIV/0!", "#NUM!", "#NULL!"].includes(code) ? code : null;
-}
-
-/** A HyperFormula value as a cell value; null for an error Excel does not have. */
-export function fromEngine(value: HfValue): CellValue | undefined {
-  if (value instanceof DetailedCellError) {
-    const code = excelCode(value);
-    return code ? errorValue(code, value.message ? dutchEngineMessage(value.message) : undefined) : undefined;
+/**
+ * A cell's value as HyperFormula computed it: the number itself, as Excel stores a result, where
+ * HyperFormula's own reading (getCellValue) gives it at 15 digits; an error with its Dutch message;
+ * undefined for an error Excel does not have (HyperFormula's own #CYCLE!, #ERROR!, #SPILL!).
+ */
+export function engineValue(engine: HyperFormula, address: SimpleCellAddress): CellValue | undefined {
+  const value = engine.dependencyGraph.getScalarValue(address);
+  if (value instanceof CellError) {
+    const code = errorCode(value);
+    return isExcelError(code) ? errorValue(code, errorMessage(value)) : undefined;
   }
-  // Read out at 15 digits, a number below some 1e-294 comes out as NaN (10^(14 + 294) overflows): 0.
-  if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? 0 : errorValue("#NUM!");
-  return value as CellValue;
+  return toCellValue(value);
 }

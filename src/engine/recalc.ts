@@ -21,9 +21,10 @@ import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
 import { findRings } from "./cycles";
 import { NeedsDeepStack } from "./deepStack";
 import { CellAt, DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
-import { DirectEvaluator, NotDirect } from "./direct";
+import { DirectEvaluator } from "./direct";
 import { EngineLevelContext, EngineSession, evaluateWithEngine } from "./engineLevel";
 import { loadEngine } from "./engineLoader";
+import { NeedsExcel, needsExcelReason } from "./excelValues";
 import { AreaRead, GROWING_FROM, growingAreaSteps } from "./growingAreas";
 import { IdLists } from "./idLists";
 import { NlPool, POOL_THRESHOLD } from "./nlPool";
@@ -552,8 +553,8 @@ class Recalculation {
           if (call) batch!.add(id, call);
           else this.setResult(id, this.direct.evaluate(node, f.sheet, f.cell));
         } catch (error) {
-          if (!(error instanceof NotDirect)) throw error;
-          this.kept.set(id, `niet zonder Excel te bepalen (${error.message})`);
+          if (!(error instanceof NeedsExcel)) throw error;
+          this.kept.set(id, needsExcelReason(error.message));
         }
       }
       await batch?.finish();
