@@ -7,7 +7,7 @@ import { existsSync, promises as fs } from "fs";
 import { availableParallelism } from "os";
 import { dirname, extname, join, relative, resolve, sep } from "path";
 import { Worker } from "worker_threads";
-import { RecalcOptions } from "../engine/recalc";
+import { RecalcOptions } from "../engine/recalcInterface";
 import { recalcFile, RecalcReport } from "../engine/recalcFile";
 import { WorkbookError } from "../workbook/errors";
 import { fileIdentity, fileProblem, sameFile } from "../workbook/files";

@@ -11,7 +11,8 @@ import { ConversionPlan, planConversion, SelectionItem, SkippedCell, CellConvers
 import { buildReport, CellValues, ConversionReport, sameToTheCent } from "../audit/conversionReport";
 import { cellName } from "../audit/layout";
 import { print, printForFile } from "../audit/suggest";
-import { recalculate, RecalcOutcome } from "../engine/recalc";
+import { recalculate } from "../engine/recalc";
+import { RecalcOutcome } from "../engine/recalcInterface";
 import { FormulaSyntaxError, parseFormula } from "../workbook/formula/parse";
 import { Unprintable } from "../workbook/formula/print";
 import { FormulaEdit, withFormulas } from "../workbook/formulaWriter";

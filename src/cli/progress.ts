@@ -3,7 +3,7 @@
  * second, after that at most one line a second, so that a 100.000-row workbook shows it is busy
  * and a folder of small ones is not flooded.
  */
-import type { RecalcProgress } from "../engine/recalc";
+import type { RecalcProgress } from "../engine/recalcInterface";
 import { nl } from "./format";
 
 export function progressLines(

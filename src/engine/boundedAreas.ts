@@ -515,3 +515,18 @@ function cellA1(row: number, col: number): string {
   for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
   return `${letters}${row}`;
 }
+
+/**
+ * A big area (a whole column, say) cut down to the part that holds cells: what lies beyond the
+ * last stored cell is empty, and an NL function skips empty cells.
+ */
+export function storedPart(pkg: WorkbookPackage, area: Area): Area {
+  if (cellCount(area) <= 100000) return area;
+  let lastRow = area.r1;
+  let lastCol = area.c1;
+  pkg.sheets[area.sheet].cells.forEachIn(area, (cell) => {
+    if (cell.row > lastRow) lastRow = cell.row;
+    if (cell.col > lastCol) lastCol = cell.col;
+  });
+  return { ...area, r2: lastRow, c2: lastCol };
+}

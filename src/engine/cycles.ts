@@ -7,6 +7,7 @@
  * Excel itself computes a ring only with iterative calculation on (File > Options > Formulas,
  * stored as `<calcPr iterate="1">`); NL Aftrek does not iterate, and says so for such a workbook.
  */
+import { WorkbookPackage } from "../workbook/package";
 import { IdLists } from "./idLists";
 
 /** What the plan tells about a cell left over by the dependency order. */
@@ -79,4 +80,22 @@ export function findRings(left: readonly number[], precedents: IdLists, count: n
     }
   }
   return result;
+}
+
+/** Whether the workbook has Excel compute circular references by iteration (`<calcPr iterate="1">`, ECMA-376 Part 1, 18.2.2). */
+export function iterativeCalculation(pkg: WorkbookPackage): boolean {
+  const iterate = pkg.origin.calcPr?.iterate;
+  return iterate === "1" || iterate === "true";
+}
+
+/** The reason told for each cell of a ring: the word Excel uses, and the ring's cells. */
+export function ringReason(cells: readonly string[], iterate: boolean): string {
+  const shown =
+    cells.length > 6
+      ? `${cells.slice(0, 5).join(", ")} en nog ${(cells.length - 5).toLocaleString("nl-NL")}`
+      : cells.join(", ");
+  const what = cells.length === 1 ? `kringverwijzing: ${cells[0]} leest zichzelf` : `kringverwijzing tussen ${shown}`;
+  return iterate
+    ? `${what} (de werkmap laat Excel iteratief rekenen; NL Aftrek rekent niet iteratief, Excel rekent deze cellen bij openen)`
+    : what;
 }

@@ -16,11 +16,11 @@ import { deepFormulasAllowed } from "../workbook/formula/parse";
 import { CellValue, errorValue, isErrorValue, withinTextLimit } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
 import { CacheTrust } from "./cacheTrust";
-import { UsedArea } from "./boundedAreas";
+import { storedPart, UsedArea } from "./boundedAreas";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
-import { findRings } from "./cycles";
+import { findRings, iterativeCalculation, ringReason } from "./cycles";
 import { NeedsDeepStack } from "./deepStack";
-import { CellAt, DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
+import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator } from "./direct";
 import { EngineLevelContext, EngineSession, evaluateWithEngine } from "./engineLevel";
 import { loadEngine } from "./engineLoader";
@@ -28,6 +28,7 @@ import { NeedsExcel, needsExcelReason } from "./excelValues";
 import { AreaRead, GROWING_FROM, growingAreaSteps } from "./growingAreas";
 import { IdLists } from "./idLists";
 import { NlPool, POOL_THRESHOLD } from "./nlPool";
+import { CellError, CellNote, RecalcOptions, RecalcOutcome, RecalcProgress } from "./recalcInterface";
 import { holdsValue, missingArrayCell, targetCells, unwritable } from "./resultCells";
 
 /**
@@ -45,67 +46,6 @@ function mayReadArea(f: FormulaCell): boolean {
   if (names.length || structs.length || spills.length) return true;
   for (let i = 0; i < refs.length; i++) if (refs[i].r1 !== refs[i].r2 || refs[i].r1Abs !== refs[i].r2Abs) return true;
   return false;
-}
-
-export interface CellNote {
-  /** `Blad!B5` */
-  readonly cell: string;
-  readonly reason: string;
-}
-
-export interface CellError {
-  readonly cell: string;
-  readonly code: string;
-  readonly message: string;
-}
-
-export interface RecalcOutcome {
-  /** Formulas in the workbook, and how many of them call an NL function (also those that cannot be read). */
-  readonly formulas: number;
-  readonly nlFormulas: number;
-  /** Cells recalculated (NL formulas and their dependents), and how many of those changed. */
-  readonly recalculated: number;
-  readonly changedCells: number;
-  /** Cells that keep their cached value, with the reason. */
-  readonly notRecalculated: readonly CellNote[];
-  /** How many of those are NL formulas: NL results this recalculation could not give. */
-  readonly nlNotRecalculated: number;
-  /**
-   * Why the workbook's cached formula results are not Excel's (a generated file, LibreOffice), or
-   * null: then the formulas the NL formulas read are computed too instead of read at their cache.
-   */
-  readonly cachesNotExcel: string | null;
-  /** Formulas the NL formulas read that were computed because they had no cached result of Excel's. */
-  readonly precedentsComputed: number;
-  /** Recalculated cells whose result is an error (with the NL message where there is one). */
-  readonly errors: readonly CellError[];
-  /** Excel is asked to recalculate the whole workbook when it opens the file. */
-  readonly fullCalcOnLoad: boolean;
-  readonly edits: ReadonlyMap<number, readonly CellEdit[]>;
-}
-
-/** How far a recalculation of a file is: its phase and, while computing, the cells done of all. */
-export interface RecalcProgress {
-  readonly phase: "lezen" | "rekenen" | "schrijven";
-  readonly done: number;
-  readonly total: number;
-}
-
-export interface RecalcOptions {
-  /** Threads the NL calls of a big workbook may be spread over (this one included); 1: only this one. */
-  readonly threads?: number;
-  /** Told now and then how far it is (a big workbook takes seconds): at each phase, and every few thousand cells. */
-  readonly progress?: (progress: RecalcProgress) => void;
-  /**
-   * Cells to recalculate besides the NL formulas: a formula there, and the formulas that read the
-   * cell (the audit's proof computes a template's old formulas as it computes the new ones).
-   */
-  readonly also?: readonly CellAt[];
-  /**
-   * A formula too deep for this thread's stack is listed as not recalculated; without this, a
-   * NeedsDeepStack is thrown before anything is computed (the caller moves to a deeper stack).
-   */
-  readonly listTooDeep?: boolean;
 }
 
 /** Cells computed between two reports of progress. */
@@ -641,40 +581,7 @@ function wavesOf(ids: readonly number[], precedents: IdLists, level: Int32Array,
   return waves;
 }
 
-/** Whether the workbook has Excel compute circular references by iteration (`<calcPr iterate="1">`, ECMA-376 Part 1, 18.2.2). */
-function iterativeCalculation(pkg: WorkbookPackage): boolean {
-  const iterate = pkg.origin.calcPr?.iterate;
-  return iterate === "1" || iterate === "true";
-}
-
-/** The reason told for each cell of a ring: the word Excel uses, and the ring's cells. */
-function ringReason(cells: readonly string[], iterate: boolean): string {
-  const shown =
-    cells.length > 6
-      ? `${cells.slice(0, 5).join(", ")} en nog ${(cells.length - 5).toLocaleString("nl-NL")}`
-      : cells.join(", ");
-  const what = cells.length === 1 ? `kringverwijzing: ${cells[0]} leest zichzelf` : `kringverwijzing tussen ${shown}`;
-  return iterate
-    ? `${what} (de werkmap laat Excel iteratief rekenen; NL Aftrek rekent niet iteratief, Excel rekent deze cellen bij openen)`
-    : what;
-}
-
 function cellName(pkg: WorkbookPackage, f: FormulaCell): string {
   const sheet = pkg.sheets[f.sheet].name;
   return `${/^[A-Za-z_][\w.]*$/.test(sheet) ? sheet : quoteSheet(sheet)}!${a1(f.cell.row, f.cell.col)}`;
-}
-
-/**
- * A big area (a whole column, say) cut down to the part that holds cells: what lies beyond the
- * last stored cell is empty, and an NL function skips empty cells.
- */
-function storedPart(pkg: WorkbookPackage, area: Area): Area {
-  if (cellCount(area) <= 100000) return area;
-  let lastRow = area.r1;
-  let lastCol = area.c1;
-  pkg.sheets[area.sheet].cells.forEachIn(area, (cell) => {
-    if (cell.row > lastRow) lastRow = cell.row;
-    if (cell.col > lastCol) lastCol = cell.col;
-  });
-  return { ...area, r2: lastRow, c2: lastCol };
 }

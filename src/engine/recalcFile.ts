@@ -8,7 +8,8 @@ import { writeFileSafely } from "../workbook/files";
 import { openWorkbook } from "../workbook/workbookReader";
 import { editSheet, packageBytes, withFullCalcOnLoad } from "../workbook/writer";
 import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "./deepStack";
-import { recalculate, RecalcOptions, RecalcOutcome } from "./recalc";
+import { recalculate } from "./recalc";
+import { RecalcOptions, RecalcOutcome } from "./recalcInterface";
 
 export interface RecalcReport extends Omit<RecalcOutcome, "edits"> {
   readonly input: string;

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { RecalcProgress } from "../../src/engine/recalc";
+import type { RecalcProgress } from "../../src/engine/recalcInterface";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { progressLines } from "../../src/cli/progress";
 import { f, row, v, writeWorkbookFile } from "../helpers/xlsx";
