@@ -8,7 +8,9 @@ import { recalcFile } from "./recalcFile";
 allowDeepFormulas();
 
 async function run(job: DeepJob): Promise<unknown> {
-  return job.kind === "recalc" ? recalcFile(job.input, job.output, { writing: job.writing }) : evaluateFormula(job.text);
+  return job.kind === "recalc"
+    ? recalcFile(job.input, job.output, { writing: job.writing })
+    : evaluateFormula(job.text);
 }
 
 parentPort?.once("message", async (job: DeepJob) => {
