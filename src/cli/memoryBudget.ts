@@ -47,15 +47,11 @@ const WATCH_MARGIN_MB = 96;
 const WATCH_EVERY_MS = 10;
 
 /**
- * For the reader in a file worker: refuses an allocation that would take the process within the
- * margin of the budget, before it is made (inflating a part is one native call the watch cannot
- * stop half-way).
+ * What the reader of a file worker may take the process to (inflating a part is one native call
+ * the watch cannot stop half-way, so it is checked before): the watch's own line.
  */
-export function allocationGuard(budget = memoryBudgetMb()): (bytes: number) => void {
-  const limit = (budget - WATCH_MARGIN_MB) * 1024 * 1024;
-  return (bytes) => {
-    if (process.memoryUsage.rss() + bytes > limit) throw outOfMemory();
-  };
+export function readerLimitBytes(budget = memoryBudgetMb()): number {
+  return (budget - WATCH_MARGIN_MB) * 1024 * 1024;
 }
 
 /**
@@ -63,7 +59,7 @@ export function allocationGuard(budget = memoryBudgetMb()): (bytes: number) => v
  * while it is within the margin of the budget. Stop the watch with the function it returns.
  */
 export function watchMemory(over: () => void, budget = memoryBudgetMb()): () => void {
-  const limit = (budget - WATCH_MARGIN_MB) * 1024 * 1024;
+  const limit = readerLimitBytes(budget);
   const timer = setInterval(() => {
     if (process.memoryUsage.rss() >= limit) over();
   }, WATCH_EVERY_MS);

@@ -5,11 +5,11 @@
  */
 import { parentPort } from "worker_threads";
 import type { RecalcProgress } from "../engine/recalc";
-import { setMemoryGuard } from "../workbook/memoryGuard";
+import { setMemoryLimit } from "../workbook/memoryGuard";
 import { FileJob, recalcOne } from "./batch";
-import { allocationGuard } from "./memoryBudget";
+import { readerLimitBytes } from "./memoryBudget";
 
-setMemoryGuard(allocationGuard());
+setMemoryLimit(readerLimitBytes());
 
 parentPort?.on("message", async (job: FileJob) => {
   const progress = job.progress ? (p: RecalcProgress) => parentPort!.postMessage({ progress: p }) : undefined;

@@ -21,7 +21,14 @@ export class NeedsDeepStack extends Error {
 }
 
 export type DeepJob =
-  | { readonly kind: "recalc"; readonly input: string; readonly output: string; readonly writing?: Int32Array }
+  | {
+      readonly kind: "recalc";
+      readonly input: string;
+      readonly output: string;
+      readonly writing?: Int32Array;
+      /** The reader's memory limit of the thread that hands the work over (memoryGuard.ts). */
+      readonly memoryLimit?: number;
+    }
   | { readonly kind: "eval"; readonly text: string };
 
 /** What the worker answers: the result, or the error as plain data (classes do not cross threads). */

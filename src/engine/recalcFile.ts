@@ -4,6 +4,7 @@
  * cached results (and, when needed, `fullCalcOnLoad`) differ.
  */
 import { writeFileSafely } from "../workbook/files";
+import { memoryLimit } from "../workbook/memoryGuard";
 import { openWorkbook } from "../workbook/workbookReader";
 import { editSheet, packageBytes, withFullCalcOnLoad } from "../workbook/writer";
 import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "./deepStack";
@@ -40,7 +41,13 @@ export async function recalcFile(
   } catch (error) {
     if (!(error instanceof NeedsDeepStack)) throw error;
     if (deepStackAvailable())
-      return (await inDeepStack({ kind: "recalc", input, output, writing: options.writing })) as RecalcReport;
+      return (await inDeepStack({
+        kind: "recalc",
+        input,
+        output,
+        writing: options.writing,
+        memoryLimit: memoryLimit(),
+      })) as RecalcReport;
     return recalcOnce(input, output, { ...options, listTooDeep: true });
   }
 }
