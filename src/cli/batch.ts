@@ -5,25 +5,42 @@
  */
 import { existsSync, promises as fs } from "fs";
 import { availableParallelism } from "os";
-import { dirname, extname, join, relative, resolve, sep } from "path";
+import { basename, dirname, extname, join, relative, resolve, sep } from "path";
 import { Worker } from "worker_threads";
-import { RecalcOptions } from "../engine/recalcInterface";
-import { recalcFile, RecalcReport } from "../engine/recalcFile";
+import { RecalcOptions, RecalcProgress } from "../engine/recalcInterface";
+import type { RecalcFileOptions, RecalcReport } from "../engine/recalcFile";
 import { WorkbookError } from "../workbook/errors";
-import { fileIdentity, fileProblem, sameFile } from "../workbook/files";
+import { fileIdentity, fileProblem, removeOwnTemporaries, sameFile } from "../workbook/files";
 import { nl } from "./format";
+import { budgetText, memoryBudgetMb, outOfMemory, watchMemory, WORKER_LIMITS } from "./memoryBudget";
 
 export type FileResult =
   | { readonly ok: true; readonly report: RecalcReport }
-  | { readonly ok: false; readonly input: string; readonly message: string; readonly unexpected: boolean };
+  | {
+      readonly ok: false;
+      readonly input: string;
+      readonly message: string;
+      readonly unexpected: boolean;
+      /** The file needs more memory than the budget allows (memoryBudget.ts). */
+      readonly overBudget?: true;
+    };
 
 export interface Job {
   readonly input: string;
   readonly output: string;
 }
 
-export async function recalcOne(input: string, output: string, options: RecalcOptions = {}): Promise<FileResult> {
+/** What a file worker is sent: the job, the threads its NL calls may use, and whether to tell progress. */
+export interface FileJob extends Job {
+  readonly threads: number;
+  readonly progress: boolean;
+  readonly writing: Int32Array;
+}
+
+export async function recalcOne(input: string, output: string, options: RecalcFileOptions = {}): Promise<FileResult> {
   try {
+    // Loaded here, not with this module: the main thread hands files to workers and never needs it.
+    const { recalcFile } = await import("../engine/recalcFile");
     return { ok: true, report: await recalcFile(input, output, options) };
   } catch (error) {
     return failure(input, error);
@@ -55,8 +72,18 @@ export function failure(input: string, error: unknown): Extract<FileResult, { ok
       "deze werkmap vraagt een tekst of onderdeel dat groter is dan NL Aftrek kan verwerken (JavaScript houdt hoogstens zo'n 512 miljoen tekens in één tekst)",
     );
   }
-  if (code === "ERR_WORKER_OUT_OF_MEMORY" || /out of memory/i.test(text))
-    return failed("te weinig geheugen voor deze werkmap");
+  if (code === "ERR_WORKER_OUT_OF_MEMORY" || /out of memory/i.test(text)) {
+    return {
+      ok: false,
+      input,
+      message:
+        `${input}: deze werkmap is te groot om binnen ${budgetText()} geheugen te herberekenen (NL Aftrek blijft ` +
+        "daaronder, wat het bestand ook vraagt); er is niets geschreven en het bestand is niet gewijzigd. " +
+        "Splits de werkmap, of verwijder bladen of gegevens die niet nodig zijn.",
+      unexpected: false,
+      overBudget: true,
+    };
+  }
   if (code !== undefined && /^E[A-Z]+$/.test(code))
     return failed(`het bestand is niet te verwerken (${fileProblem(error)})`);
   return failed("interne fout in NL Aftrek bij deze werkmap (een fout in het programma, niet in uw bestand)", true);
@@ -228,6 +255,12 @@ export async function makeOutputFolders(root: string, jobs: readonly Job[]): Pro
   return null;
 }
 
+/** The output beside an input: `klant.xlsx` gives `klant.herberekend.xlsx`. */
+export function defaultOutput(input: string): string {
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}.herberekend${ext}`);
+}
+
 /** Where a batch writes: beside each input, into a folder (keeping subfolders), or over the input. */
 export function outputFor(
   input: string,
@@ -246,11 +279,20 @@ function workerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** A file worker's answer: progress now and then, then the result. */
+type WorkerMessage = { readonly progress: RecalcProgress } | { readonly result: FileResult };
+
+/** The result of a job that outgrew its share of the memory budget (tried again alone). */
+const OVER_BUDGET = Symbol("over budget");
+
 /**
- * Runs the jobs on up to `threads` workers (in this thread when there is one, or no compiled
- * worker). A file recalculated in this thread may spread its NL calls over the threads, and tells
- * its progress; files on workers use one thread each (the workers already use the cores), and
- * their line when done is their progress.
+ * Runs the jobs on file workers, up to `threads` at once, each under a hard heap limit so that the
+ * whole process stays under the memory budget (memoryBudget.ts). A file that outgrows its share
+ * while others run beside it is done again alone, with the whole budget; one that outgrows that is
+ * a Dutch message naming it, with nothing written, and the others go on. One file alone may spread
+ * its NL calls over `threads` and tells its progress; files side by side use one thread each and
+ * their line when done is their progress. Without a compiled worker (the TypeScript sources) the
+ * files are done in this thread, unbounded.
  */
 export async function runJobs(
   jobs: readonly Job[],
@@ -260,49 +302,129 @@ export async function runJobs(
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array(jobs.length);
   const file = workerFile();
-  const count = Math.max(1, Math.min(threads, jobs.length));
-  if (count === 1 || !file) {
+  if (!file) {
     for (let i = 0; i < jobs.length; i++) {
       results[i] = await recalcOne(jobs[i].input, jobs[i].output, { threads, progress: progress?.(jobs[i]) });
       done(results[i], i);
     }
     return results;
   }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: count }, async () => {
-      let worker: Worker | null = null;
-      try {
-        while (next < jobs.length) {
-          const i = next++;
-          const current = (worker ??= new Worker(file));
-          results[i] = await new Promise<FileResult>((resolve) => {
-            const onMessage = (result: FileResult) => {
-              current.off("error", onError);
-              current.off("exit", onExit);
-              resolve(result);
-            };
-            // A worker that dies (out of memory, say) fails this file only; the next gets a new worker.
-            const fail = (error: unknown) => {
-              current.off("message", onMessage);
-              worker = null;
-              resolve(failure(jobs[i].input, error));
-            };
-            const onError = (error: Error) => fail(error);
-            const onExit = () => fail(new Error("the worker stopped"));
-            current.once("message", onMessage);
-            current.once("error", onError);
-            current.once("exit", onExit);
-            current.postMessage(jobs[i]);
-          });
-          done(results[i], i);
-        }
-      } finally {
-        if (worker) await (worker as Worker).terminate();
-      }
-    }),
-  );
+  const budget = memoryBudgetMb();
+  const running = new Set<FileWorker>();
+  const stopWatch = watchMemory(() => {
+    // The biggest share of memory outside the heaps is the newest file's bytes: every worker not
+    // writing is stopped, and its file tried again alone (or named as too big when it was alone).
+    for (const worker of running) worker.stop();
+  }, budget);
+  try {
+    const runOn = async (indexes: number[], count: number, alone: boolean, retry: number[]) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(count, indexes.length) }, async () => {
+          let worker: FileWorker | null = null;
+          try {
+            while (next < indexes.length) {
+              const i = indexes[next++];
+              worker ??= new FileWorker(file);
+              running.add(worker);
+              const job = jobs[i];
+              const answer = await worker.run(job, alone ? threads : 1, alone ? progress?.(job) : undefined);
+              running.delete(worker);
+              if (!worker.alive) worker = null;
+              const result = answer === OVER_BUDGET ? failure(job.input, outOfMemory()) : answer;
+              if (!result.ok && result.overBudget) {
+                await removeOwnTemporaries(job.output);
+                if (!alone) {
+                  retry.push(i);
+                  continue;
+                }
+              }
+              results[i] = result;
+              done(results[i], i);
+            }
+          } finally {
+            if (worker) {
+              running.delete(worker);
+              await worker.close();
+            }
+          }
+        }),
+      );
+    };
+    const count = Math.max(1, Math.min(threads, jobs.length));
+    const retry: number[] = [];
+    await runOn(
+      jobs.map((_, i) => i),
+      count,
+      count === 1,
+      retry,
+    );
+    await runOn(retry, 1, true, []);
+  } finally {
+    stopWatch();
+  }
   return results;
+}
+
+/** One file worker thread, started under heap limits, that recalculates one job at a time. */
+class FileWorker {
+  private readonly worker: Worker;
+  private readonly writing = new Int32Array(new SharedArrayBuffer(4));
+  private stopped = false;
+  alive = true;
+
+  constructor(file: string) {
+    this.worker = new Worker(file, { resourceLimits: WORKER_LIMITS });
+  }
+
+  /** Stops the worker for memory, unless it is writing a result (that finishes, whole). */
+  stop(): void {
+    if (!this.alive || this.stopped || Atomics.load(this.writing, 0) === 1) return;
+    this.stopped = true;
+    void this.worker.terminate();
+  }
+
+  /** The job's result, or OVER_BUDGET when the worker ran out of memory or was stopped for it. */
+  run(job: Job, threads: number, progress?: RecalcOptions["progress"]): Promise<FileResult | typeof OVER_BUDGET> {
+    Atomics.store(this.writing, 0, 0);
+    const message: FileJob = {
+      input: job.input,
+      output: job.output,
+      threads,
+      progress: !!progress,
+      writing: this.writing,
+    };
+    return new Promise((resolve) => {
+      const end = (answer: FileResult | typeof OVER_BUDGET) => {
+        this.worker.off("message", onMessage);
+        this.worker.off("error", onError);
+        this.worker.off("exit", onExit);
+        resolve(answer);
+      };
+      const onMessage = (m: WorkerMessage) => {
+        if ("progress" in m) progress?.(m.progress);
+        else end(m.result);
+      };
+      // A worker that dies fails this file only; the next gets a new worker.
+      const onError = (error: Error) => {
+        this.alive = false;
+        const code = (error as NodeJS.ErrnoException).code;
+        end(code === "ERR_WORKER_OUT_OF_MEMORY" ? OVER_BUDGET : failure(job.input, error));
+      };
+      const onExit = () => {
+        this.alive = false;
+        end(this.stopped ? OVER_BUDGET : failure(job.input, new Error("the worker stopped")));
+      };
+      this.worker.on("message", onMessage);
+      this.worker.once("error", onError);
+      this.worker.once("exit", onExit);
+      this.worker.postMessage(message);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.alive) await this.worker.terminate();
+  }
 }
 
 export function defaultThreads(): number {

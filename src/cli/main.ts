@@ -4,12 +4,11 @@
  */
 import { statSync } from "fs";
 import { basename, join, resolve } from "path";
-import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "../engine/deepStack";
-import { evaluateFormula, FormulaInputError, formatValue, hasError } from "../engine/evaluate";
-import { defaultOutput, RecalcReport } from "../engine/recalcFile";
+import type { RecalcReport } from "../engine/recalcFile";
 import { ENGINE_VERSION } from "../rules/version";
 import {
   collectInputs,
+  defaultOutput,
   defaultThreads,
   FileResult,
   Job,
@@ -24,7 +23,6 @@ import {
 import { cellRuns } from "./cellRuns";
 import { nl, seconds } from "./format";
 import { progressLines } from "./progress";
-import { controleer } from "./controleer";
 import { EXIT_INTERNAL, NOT_ALL_RECALCULATED } from "./exitCodes";
 
 export interface Io {
@@ -43,7 +41,8 @@ const EXIT_CODES = `Exitcodes:
   0  alles gelukt
   1  verkeerde aanroep, of geweigerd voordat er iets geschreven is (eval: de uitkomst is een
      foutwaarde; controleer: er zijn bevindingen)
-  2  een bestand of map was niet te lezen of te schrijven (de andere zijn wel gedaan)
+  2  een bestand of map was niet te lezen of te schrijven, of te groot om binnen 1 GB geheugen
+     te herberekenen (de andere zijn wel gedaan)
   3  recalc: alles geschreven, maar cellen hielden hun oude waarde (ze staan in de samenvatting)
   4  interne fout: een fout in NL Aftrek zelf, niet in uw bestand; er is niets half geschreven`;
 
@@ -314,6 +313,9 @@ async function evaluate(rest: string[], io: Io): Promise<number> {
       HELP_EVAL,
     );
   }
+  // The engine is loaded by the command that needs it: `recalc` does its work on file workers, and
+  // the main thread need not load what only they use.
+  const { evaluateAnyDepth, FormulaInputError, formatValue, hasError } = await import("./evalCommand");
   try {
     const value = await evaluateAnyDepth(rest[0]);
     io.out(formatValue(value));
@@ -322,22 +324,6 @@ async function evaluate(rest: string[], io: Io): Promise<number> {
     if (!(error instanceof FormulaInputError)) throw error;
     io.err(`Fout: ${error.message}`);
     return 1;
-  }
-}
-
-/** A formula's value; one deeper than this thread's stack walks is evaluated on a thread with a larger one. */
-async function evaluateAnyDepth(text: string): Promise<ReturnType<typeof evaluateFormula>> {
-  try {
-    return evaluateFormula(text);
-  } catch (error) {
-    if (!(error instanceof NeedsDeepStack)) throw error;
-    if (!deepStackAvailable())
-      throw new FormulaInputError("De formule is te diep genest om hier te rekenen (meer dan 500 niveaus).");
-    const value = await inDeepStack(
-      { kind: "eval", text },
-      { FormulaInputError: (message) => new FormulaInputError(message) },
-    );
-    return value as ReturnType<typeof evaluateFormula>;
   }
 }
 
@@ -374,6 +360,6 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   if (command === "eval") return evaluate(rest, io);
   if (command === "recalc") return recalc(rest, io);
-  if (command === "controleer") return controleer(rest, io);
+  if (command === "controleer") return (await import("./controleer")).controleer(rest, io);
   return usage(io, `Onbekende opdracht: ${command}`, HELP);
 }

@@ -8,7 +8,7 @@
  */
 import { existsSync } from "fs";
 import { join } from "path";
-import { Worker } from "worker_threads";
+import { resourceLimits, Worker } from "worker_threads";
 import { WorkbookError } from "../workbook/errors";
 import { DEEP_STACK_MB } from "../workbook/formula/limits";
 
@@ -21,7 +21,14 @@ export class NeedsDeepStack extends Error {
 }
 
 export type DeepJob =
-  | { readonly kind: "recalc"; readonly input: string; readonly output: string }
+  | {
+      readonly kind: "recalc";
+      readonly input: string;
+      readonly output: string;
+      readonly writing?: Int32Array;
+      /** The reader's memory limit of the thread that hands the work over (memoryGuard.ts). */
+      readonly memoryLimit?: number;
+    }
   | { readonly kind: "eval"; readonly text: string };
 
 /** What the worker answers: the result, or the error as plain data (classes do not cross threads). */
@@ -50,6 +57,16 @@ const ERRORS: Readonly<Record<string, (message: string) => Error>> = {
 };
 
 /**
+ * This thread's heap limits, for the deep-stack thread that does its work: a file worker's memory
+ * budget (src/cli/memoryBudget.ts) holds for the thread it hands a deep workbook to.
+ */
+function heapLimits(): { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number } {
+  const { maxOldGenerationSizeMb: old, maxYoungGenerationSizeMb: young } = resourceLimits;
+  if (!old || old <= 0) return {};
+  return { maxOldGenerationSizeMb: old, ...(young && young > 0 ? { maxYoungGenerationSizeMb: young } : {}) };
+}
+
+/**
  * Runs a job on a thread with a large stack: its result, or its error (a WorkbookError stays one;
  * another keeps its message and code). `errors` adds classes of the caller's to make again by name.
  */
@@ -59,7 +76,7 @@ export async function inDeepStack(
 ): Promise<unknown> {
   const file = workerFile();
   if (!file) throw new Error("no compiled deep-stack worker");
-  const worker = new Worker(file, { resourceLimits: { stackSizeMb: DEEP_STACK_MB } });
+  const worker = new Worker(file, { resourceLimits: { ...heapLimits(), stackSizeMb: DEEP_STACK_MB } });
   try {
     const answer = await new Promise<DeepAnswer>((resolve, reject) => {
       worker.once("message", resolve);

@@ -4,11 +4,14 @@ import { allowDeepFormulas } from "../workbook/formula/limits";
 import type { DeepAnswer, DeepJob } from "./deepStack";
 import { evaluateFormula } from "./evaluate";
 import { recalcFile } from "./recalcFile";
+import { setMemoryLimit } from "../workbook/memoryGuard";
 
 allowDeepFormulas();
 
 async function run(job: DeepJob): Promise<unknown> {
-  return job.kind === "recalc" ? recalcFile(job.input, job.output) : evaluateFormula(job.text);
+  if (job.kind === "eval") return evaluateFormula(job.text);
+  if (job.memoryLimit !== undefined) setMemoryLimit(job.memoryLimit);
+  return recalcFile(job.input, job.output, { writing: job.writing });
 }
 
 parentPort?.once("message", async (job: DeepJob) => {

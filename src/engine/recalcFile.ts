@@ -3,8 +3,8 @@
  * when nothing changes (byte for byte), else a package in which only the recalculated cells'
  * cached results (and, when needed, `fullCalcOnLoad`) differ.
  */
-import { basename, dirname, extname, join } from "path";
 import { writeFileSafely } from "../workbook/files";
+import { memoryLimit } from "../workbook/memoryGuard";
 import { openWorkbook } from "../workbook/workbookReader";
 import { editSheet, packageBytes, withFullCalcOnLoad } from "../workbook/writer";
 import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "./deepStack";
@@ -18,9 +18,12 @@ export interface RecalcReport extends Omit<RecalcOutcome, "edits"> {
   readonly unchanged: boolean;
 }
 
-export function defaultOutput(input: string): string {
-  const ext = extname(input);
-  return join(dirname(input), `${basename(input, ext)}.herberekend${ext}`);
+export interface RecalcFileOptions extends RecalcOptions {
+  /**
+   * Set to 1 (at index 0) once the result is built and being written: from then on the file is
+   * written whole or not at all, and whoever watches memory lets it finish (memoryBudget.ts).
+   */
+  readonly writing?: Int32Array;
 }
 
 /**
@@ -29,17 +32,28 @@ export function defaultOutput(input: string): string {
  * never the input under another name. A workbook with a formula deeper than this thread's stack
  * walks is done again on a thread with a larger one (see deepStack.ts).
  */
-export async function recalcFile(input: string, output: string, options: RecalcOptions = {}): Promise<RecalcReport> {
+export async function recalcFile(
+  input: string,
+  output: string,
+  options: RecalcFileOptions = {},
+): Promise<RecalcReport> {
   try {
     return await recalcOnce(input, output, options);
   } catch (error) {
     if (!(error instanceof NeedsDeepStack)) throw error;
-    if (deepStackAvailable()) return (await inDeepStack({ kind: "recalc", input, output })) as RecalcReport;
+    if (deepStackAvailable())
+      return (await inDeepStack({
+        kind: "recalc",
+        input,
+        output,
+        writing: options.writing,
+        memoryLimit: memoryLimit(),
+      })) as RecalcReport;
     return recalcOnce(input, output, { ...options, listTooDeep: true });
   }
 }
 
-async function recalcOnce(input: string, output: string, options: RecalcOptions): Promise<RecalcReport> {
+async function recalcOnce(input: string, output: string, options: RecalcFileOptions): Promise<RecalcReport> {
   options.progress?.({ phase: "lezen", done: 0, total: 0 });
   const pkg = await openWorkbook(input);
   const outcome = await recalculate(pkg, options);
@@ -55,6 +69,7 @@ async function recalcOnce(input: string, output: string, options: RecalcOptions)
   if (!(unchanged && inPlace)) {
     const bytes = unchanged ? pkg.data : await packageBytes(pkg, sheetParts, workbookText);
     const read = pkg.identity;
+    if (options.writing) Atomics.store(options.writing, 0, 1);
     await writeFileSafely(output, bytes, inPlace && read ? { replaces: read } : { keep: read ? [read] : [] });
   }
   const { edits: _edits, ...summary } = outcome;

@@ -250,6 +250,20 @@ export async function removeLeftovers(folder: string): Promise<void> {
 }
 
 /**
+ * Removes the temporary files this process made for `target` (a worker stopped while writing it
+ * leaves one; no other run uses this process's number on this machine).
+ */
+export async function removeOwnTemporaries(target: string): Promise<void> {
+  const real = await fs.realpath(target).catch(() => target);
+  const folder = dirname(real);
+  const prefix = temporaryName(real).replace(/[0-9a-f]{16}\.nl-aftrek\.tmp$/, "");
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && TEMP.test(name)) await fs.unlink(join(folder, name)).catch(() => undefined);
+  }
+}
+
+/**
  * Writes `bytes` to `target` so that the target is either as it was or complete: a temporary file
  * beside it, created exclusively under an unpredictable name, written and flushed to the disk, then
  * renamed over the target, and the folder flushed so the rename itself survives a power cut.

@@ -7,6 +7,7 @@ import { basename } from "path";
 import { refuse, WorkbookError } from "./errors";
 import { decodeXml, PartText } from "./partText";
 import { parseXml, XmlProblem } from "./xml";
+import { beforeAllocating } from "./memoryGuard";
 import { inflateEntry, LIMITS, partKey, ZipEntry, ZipProblem } from "./zip";
 
 export interface Relationship {
@@ -42,6 +43,9 @@ export class PartReader {
     if (this.readBytes > LIMITS.totalBytes) {
       throw this.fail(`de onderdelen pakken samen uit tot meer dan ${LIMITS.totalBytes} bytes (een zip-bom?)`);
     }
+    // The inflated bytes and the text decoded from them (a character per byte, for XML as Excel
+    // writes it) are both held for a moment.
+    beforeAllocating(2 * entry.uncompressedSize);
     try {
       return decodeXml(inflateEntry(this.data, entry));
     } catch (error) {

@@ -254,8 +254,12 @@ describe("after kill -9", () => {
     const dir = folder();
     const file = join(dir, "klant.xlsx");
     const before = client(file);
-    // A real process writes the result over klant.xlsx and is killed (SIGKILL) half-way.
-    const script = `
+    // A real process writes the result over klant.xlsx and is killed (SIGKILL) half-way. The
+    // patch is preloaded (-r), so that it holds on the file worker that writes, too.
+    const patch = join(dir, "..", `halverwege-${Date.now()}.js`);
+    writeFileSync(
+      patch,
+      `
       const fs = require("fs");
       const realOpen = fs.promises.open;
       fs.promises.open = async (...args) => {
@@ -266,9 +270,10 @@ describe("after kill -9", () => {
         }
         return handle;
       };
-      require(${JSON.stringify(join(root, "lib/cli/main.js"))}).main(["recalc", ${JSON.stringify(file)}, "--in-place"]);
-    `;
-    const killed = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    `,
+    );
+    const script = `require(${JSON.stringify(join(root, "lib/cli/main.js"))}).main(["recalc", ${JSON.stringify(file)}, "--in-place"]);`;
+    const killed = spawnSync(process.execPath, ["-r", patch, "-e", script], { encoding: "utf8" });
     expect(killed.signal).toBe("SIGKILL");
     expect(readFileSync(file).equals(before)).toBe(true);
     const left = readdirSync(dir).filter((n) => n.endsWith(".nl-aftrek.tmp"));

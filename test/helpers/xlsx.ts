@@ -5,7 +5,7 @@
  */
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { readFileSync, writeFileSync } from "fs";
-import { crc32 as zlibCrc32 } from "zlib";
+import { crc32 as zlibCrc32, deflateRawSync } from "zlib";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -159,11 +159,12 @@ export type RawEntry =
 /**
  * A zip of stored (uncompressed) entries written byte by byte, so that a test can make what no zip
  * library writes: one name twice, or several entries whose central directory records point at the
- * same bytes.
+ * same bytes. With `deflate` the entries are compressed (zlib level 1: fast for parts of hundreds
+ * of MB, which fflate builds far more slowly).
  */
-export function storedZip(list: readonly RawEntry[]): Buffer {
+export function storedZip(list: readonly RawEntry[], { deflate = false } = {}): Buffer {
   const locals: Buffer[] = [];
-  const placed: Array<{ offset: number; crc: number; size: number }> = [];
+  const placed: Array<{ offset: number; crc: number; size: number; packed: number }> = [];
   let offset = 0;
   for (const entry of list) {
     if ("sameAs" in entry) {
@@ -173,16 +174,18 @@ export function storedZip(list: readonly RawEntry[]): Buffer {
     const name = Buffer.from(entry.name);
     const header = Buffer.alloc(30);
     const crc = zlibCrc32(entry.data) >>> 0;
+    const bytes = deflate ? deflateRawSync(entry.data, { level: 1 }) : entry.data;
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(deflate ? 8 : 0, 8);
     header.writeUInt16LE(0x21, 12); // 1 January 1980
     header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(entry.data.length, 18);
+    header.writeUInt32LE(bytes.length, 18);
     header.writeUInt32LE(entry.data.length, 22);
     header.writeUInt16LE(name.length, 26);
-    locals.push(header, name, entry.data);
-    placed.push({ offset, crc, size: entry.data.length });
-    offset += header.length + name.length + entry.data.length;
+    locals.push(header, name, bytes);
+    placed.push({ offset, crc, size: entry.data.length, packed: bytes.length });
+    offset += header.length + name.length + bytes.length;
   }
   const central: Buffer[] = [];
   list.forEach((entry, i) => {
@@ -191,9 +194,10 @@ export function storedZip(list: readonly RawEntry[]): Buffer {
     record.writeUInt32LE(0x02014b50, 0);
     record.writeUInt16LE(20, 4);
     record.writeUInt16LE(20, 6);
+    record.writeUInt16LE(deflate ? 8 : 0, 10);
     record.writeUInt16LE(0x21, 14);
     record.writeUInt32LE(placed[i].crc, 16);
-    record.writeUInt32LE(placed[i].size, 20);
+    record.writeUInt32LE(placed[i].packed, 20);
     record.writeUInt32LE(placed[i].size, 24);
     record.writeUInt16LE(name.length, 28);
     record.writeUInt32LE(placed[i].offset, 42);
