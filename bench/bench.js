@@ -172,13 +172,15 @@ async function compareResults(ours, theirs) {
   results.recalc.growth10kTo100k = Number((r100.nlAftrek.s / r10.nlAftrek.s).toFixed(2));
 
   // 3. The HyperFormula path: linear in the number of formulas.
+  // 50.000 rows, not 100.000: HyperFormula's graph of 100.000 such rows needs more than the 1 GB
+  // recalc allows itself (README, Grenzen), and is refused.
   results.enginePath = {};
-  for (const rows of [10000, 100000]) {
+  for (const rows of [10000, 50000]) {
     const file = path.join(tmp, `engine-${rows}.xlsx`);
     await makeBigWorkbook(file, rows, "engine");
     results.enginePath[rows] = repeat(process.execPath, [cli, "recalc", file, "-o", path.join(tmp, `engine-uit-${rows}.xlsx`)]);
   }
-  results.enginePath.growth10kTo100k = Number((results.enginePath[100000].s / results.enginePath[10000].s).toFixed(2));
+  results.enginePath.growth10kTo50k = Number((results.enginePath[50000].s / results.enginePath[10000].s).toFixed(2));
   fs.rmSync(tmp, { recursive: true, force: true });
 
   // 4. The add-in's shared runtime: what "Uitleg cel" keeps, and a whole-column range.
@@ -228,7 +230,7 @@ async function compareResults(ours, theirs) {
     console.log(`  ${f.speedup}× zo snel; zelfde uitkomsten: ${f.sameResults.compared - f.sameResults.differ} van ${f.sameResults.compared}`);
   }
   console.log(
-    `\nHyperFormula-pad (elke cel N(NL....)): ${sec(results.enginePath[10000].s)} en ${sec(results.enginePath[100000].s)}; ${results.enginePath.growth10kTo100k}× de tijd bij 10× de rijen`,
+    `\nHyperFormula-pad (elke cel N(NL....)): ${sec(results.enginePath[10000].s)} (10.000 rijen) en ${sec(results.enginePath[50000].s)} (50.000 rijen); ${results.enginePath.growth10kTo50k}× de tijd bij 5× de rijen`,
   );
   console.log("\nGedeelde runtime van de add-in");
   console.log(`  vastgehouden na 100.000 aanroepen (elk een andere cel, bereik van 1.000 cellen): ${results.sharedRuntime.retainedMb} MB (doel < 50 MB)`);
