@@ -24,7 +24,7 @@
  * (engineLevel.ts), and a formula over it keeps Excel's value, listed with the reason.
  */
 import { Area, cellCount, MAX_COLUMNS, MAX_ROWS } from "../workbook/address";
-import { Node, RefSpec } from "../workbook/formula/ast";
+import { absoluteRef, Node } from "../workbook/formula/ast";
 import { Host } from "../workbook/formula/parse";
 import { quoteSheet, Unprintable } from "../workbook/formula/print";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
@@ -294,19 +294,7 @@ function boundable(n: Extract<Node, { k: "call" }>): boolean {
 
 /** An area as HyperFormula reads it: absolute, with its sheet. */
 function areaNode(area: Area, pkg: WorkbookPackage): Node {
-  const ref: RefSpec = {
-    kind: area.r1 === area.r2 && area.c1 === area.c2 ? "cell" : "area",
-    sheet: { name: pkg.sheets[area.sheet].name },
-    r1: area.r1,
-    c1: area.c1,
-    r2: area.r2,
-    c2: area.c2,
-    r1Abs: true,
-    c1Abs: true,
-    r2Abs: true,
-    c2Abs: true,
-  };
-  return { k: "ref", ref };
+  return { k: "ref", ref: absoluteRef(area, { name: pkg.sheets[area.sheet].name }) };
 }
 
 /** What a bounded formula reads: the areas as printed, with how many of their cells count. */

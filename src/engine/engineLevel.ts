@@ -4,7 +4,7 @@
  */
 import type { HyperFormula } from "hyperformula";
 import { Area, cellCount, cellKey } from "../workbook/address";
-import { Formula, Node } from "../workbook/formula/ast";
+import { absoluteRef, Formula, Node } from "../workbook/formula/ast";
 import { printNode, printRef, quoteSheet, Unprintable } from "../workbook/formula/print";
 import { WorkbookPackage } from "../workbook/package";
 import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
@@ -345,20 +345,7 @@ function engineText(f: FormulaCell, refs: WorkbookReferences): string {
   const sheetPrefix = (area: Area) =>
     area.sheet === f.sheet ? "" : `${quoteSheet(refs.pkg.sheets[area.sheet].name)}!`;
   const areaText = (area: Area) =>
-    `${sheetPrefix(area)}${printRef(
-      {
-        kind: "area",
-        r1: area.r1,
-        c1: area.c1,
-        r2: area.r2,
-        c2: area.c2,
-        r1Abs: true,
-        c1Abs: true,
-        r2Abs: true,
-        c2Abs: true,
-      },
-      { row: 1, col: 1 },
-    )}`;
+    `${sheetPrefix(area)}${printRef({ ...absoluteRef(area), kind: "area" }, { row: 1, col: 1 })}`;
   const print = (n: Node, sheet: number, depth: number): string =>
     printNode(n, {
       host: f.cell,

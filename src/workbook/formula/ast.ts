@@ -4,6 +4,8 @@
  * row of a column filled with the same formula).
  */
 
+import type { Area } from "../address";
+
 /** Excel's own error codes: the only errors ever written to a workbook. */
 export const EXCEL_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"] as const;
 export type ExcelErrorCode = (typeof EXCEL_ERRORS)[number];
@@ -59,6 +61,13 @@ export interface RefSpec {
   readonly c1Abs: boolean;
   readonly r2Abs: boolean;
   readonly c2Abs: boolean;
+}
+
+/** An area as an absolute reference (`$A$1:$B$2`), on `sheet` when given. */
+export function absoluteRef(area: Area, sheet?: SheetSpec): RefSpec {
+  const { r1, c1, r2, c2 } = area;
+  const kind = r1 === r2 && c1 === c2 ? "cell" : "area";
+  return { kind, sheet, r1, c1, r2, c2, r1Abs: true, c1Abs: true, r2Abs: true, c2Abs: true };
 }
 
 /** A structured reference: `Tabel[Kolom]`, `Tabel[[#This Row],[Kolom]]`, `[@Kolom]`, `Tabel[#All]` ... */
