@@ -35,7 +35,8 @@ function closestName(name: string): string | null {
     const d = distance(wanted, p.name);
     if (!best || d < best.d) best = { name: p.name, d };
   }
-  return best && best.d <= Math.max(2, Math.floor(wanted.length / 4)) ? best.name : null;
+  // Close enough: at most two edits, or at most one edit for every four letters of a longer name.
+  return best && (best.d <= 2 || 4 * best.d <= wanted.length) ? best.name : null;
 }
 
 export function officialValue(year: number, name: string): OfficialValue {
