@@ -9,19 +9,15 @@
  * Excel can decide.
  */
 import fc from "fast-check";
-import { mkdtempSync, rmSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
 import { isDirect } from "../../src/engine/direct";
 import { evaluateFormula, FormulaInputError, formatValue } from "../../src/engine/evaluate";
 import { EXCEL_FUNCTIONS } from "../../src/engine/excelFunctions";
 import { engineFunctions } from "../../src/engine/hyperformula";
-import { recalcFile } from "../../src/engine/recalcFile";
+import { recalcOneSheet } from "../helpers/recalc";
 import { parseFormula } from "../../src/workbook/formula/parse";
 import { WorkbookPackage } from "../../src/workbook/package";
-import { openWorkbook } from "../../src/workbook/workbookReader";
 import { WorkbookReferences } from "../../src/workbook/references";
-import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
+import { f, row, s, v } from "../helpers/xlsx";
 
 const evalText = (formula: string): string => formatValue(evaluateFormula(formula));
 
@@ -45,19 +41,8 @@ function expectBoth(formula: string, expected: string): void {
   }
 }
 
-/** One sheet written as a file, recalculated by `nl-aftrek recalc`: its report, and its cells read back. */
-async function recalcSheet(name: string, data: string) {
-  const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-functions-"));
-  try {
-    const input = join(dir, "in.xlsx");
-    const output = join(dir, "uit.xlsx");
-    writeWorkbookFile(input, { sheets: [{ name, data }] });
-    const report = await recalcFile(input, output);
-    return { report, cells: (await openWorkbook(output)).sheets[0].cells };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** One sheet recalculated by `nl-aftrek recalc`: its report and cells. */
+const recalcSheet = recalcOneSheet;
 
 async function recalculated(name: string, data: string) {
   return (await recalcSheet(name, data)).cells;

@@ -6,30 +6,15 @@
  * x × 10^n) are a cent off; LibreOffice on this machine gives the values expected here for each of
  * them. The functions built on these (ROUND, FLOOR …) are tested in excelFunctions.test.ts.
  */
-import { mkdtempSync, rmSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
 import { evaluateFormula, formatValue } from "../../src/engine/evaluate";
 import { excelCompare, excelMultiple, excelRound, excelSum } from "../../src/engine/excelNumbers";
-import { recalcFile } from "../../src/engine/recalcFile";
-import { openWorkbook } from "../../src/workbook/workbookReader";
-import { f, row, writeWorkbookFile } from "../helpers/xlsx";
+import { recalcOneSheet } from "../helpers/recalc";
+import { f, row } from "../helpers/xlsx";
 
 const evalText = (formula: string): string => formatValue(evaluateFormula(formula));
 
-/** One sheet written as a file and recalculated by `nl-aftrek recalc`: its cells read back. */
-async function recalculated(name: string, data: string) {
-  const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-numbers-"));
-  try {
-    const input = join(dir, "in.xlsx");
-    const output = join(dir, "uit.xlsx");
-    writeWorkbookFile(input, { sheets: [{ name, data }] });
-    await recalcFile(input, output);
-    return (await openWorkbook(output)).sheets[0].cells;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** One sheet recalculated by `nl-aftrek recalc`: its cells read back. */
+const recalculated = async (name: string, data: string) => (await recalcOneSheet(name, data)).cells;
 
 describe("Microsoft's examples", () => {
   test("ROUND", () => {

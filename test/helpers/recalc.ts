@@ -1,4 +1,6 @@
 /** A test workbook written to a folder, recalculated beside it, and its cells read back. */
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { parseA1 } from "../../src/workbook/address";
@@ -21,4 +23,18 @@ export function recalculator(dir: string) {
     };
     return { report, value, input, output };
   };
+}
+
+/** One sheet written as a file in a temporary folder and recalculated by `nl-aftrek recalc`: its report and cells. */
+export async function recalcOneSheet(name: string, data: string) {
+  const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-sheet-"));
+  try {
+    const input = join(dir, "in.xlsx");
+    const output = join(dir, "uit.xlsx");
+    writeWorkbookFile(input, { sheets: [{ name, data }] });
+    const report = await recalcFile(input, output);
+    return { report, cells: (await openWorkbook(output)).sheets[0].cells };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
