@@ -141,29 +141,30 @@ function sameShifted(
   }
 }
 
-/** A cell's formula written out as a file stores it, or null when it cannot be. */
-function ownFormula(refs: WorkbookReferences, sheet: SheetInfo, cell: CellRecord): string | null {
+/** A cell's formula printed by `printer`, or null when it has none that can be read and printed. */
+function printedFormula(
+  refs: WorkbookReferences,
+  sheet: SheetInfo,
+  cell: CellRecord,
+  printer: typeof print,
+): string | null {
   const formula = refs.formulaOf(sheet, cell);
   if (!formula || isSyntaxError(formula)) return null;
   try {
-    return printForFile(formula.node, cell);
+    return printer(formula.node, cell);
   } catch (error) {
     if (error instanceof Unprintable) return null;
     throw error;
   }
 }
 
+/** A cell's formula written out as a file stores it, or null when it cannot be. */
+const ownFormula = (refs: WorkbookReferences, sheet: SheetInfo, cell: CellRecord): string | null =>
+  printedFormula(refs, sheet, cell, printForFile);
+
 /** A cell's formula as the report reads it (English, with "="), or undefined. */
-function formulaText(refs: WorkbookReferences, sheet: SheetInfo, cell: CellRecord): string | undefined {
-  const formula = refs.formulaOf(sheet, cell);
-  if (!formula || isSyntaxError(formula)) return undefined;
-  try {
-    return print(formula.node, cell);
-  } catch (error) {
-    if (error instanceof Unprintable) return undefined;
-    throw error;
-  }
-}
+const formulaText = (refs: WorkbookReferences, sheet: SheetInfo, cell: CellRecord): string | undefined =>
+  printedFormula(refs, sheet, cell, print) ?? undefined;
 
 /** The values a recalculation computed, by sheet index and position. */
 function computed(outcome: RecalcOutcome): Map<string, CellValue> {
