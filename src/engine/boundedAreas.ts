@@ -26,8 +26,8 @@
 import { Area, cellCount, MAX_COLUMNS, MAX_ROWS } from "../workbook/address";
 import { absoluteRef, Node } from "../workbook/formula/ast";
 import { Host } from "../workbook/formula/parse";
-import { quoteSheet, Unprintable } from "../workbook/formula/print";
-import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
+import { quoteSheet } from "../workbook/formula/print";
+import { isUnresolved, WorkbookReferences } from "../workbook/references";
 import { WorkbookPackage } from "../workbook/package";
 
 /** The first empty row and column after each sheet's cells (the margin), by sheet; computed when asked. */
@@ -358,7 +358,7 @@ export function boundFormula(
     return areaNode(cut, refs.pkg);
   };
 
-  const walk = (n: Node, on: number, mode: Mode, depth: number): Node => {
+  const walk = (n: Node, on: number, mode: Mode): Node => {
     switch (n.k) {
       case "ref": {
         const area = refs.resolveRef(n.ref, on, host);
@@ -368,36 +368,30 @@ export function boundFormula(
         const area = refs.resolveStruct(n.spec, on, host);
         return isUnresolved(area) ? { k: "err", v: area.error } : place(area, mode);
       }
-      case "name": {
-        if (depth > 20) throw new Unprintable("namen die naar elkaar verwijzen");
-        const target = nameNode(refs, n.name, on, n.sheet);
-        if (isUnresolved(target)) return { k: "err", v: target.error };
-        return { k: "paren", a: walk(target.node, target.sheet, mode, depth + 1) };
-      }
       case "postfix": {
         if (n.op === "#") {
           const area = n.a.k === "ref" ? refs.resolveSpill(n.a.ref, on, host) : { error: "#REF!" as const };
           return isUnresolved(area) ? { k: "err", v: area.error } : place(area, mode);
         }
-        return { ...n, a: walk(n.a, on, mode, depth) };
+        return { ...n, a: walk(n.a, on, mode) };
       }
       case "unary":
       case "paren":
-        return { ...n, a: walk(n.a, on, mode, depth) };
+        return { ...n, a: walk(n.a, on, mode) };
       case "bin": {
         const inner = (n.op === ":" || n.op === " ") && mode === "top" ? "full" : mode;
-        return { ...n, a: walk(n.a, on, inner, depth), b: walk(n.b, on, inner, depth) };
+        return { ...n, a: walk(n.a, on, inner), b: walk(n.b, on, inner) };
       }
       case "union":
-        return { ...n, items: n.items.map((item) => walk(item, on, "full", depth)) };
+        return { ...n, items: n.items.map((item) => walk(item, on, "full")) };
       case "array":
         return n;
       case "call":
         // Within a calculation being bounded (mode "bound" or "margin"), a function that works cell
         // by cell keeps that mode; any other call (one value, such as MAX(B:B)) has its own rules.
         if ((mode === "bound" || mode === "margin") && CELL_BY_CELL.has(n.fn))
-          return { ...n, args: n.args.map((a) => walk(a, on, mode, depth)) };
-        return call(n, on, depth);
+          return { ...n, args: n.args.map((a) => walk(a, on, mode)) };
+        return call(n, on);
       default:
         return n;
     }
@@ -422,13 +416,13 @@ export function boundFormula(
     return "full";
   };
 
-  const call = (n: Extract<Node, { k: "call" }>, on: number, depth: number): Node => {
+  const call = (n: Extract<Node, { k: "call" }>, on: number): Node => {
     const outer = tails;
     const modes = n.args.map((a, i) => argumentMode(n, i, a));
     const adds = ADDS_UP.get(n.fn);
     if (!adds) {
       tails = [];
-      const args = n.args.map((a, i) => walk(a, on, modes[i], depth));
+      const args = n.args.map((a, i) => walk(a, on, modes[i]));
       tails = outer;
       return { ...n, args };
     }
@@ -437,18 +431,18 @@ export function boundFormula(
     if (adds.joint) {
       const start = areas.length;
       tails = [];
-      const args = n.args.map((a, i) => walk(a, on, modes[i], depth));
+      const args = n.args.map((a, i) => walk(a, on, modes[i]));
       const cut = tails;
       tails = outer;
       if (cut.length === 0) return { ...n, args };
       if (cut.some((t) => t !== cut[0])) {
         // Ranges cut off unlike each other are not read position by position: read them whole.
         areas.length = start;
-        return { ...n, args: n.args.map((a) => walk(a, on, "full", depth)) };
+        return { ...n, args: n.args.map((a) => walk(a, on, "full")) };
       }
       const margin: Node = {
         ...n,
-        args: n.args.map((a, i) => walk(a, on, modes[i] === "bound" ? "margin" : modes[i], depth)),
+        args: n.args.map((a, i) => walk(a, on, modes[i] === "bound" ? "margin" : modes[i])),
       };
       return correction({ ...n, args }, [[cut[0], margin]]);
     }
@@ -457,22 +451,22 @@ export function boundFormula(
     for (let i = 0; i < n.args.length; i++) {
       const start = areas.length;
       tails = [];
-      args.push(walk(n.args[i], on, modes[i], depth));
+      args.push(walk(n.args[i], on, modes[i]));
       const cut = tails;
       tails = outer;
       // A range given as it is adds nothing for its empty cells; a calculation over one does.
       if (cut.length === 0 || isPlainRange(n.args[i])) continue;
       if (cut.some((t) => t !== cut[0])) {
         areas.length = start;
-        args[i] = walk(n.args[i], on, "full", depth);
+        args[i] = walk(n.args[i], on, "full");
         continue;
       }
-      terms.push([cut[0], { ...n, args: [walk(n.args[i], on, "margin", depth)] }]);
+      terms.push([cut[0], { ...n, args: [walk(n.args[i], on, "margin")] }]);
     }
     return correction({ ...n, args }, terms);
   };
 
-  return { node: walk(node, sheet, array ? "full" : "top", 0), areas };
+  return { node: walk(node, sheet, array ? "full" : "top"), areas };
 }
 
 /** `(call + tail * margin call + …)`: what the cells cut off add. */

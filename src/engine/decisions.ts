@@ -4,7 +4,7 @@
  * reason the user is told.
  */
 import { BinNode, CallNode, Node } from "../workbook/formula/ast";
-import { isSyntaxError, isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
+import { isSyntaxError } from "../workbook/references";
 import { FormulaCell } from "./dependents";
 import { isDirect } from "./direct";
 import { nlFunctionId } from "./nlCall";
@@ -13,21 +13,18 @@ import { nlFunctionId } from "./nlCall";
 export const DEPENDENT_OF_KEPT = "hangt af van een cel die niet herberekend kan worden";
 
 /**
- * What can be decided from a formula's tree once and holds for every cell that shares it (on the
- * same sheet: names may differ per sheet): which engine evaluates it, and whether one can.
+ * What can be decided from a formula's tree once and holds for every cell that shares it (the tree
+ * has its names written out for its sheet): which evaluator takes it, and whether one can.
  */
 export class Decisions {
-  private readonly direct = new Map<Node, Map<number, boolean>>();
-  private readonly functions = new Map<Node, Map<number, string | null>>();
+  private readonly direct = new Map<Node, boolean>();
+  private readonly functions = new Map<Node, string | null>();
 
-  constructor(
-    private readonly refs: WorkbookReferences,
-    private readonly engineFunctions: () => ReadonlySet<string>,
-  ) {}
+  constructor(private readonly engineFunctions: () => ReadonlySet<string>) {}
 
   isDirect(f: FormulaCell): boolean {
     if (isSyntaxError(f.formula)) return false;
-    if (f.cell.formula?.kind === "array" || f.arrayArea !== null) return isDirectFormula(f, this.refs, true);
+    if (f.cell.formula?.kind === "array" || f.arrayArea !== null) return isDirectFormula(f, true);
     return this.cached(this.direct, f, this.directOf);
   }
 
@@ -40,17 +37,14 @@ export class Decisions {
   }
 
   // Made once, not per call: these are asked for every formula of a recalculation.
-  private readonly directOf = (f: FormulaCell) => isDirectFormula(f, this.refs, false);
-  private readonly functionReasonOf = (f: FormulaCell) => functionReason(f, this.refs, this.engineFunctions);
+  private readonly directOf = (f: FormulaCell) => isDirectFormula(f, false);
+  private readonly functionReasonOf = (f: FormulaCell) => functionReason(f, this.engineFunctions);
 
-  private cached<T>(cache: Map<Node, Map<number, T>>, f: FormulaCell, compute: (f: FormulaCell) => T): T {
+  private cached<T>(cache: Map<Node, T>, f: FormulaCell, compute: (f: FormulaCell) => T): T {
     const node = (f.formula as { node: Node }).node;
-    let bySheet = cache.get(node);
-    if (!bySheet) cache.set(node, (bySheet = new Map()));
-    const known = bySheet.get(f.sheet);
-    if (known !== undefined || bySheet.has(f.sheet)) return known as T;
+    if (cache.has(node)) return cache.get(node) as T;
     const value = compute(f);
-    bySheet.set(f.sheet, value);
+    cache.set(node, value);
     return value;
   }
 }
@@ -59,12 +53,8 @@ export class Decisions {
  * The first call no engine here evaluates as Excel does, or a join Excel spells in the user's
  * language, as a reason; or null. One walk over the formula.
  */
-function functionReason(
-  f: FormulaCell,
-  refs: WorkbookReferences,
-  knownToEngine: () => ReadonlySet<string>,
-): string | null {
-  const { calls, joins } = partsOf((f.formula as { node: Node }).node, refs, f.sheet);
+function functionReason(f: FormulaCell, knownToEngine: () => ReadonlySet<string>): string | null {
+  const { calls, joins } = partsOf((f.formula as { node: Node }).node);
   for (const { fn } of calls) {
     if (fn.startsWith("NL.")) {
       if (!nlFunctionId(fn)) return `${fn} bestaat niet in deze versie van NL Aftrek`;
@@ -218,26 +208,14 @@ interface Parts {
   readonly joins: BinNode[];
 }
 
-/** Every function call and text join of a formula, also inside the defined names it uses. */
-function partsOf(
-  node: Node,
-  refs: WorkbookReferences,
-  sheet: number,
-  depth = 0,
-  out: Parts = { calls: [], joins: [] },
-): Parts {
+/** Every function call and text join of a formula (its names are written out already). */
+function partsOf(node: Node, out: Parts = { calls: [], joins: [] }): Parts {
   const walk = (n: Node): void => {
     switch (n.k) {
       case "call":
         out.calls.push(n);
         n.args.forEach(walk);
         return;
-      case "name": {
-        if (depth > 20) return;
-        const target = nameNode(refs, n.name, sheet, n.sheet);
-        if (!isUnresolved(target)) partsOf(target.node, refs, target.sheet, depth + 1, out);
-        return;
-      }
       case "unary":
       case "postfix":
       case "paren":
@@ -259,11 +237,11 @@ function partsOf(
   return out;
 }
 
-function isDirectFormula(f: FormulaCell, refs: WorkbookReferences, array: boolean): boolean {
+function isDirectFormula(f: FormulaCell, array: boolean): boolean {
   const { node } = f.formula as { node: Node };
   if (array) {
     // An array formula is direct only when it is one NL call (its result has the size the function says).
-    return node.k === "call" && nlFunctionId(node.fn) !== null && isDirect(node, refs, f.sheet);
+    return node.k === "call" && nlFunctionId(node.fn) !== null && isDirect(node);
   }
-  return isDirect(node, refs, f.sheet);
+  return isDirect(node);
 }

@@ -7,14 +7,20 @@
 import { Area, areasOverlap, cellCount, cellKey } from "../workbook/address";
 import { namesNlFunction } from "../workbook/formula/functionNames";
 import { CellRecord, SheetInfo, WorkbookPackage } from "../workbook/package";
-import { CellFormula, isSyntaxError, Traits, WorkbookReferences } from "../workbook/references";
+import { FormulaInfo } from "../workbook/formula/ast";
+import { CellFormula, isSyntaxError, WorkbookReferences } from "../workbook/references";
+import { NamesResolved } from "./plan/namesResolved";
 import { Direction, GROWING_FROM, GrowingGroup, growingGroups, reach } from "./growingAreas";
+
+/** What matters for recalculating a formula besides the cells it reads (names written out). */
+export type Traits = Pick<FormulaInfo, "hasNl" | "dynamic" | "unsupported">;
 
 /** One formula cell of the workbook. */
 export interface FormulaCell {
   readonly id: number;
   readonly sheet: number;
   readonly cell: CellRecord;
+  /** The formula with its defined names written out (see namesResolved.ts). */
   readonly formula: CellFormula;
   readonly traits: Traits;
   /** The area a multi-cell (array or spilled) formula covers. */
@@ -215,7 +221,8 @@ export function dependencyGraph(
   // Areas of many rows, registered at the end: those of one growing group as one entry.
   const tall: Array<{ area: Area; owner: number }> = [];
   const areasOf = (f: FormulaCell): readonly Area[] =>
-    isSyntaxError(f.formula) ? NO_AREAS : refs.precedents(f.formula, f.sheet, f.cell).areas;
+    isSyntaxError(f.formula) ? NO_AREAS : refs.areasRead(f.formula, f.sheet, f.cell);
+  const names = new NamesResolved(refs);
 
   for (const sheet of pkg.sheets) {
     if (sheet.formulaCount === 0) continue;
@@ -224,8 +231,8 @@ export function dependencyGraph(
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (!cell.formula) continue;
-      const formula = refs.formulaOf(sheet, cell)!;
-      const traits = isSyntaxError(formula) ? NO_TRAITS : refs.traits(formula, sheet.index);
+      const formula = names.formula(refs.formulaOf(sheet, cell)!, sheet.index);
+      const traits = isSyntaxError(formula) ? NO_TRAITS : formula.info;
       const id = formulas.length;
       const f: FormulaCell = {
         id,

@@ -15,7 +15,7 @@
 import { Area, MAX_COLUMNS, MAX_ROWS } from "../workbook/address";
 import { Node, RefSpec } from "../workbook/formula/ast";
 import { Host } from "../workbook/formula/parse";
-import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
+import { isUnresolved, WorkbookReferences } from "../workbook/references";
 import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
 import { Arguments, ArgumentsBase, excelFunction, ExcelFunction, Fold } from "./excelFunctions";
 import {
@@ -79,14 +79,8 @@ function acceptsCall(fn: ExcelFunction, args: readonly Node[], direct: (n: Node,
 }
 
 /** Whether a formula tree can be evaluated here (else it goes to HyperFormula). */
-export function isDirect(
-  node: Node,
-  refs: WorkbookReferences,
-  sheet: number,
-  position: Position = "top",
-  depth = 0,
-): boolean {
-  const again = (n: Node, p: Position) => isDirect(n, refs, sheet, p, depth);
+export function isDirect(node: Node, position: Position = "top"): boolean {
+  const again = (n: Node, p: Position) => isDirect(n, p);
   switch (node.k) {
     case "num":
     case "str":
@@ -99,12 +93,6 @@ export function isDirect(
       return position === "aggregate" ? isSmallArea(node.ref) : node.ref.kind === "cell" || position === "argument";
     case "struct":
       return position === "argument" || (node.spec.items.includes("#This Row") && node.spec.columns.length <= 1);
-    case "name": {
-      if (depth > 20) return false;
-      const target = nameNode(refs, node.name, sheet, node.sheet);
-      if (isUnresolved(target)) return true;
-      return isDirect(target.node, refs, target.sheet, position, depth + 1);
-    }
     case "call": {
       if (nlFunctionId(node.fn) !== null) return node.args.every((a) => again(a, "argument"));
       const fn = excelFunction(node.fn);
@@ -157,7 +145,7 @@ export class DirectEvaluator {
    * For a formula `isDirect` accepts (the functions' argument counts are checked there).
    */
   evaluate(node: Node, sheet: number, host: Host): CellValue | CellValue[][] {
-    const v = this.eval(node, sheet, host, 0);
+    const v = this.eval(node, sheet, host);
     if (isRows(v)) return v.rows;
     if (isArea(v)) {
       if (!v.single) throw new NeedsExcel("een bereik als uitkomst");
@@ -168,7 +156,7 @@ export class DirectEvaluator {
   }
 
   /** @internal */
-  eval(node: Node, sheet: number, host: Host, depth: number): Value {
+  eval(node: Node, sheet: number, host: Host): Value {
     switch (node.k) {
       case "num":
       case "str":
@@ -187,37 +175,31 @@ export class DirectEvaluator {
         if (isUnresolved(area)) return errorValue(area.error);
         return { area, single: area.r1 === area.r2 && area.c1 === area.c2 && node.spec.items.includes("#This Row") };
       }
-      case "name": {
-        if (depth > 20) return errorValue("#NAME?");
-        const target = nameNode(this.ctx.refs, node.name, sheet, node.sheet);
-        if (isUnresolved(target)) return errorValue(target.error);
-        return this.eval(target.node, target.sheet, host, depth + 1);
-      }
       case "paren":
-        return this.eval(node.a, sheet, host, depth);
+        return this.eval(node.a, sheet, host);
       case "postfix": {
         if (node.op === "#") {
           const area =
             node.a.k === "ref" ? this.ctx.refs.resolveSpill(node.a.ref, sheet, host) : { error: "#REF!" as const };
           return isUnresolved(area) ? errorValue(area.error) : { area, single: false };
         }
-        const n = toNumber(this.scalar(node.a, sheet, host, depth));
+        const n = toNumber(this.scalar(node.a, sheet, host));
         return isErrorValue(n) ? n : finite(n / 100);
       }
       case "unary": {
-        const n = toNumber(this.scalar(node.a, sheet, host, depth));
+        const n = toNumber(this.scalar(node.a, sheet, host));
         if (isErrorValue(n)) return n;
         return node.op === "-" ? finite(-n) : n;
       }
       case "bin":
-        return this.binary(node.op, node.a, node.b, sheet, host, depth);
+        return this.binary(node.op, node.a, node.b, sheet, host);
       case "array":
-        return { rows: node.rows.map((row) => row.map((cell) => this.scalar(cell, sheet, host, depth))) };
+        return { rows: node.rows.map((row) => row.map((cell) => this.scalar(cell, sheet, host))) };
       case "call": {
-        if (node.fn.startsWith("NL.")) return this.call(node.fn, node.args, sheet, host, depth);
+        if (node.fn.startsWith("NL.")) return this.call(node.fn, node.args, sheet, host);
         const fn = excelFunction(node.fn);
         if (fn === undefined) throw new NeedsExcel(node.fn);
-        return fn.evaluate(new DirectArguments(this, node.args, sheet, host, depth));
+        return fn.evaluate(new DirectArguments(this, node.args, sheet, host));
       }
       default:
         throw new NeedsExcel(node.k);
@@ -234,10 +216,10 @@ export class DirectEvaluator {
   }
 
   /** @internal A single value, for the functions below. */
-  scalar(node: Node, sheet: number, host: Host, depth: number): CellValue {
+  scalar(node: Node, sheet: number, host: Host): CellValue {
     const cell = this.sameSheetCell(node, sheet, host);
     if (cell !== undefined) return cell;
-    return this.single(this.eval(node, sheet, host, depth));
+    return this.single(this.eval(node, sheet, host));
   }
 
   /** @internal A value as one value: a one-cell reference read, an array's first value. */
@@ -250,9 +232,9 @@ export class DirectEvaluator {
     return v;
   }
 
-  private binary(op: string, a: Node, b: Node, sheet: number, host: Host, depth: number): CellValue {
-    const x = this.scalar(a, sheet, host, depth);
-    const y = this.scalar(b, sheet, host, depth);
+  private binary(op: string, a: Node, b: Node, sheet: number, host: Host): CellValue {
+    const x = this.scalar(a, sheet, host);
+    const y = this.scalar(b, sheet, host);
     if (isErrorValue(x)) return x;
     if (isErrorValue(y)) return y;
     if (!ARITHMETIC.has(op)) return comparison(op as ComparisonOperator, x, y);
@@ -271,28 +253,28 @@ export class DirectEvaluator {
   topLevelCall(node: Node, sheet: number, host: Host): NlCall | null {
     if (node.k !== "call") return null;
     const id = nlFunctionId(node.fn);
-    return id ? { id, args: this.argumentValues(node.args, sheet, host, 0) } : null;
+    return id ? { id, args: this.argumentValues(node.args, sheet, host) } : null;
   }
 
-  private argumentValues(args: readonly Node[], sheet: number, host: Host, depth: number): NlArgument[] {
+  private argumentValues(args: readonly Node[], sheet: number, host: Host): NlArgument[] {
     const values: NlArgument[] = new Array(args.length);
-    for (let i = 0; i < args.length; i++) values[i] = this.argumentValue(args[i], sheet, host, depth);
+    for (let i = 0; i < args.length; i++) values[i] = this.argumentValue(args[i], sheet, host);
     return values;
   }
 
-  private argumentValue(arg: Node, sheet: number, host: Host, depth: number): NlArgument {
+  private argumentValue(arg: Node, sheet: number, host: Host): NlArgument {
     const cell = this.sameSheetCell(arg, sheet, host);
     if (cell !== undefined) return cell;
-    const v = this.eval(arg, sheet, host, depth);
+    const v = this.eval(arg, sheet, host);
     if (isArea(v)) return v.single ? this.ctx.valueAt(v.area.sheet, v.area.r1, v.area.c1) : this.ctx.valuesIn(v.area);
     if (isRows(v)) return v.rows;
     return v;
   }
 
-  private call(fn: string, args: readonly Node[], sheet: number, host: Host, depth: number): Value {
+  private call(fn: string, args: readonly Node[], sheet: number, host: Host): Value {
     const id = nlFunctionId(fn);
     if (!id) throw new NeedsExcel(fn);
-    const result = callNl(id, this.argumentValues(args, sheet, host, depth));
+    const result = callNl(id, this.argumentValues(args, sheet, host));
     return Array.isArray(result) ? { rows: result } : result;
   }
 }
@@ -304,7 +286,6 @@ class DirectArguments extends ArgumentsBase<Value> implements Arguments<Value> {
     private readonly args: readonly Node[],
     private readonly sheet: number,
     private readonly host: Host,
-    private readonly depth: number,
   ) {
     super(args.length);
   }
@@ -314,7 +295,7 @@ class DirectArguments extends ArgumentsBase<Value> implements Arguments<Value> {
   }
 
   protected evaluate(i: number): Value {
-    return this.ev.eval(this.args[i], this.sheet, this.host, this.depth);
+    return this.ev.eval(this.args[i], this.sheet, this.host);
   }
 
   value(i: number): CellValue {

@@ -7,7 +7,7 @@ import { Area, cellCount, cellKey } from "../workbook/address";
 import { absoluteRef, Formula, Node } from "../workbook/formula/ast";
 import { printNode, printRef, quoteSheet, Unprintable } from "../workbook/formula/print";
 import { WorkbookPackage } from "../workbook/package";
-import { isUnresolved, nameNode, WorkbookReferences } from "../workbook/references";
+import { isUnresolved, WorkbookReferences } from "../workbook/references";
 import { CellValue, isErrorValue } from "../workbook/values";
 import { DEPENDENT_OF_KEPT } from "./decisions";
 import { DependencyGraph, FormulaCell } from "./dependents";
@@ -339,33 +339,25 @@ function engineContent(value: CellValue): unknown {
   return value;
 }
 
-/** The formula as HyperFormula reads it: names, tables and spills replaced by the areas they mean. */
+/** The formula as HyperFormula reads it: tables and spills replaced by the areas they mean (names are written out already). */
 function engineText(f: FormulaCell, refs: WorkbookReferences): string {
   const { node } = f.formula as { node: Node };
   const sheetPrefix = (area: Area) =>
     area.sheet === f.sheet ? "" : `${quoteSheet(refs.pkg.sheets[area.sheet].name)}!`;
   const areaText = (area: Area) =>
     `${sheetPrefix(area)}${printRef({ ...absoluteRef(area), kind: "area" }, { row: 1, col: 1 })}`;
-  const print = (n: Node, sheet: number, depth: number): string =>
-    printNode(n, {
-      host: f.cell,
-      functionName: (canonical) => canonical,
-      booleanCalls: true,
-      name: (nameRef) => {
-        if (depth > 20) throw new Unprintable("namen die naar elkaar verwijzen");
-        const target = nameNode(refs, nameRef.name, sheet, nameRef.sheet);
-        if (isUnresolved(target)) return target.error;
-        return `(${print(target.node, target.sheet, depth + 1)})`;
-      },
-      struct: (s) => {
-        const area = refs.resolveStruct(s.spec, sheet, f.cell);
-        return isUnresolved(area) ? area.error : areaText(area);
-      },
-      spill: (s) => {
-        const area = s.a.k === "ref" ? refs.resolveSpill(s.a.ref, sheet, f.cell) : null;
-        if (!area || isUnresolved(area)) return "#REF!";
-        return areaText(area);
-      },
-    });
-  return print(node, f.sheet, 0);
+  return printNode(node, {
+    host: f.cell,
+    functionName: (canonical) => canonical,
+    booleanCalls: true,
+    struct: (s) => {
+      const area = refs.resolveStruct(s.spec, f.sheet, f.cell);
+      return isUnresolved(area) ? area.error : areaText(area);
+    },
+    spill: (s) => {
+      const area = s.a.k === "ref" ? refs.resolveSpill(s.a.ref, f.sheet, f.cell) : null;
+      if (!area || isUnresolved(area)) return "#REF!";
+      return areaText(area);
+    },
+  });
 }

@@ -117,7 +117,7 @@ export function evaluateFormula(input: string): CellValue | CellValue[][] {
   const pkg = emptyWorkbook();
   const refs = new WorkbookReferences(pkg);
   try {
-    if (!isDirect(node, refs, 0)) return evaluateWithEngine(node);
+    if (!isDirect(node)) return evaluateWithEngine(node);
     // translate() has refused every reference: no cell is ever asked for.
     const noCells = (): never => {
       throw new Error("eval: a reference passed translate()");

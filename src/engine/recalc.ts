@@ -153,7 +153,7 @@ class Recalculation {
     this.waveOf = new Int32Array(n);
     this.results = new Array(n);
     this.done = new Uint8Array(n);
-    this.decisions = new Decisions(refs, () => loadEngine().engineFunctions());
+    this.decisions = new Decisions(() => loadEngine().engineFunctions());
     this.trust = new CacheTrust(pkg);
     this.direct = new DirectEvaluator({
       refs,

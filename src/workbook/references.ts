@@ -4,9 +4,8 @@
  * workbook for the cell that holds the formula. Shared formulas take the tree of their master.
  */
 import { Area, MAX_COLUMNS, MAX_ROWS } from "./address";
-import { Formula, Node, RefSpec, SheetSpec, StructSpec } from "./formula/ast";
+import { Formula, RefSpec, SheetSpec, StructSpec } from "./formula/ast";
 import { FormulaCache } from "./formula/formulaCache";
-import { namesNlFunction } from "./formula/functionNames";
 import { FormulaSyntaxError, FormulaTooDeep, Host, parseFormula } from "./formula/parse";
 import { CellRecord, DefinedName, SheetInfo, TableInfo, WorkbookPackage } from "./package";
 
@@ -17,27 +16,6 @@ export interface Unresolved {
 
 export function isUnresolved(x: unknown): x is Unresolved {
   return typeof x === "object" && x !== null && "error" in x;
-}
-
-/** What matters for recalculating a formula, besides the cells it reads. */
-export interface Traits {
-  /** The formula calls an NL function, itself or through a defined name. */
-  readonly hasNl: boolean;
-  /** INDIRECT or OFFSET somewhere (itself or in a name it uses). */
-  readonly dynamic: boolean;
-  /** Why no engine here can evaluate it, or null. */
-  readonly unsupported: string | null;
-}
-
-/** The cells a formula reads, with what else matters for recalculating it. */
-export interface Precedents {
-  readonly areas: readonly Area[];
-  /** The formula calls an NL function, itself or through a defined name. */
-  readonly hasNl: boolean;
-  /** INDIRECT or OFFSET somewhere (itself or in a name it uses). */
-  readonly dynamic: boolean;
-  /** Why no engine here can evaluate it, or null. */
-  readonly unsupported: string | null;
 }
 
 /** A formula that cannot be read, and why; `tooDeep`: only too deep for this thread's stack (FormulaTooDeep). */
@@ -63,8 +41,6 @@ export class WorkbookReferences {
   private readonly sheetByName = new Map<string, number>();
   private readonly tableByName = new Map<string, TableInfo>();
   private readonly parsedNames = new Map<DefinedName, CellFormula>();
-  private readonly namePrecedents = new Map<string, Precedents>();
-  private readonly traitsCache = new Map<Formula, Map<number, Traits>>();
   private readonly sharedTrees = new Map<string, CellFormula>();
 
   constructor(readonly pkg: WorkbookPackage) {
@@ -206,99 +182,25 @@ export class WorkbookReferences {
   }
 
   /**
-   * What a tree means on a sheet apart from the cells it reads: the same for every cell that shares
-   * the tree (whether it calls an NL function, also through a name, and so on). Remembered.
+   * The areas a formula reads, for the cell at (sheet, host): its cell references, structured
+   * references and spill references. Names are written out before (engine/plan/namesResolved.ts).
    */
-  traits(formula: Formula, sheet: number): Traits {
-    let bySheet = this.traitsCache.get(formula);
-    if (!bySheet) this.traitsCache.set(formula, (bySheet = new Map()));
-    let traits = bySheet.get(sheet);
-    if (!traits) {
-      const { hasNl, dynamic, unsupported } = this.precedents(formula, sheet, { row: 1, col: 1 });
-      traits = { hasNl, dynamic, unsupported };
-      bySheet.set(sheet, traits);
-    }
-    return traits;
-  }
-
-  /** Everything a formula reads, for the cell at (sheet, host); `depth` counts the names passed through. */
-  precedents(formula: Formula, sheet: number, host: Host, depth = 0): Precedents {
-    const { info } = formula;
+  areasRead(formula: Formula, sheet: number, host: Host): Area[] {
+    const { refs, structs, spills } = formula.info;
     const areas: Area[] = [];
-    let hasNl = info.hasNl;
-    let dynamic = info.dynamic;
-    let unsupported = info.unsupported;
     // Indexed loops: this runs for every formula of a recalculation, mostly before it is optimized.
-    const { refs } = info;
     for (let i = 0; i < refs.length; i++) {
       const area = this.resolveRef(refs[i], sheet, host);
       if (!isUnresolved(area)) areas.push(area);
     }
-    if (info.structs.length === 0 && info.spills.length === 0 && info.names.length === 0) {
-      return { areas, hasNl, dynamic, unsupported };
-    }
-    for (const spec of info.structs) {
-      const area = this.resolveStruct(spec, sheet, host);
+    for (let i = 0; i < structs.length; i++) {
+      const area = this.resolveStruct(structs[i], sheet, host);
       if (!isUnresolved(area)) areas.push(area);
     }
-    for (const ref of info.spills) {
-      const area = this.resolveSpill(ref, sheet, host);
+    for (let i = 0; i < spills.length; i++) {
+      const area = this.resolveSpill(spills[i], sheet, host);
       if (!isUnresolved(area)) areas.push(area);
     }
-    for (const { name, sheet: scope } of info.names) {
-      const p = this.precedentsOfName(name, sheet, host, scope, depth);
-      if (!p) continue;
-      areas.push(...p.areas);
-      hasNl ||= p.hasNl;
-      dynamic ||= p.dynamic;
-      unsupported ??= p.unsupported;
-    }
-    return { areas, hasNl, dynamic, unsupported };
+    return areas;
   }
-
-  private precedentsOfName(
-    name: string,
-    sheet: number,
-    host: Host,
-    scope: SheetSpec | undefined,
-    depth: number,
-  ): Precedents | null {
-    const def = this.definedName(name, sheet, scope);
-    if (!def) return null;
-    if (depth > 20) return { areas: [], hasNl: false, dynamic: false, unsupported: "namen die naar elkaar verwijzen" };
-    const formula = this.nameFormula(def);
-    if (isSyntaxError(formula))
-      return {
-        areas: [],
-        hasNl: namesNlFunction(def.formula),
-        dynamic: false,
-        unsupported: `onleesbare naam ${def.name}`,
-      };
-    const relative = formula.info.refs.some((r) => !(r.r1Abs && r.c1Abs && r.r2Abs && r.c2Abs));
-    // A name's absolute references do not depend on where it is used: remember them.
-    const key = `${def.name}|${def.sheet}|${sheet}`;
-    if (!relative) {
-      const known = this.namePrecedents.get(key);
-      if (known) return known;
-    }
-    const nameSheet = def.sheet ?? sheet;
-    const offset: Host = { row: host.row, col: host.col };
-    const p = this.precedents(formula, nameSheet, relative ? offset : { row: 1, col: 1 }, depth + 1);
-    if (!relative) this.namePrecedents.set(key, p);
-    return p;
-  }
-}
-
-/** The node of a defined name used on `sheet`, for the evaluators; null when there is no such name. */
-export function nameNode(
-  refs: WorkbookReferences,
-  name: string,
-  sheet: number,
-  scope?: SheetSpec,
-): { node: Node; sheet: number } | Unresolved {
-  const def = refs.definedName(name, sheet, scope);
-  if (!def) return { error: "#NAME?" };
-  const formula = refs.nameFormula(def);
-  if (isSyntaxError(formula)) return { error: "#NAME?" };
-  return { node: formula.node, sheet: def.sheet ?? sheet };
 }

@@ -15,16 +15,13 @@ import { EXCEL_FUNCTIONS } from "../../src/engine/excelFunctions";
 import { engineFunctions } from "../../src/engine/hyperformula";
 import { recalcOneSheet } from "../helpers/recalc";
 import { parseFormula } from "../../src/workbook/formula/parse";
-import { WorkbookPackage } from "../../src/workbook/package";
-import { WorkbookReferences } from "../../src/workbook/references";
 import { f, row, s, v } from "../helpers/xlsx";
 
 const evalText = (formula: string): string => formatValue(evaluateFormula(formula));
 
 /** Whether the direct evaluator takes a formula (else HyperFormula does). */
 function direct(formula: string): boolean {
-  const refs = new WorkbookReferences({ sheets: [], names: [], tables: [] } as unknown as WorkbookPackage);
-  return isDirect(parseFormula(formula).node, refs, 0);
+  return isDirect(parseFormula(formula).node);
 }
 
 /** A formula of constants gives the same in both evaluators: evaluated directly, and by HyperFormula (inside CHOOSE). */
