@@ -8,7 +8,7 @@
  *   --native   the same three results as the nested IF formulas templates hard-code today
  *              (2025 numbers): what LibreOffice recalculates in the benchmark
  *   --engine   the NL formulas inside N(...), a function only HyperFormula evaluates (those of
- *              src/engine/excelFunctions.ts around an NL call, such as ROUND, IF, SUM, MAX, ABS
+ *              src/engine/excel/excelFunctions.ts around an NL call, such as ROUND, IF, SUM, MAX, ABS
  *              and INT, are evaluated directly), so that it evaluates every cell
  *   --round, --max, --iferror, --if, --sum
  *              what a template puts around NL results: ROUND(NL.KIA(…); 2); MAX(…; 0) or

@@ -17,7 +17,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const ExcelJS = require("exceljs");
-const { evaluateFormula } = require("../lib/engine/evaluate");
+const { evaluateFormula } = require("../lib/engine/evalFormula");
 const { openWorkbook } = require("../lib/workbook/workbookReader");
 const { soffice, recalculatingProfile, convertArgs } = require("./libreoffice");
 
@@ -106,7 +106,7 @@ const SINGLE = [
   'VLOOKUP(2.5,{1,10;2,20;3,30},2,TRUE)',
   'HLOOKUP("y",{"x","y";10,20},2,FALSE)',
   "VLOOKUP(9,{1,2},2,FALSE)",
-  // The functions both evaluators run from one table (src/engine/excelFunctions.ts): the examples of
+  // The functions both evaluators run from one table (src/engine/excel/excelFunctions.ts): the examples of
   // ECMA-376 (IF, AND, OR) and of Excel's help (NOT, SUM, MAX, MIN, ABS, IFERROR)
   'IF(10>5,"Yes","No")',
   'IF(10>5,"Yes")',

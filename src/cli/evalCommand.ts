@@ -1,8 +1,8 @@
 /** What `nl-aftrek eval` computes with, loaded only by that command (main.ts). */
 import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "../engine/deepStack";
-import { evaluateFormula, FormulaInputError } from "../engine/evaluate";
+import { evaluateFormula, FormulaInputError } from "../engine/evalFormula";
 
-export { FormulaInputError, formatValue, hasError } from "../engine/evaluate";
+export { FormulaInputError, formatValue, hasError } from "../engine/evalFormula";
 
 /** A formula's value; one deeper than this thread's stack walks is evaluated on a thread with a larger one. */
 export async function evaluateAnyDepth(text: string): Promise<ReturnType<typeof evaluateFormula>> {

@@ -2,7 +2,7 @@
 import { parentPort } from "worker_threads";
 import { allowDeepFormulas } from "../workbook/formula/limits";
 import type { DeepAnswer, DeepJob } from "./deepStack";
-import { evaluateFormula } from "./evaluate";
+import { evaluateFormula } from "./evalFormula";
 import { recalcFile } from "./recalcFile";
 import { setMemoryLimit } from "../workbook/memoryGuard";
 

@@ -8,7 +8,7 @@
 import { existsSync } from "fs";
 import { join } from "path";
 import { Worker } from "worker_threads";
-import { callNl, NlArgument, NlResult } from "./nlCall";
+import { callNl, NlArgument, NlResult } from "./evaluate/nlCall";
 
 export interface NlCall {
   readonly id: string;

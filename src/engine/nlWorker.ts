@@ -1,6 +1,6 @@
 /** A worker thread of NlPool: makes the NL calls it is sent, in order, and counts the chunks done. */
 import { parentPort, workerData } from "worker_threads";
-import { callNl, NlArgument } from "./nlCall";
+import { callNl, NlArgument } from "./evaluate/nlCall";
 
 const done: Int32Array = workerData.done;
 Atomics.store(done, 1, 1); // the rules are loaded: ready for calls

@@ -15,21 +15,21 @@ import { isSyntaxError, WorkbookReferences } from "../workbook/references";
 import { deepFormulasAllowed } from "../workbook/formula/parse";
 import { CellValue, errorValue, isErrorValue, withinTextLimit } from "../workbook/values";
 import { CellEdit } from "../workbook/writer";
-import { CacheTrust } from "./cacheTrust";
-import { storedPart, UsedArea } from "./boundedAreas";
-import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
-import { findRings, iterativeCalculation, ringReason } from "./cycles";
+import { CacheTrust } from "./plan/cacheTrust";
+import { storedPart, UsedArea } from "./plan/boundedAreas";
+import { FormulaRoutes, DEPENDENT_OF_KEPT } from "./plan/routes";
+import { findRings, iterativeCalculation, ringReason } from "./plan/cycles";
 import { NeedsDeepStack } from "./deepStack";
-import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
-import { DirectEvaluator } from "./direct";
-import { EngineLevelContext, EngineSession, evaluateWithEngine } from "./engineLevel";
-import { loadEngine } from "./engineLoader";
-import { NeedsExcel, needsExcelReason } from "./excelValues";
-import { AreaRead, GROWING_FROM, growingAreaSteps } from "./growingAreas";
-import { IdLists } from "./idLists";
+import { DependencyGraph, dependencyGraph, FormulaCell } from "./plan/dependents";
+import { DirectEvaluator } from "./evaluate/direct";
+import { HyperFormulaLevelContext, HyperFormulaSession, evaluateWithHyperFormula } from "./evaluate/hyperformulaLevel";
+import { loadHyperFormula } from "./hyperformula/load";
+import { NeedsExcel, needsExcelReason } from "./excel/excelValues";
+import { AreaRead, GROWING_FROM, growingAreaSteps } from "./plan/growingAreas";
+import { IdLists } from "./plan/idLists";
 import { NlPool, POOL_THRESHOLD } from "./nlPool";
 import { CellError, CellNote, RecalcOptions, RecalcOutcome, RecalcProgress } from "./recalcInterface";
-import { holdsValue, missingArrayCell, targetCells, unwritable } from "./resultCells";
+import { holdsValue, missingArrayCell, targetCells, unwritable } from "./write/resultCells";
 
 /**
  * The most cells a range a recalculated formula reads may span, once cut to the part of the sheet
@@ -75,7 +75,7 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   // loaded the rules when the first calls come.
   const threads = options.threads ?? 1;
   const pool = threads > 1 && nlFormulas >= POOL_THRESHOLD ? NlPool.start(threads) : null;
-  const engines = new EngineSession(pkg.date1904);
+  const engines = new HyperFormulaSession(pkg.date1904);
   try {
     const run = new Recalculation(pkg, refs, graph, engines);
     run.findPrecedents();
@@ -127,20 +127,20 @@ class Recalculation {
   private readonly kind: Uint8Array;
   /** Cells that keep their cached value, with the reason. */
   private readonly kept = new Map<number, string>();
-  private readonly decisions: Decisions;
+  private readonly routes: FormulaRoutes;
   private readonly level: Int32Array;
   /** The wave of a direct cell within its level. */
   private readonly waveOf: Int32Array;
   private readonly results: Array<CellValue | CellValue[][]>;
   private readonly done: Uint8Array;
   private readonly direct: DirectEvaluator;
-  private readonly engineLevel: EngineLevelContext;
+  private readonly hyperformulaLevel: HyperFormulaLevelContext;
 
   constructor(
     private readonly pkg: WorkbookPackage,
     refs: WorkbookReferences,
     private readonly graph: DependencyGraph,
-    engines: EngineSession,
+    engines: HyperFormulaSession,
   ) {
     const n = graph.formulas.length;
     this.formulas = graph.formulas;
@@ -153,14 +153,14 @@ class Recalculation {
     this.waveOf = new Int32Array(n);
     this.results = new Array(n);
     this.done = new Uint8Array(n);
-    this.decisions = new Decisions(() => loadEngine().engineFunctions());
+    this.routes = new FormulaRoutes(() => loadHyperFormula().engineFunctions());
     this.trust = new CacheTrust(pkg);
     this.direct = new DirectEvaluator({
       refs,
       valueAt: this.valueAt,
       valuesIn: (area) => this.valuesIn(storedPart(pkg, area)),
     });
-    this.engineLevel = {
+    this.hyperformulaLevel = {
       pkg,
       refs,
       graph,
@@ -279,12 +279,12 @@ class Recalculation {
         if (cellCount(area) > MAX_RANGE_CELLS) largest = Math.max(largest, cellCount(storedPart(this.pkg, area)));
       }
       const reason =
-        this.decisions.keepReason(f) ??
+        this.routes.keepReason(f) ??
         (largest > MAX_RANGE_CELLS
           ? `leest een bereik van ${largest.toLocaleString("nl-NL")} cellen; zonder Excel ten hoogste ${MAX_RANGE_CELLS.toLocaleString("nl-NL")} (één hele kolom)`
           : null);
       if (reason) this.kept.set(id, reason);
-      this.kind[id] = this.decisions.isDirect(f) ? 0 : 1;
+      this.kind[id] = this.routes.isDirect(f) ? 0 : 1;
     }
   }
 
@@ -460,7 +460,7 @@ class Recalculation {
       if (ids.length === 0) continue;
       if (l % 2 === 0) await this.evaluateDirect(ids, pool, tell);
       else {
-        evaluateWithEngine(this.engineLevel, ids);
+        evaluateWithHyperFormula(this.hyperformulaLevel, ids);
         for (const id of ids) if (this.kept.has(id)) this.done[id] = 0;
         tell(ids.length);
       }

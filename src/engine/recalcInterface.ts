@@ -3,7 +3,7 @@
  * wrote, the cells that keep their cached value with the reason, the errors, and its progress.
  */
 import { CellEdit } from "../workbook/writer";
-import { CellAt } from "./dependents";
+import { CellAt } from "./plan/dependents";
 
 export interface CellNote {
   /** `Blad!B5` */

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { createEngine } from "../../src/engine/hyperformula";
+import { createEngine } from "../../src/engine/hyperformula/hyperformula";
 import { recalcFile } from "../../src/engine/recalcFile";
 import { f, row, v, writeWorkbookFile } from "../helpers/xlsx";
 

@@ -2,7 +2,7 @@
  * One formula on its own, as `nl-aftrek eval` computes it: the file syntax and what a Dutch user
  * types, the NL functions beside native ones, and Dutch messages for mistakes.
  */
-import { evaluateFormula, FormulaInputError, formatValue } from "../../src/engine/evaluate";
+import { evaluateFormula, FormulaInputError, formatValue } from "../../src/engine/evalFormula";
 import { toFileFormula } from "../../src/workbook/formula/print";
 
 const evalText = (formula: string): string => formatValue(evaluateFormula(formula));

@@ -8,7 +8,7 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { callNl } from "../../src/engine/nlCall";
+import { callNl } from "../../src/engine/evaluate/nlCall";
 import { NlBatch, NlCall, NlPool, POOL_THRESHOLD } from "../../src/engine/nlPool";
 import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
 

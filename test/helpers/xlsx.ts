@@ -37,7 +37,7 @@ export interface TestWorkbook {
   /**
    * The program docProps/app.xml names ("Microsoft Excel" unless said otherwise; null: no such
    * part), with Excel's `<fileVersion appName="xl">` in the workbook when it is Excel. Whether the
-   * cached results are Excel's rests on these (src/engine/cacheTrust.ts).
+   * cached results are Excel's rests on these (src/engine/plan/cacheTrust.ts).
    */
   readonly application?: string | null;
 }

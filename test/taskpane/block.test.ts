@@ -4,7 +4,7 @@
  * jest project "desktop", as 0.
  */
 import Decimal from "decimal.js";
-import { createEngine } from "../../src/engine/hyperformula";
+import { createEngine } from "../../src/engine/hyperformula/hyperformula";
 import { scenario } from "../../src/rules/scenario";
 import { blockAddress, columnName, scenarioBlock } from "../../src/taskpane/block";
 import { STRINGS } from "../../src/taskpane/i18n";

@@ -3,7 +3,7 @@
  * the formula of a cell and its replacement so, and what it shows, eval reads back.
  */
 import { dutchFormula, dutchName, englishName } from "../../src/workbook/formula/dutch";
-import { evaluateFormula, formatValue } from "../../src/engine/evaluate";
+import { evaluateFormula, formatValue } from "../../src/engine/evalFormula";
 
 const host = { row: 1, col: 1 };
 

@@ -12,12 +12,12 @@
  * sum is 0, within Excel's precision. A value only Excel can decide (text in the user's language, a
  * range where one value is wanted) throws NeedsExcel: the caller keeps Excel's value.
  */
-import { Area, MAX_COLUMNS, MAX_ROWS } from "../workbook/address";
-import { Node, RefSpec } from "../workbook/formula/ast";
-import { Host } from "../workbook/formula/parse";
-import { isUnresolved, WorkbookReferences } from "../workbook/references";
-import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
-import { Arguments, ArgumentsBase, excelFunction, ExcelFunction, Fold } from "./excelFunctions";
+import { Area, MAX_COLUMNS, MAX_ROWS } from "../../workbook/address";
+import { Node, RefSpec } from "../../workbook/formula/ast";
+import { Host } from "../../workbook/formula/parse";
+import { isUnresolved, WorkbookReferences } from "../../workbook/references";
+import { CellValue, ErrorValue, errorValue, isErrorValue } from "../../workbook/values";
+import { Arguments, ArgumentsBase, excelFunction, ExcelFunction, Fold } from "../excel/excelFunctions";
 import {
   arithmetic,
   ArithmeticOperator,
@@ -26,10 +26,10 @@ import {
   finite,
   NeedsExcel,
   toNumber,
-} from "./excelValues";
-import { GROWING_FROM } from "./growingAreas";
+} from "../excel/excelValues";
+import { GROWING_FROM } from "../plan/growingAreas";
 import { callNl, NlArgument, nlFunctionId } from "./nlCall";
-import type { NlCall } from "./nlPool";
+import type { NlCall } from "../nlPool";
 
 export interface DirectContext {
   readonly refs: WorkbookReferences;

@@ -8,8 +8,8 @@
  * ECMA-376 (part 1, §18.17.7) describe each function; where Excel reads text in the user's language,
  * no evaluator guesses (NeedsExcel).
  */
-import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
-import { dutchEngineMessage } from "./engineMessages";
+import { CellValue, ErrorValue, errorValue, isErrorValue } from "../../workbook/values";
+import { dutchEngineMessage } from "../hyperformula/messages";
 import { excelMultiple, excelRound, excelSum, RoundingMode, WholeMode } from "./excelNumbers";
 import { finite, isTrue, NeedsExcel, NO_LOGICAL_VALUE, toLogical, toNumber } from "./excelValues";
 

@@ -1,5 +1,5 @@
 /**
- * Excel's functions that the engine evaluates itself (src/engine/excelFunctions.ts): one table that
+ * Excel's functions that the engine evaluates itself (src/engine/excel/excelFunctions.ts): one table that
  * both evaluators run, the direct evaluator and HyperFormula through the plugin built from it. Each
  * function first with the examples of Excel's help (Microsoft) and of ECMA-376 Part 1, §18.17.7 (the
  * function's own section), in both evaluators: the formula evaluated directly, and inside
@@ -9,13 +9,13 @@
  * Excel can decide.
  */
 import fc from "fast-check";
-import { isDirect } from "../../src/engine/direct";
-import { evaluateFormula, FormulaInputError, formatValue } from "../../src/engine/evaluate";
-import { EXCEL_FUNCTIONS } from "../../src/engine/excelFunctions";
-import { engineFunctions } from "../../src/engine/hyperformula";
-import { recalcOneSheet } from "../helpers/recalc";
-import { parseFormula } from "../../src/workbook/formula/parse";
-import { f, row, s, v } from "../helpers/xlsx";
+import { isDirect } from "../../../src/engine/evaluate/direct";
+import { evaluateFormula, FormulaInputError, formatValue } from "../../../src/engine/evalFormula";
+import { EXCEL_FUNCTIONS } from "../../../src/engine/excel/excelFunctions";
+import { engineFunctions } from "../../../src/engine/hyperformula/hyperformula";
+import { recalcOneSheet } from "../../helpers/recalc";
+import { parseFormula } from "../../../src/workbook/formula/parse";
+import { f, row, s, v } from "../../helpers/xlsx";
 
 const evalText = (formula: string): string => formatValue(evaluateFormula(formula));
 

@@ -14,9 +14,9 @@
  * meantime.
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, SimpleRangeValue } from "hyperformula";
-import { CellValue, ErrorValue } from "../workbook/values";
-import { Arguments, ArgumentsBase, EXCEL_FUNCTIONS, ExcelFunction, Fold } from "./excelFunctions";
-import { NeedsExcel, needsExcelReason } from "./excelValues";
+import { CellValue, ErrorValue } from "../../workbook/values";
+import { Arguments, ArgumentsBase, EXCEL_FUNCTIONS, ExcelFunction, Fold } from "../excel/excelFunctions";
+import { NeedsExcel, needsExcelReason } from "../excel/excelValues";
 import { needsExcel } from "./hfOperators";
 import { rowsOf, toCellValue, toEngineValue } from "./hfValues";
 

@@ -11,7 +11,7 @@
  * later one of its column directly (C5 reading C9 as well) then looks circular, and is left to
  * Excel as such.
  */
-import { Area } from "../workbook/address";
+import { Area } from "../../workbook/address";
 
 /** Areas of at least this many rows more than one are taken as growing areas. */
 export const GROWING_FROM = 16;

@@ -2,12 +2,12 @@
  * What a recalculated result writes into the sheet: the cells it goes into (an array formula's
  * whole area), whether Excel has a code for each error in it, and whether a cell already holds it.
  */
-import { a1, Area } from "../workbook/address";
-import { isExcelError } from "../workbook/formula/ast";
-import { SheetCells, WorkbookPackage } from "../workbook/package";
-import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
-import { CellEdit } from "../workbook/writer";
-import { FormulaCell } from "./dependents";
+import { a1, Area } from "../../workbook/address";
+import { isExcelError } from "../../workbook/formula/ast";
+import { SheetCells, WorkbookPackage } from "../../workbook/package";
+import { CellValue, ErrorValue, errorValue, isErrorValue } from "../../workbook/values";
+import { CellEdit } from "../../workbook/writer";
+import { FormulaCell } from "../plan/dependents";
 
 /** The first error among the values that Excel has no code for (it cannot be written), or null. */
 export function unwritable(cells: readonly CellEdit[]): ErrorValue | null {

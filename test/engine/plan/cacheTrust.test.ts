@@ -7,12 +7,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { cachesNotExcel } from "../../src/engine/cacheTrust";
-import { WorkbookOrigin } from "../../src/workbook/package";
-import { openWorkbook } from "../../src/workbook/workbookReader";
-import { runCli } from "../helpers/cli";
-import { recalculator } from "../helpers/recalc";
-import { entryText, f, row, TestWorkbook, v, workbookParts, writeWorkbookFile, zipParts } from "../helpers/xlsx";
+import { cachesNotExcel } from "../../../src/engine/plan/cacheTrust";
+import { WorkbookOrigin } from "../../../src/workbook/package";
+import { openWorkbook } from "../../../src/workbook/workbookReader";
+import { runCli } from "../../helpers/cli";
+import { recalculator } from "../../helpers/recalc";
+import { entryText, f, row, TestWorkbook, v, workbookParts, writeWorkbookFile, zipParts } from "../../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-trust-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
  * No timing: the work is counted as the array elements `Array.prototype.includes` scans.
  */
 import { HyperFormula, SimpleRangeValue } from "hyperformula";
-import { createEngine } from "../../src/engine/hyperformula";
+import { createEngine } from "../../../src/engine/hyperformula/hyperformula";
 
 function scannedWhile(fn: () => void): number {
   const original = Array.prototype.includes;

@@ -10,8 +10,8 @@
  * row or column there (implicit intersection), and only Excel here (NeedsExcel), as Excel 365 may
  * spill it instead.
  */
-import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
-import { dutchEngineMessage } from "./engineMessages";
+import { CellValue, ErrorValue, errorValue, isErrorValue } from "../../workbook/values";
+import { dutchEngineMessage } from "../hyperformula/messages";
 import { excelCompare, excelSum } from "./excelNumbers";
 
 /**

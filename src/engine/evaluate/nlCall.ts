@@ -3,9 +3,9 @@
  * for an empty or omitted argument, ranges as arrays of rows. One place for both evaluators (the
  * direct one and the HyperFormula plugin), so a formula gives the same value in either.
  */
-import { NlFunctionError } from "../functions/excelError";
-import { NL_FUNCTIONS, NL_REQUIRED, NL_SPILLS } from "../functions/registry";
-import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
+import { NlFunctionError } from "../../functions/excelError";
+import { NL_FUNCTIONS, NL_REQUIRED, NL_SPILLS } from "../../functions/registry";
+import { CellValue, ErrorValue, errorValue, isErrorValue } from "../../workbook/values";
 
 /** The function id of a canonical name (`NL.KIA` -> `KIA`), or null when it is not one of ours. */
 const ids = new Map<string, string | null>();

@@ -4,8 +4,8 @@
  * functions' plugin, the plugin of Excel's functions and the reading of results.
  */
 import { CellError, EmptyValue, ErrorType, SimpleRangeValue } from "hyperformula";
-import { CellValue, ErrorValue, errorValue, isErrorValue } from "../workbook/values";
-import { dutchEngineMessage } from "./engineMessages";
+import { CellValue, ErrorValue, errorValue, isErrorValue } from "../../workbook/values";
+import { dutchEngineMessage } from "./messages";
 
 /** HyperFormula's error types as Excel's codes; its own (#CYCLE!, #ERROR!, #SPILL!, #LIC!) Excel does not have. */
 const EXCEL_CODE: Readonly<Record<string, string>> = {

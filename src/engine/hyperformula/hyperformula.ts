@@ -11,15 +11,15 @@ import {
   SimpleCellAddress,
   SimpleRangeValue,
 } from "hyperformula";
-import { NL_FUNCTIONS } from "../functions/registry";
-import { isExcelError } from "../workbook/formula/ast";
-import { CellValue, errorValue, isErrorValue } from "../workbook/values";
-import { EXCEL_EPSILON } from "./excelNumbers";
-import { TEXT_COMPARISON } from "./excelValues";
+import { NL_FUNCTIONS } from "../../functions/registry";
+import { isExcelError } from "../../workbook/formula/ast";
+import { CellValue, errorValue, isErrorValue } from "../../workbook/values";
+import { EXCEL_EPSILON } from "../excel/excelNumbers";
+import { TEXT_COMPARISON } from "../excel/excelValues";
 import { excelFunctionPlugin } from "./functionPlugin";
 import { alignOperators, readTextAsDate } from "./hfOperators";
 import { errorCode, errorMessage, rowsOf, toCellValue, toEngineValue } from "./hfValues";
-import { callNl, NlArgument, nlSpillSize } from "./nlCall";
+import { callNl, NlArgument, nlSpillSize } from "../evaluate/nlCall";
 
 export { addressKey, withUndecided } from "./hfOperators";
 

@@ -1,5 +1,5 @@
 /**
- * Values between HyperFormula and the engine (src/engine/hfValues.ts): every Excel error code both
+ * Values between HyperFormula and the engine (src/engine/hyperformula/hfValues.ts): every Excel error code both
  * ways, an NL function's error and message through HyperFormula, and what HyperFormula computed
  * read as it is.
  */
@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from "fs";
 import { CellError, EmptyValue, ErrorType } from "hyperformula";
 import { tmpdir } from "os";
 import { join } from "path";
-import { evaluateFormula, formatValue } from "../../src/engine/evaluate";
-import { toCellValue, toEngineValue } from "../../src/engine/hfValues";
-import { recalcFile } from "../../src/engine/recalcFile";
-import { openWorkbook } from "../../src/workbook/workbookReader";
-import { f, row, writeWorkbookFile } from "../helpers/xlsx";
+import { evaluateFormula, formatValue } from "../../../src/engine/evalFormula";
+import { toCellValue, toEngineValue } from "../../../src/engine/hyperformula/hfValues";
+import { recalcFile } from "../../../src/engine/recalcFile";
+import { openWorkbook } from "../../../src/workbook/workbookReader";
+import { f, row, writeWorkbookFile } from "../../helpers/xlsx";
 
 test("each of Excel's error codes is the same error after a round trip", () => {
   for (const code of ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#REF!", "#NAME?"]) {

@@ -7,7 +7,7 @@
  * Excel itself computes a ring only with iterative calculation on (File > Options > Formulas,
  * stored as `<calcPr iterate="1">`); NL Aftrek does not iterate, and says so for such a workbook.
  */
-import { WorkbookPackage } from "../workbook/package";
+import { WorkbookPackage } from "../../workbook/package";
 import { IdLists } from "./idLists";
 
 /** What the plan tells about a cell left over by the dependency order. */

@@ -3,21 +3,21 @@
  * HyperFormula run, fed only the formulas and the cells they read.
  */
 import type { HyperFormula } from "hyperformula";
-import { Area, cellCount, cellKey } from "../workbook/address";
-import { absoluteRef, Formula, Node } from "../workbook/formula/ast";
-import { printNode, printRef, quoteSheet, Unprintable } from "../workbook/formula/print";
-import { WorkbookPackage } from "../workbook/package";
-import { isUnresolved, WorkbookReferences } from "../workbook/references";
-import { CellValue, isErrorValue } from "../workbook/values";
-import { DEPENDENT_OF_KEPT } from "./decisions";
-import { DependencyGraph, FormulaCell } from "./dependents";
-import { loadEngine } from "./engineLoader";
-import { areaName, boundFormula, edgeOf, reachesBeyond, UsedArea } from "./boundedAreas";
-import { needsExcelReason } from "./excelValues";
-import { growingGroups } from "./growingAreas";
+import { Area, cellCount, cellKey } from "../../workbook/address";
+import { absoluteRef, Formula, Node } from "../../workbook/formula/ast";
+import { printNode, printRef, quoteSheet, Unprintable } from "../../workbook/formula/print";
+import { WorkbookPackage } from "../../workbook/package";
+import { isUnresolved, WorkbookReferences } from "../../workbook/references";
+import { CellValue, isErrorValue } from "../../workbook/values";
+import { DEPENDENT_OF_KEPT } from "../plan/routes";
+import { DependencyGraph, FormulaCell } from "../plan/dependents";
+import { loadHyperFormula } from "../hyperformula/load";
+import { areaName, boundFormula, edgeOf, reachesBeyond, UsedArea } from "../plan/boundedAreas";
+import { needsExcelReason } from "../excel/excelValues";
+import { growingGroups } from "../plan/growingAreas";
 
 /** What an engine level reads from, and writes to, the recalculation it is part of. */
-export interface EngineLevelContext {
+export interface HyperFormulaLevelContext {
   readonly pkg: WorkbookPackage;
   readonly refs: WorkbookReferences;
   readonly graph: DependencyGraph;
@@ -28,8 +28,8 @@ export interface EngineLevelContext {
   readonly kept: Map<number, string>;
   /** Whether a cell reads one that is kept. */
   keptPrecedent(id: number): boolean;
-  /** The engines of this recalculation, one for each setting of the column index (see EngineSession). */
-  readonly engines: EngineSession;
+  /** The engines of this recalculation, one for each setting of the column index (see HyperFormulaSession). */
+  readonly engines: HyperFormulaSession;
   /** Where each sheet's cells end: ranges beyond are bounded there (boundedAreas.ts). */
   readonly used: UsedArea;
 }
@@ -42,7 +42,7 @@ export interface EngineLevelContext {
  * it removes when a sheet's content is replaced (58 s to replace 20.000 formulas that read one cell,
  * 1,5 s for 5.000). Destroyed when the recalculation ends.
  */
-export class EngineSession {
+export class HyperFormulaSession {
   private readonly engines = new Map<boolean, HyperFormula>();
   /** The cells each engine holds now (0: none). */
   private readonly held = new Map<boolean, number>();
@@ -64,7 +64,7 @@ export class EngineSession {
       return known;
     }
     known?.destroy();
-    const engine = loadEngine().createEngine(sheets as never, this.date1904, lookups);
+    const engine = loadHyperFormula().createEngine(sheets as never, this.date1904, lookups);
     this.engines.set(lookups, engine);
     this.held.set(lookups, size);
     return engine;
@@ -131,7 +131,7 @@ interface EngineFormula {
  * The engine cells of a level: each formula's text (its ranges bounded to the used range where
  * that is exact, see boundedAreas.ts), then HyperFormula runs over as many formulas as fit.
  */
-export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number[]): void {
+export function evaluateWithHyperFormula(ctx: HyperFormulaLevelContext, ids: readonly number[]): void {
   const { kept } = ctx;
   const ready: EngineFormula[] = [];
   for (const id of ids) {
@@ -165,7 +165,7 @@ export function evaluateWithEngine(ctx: EngineLevelContext, ids: readonly number
 }
 
 /** The formula of an engine cell as HyperFormula reads it, with the areas it reads. */
-function engineFormula(ctx: EngineLevelContext, id: number): EngineFormula {
+function engineFormula(ctx: HyperFormulaLevelContext, id: number): EngineFormula {
   const { graph, refs, used } = ctx;
   const f = graph.formulas[id];
   const areas = graph.areasOf(f);
@@ -233,7 +233,7 @@ class RunCost {
 }
 
 /** Why a formula that reads more cells than one run holds keeps Excel's value. */
-function tooManyCells(ctx: EngineLevelContext, formula: EngineFormula, cells: number): string {
+function tooManyCells(ctx: HyperFormulaLevelContext, formula: EngineFormula, cells: number): string {
   let largest = formula.areas[0];
   for (const area of formula.areas) if (cellCount(area) > cellCount(largest)) largest = area;
   const nl = (n: number) => n.toLocaleString("nl-NL");
@@ -241,10 +241,10 @@ function tooManyCells(ctx: EngineLevelContext, formula: EngineFormula, cells: nu
 }
 
 /** One HyperFormula run for some engine cells of a level: their formulas, and the values they read. */
-function runEngine(ctx: EngineLevelContext, run: readonly EngineFormula[]): void {
+function runEngine(ctx: HyperFormulaLevelContext, run: readonly EngineFormula[]): void {
   const { pkg, graph, valueAt, setResult, kept } = ctx;
   const { formulas } = graph;
-  const hf = loadEngine();
+  const hf = loadHyperFormula();
   const grids = pkg.sheets.map(() => new Map<number, Map<number, unknown>>());
   const put = (sheet: number, row: number, col: number, content: unknown) => {
     let line = grids[sheet].get(row);

@@ -10,12 +10,12 @@ import { printNode, printRef } from "../workbook/formula/print";
 import { WorkbookPackage, SheetCells, SheetInfo } from "../workbook/package";
 import { WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
-import { textFormatReason } from "./decisions";
-import { DirectEvaluator, isDirect } from "./direct";
+import { textFormatReason } from "./plan/routes";
+import { DirectEvaluator, isDirect } from "./evaluate/direct";
 import { NeedsDeepStack } from "./deepStack";
-import { loadEngine } from "./engineLoader";
-import { NeedsExcel, needsExcelReason } from "./excelValues";
-import { nlFunctionId } from "./nlCall";
+import { loadHyperFormula } from "./hyperformula/load";
+import { NeedsExcel, needsExcelReason } from "./excel/excelValues";
+import { nlFunctionId } from "./evaluate/nlCall";
 
 /** A formula that cannot be evaluated as written; the message is for the user. */
 export class FormulaInputError extends Error {}
@@ -112,12 +112,12 @@ export function evaluateFormula(input: string): CellValue | CellValue[][] {
     );
   }
   let engineFunctions: ReadonlySet<string> | null = null;
-  const known = () => (engineFunctions ??= loadEngine().engineFunctions());
+  const known = () => (engineFunctions ??= loadHyperFormula().engineFunctions());
   node = translate(node, known);
   const pkg = emptyWorkbook();
   const refs = new WorkbookReferences(pkg);
   try {
-    if (!isDirect(node)) return evaluateWithEngine(node);
+    if (!isDirect(node)) return evaluateWithHyperFormula(node);
     // translate() has refused every reference: no cell is ever asked for.
     const noCells = (): never => {
       throw new Error("eval: a reference passed translate()");
@@ -133,8 +133,8 @@ export function evaluateFormula(input: string): CellValue | CellValue[][] {
   }
 }
 
-function evaluateWithEngine(node: Node): CellValue | CellValue[][] {
-  const hf = loadEngine();
+function evaluateWithHyperFormula(node: Node): CellValue | CellValue[][] {
+  const hf = loadHyperFormula();
   const formula = `=${printNode(node, { host: { row: 1, col: 1 }, functionName: (c) => c, booleanCalls: true })}`;
   const [engine, undecided] = hf.withUndecided(() => hf.createEngine({ Blad1: [[formula]] }));
   try {

@@ -6,8 +6,8 @@
  * too. The decision rests only on what the file says about itself (see WorkbookOrigin), so a tool
  * that imitates Excel in every part is believed; each rule below names the writer it catches.
  */
-import { CellRecord, WorkbookOrigin, WorkbookPackage } from "../workbook/package";
-import { isErrorValue } from "../workbook/values";
+import { CellRecord, WorkbookOrigin, WorkbookPackage } from "../../workbook/package";
+import { isErrorValue } from "../../workbook/values";
 
 /** The application names Excel writes into docProps/app.xml (Windows, Mac, Excel for the web). */
 const EXCEL_APPLICATION = /^Microsoft (Macintosh )?Excel( Online)?$/;

@@ -3,8 +3,8 @@
  * test walks HyperFormula's own list, so an upgrade that adds a message fails here first.
  */
 import { dirname, join } from "path";
-import { dutchEngineMessage } from "../../src/engine/engineMessages";
-import { evaluateFormula, formatValue } from "../../src/engine/evaluate";
+import { dutchEngineMessage } from "../../../src/engine/hyperformula/messages";
+import { evaluateFormula, formatValue } from "../../../src/engine/evalFormula";
 
 // The list is not among the package's exports: read it from the file beside its entry point.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -18,7 +18,7 @@
  * calls once for each formula, is wrapped to keep that formula's address.
  */
 import { CellError, ErrorType, HyperFormula } from "hyperformula";
-import { compare, NeedsExcel, readsInSomeLanguage, TEXT_AS_NUMBER, textToNumber } from "./excelValues";
+import { compare, NeedsExcel, readsInSomeLanguage, TEXT_AS_NUMBER, textToNumber } from "../excel/excelValues";
 import { toCellValue } from "./hfValues";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -8,10 +8,10 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { growingAreaSteps } from "../../src/engine/growingAreas";
-import { recalcFile } from "../../src/engine/recalcFile";
-import { openWorkbook } from "../../src/workbook/workbookReader";
-import { f, row, v, writeWorkbookFile } from "../helpers/xlsx";
+import { growingAreaSteps } from "../../../src/engine/plan/growingAreas";
+import { recalcFile } from "../../../src/engine/recalcFile";
+import { openWorkbook } from "../../../src/workbook/workbookReader";
+import { f, row, v, writeWorkbookFile } from "../../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-totals-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,11 +3,11 @@
  * (the direct one, or HyperFormula), and whether a cell must keep Excel's cached value, with the
  * reason the user is told.
  */
-import { BinNode, CallNode, Node } from "../workbook/formula/ast";
-import { isSyntaxError } from "../workbook/references";
+import { BinNode, CallNode, Node } from "../../workbook/formula/ast";
+import { isSyntaxError } from "../../workbook/references";
 import { FormulaCell } from "./dependents";
-import { isDirect } from "./direct";
-import { nlFunctionId } from "./nlCall";
+import { isDirect } from "../evaluate/direct";
+import { nlFunctionId } from "../evaluate/nlCall";
 
 /** The reason for a cell that reads one kept at its cached value. */
 export const DEPENDENT_OF_KEPT = "hangt af van een cel die niet herberekend kan worden";
@@ -16,7 +16,7 @@ export const DEPENDENT_OF_KEPT = "hangt af van een cel die niet herberekend kan 
  * What can be decided from a formula's tree once and holds for every cell that shares it (the tree
  * has its names written out for its sheet): which evaluator takes it, and whether one can.
  */
-export class Decisions {
+export class FormulaRoutes {
   private readonly direct = new Map<Node, boolean>();
   private readonly functions = new Map<Node, string | null>();
 

@@ -4,12 +4,12 @@
  * directly or through other formulas, across sheets). Linear in the number of formulas: each
  * formula is registered once per area it reads and found again only until it is in the set.
  */
-import { Area, areasOverlap, cellCount, cellKey } from "../workbook/address";
-import { namesNlFunction } from "../workbook/formula/functionNames";
-import { CellRecord, SheetInfo, WorkbookPackage } from "../workbook/package";
-import { FormulaInfo } from "../workbook/formula/ast";
-import { CellFormula, isSyntaxError, WorkbookReferences } from "../workbook/references";
-import { NamesResolved } from "./plan/namesResolved";
+import { Area, areasOverlap, cellCount, cellKey } from "../../workbook/address";
+import { namesNlFunction } from "../../workbook/formula/functionNames";
+import { CellRecord, SheetInfo, WorkbookPackage } from "../../workbook/package";
+import { FormulaInfo } from "../../workbook/formula/ast";
+import { CellFormula, isSyntaxError, WorkbookReferences } from "../../workbook/references";
+import { NamesResolved } from "./namesResolved";
 import { Direction, GROWING_FROM, GrowingGroup, growingGroups, reach } from "./growingAreas";
 
 /** What matters for recalculating a formula besides the cells it reads (names written out). */

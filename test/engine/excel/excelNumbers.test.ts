@@ -1,15 +1,15 @@
 /**
- * Numbers as Excel treats them, at 15 significant digits (src/engine/excelNumbers.ts): rounding to
+ * Numbers as Excel treats them, at 15 significant digits (src/engine/excel/excelNumbers.ts): rounding to
  * places and to multiples, comparisons, sums that are only noise, and numbers joined to text. The
  * first examples are Microsoft's own (the Excel help of each function); the others are amounts whose
  * binary value lies just below a half cent, where HyperFormula's own functions (Math.round of
  * x × 10^n) are a cent off; LibreOffice on this machine gives the values expected here for each of
  * them. The functions built on these (ROUND, FLOOR …) are tested in excelFunctions.test.ts.
  */
-import { evaluateFormula, formatValue } from "../../src/engine/evaluate";
-import { excelCompare, excelMultiple, excelRound, excelSum } from "../../src/engine/excelNumbers";
-import { recalcOneSheet } from "../helpers/recalc";
-import { f, row } from "../helpers/xlsx";
+import { evaluateFormula, formatValue } from "../../../src/engine/evalFormula";
+import { excelCompare, excelMultiple, excelRound, excelSum } from "../../../src/engine/excel/excelNumbers";
+import { recalcOneSheet } from "../../helpers/recalc";
+import { f, row } from "../../helpers/xlsx";
 
 const evalText = (formula: string): string => formatValue(evaluateFormula(formula));
 

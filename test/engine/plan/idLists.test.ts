@@ -2,7 +2,7 @@
  * The flat lists of formula ids that recalculation keeps per formula: written one at a time,
  * grown past their first capacity, read back in order, and turned round.
  */
-import { IdLists } from "../../src/engine/idLists";
+import { IdLists } from "../../../src/engine/plan/idLists";
 
 function listOf(lists: IdLists, id: number): number[] {
   const out: number[] = [];

@@ -21,14 +21,14 @@
  *   (`COUNTIF(A1:A101; "") + 1048475 * COUNTIF(A101; "")`);
  * - ROWS, COLUMNS, ROW, COLUMN read only the size: the range stays as it is (it costs nothing).
  * Any other use keeps the whole range; what that costs is held against the engine's budget
- * (engineLevel.ts), and a formula over it keeps Excel's value, listed with the reason.
+ * (evaluate/hyperformulaLevel.ts), and a formula over it keeps Excel's value, listed with the reason.
  */
-import { Area, cellCount, MAX_COLUMNS, MAX_ROWS } from "../workbook/address";
-import { absoluteRef, Node } from "../workbook/formula/ast";
-import { Host } from "../workbook/formula/parse";
-import { quoteSheet } from "../workbook/formula/print";
-import { isUnresolved, WorkbookReferences } from "../workbook/references";
-import { WorkbookPackage } from "../workbook/package";
+import { Area, cellCount, MAX_COLUMNS, MAX_ROWS } from "../../workbook/address";
+import { absoluteRef, Node } from "../../workbook/formula/ast";
+import { Host } from "../../workbook/formula/parse";
+import { quoteSheet } from "../../workbook/formula/print";
+import { isUnresolved, WorkbookReferences } from "../../workbook/references";
+import { WorkbookPackage } from "../../workbook/package";
 
 /** The first empty row and column after each sheet's cells (the margin), by sheet; computed when asked. */
 export class UsedArea {
