@@ -6,21 +6,19 @@ import type { HyperFormula } from "hyperformula";
 import { Area, cellCount, cellKey } from "../../workbook/address";
 import { absoluteRef, Formula, Node } from "../../workbook/formula/ast";
 import { printNode, printRef, quoteSheet, Unprintable } from "../../workbook/formula/print";
-import { WorkbookPackage } from "../../workbook/package";
 import { isUnresolved, WorkbookReferences } from "../../workbook/references";
 import { CellValue, isErrorValue } from "../../workbook/values";
 import { DEPENDENT_OF_KEPT } from "../plan/routes";
-import { DependencyGraph, FormulaCell } from "../plan/dependents";
+import { FormulaCell } from "../plan/dependents";
+import { RecalcPlan } from "../plan/plan";
 import { loadHyperFormula } from "../hyperformula/load";
-import { areaName, boundFormula, edgeOf, reachesBeyond, UsedArea } from "../plan/boundedAreas";
+import { areaName, boundFormula, edgeOf, reachesBeyond } from "../plan/boundedAreas";
 import { needsExcelReason } from "../excel/excelValues";
 import { growingGroups } from "../plan/growingAreas";
 
-/** What an engine level reads from, and writes to, the recalculation it is part of. */
+/** What a HyperFormula level reads from, and writes to, the evaluation it is part of. */
 export interface HyperFormulaLevelContext {
-  readonly pkg: WorkbookPackage;
-  readonly refs: WorkbookReferences;
-  readonly graph: DependencyGraph;
+  readonly plan: RecalcPlan;
   /** A cell's value: its new result once that is known, else the value Excel stored. */
   valueAt(sheet: number, row: number, col: number): CellValue;
   setResult(id: number, value: CellValue | CellValue[][]): void;
@@ -29,9 +27,7 @@ export interface HyperFormulaLevelContext {
   /** Whether a cell reads one that is kept. */
   keptPrecedent(id: number): boolean;
   /** The engines of this recalculation, one for each setting of the column index (see HyperFormulaSession). */
-  readonly engines: HyperFormulaSession;
-  /** Where each sheet's cells end: ranges beyond are bounded there (boundedAreas.ts). */
-  readonly used: UsedArea;
+  readonly session: HyperFormulaSession;
 }
 
 /**
@@ -166,9 +162,9 @@ export function evaluateWithHyperFormula(ctx: HyperFormulaLevelContext, ids: rea
 
 /** The formula of an engine cell as HyperFormula reads it, with the areas it reads. */
 function engineFormula(ctx: HyperFormulaLevelContext, id: number): EngineFormula {
-  const { graph, refs, used } = ctx;
+  const { graph, refs, used, areas: areasOf } = ctx.plan;
   const f = graph.formulas[id];
-  const areas = graph.areasOf(f);
+  const areas = areasOf[id]!;
   const edge = edgeOf(areas, used);
   const array = f.cell.formula?.kind === "array" || f.arrayArea !== null;
   const wrap = (body: string) => (array ? `=ARRAYFORMULA(${body})` : `=${body}`);
@@ -237,12 +233,13 @@ function tooManyCells(ctx: HyperFormulaLevelContext, formula: EngineFormula, cel
   let largest = formula.areas[0];
   for (const area of formula.areas) if (cellCount(area) > cellCount(largest)) largest = area;
   const nl = (n: number) => n.toLocaleString("nl-NL");
-  return `leest ${nl(cells)} cellen (${areaName(largest, ctx.pkg)}, ook lege); zonder Excel ten hoogste ${nl(ENGINE_RUN_CELLS)} in één formule`;
+  return `leest ${nl(cells)} cellen (${areaName(largest, ctx.plan.pkg)}, ook lege); zonder Excel ten hoogste ${nl(ENGINE_RUN_CELLS)} in één formule`;
 }
 
 /** One HyperFormula run for some engine cells of a level: their formulas, and the values they read. */
 function runEngine(ctx: HyperFormulaLevelContext, run: readonly EngineFormula[]): void {
-  const { pkg, graph, valueAt, setResult, kept } = ctx;
+  const { valueAt, setResult, kept } = ctx;
+  const { pkg, graph } = ctx.plan;
   const { formulas } = graph;
   const hf = loadHyperFormula();
   const grids = pkg.sheets.map(() => new Map<number, Map<number, unknown>>());
@@ -280,7 +277,7 @@ function runEngine(ctx: HyperFormulaLevelContext, run: readonly EngineFormula[])
   const lookups = run.some(({ id }) => callsAny(formulas[id], hf.LOOKUP_FUNCTIONS));
   // HyperFormula computes the sheets as it is given them; a function of excelFunctions.ts that
   // meets a value only Excel can decide says so for its formula (withUndecided).
-  const [engine, undecided] = hf.withUndecided(() => ctx.engines.engineFor(sheets, lookups));
+  const [engine, undecided] = hf.withUndecided(() => ctx.session.engineFor(sheets, lookups));
   // Sheets are found by name: an object orders a sheet called "1" before the others.
   const engineSheet = pkg.sheets.map((sheet) => engine.getSheetId(sheet.name)!);
   for (const { id } of run) {

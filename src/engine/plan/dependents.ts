@@ -183,7 +183,7 @@ export interface DependencyGraph {
   readonly formulas: readonly FormulaCell[];
   /** The formula id of each cell, by sheet and the cell's ordinal; -1 for a cell without a formula. */
   readonly idByOrdinal: readonly Int32Array[];
-  /** The cells a formula reads (computed when asked: most formulas are asked once). */
+  /** The cells a formula reads, worked out once (see the index below). */
   areasOf(f: FormulaCell): readonly Area[];
   /** The NL formulas and all their dependents, in the order found. */
   readonly touched: readonly number[];
@@ -220,8 +220,11 @@ export function dependencyGraph(
   const unreadableNl: number[] = [];
   // Areas of many rows, registered at the end: those of one growing group as one entry.
   const tall: Array<{ area: Area; owner: number }> = [];
+  // Each formula's areas are worked out once: for the index, and again for the plan only where a
+  // formula in the touched set was not asked before (an NL formula, or a precedent that joins).
+  const known: Array<readonly Area[] | undefined> = [];
   const areasOf = (f: FormulaCell): readonly Area[] =>
-    isSyntaxError(f.formula) ? NO_AREAS : refs.areasRead(f.formula, f.sheet, f.cell);
+    (known[f.id] ??= isSyntaxError(f.formula) ? NO_AREAS : refs.areasRead(f.formula, f.sheet, f.cell));
   const names = new NamesResolved(refs);
 
   for (const sheet of pkg.sheets) {
@@ -284,6 +287,8 @@ export function dependencyGraph(
     const area = f.arrayArea ?? { sheet: f.sheet, r1: f.cell.row, c1: f.cell.col, r2: f.cell.row, c2: f.cell.col };
     indexes[area.sheet].query(area, inTouched, touch);
   }
+  // Only the touched set's areas are asked again (by the plan).
+  for (let id = 0; id < known.length; id++) if (!inTouched[id]) known[id] = undefined;
   const dynamicOutside = touched.length > 0 && formulas.some((f) => !inTouched[f.id] && f.traits.dynamic);
   return {
     formulas,
