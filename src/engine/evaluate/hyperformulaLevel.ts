@@ -162,9 +162,9 @@ export function evaluateWithHyperFormula(ctx: HyperFormulaLevelContext, ids: rea
 
 /** The formula of an engine cell as HyperFormula reads it, with the areas it reads. */
 function engineFormula(ctx: HyperFormulaLevelContext, id: number): EngineFormula {
-  const { graph, refs, used, areas: areasOf } = ctx.plan;
+  const { graph, refs, used } = ctx.plan;
   const f = graph.formulas[id];
-  const areas = areasOf[id]!;
+  const areas = graph.areasOf(f);
   const edge = edgeOf(areas, used);
   const array = f.cell.formula?.kind === "array" || f.arrayArea !== null;
   const wrap = (body: string) => (array ? `=ARRAYFORMULA(${body})` : `=${body}`);

@@ -183,8 +183,12 @@ export interface DependencyGraph {
   readonly formulas: readonly FormulaCell[];
   /** The formula id of each cell, by sheet and the cell's ordinal; -1 for a cell without a formula. */
   readonly idByOrdinal: readonly Int32Array[];
-  /** The cells a formula reads, worked out once (see the index below). */
+  /**
+   * The cells a formula reads, worked out once and kept for the touched set and the precedents
+   * the plan adds, until released (a formula that nothing asks again about).
+   */
   areasOf(f: FormulaCell): readonly Area[];
+  releaseAreas(id: number): void;
   /** The NL formulas and all their dependents, in the order found. */
   readonly touched: readonly number[];
   readonly inTouched: Uint8Array;
@@ -294,6 +298,7 @@ export function dependencyGraph(
     formulas,
     idByOrdinal,
     areasOf,
+    releaseAreas: (id) => (known[id] = undefined),
     touched,
     inTouched,
     dynamicOutside,

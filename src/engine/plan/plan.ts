@@ -6,7 +6,7 @@
  *
  * Formulas are indexed by id in flat arrays: a workbook may hold 300.000 of them.
  */
-import { a1, Area, cellCount, cellKey } from "../../workbook/address";
+import { a1, cellCount, cellKey } from "../../workbook/address";
 import { quoteSheet } from "../../workbook/formula/print";
 import { CellRecord, WorkbookPackage } from "../../workbook/package";
 import { isSyntaxError, WorkbookReferences } from "../../workbook/references";
@@ -39,8 +39,6 @@ export interface RecalcPlan {
   readonly precedents: IdLists;
   /** Precedents that are only an order (a growing step's previous formula, whose value is not read), by member. */
   readonly orderOnly: ReadonlyMap<number, readonly number[]>;
-  /** The areas each member reads (worked out once, here), by id. */
-  readonly areas: ReadonlyArray<readonly Area[] | undefined>;
   /** The evaluator of each member, by id. */
   readonly evaluator: Uint8Array;
   /** The members in dependency order, without those on or behind a circular reference. */
@@ -91,7 +89,6 @@ class Planner {
   private spills = false;
   private readonly precedents: IdLists;
   private readonly orderOnly = new Map<number, number[]>();
-  private readonly areas: Array<readonly Area[] | undefined>;
   private readonly evaluator: Uint8Array;
   private readonly kept = new Map<number, string>();
   private readonly routes = new FormulaRoutes(() => loadHyperFormula().engineFunctions());
@@ -106,7 +103,6 @@ class Planner {
     this.inSet = new Uint8Array(n);
     this.spillOwner = pkg.sheets.map(() => new Map<number, number>());
     this.precedents = new IdLists(n);
-    this.areas = new Array(n);
     this.evaluator = new Uint8Array(n);
     this.trust = new CacheTrust(pkg);
     for (const id of graph.touched) this.join(id);
@@ -188,14 +184,13 @@ class Planner {
       precedents.push(owner);
     };
     const visitInArea = (cell: CellRecord) => visit(areaSheet, cell);
-    for (let i = from; i < to; i++) this.areas[members[i]] = this.graph.areasOf(formulas[members[i]]);
     const steps = this.growingSteps(from, to);
     for (let i = from; i < to; i++) {
       const id = (visiting = members[i]);
       const f = formulas[id];
       precedents.start(id);
       orderOnly = undefined;
-      const areas = this.areas[id]!;
+      const areas = this.graph.areasOf(f);
       const stepsOf = steps.get(id);
       let largest = 0;
       for (let a = 0; a < areas.length; a++) {
@@ -223,6 +218,9 @@ class Planner {
           : null);
       if (reason) this.kept.set(id, reason);
       this.evaluator[id] = this.routes.isDirect(f) ? Evaluator.Direct : Evaluator.HyperFormula;
+      // HyperFormula is given the areas a formula reads; the direct evaluator reads its references
+      // as it goes. Let go of them (300.000 NL formulas' areas are some 100 MB).
+      if (this.evaluator[id] === Evaluator.Direct) this.graph.releaseAreas(id);
     }
   }
 
@@ -236,7 +234,7 @@ class Planner {
     for (let i = from; i < to; i++) {
       const id = this.members[i];
       if (!mayReadArea(this.formulas[id])) continue;
-      const areas = this.areas[id]!;
+      const areas = this.graph.areasOf(this.formulas[id]);
       for (let a = 0; a < areas.length; a++)
         if (areas[a].r2 - areas[a].r1 >= GROWING_FROM) reads.push({ id, index: a, area: areas[a] });
     }
@@ -253,7 +251,6 @@ class Planner {
       joinedPrecedents: this.joinedPrecedents,
       precedents: this.precedents,
       orderOnly: this.orderOnly,
-      areas: this.areas,
       evaluator: this.evaluator,
       order,
       level,
