@@ -98,7 +98,7 @@ export function labelOverlap(label: string, entry: CatalogueEntry): number {
 }
 
 /** How many significant digits a number has (2470: 3, 0.127: 3, 0.14: 2, 20000: 1). */
-export function significantDigits(value: number): number {
+function significantDigits(value: number): number {
   const digits = Math.abs(value)
     .toPrecision(15)
     .replace(/e.*$/, "")

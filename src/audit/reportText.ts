@@ -49,7 +49,7 @@ export function yearsText(years: readonly number[]): string {
 }
 
 /** A number as it was written, in Dutch: 3.750, 35,75, 12,7%, 4,85/100. */
-export const writtenText = (written: string) =>
+const writtenText = (written: string) =>
   /^\d+(\.\d+)?$/.test(written) ? numberText(Number(written)) : dutchDecimals(written);
 
 /** What a stale number was, and what it is in the year checked: "3.750 = zelfstandigenaftrek van 2024; in 2026 1.200". */

@@ -45,7 +45,7 @@ export function latestOf(years: readonly number[], today: number): number {
 }
 
 /** The years in which every one of `entries` was the official value. */
-export function commonYears(entries: readonly CatalogueEntry[]): readonly number[] {
+function commonYears(entries: readonly CatalogueEntry[]): readonly number[] {
   return entries.reduce<readonly number[]>((ys, e) => ys.filter((y) => e.years.includes(y)), entries[0].years);
 }
 

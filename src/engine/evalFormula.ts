@@ -21,7 +21,7 @@ import { nlFunctionId } from "./evaluate/nlCall";
 export class FormulaInputError extends Error {}
 
 /** Whether the text uses `;` between arguments (Dutch Excel), outside strings. */
-export function looksDutch(formula: string): boolean {
+function looksDutch(formula: string): boolean {
   let inString = false;
   let braces = 0;
   for (const ch of formula) {

@@ -107,14 +107,14 @@ function cellsGiven(sheets: Record<string, unknown[][]>): number {
  * many, in dependency order (a later run reads the results of an earlier one as values), so that
  * HyperFormula never holds more than one run's graph (some 2 KB a formula).
  */
-export const ENGINE_RUN_FORMULAS = 50000;
+const ENGINE_RUN_FORMULAS = 50000;
 
 /**
  * The most cells one run gives HyperFormula (formulas, the cells they read, and every cell of the
  * ranges they read, empty or not: HyperFormula keeps some 700 to 1.000 bytes for each). A formula
  * that alone reads more keeps Excel's value, listed with the reason.
  */
-export const ENGINE_RUN_CELLS = 400000;
+const ENGINE_RUN_CELLS = 400000;
 
 /** A formula ready for HyperFormula: its text, and the areas it reads as printed (bounded to the used range). */
 interface EngineFormula {

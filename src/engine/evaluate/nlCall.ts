@@ -25,7 +25,7 @@ export function nlSpillSize(id: string): { rows: number; columns: number } | nul
 }
 
 /** How many arguments the function takes (the last parameter is Excel's invocation). */
-export function nlArity(id: string): number {
+function nlArity(id: string): number {
   return NL_FUNCTIONS[id].length - 1;
 }
 

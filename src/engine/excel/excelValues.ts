@@ -26,7 +26,7 @@ export function needsExcelReason(what: string): string {
 }
 
 // The messages HyperFormula gives for the same errors, in Dutch: the same text whichever evaluator.
-export const NOT_A_NUMBER = dutchEngineMessage("Value cannot be coerced to number.");
+const NOT_A_NUMBER = dutchEngineMessage("Value cannot be coerced to number.");
 const NOT_FINITE = dutchEngineMessage("NaN or infinite value encountered.");
 /** Where a logical value is wanted and none is given (Excel's #VALUE!, which has no message). */
 export const NO_LOGICAL_VALUE = "Geen logische waarde (WAAR of ONWAAR) of getal gevonden.";

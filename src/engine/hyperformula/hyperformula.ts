@@ -30,7 +30,7 @@ function functionId(ast: Ast): string {
   return ast.procedureName.replace(/^NL\./i, "").toUpperCase();
 }
 
-export class NlPlugin extends FunctionPlugin {
+class NlPlugin extends FunctionPlugin {
   static implementedFunctions = Object.fromEntries(
     Object.keys(NL_FUNCTIONS).map((id) => [
       `NL.${id}`,
@@ -80,7 +80,7 @@ function register(): void {
 export const LOOKUP_FUNCTIONS: ReadonlySet<string> = new Set(["VLOOKUP", "MATCH", "XLOOKUP", "XMATCH", "LOOKUP"]);
 
 /** `lookups`: the formulas search columns (see LOOKUP_FUNCTIONS). */
-export function engineConfig(date1904 = false, lookups = false) {
+function engineConfig(date1904 = false, lookups = false) {
   return {
     licenseKey: "gpl-v3",
     // Excel's precision: numbers equal and sums 0 within EXCEL_EPSILON (see excelNumbers.ts). The
