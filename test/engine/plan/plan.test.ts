@@ -166,7 +166,7 @@ describe("the evaluator of each member", () => {
             row(
               1,
               f("A1", "_xldudf_NL_KIA(2025,10000)"),
-              `<c r="B1"><f t="array" ref="B1:C23">_xldudf_NL_OVERZICHT(2025,A1,TRUE)</f><v>0</v></c>`,
+              `<c r="B1"><f t="array" ref="B1">_xldudf_NL_OVERZICHT(2025,A1,TRUE)</f><v>0</v></c>`,
               `<c r="D1"><f t="array" ref="D1:D2">A1:A2*2</f><v>0</v></c>`,
             ) + row(2, v("D2", 0)),
         },

@@ -19,8 +19,8 @@ const TEXT_ARGUMENT =
   "leest een getal of WAAR/ONWAAR als tekst (LINKS, DEEL, SUBSTITUEREN, LENGTE): komma of punt en de woorden hangen af van de taal van Excel en Windows, die het bestand niet noemt";
 const FROM_TEXT =
   "leest tekst als getal of datum (WAARDE, DATUMWAARDE, TIJDWAARDE): komma of punt en de notatie hangen af van de taal van Excel en Windows, die het bestand niet noemt";
-const format = (f: string) =>
-  `TEKST met de notatie "${f}": die hangt af van de taal van Excel en rekent alleen Excel precies`;
+const format = (notation: string) =>
+  `TEKST met de notatie "${notation}": die hangt af van de taal van Excel en rekent alleen Excel precies`;
 
 /** Each formula in its own cell of column A (B1 holds 2.901, C1 a text), with how it is routed. */
 const CASES: ReadonlyArray<readonly [string, "direct" | "HyperFormula", string | null]> = [
