@@ -27,12 +27,18 @@ export interface Read {
   name(id: number): string;
   /** Cell names of ids, in their order. */
   names(ids: Iterable<number>): string[];
+  /** A map by formula id (the kept cells and their reasons) as a record by cell name. */
+  byName<T>(map: ReadonlyMap<number, T>): Record<string, T>;
 }
 
 export interface Planned extends Read {
   readonly plan: RecalcPlan;
   /** The members a member reads, by cell name. */
   precedents(cell: string): string[];
+}
+
+export interface EvaluatedBook extends Planned {
+  readonly evaluated: Evaluated;
 }
 
 /** Writes workbooks into a temporary folder (removed after the file's tests) and reads them in stages. */
@@ -64,7 +70,15 @@ export function stages(prefix: string) {
       if (found < 0) throw new Error(`no formula in ${cell}`);
       return found;
     };
-    return { pkg, refs, graph, id, name, names: (ids) => [...ids].map(name) };
+    return {
+      pkg,
+      refs,
+      graph,
+      id,
+      name,
+      names: (ids) => [...ids].map(name),
+      byName: (map) => Object.fromEntries([...map].map(([key, value]) => [name(key), value])),
+    };
   }
 
   /** Read and planned; `precedents(cell)`: the cells among the members that a member reads, by name. */

@@ -7,8 +7,7 @@
  * KIA 2025 (art. 3.41 lid 1 Wet IB 2001, https://wetten.overheid.nl/BWBR0011353/2025-01-01#Artikel3.41):
  * no KIA up to 2.900 invested; 28% of the investments from 2.901 to 70.602; 19.769 from 70.603.
  */
-import { Evaluated } from "../../../src/engine/evaluate/evaluation";
-import { Planned, stages } from "../../helpers/stages";
+import { EvaluatedBook, stages } from "../../helpers/stages";
 import { f, row, s, v } from "../../helpers/xlsx";
 
 const { evaluate } = stages("evaluation");
@@ -16,16 +15,15 @@ const { evaluate } = stages("evaluation");
 const DEPENDENT_OF_KEPT = "hangt af van een cel die niet herberekend kan worden";
 
 /** The result of a cell, by name (undefined when it has none). */
-const resultOf = (p: Planned & { evaluated: Evaluated }, cell: string) => {
+const resultOf = (p: EvaluatedBook, cell: string) => {
   const id = p.id(cell);
   return p.evaluated.done[id] ? p.evaluated.results[id] : undefined;
 };
 
-const keptOf = (p: Planned & { evaluated: Evaluated }) =>
-  Object.fromEntries([...p.evaluated.kept].map(([id, reason]) => [p.name(id), reason]));
+const keptOf = (p: EvaluatedBook) => p.byName(p.evaluated.kept);
 
 describe("results, level by level", () => {
-  let p: Planned & { evaluated: Evaluated };
+  let p: EvaluatedBook;
   beforeAll(async () => {
     p = await evaluate({
       sheets: [
@@ -129,7 +127,7 @@ test("an array formula's result is its rows", async () => {
 });
 
 describe("cells that keep Excel's value", () => {
-  let p: Planned & { evaluated: Evaluated };
+  let p: EvaluatedBook;
   beforeAll(async () => {
     p = await evaluate({
       sheets: [

@@ -11,7 +11,7 @@ import { f, row, TestWorkbook, v } from "../../helpers/xlsx";
 const { plan } = stages("plan");
 
 /** The kept cells of a plan, by cell name. */
-const keptOf = (p: Planned) => Object.fromEntries([...p.plan.kept].map(([id, reason]) => [p.name(id), reason]));
+const keptOf = (p: Planned) => p.byName(p.plan.kept);
 
 /** The evaluator of a member, by name. */
 const evaluatorOf = (p: Planned, cell: string) =>
