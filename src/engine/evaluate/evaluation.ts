@@ -47,9 +47,9 @@ class Evaluation implements Evaluated {
   readonly results: Array<CellValue | CellValue[][]>;
   readonly done: Uint8Array;
   readonly kept: Map<number, string>;
-  /** 1: the cell reads a kept cell, by value or through a growing step (see keptPrecedent). */
+  /** By area node (see growingAreas.ts): 1 where a cell of its area is kept, or reads one that is. */
   private readonly readsKept: Uint8Array;
-  /** The wave of a direct cell within its level. */
+  /** The wave of a direct cell or area node within its level. */
   private readonly waveOf: Int32Array;
   private readonly direct: DirectEvaluator;
   private readonly hyperformulaLevel: HyperFormulaLevelContext;
@@ -61,8 +61,8 @@ class Evaluation implements Evaluated {
     const n = plan.graph.formulas.length;
     this.results = new Array(n);
     this.done = new Uint8Array(n);
-    this.readsKept = new Uint8Array(n);
-    this.waveOf = new Int32Array(n);
+    this.readsKept = new Uint8Array(plan.idCount);
+    this.waveOf = new Int32Array(plan.idCount);
     this.kept = new Map(plan.kept);
     this.direct = new DirectEvaluator({
       refs: plan.refs,
@@ -115,30 +115,34 @@ class Evaluation implements Evaluated {
   };
 
   /**
-   * Whether a cell reads one kept at its cached value (nothing to look through while none is). A
-   * formula placed after another only for a growing step (see growingAreas.ts) does not read that
-   * one's value, only the cells of its area: it reads a kept cell where that one did. Remembered
-   * (readsKept), as each cell is decided in dependency order.
+   * Whether a cell or area node reads one kept at its cached value (nothing to look through while
+   * none is). A cell reads an area node's cells: it reads a kept cell where the node does, which an
+   * area node remembers (readsKept), as each is decided in dependency order.
    */
   readonly keptPrecedent = (id: number): boolean => {
     if (this.kept.size === 0) return false;
-    const order = this.plan.orderOnly.get(id);
     const { precedents } = this.plan;
+    const cells = this.done.length;
     for (let k = precedents.first(id); k < precedents.end(id); k++) {
       const p = precedents.items[k];
-      if (order?.includes(p) ? this.readsKept[p] === 1 : this.kept.has(p)) {
-        this.readsKept[id] = 1;
+      if (p < cells ? this.kept.has(p) : this.readsKept[p] === 1) {
+        if (id >= cells) this.readsKept[id] = 1;
         return true;
       }
     }
     return false;
   };
 
-  /** Level by level: direct levels here (their NL calls in waves, spread over the pool), HyperFormula levels there. */
+  /**
+   * Level by level: direct levels here (their NL calls in waves, spread over the pool), HyperFormula
+   * levels there. The area nodes of a level are not evaluated; each is decided (whether it reads a
+   * kept cell) once the cells of its area are.
+   */
   async run(pool: NlPool | null, progress?: (progress: RecalcProgress) => void): Promise<void> {
-    const { order, level } = this.plan;
+    const { sequence, level, order } = this.plan;
+    const cells = this.done.length;
     const byLevel: number[][] = [];
-    for (let i = 0; i < order.length; i++) (byLevel[level[order[i]]] ??= []).push(order[i]);
+    for (let i = 0; i < sequence.length; i++) (byLevel[level[sequence[i]]] ??= []).push(sequence[i]);
     let done = 0;
     const tell = (count: number) => {
       const before = done;
@@ -148,18 +152,32 @@ class Evaluation implements Evaluated {
     };
     progress?.({ phase: "rekenen", done: 0, total: order.length });
     for (let l = 0; l < byLevel.length; l++) {
+      const all = byLevel[l] ?? [];
+      const direct = l % 2 === Evaluator.Direct;
+      // The cells to evaluate; in a direct level with the area nodes among them, for the waves.
       const ids: number[] = [];
-      for (const id of byLevel[l] ?? []) {
+      let inLevel = 0;
+      let evaluated = 0;
+      for (const id of all) {
         const readsKept = this.keptPrecedent(id);
+        if (id >= cells) {
+          if (direct) ids.push(id);
+          continue;
+        }
+        inLevel++;
         if (this.kept.has(id)) continue;
         if (readsKept) this.kept.set(id, DEPENDENT_OF_KEPT);
-        else ids.push(id);
+        else {
+          ids.push(id);
+          evaluated++;
+        }
       }
-      tell((byLevel[l]?.length ?? 0) - ids.length);
-      if (ids.length === 0) continue;
-      if (l % 2 === Evaluator.Direct) await this.evaluateDirect(ids, pool, tell);
+      tell(inLevel - evaluated);
+      if (evaluated === 0) continue;
+      if (direct) await this.evaluateDirect(ids, pool, tell);
       else {
         evaluateWithHyperFormula(this.hyperformulaLevel, ids);
+        this.keptThroughAreas(all);
         for (const id of ids) if (this.kept.has(id)) this.done[id] = 0;
         tell(ids.length);
       }
@@ -168,8 +186,23 @@ class Evaluation implements Evaluated {
   }
 
   /**
+   * After a HyperFormula level: its area nodes decided, now that the cells of the level are, and
+   * the cells that read a cell kept in the level through one of them kept too (they read its
+   * cached value).
+   */
+  private keptThroughAreas(all: readonly number[]): void {
+    if (this.kept.size === 0) return;
+    const cells = this.done.length;
+    for (const id of all) {
+      if (id >= cells) this.keptPrecedent(id);
+      else if (!this.kept.has(id) && this.keptPrecedent(id)) this.kept.set(id, DEPENDENT_OF_KEPT);
+    }
+  }
+
+  /**
    * A direct level in waves: each wave's cells read only cells of earlier waves and levels, so the
-   * NL calls of a wave can be made together, spread over the pool's threads.
+   * NL calls of a wave can be made together, spread over the pool's threads. An area node is
+   * decided in the first wave after the cells of its area.
    */
   private async evaluateDirect(
     ids: readonly number[],
@@ -177,12 +210,19 @@ class Evaluation implements Evaluated {
     tell: (count: number) => void,
   ): Promise<void> {
     const { formulas } = this.plan.graph;
-    for (const wave of wavesOf(ids, this.plan.precedents, this.plan.level, this.waveOf)) {
+    const cells = formulas.length;
+    for (const wave of wavesOf(ids, this.plan.precedents, this.plan.level, this.waveOf, cells)) {
       const batch = pool?.batch(this.setResult);
+      let counted = 0;
       for (let w = 0; w < wave.length; w++) {
         const id = wave[w];
-        if (w % PROGRESS_EVERY === PROGRESS_EVERY - 1) tell(PROGRESS_EVERY);
-        if (this.keptPrecedent(id)) {
+        const readsKept = this.keptPrecedent(id);
+        if (id >= cells) continue;
+        if (++counted === PROGRESS_EVERY) {
+          tell(counted);
+          counted = 0;
+        }
+        if (readsKept) {
           this.kept.set(id, DEPENDENT_OF_KEPT);
           continue;
         }
@@ -198,16 +238,24 @@ class Evaluation implements Evaluated {
         }
       }
       await batch?.finish();
-      tell(wave.length % PROGRESS_EVERY);
+      tell(counted);
     }
   }
 }
 
 /**
  * The cells of one direct level in waves: a cell is in the wave after the latest wave of the
- * cells of this level it reads (`ids` are in dependency order).
+ * cells of this level it reads (`ids` are in dependency order). An area node (an id from `cells`
+ * on) is in the wave after the latest of the cells of this level behind it, so that a cell that
+ * reads it comes after them, and no later.
  */
-function wavesOf(ids: readonly number[], precedents: IdLists, level: Int32Array, waveOf: Int32Array): number[][] {
+function wavesOf(
+  ids: readonly number[],
+  precedents: IdLists,
+  level: Int32Array,
+  waveOf: Int32Array,
+  cells: number,
+): number[][] {
   const waves: number[][] = [];
   const l = level[ids[0]];
   for (let i = 0; i < ids.length; i++) {
@@ -215,7 +263,9 @@ function wavesOf(ids: readonly number[], precedents: IdLists, level: Int32Array,
     let w = 0;
     for (let k = precedents.first(id); k < precedents.end(id); k++) {
       const p = precedents.items[k];
-      if (level[p] === l && waveOf[p] + 1 > w) w = waveOf[p] + 1;
+      if (level[p] !== l) continue;
+      const after = p < cells ? waveOf[p] + 1 : waveOf[p];
+      if (after > w) w = after;
     }
     waveOf[id] = w;
     (waves[w] ??= []).push(id);

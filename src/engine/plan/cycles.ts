@@ -17,11 +17,19 @@ export interface LeftOver {
 }
 
 /**
- * The rings among `left` (the cells the dependency order could not place): strongly connected
- * components of more than one cell, or one cell that reads itself (Tarjan's algorithm, with an
- * explicit stack: a ring may be 100.000 cells long). `precedents` lists what each cell reads.
+ * The rings among `left` (the ids the dependency order could not place, each below `count`):
+ * strongly connected components of more than one id, or one that reads itself (Tarjan's algorithm,
+ * with an explicit stack: a ring may be 100.000 cells long). `precedents` lists what each id reads.
+ * Ids from `cells` on are the plan's area nodes ("every cell of an area is computed", see
+ * growingAreas.ts): a ring runs through them from a cell to the cells of its area, and names only
+ * the cells (a formula whose area holds its own cell reads itself).
  */
-export function findRings(left: readonly number[], precedents: IdLists, count: number): Map<number, LeftOver> {
+export function findRings(
+  left: readonly number[],
+  precedents: IdLists,
+  count: number,
+  cells = count,
+): Map<number, LeftOver> {
   const inLeft = new Uint8Array(count);
   for (const id of left) inLeft[id] = 1;
   const index = new Int32Array(count).fill(-1);
@@ -69,13 +77,14 @@ export function findRings(left: readonly number[], precedents: IdLists, count: n
         onStack[member] = 0;
         component.push(member);
       } while (member !== id);
-      const ring = component.length > 1 || precedents.some(id, (p) => p === id);
+      const named = component.filter((m) => m < cells);
+      const ring = named.length > 0 && (component.length > 1 || precedents.some(id, (p) => p === id));
       if (!ring) {
-        result.set(id, notInRing);
+        for (const m of component) result.set(m, notInRing);
         continue;
       }
-      component.sort((a, b) => a - b);
-      const entry: LeftOver = { ring: component };
+      named.sort((a, b) => a - b);
+      const entry: LeftOver = { ring: named };
       for (const m of component) result.set(m, entry);
     }
   }

@@ -2,14 +2,16 @@
  * Running totals: a column of formulas that read an area growing down from one top row
  * (`SUM($B$2:B2)`, `SUM($B$2:B3)`, ... `SUM($B$2:B100001)`), or up from one bottom row (what is
  * left: `SUM(B2:$B$5001)`, `SUM(B3:$B$5001)`, ...). Walking each of those areas in full is
- * quadratic in the rows (5.000 million cells for 100.000 rows); walked from the smallest, each one
- * needs only the rows the one before it does not have, plus that one as a precedent (which in turn
- * comes after the rest). The dependency index, the precedents and the engine's input all take such
- * a group as one growing area.
+ * quadratic in the rows (5.000 million cells for 100.000 rows). Instead each group has a chain of
+ * area nodes, one for each of its areas from the smallest: "every cell of this area is computed".
+ * A node reads the node before it and the rows its area adds to that one's; a formula reads the
+ * node of its area. The dependency index, the precedents and the engine's input all take such a
+ * group as one growing area.
  *
- * The step to the previous formula is an order, not a value read: a formula that also reads a
- * later one of its column directly (C5 reading C9 as well) then looks circular, and is left to
- * Excel as such.
+ * A node stands for cells, not for a formula: a column that mixes a running total and what is left
+ * (`SUM($C$2:C2)+SUM(C2:$C$41)`, filled down) reads two chains that run opposite ways, and is no
+ * circular reference, while a formula whose area holds its own cell still reads itself, through
+ * its node.
  */
 import { Area } from "../../workbook/address";
 
@@ -72,42 +74,57 @@ export interface AreaRead {
   readonly area: Area;
 }
 
-/** How to walk an area read: only `rest` (null: nothing), after the formula `previous` (-1: none). */
-export interface AreaStep {
-  readonly rest: Area | null;
+/** "Every cell of one area of a growing group is computed": a node of the plan, not a cell. */
+export interface AreaNode {
+  /** The cells this node adds to the one before it; the first node of a group: its whole area. */
+  readonly rest: Area;
+  /** The node before it in its group (an index into the nodes), -1 for the first. */
   readonly previous: number;
 }
 
-/** The part of `area` that `smaller` (of the same group) does not have; null when there is none. */
-function beyond(area: Area, smaller: Area, direction: Direction): Area | null {
-  if (direction === "down") return smaller.r2 >= area.r2 ? null : { ...area, r1: smaller.r2 + 1 };
-  return smaller.r1 <= area.r1 ? null : { ...area, r2: smaller.r1 - 1 };
+/** A read in no growing group: its area is walked in full. */
+export const WHOLE = -1;
+/** A read that another, larger one of the same formula in its group holds: nothing to walk. */
+export const COVERED = -2;
+
+/** The area nodes of some reads, and for each read (in the order given) its node, WHOLE or COVERED. */
+export interface GrowingNodes {
+  readonly nodes: AreaNode[];
+  readonly nodeOf: Int32Array;
+}
+
+/** The part of `area` that `smaller` (of the same group, and smaller) does not have. */
+function beyond(area: Area, smaller: Area, direction: Direction): Area {
+  return direction === "down" ? { ...area, r1: smaller.r2 + 1 } : { ...area, r2: smaller.r1 - 1 };
 }
 
 /**
- * The steps for the reads that are not the smallest of their group: by formula id, then by the
- * area's index. A read without a step is walked in full.
+ * The nodes of the growing groups among `reads`: one for each size of area in a group (areas of
+ * the same size share one), each after the one before it. Linear in the reads after the sort.
  */
-export function growingAreaSteps(reads: readonly AreaRead[]): Map<number, Map<number, AreaStep>> {
-  const steps = new Map<number, Map<number, AreaStep>>();
-  const set = (read: AreaRead, step: AreaStep) => {
-    let byIndex = steps.get(read.id);
-    if (!byIndex) steps.set(read.id, (byIndex = new Map()));
-    byIndex.set(read.index, step);
-  };
-  for (const { direction, reads: group } of growingGroups(reads).groups) {
+export function growingAreaNodes(reads: readonly AreaRead[]): GrowingNodes {
+  const nodeOf = new Int32Array(reads.length).fill(WHOLE);
+  const nodes: AreaNode[] = [];
+  const placed = reads.map((read, at) => ({ area: read.area, id: read.id, at }));
+  for (const { direction, reads: group } of growingGroups(placed).groups) {
     // A formula with more than one read in the group needs only its largest: the others lie inside it.
-    const largest = new Map<number, AreaRead>();
-    for (const read of group) largest.set(read.id, read);
-    let before: AreaRead | null = null;
+    const largest = new Map<number, number>();
+    for (const read of group) largest.set(read.id, read.at);
+    let before: Area | null = null;
     for (const read of group) {
-      if (largest.get(read.id) !== read) {
-        set(read, { rest: null, previous: -1 });
+      if (largest.get(read.id) !== read.at) {
+        nodeOf[read.at] = COVERED;
         continue;
       }
-      if (before) set(read, { rest: beyond(read.area, before.area, direction), previous: before.id });
-      before = read;
+      if (!before || reach(read.area, direction) > reach(before, direction)) {
+        nodes.push({
+          rest: before ? beyond(read.area, before, direction) : read.area,
+          previous: before ? nodes.length - 1 : -1,
+        });
+        before = read.area;
+      }
+      nodeOf[read.at] = nodes.length - 1;
     }
   }
-  return steps;
+  return { nodes, nodeOf };
 }

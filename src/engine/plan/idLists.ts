@@ -1,12 +1,13 @@
 /**
- * A list of formula ids for each formula id (what a formula reads, what reads it), kept in two
- * flat typed arrays rather than one small array per formula: a workbook may hold 300.000 formulas,
- * and 300.000 small arrays that live through the whole recalculation are work for the garbage
- * collector. Lists are written one at a time: `start(id)`, then `push` its items.
+ * A list of ids for each id (what a formula reads, what reads it), kept in flat typed arrays rather
+ * than one small array per formula: a workbook may hold 300.000 formulas, and 300.000 small arrays
+ * that live through the whole recalculation are work for the garbage collector. Lists are written
+ * one at a time: `start(id)`, then `push` its items. An id past the count given is taken in (the
+ * plan's area nodes are numbered after the formulas as they are found).
  */
 export class IdLists {
-  private readonly from: Int32Array;
-  private readonly to: Int32Array;
+  private from: Int32Array;
+  private to: Int32Array;
   private values: Int32Array;
   private used = 0;
   private current = -1;
@@ -18,6 +19,15 @@ export class IdLists {
   }
 
   start(id: number): void {
+    if (id >= this.from.length) {
+      const size = Math.max(id + 1, this.from.length * 2);
+      const from = new Int32Array(size);
+      const to = new Int32Array(size);
+      from.set(this.from);
+      to.set(this.to);
+      this.from = from;
+      this.to = to;
+    }
     this.current = id;
     this.from[id] = this.to[id] = this.used;
   }
@@ -54,9 +64,8 @@ export class IdLists {
     return false;
   }
 
-  /** The lists the other way round, for the ids in `ids`: which of them hold each id. */
-  reversed(ids: readonly number[]): IdLists {
-    const count = this.from.length;
+  /** The lists the other way round, for the ids in `ids`: which of them hold each id (each below `count`). */
+  reversed(ids: readonly number[], count = this.from.length): IdLists {
     const sizes = new Int32Array(count);
     // Indexed loops: this runs once per recalculation, mostly before it is optimized, and a for-of
     // there costs an object per step.

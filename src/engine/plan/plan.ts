@@ -16,7 +16,7 @@ import { storedPart, UsedArea } from "./boundedAreas";
 import { CacheTrust } from "./cacheTrust";
 import { findRings, iterativeCalculation, ringReason } from "./cycles";
 import { DependencyGraph, FormulaCell } from "./dependents";
-import { AreaRead, GROWING_FROM, growingAreaSteps } from "./growingAreas";
+import { AreaRead, GROWING_FROM, growingAreaNodes, GrowingNodes, WHOLE } from "./growingAreas";
 import { IdLists } from "./idLists";
 import { DEPENDENT_OF_KEPT, FormulaRoutes } from "./routes";
 
@@ -35,15 +35,25 @@ export interface RecalcPlan {
   readonly members: readonly number[];
   /** How many members (at the end of `members`) are precedents that joined for want of a cached value of Excel's. */
   readonly joinedPrecedents: number;
-  /** Each member's precedents among the members. */
+  /**
+   * The ids of the plan: the formulas' (below `graph.formulas.length`), then the area nodes of
+   * growing groups (see growingAreas.ts), which stand for "every cell of an area is computed" and
+   * are not evaluated.
+   */
+  readonly idCount: number;
+  /** What each member and each area node reads among the members and the area nodes. */
   readonly precedents: IdLists;
-  /** Precedents that are only an order (a growing step's previous formula, whose value is not read), by member. */
-  readonly orderOnly: ReadonlyMap<number, readonly number[]>;
   /** The evaluator of each member, by id. */
   readonly evaluator: Uint8Array;
   /** The members in dependency order, without those on or behind a circular reference. */
   readonly order: readonly number[];
-  /** Each ordered member's level: direct cells on even levels, HyperFormula cells on odd ones, each after what it reads. */
+  /** The same with the area nodes among them, each after what it reads. */
+  readonly sequence: readonly number[];
+  /**
+   * The level of each ordered member: direct cells on even levels, HyperFormula cells on odd ones,
+   * each after what it reads. An area node's is the highest of what it reads (0 if none): its
+   * dependents take it as a cell of that level's evaluator.
+   */
   readonly level: Int32Array;
   /** Cells that keep their cached value, with the reason the user is told. */
   readonly kept: ReadonlyMap<number, string>;
@@ -88,7 +98,8 @@ class Planner {
   private readonly spillOwner: Map<number, number>[];
   private spills = false;
   private readonly precedents: IdLists;
-  private readonly orderOnly = new Map<number, number[]>();
+  /** The area nodes so far: their ids follow the formulas'. */
+  private areaNodes = 0;
   private readonly evaluator: Uint8Array;
   private readonly kept = new Map<number, string>();
   private readonly routes = new FormulaRoutes(() => loadHyperFormula().engineFunctions());
@@ -158,18 +169,12 @@ class Planner {
 
   private findPrecedentsOf(from: number, to: number, stamp: Int32Array): void {
     const { members, formulas, precedents } = this;
-    let visiting = -1; // the member whose precedents are being found
+    let visiting = -1; // the member or area node whose precedents are being found
     let areaSheet = 0;
-    let orderOnly: number[] | undefined; // the visiting member's order-only precedents (growing steps)
     const visit = (sheet: number, cell: CellRecord | undefined) => {
       if (!cell) return;
       const owner = this.ownerOf(sheet, cell);
-      if (owner === undefined) return;
-      if (stamp[owner] === visiting) {
-        // A formula placed before this one for a growing step, whose cell it also reads.
-        if (orderOnly?.includes(owner)) orderOnly.splice(orderOnly.indexOf(owner), 1);
-        return;
-      }
+      if (owner === undefined || stamp[owner] === visiting) return;
       // A cell that reads itself (`A1 = NL.KIA(2025; A1 + 10000)`, or an area that holds it) is its
       // own precedent: a circular reference, found as such by the dependency order.
       stamp[owner] = visiting;
@@ -184,31 +189,32 @@ class Planner {
       precedents.push(owner);
     };
     const visitInArea = (cell: CellRecord) => visit(areaSheet, cell);
-    const steps = this.growingSteps(from, to);
+    const { reads, nodes, nodeOf } = this.growingNodes(from, to);
+    // The area nodes first: each reads the cells its area adds, and the node before it.
+    const firstNode = formulas.length + this.areaNodes;
+    this.areaNodes += nodes.length;
+    for (let k = 0; k < nodes.length; k++) {
+      const { rest, previous } = nodes[k];
+      precedents.start((visiting = firstNode + k));
+      areaSheet = rest.sheet;
+      this.pkg.sheets[rest.sheet].cells.forEachIn(rest, visitInArea);
+      if (previous >= 0) precedents.push(firstNode + previous);
+    }
+    let next = 0; // the first of `reads` not yet met
     for (let i = from; i < to; i++) {
       const id = (visiting = members[i]);
       const f = formulas[id];
       precedents.start(id);
-      orderOnly = undefined;
       const areas = this.graph.areasOf(f);
-      const stepsOf = steps.get(id);
       let largest = 0;
       for (let a = 0; a < areas.length; a++) {
         const area = areas[a];
         const cells = this.pkg.sheets[area.sheet].cells;
         areaSheet = area.sheet;
-        const step = stepsOf?.get(a);
+        const node = next < reads.length && reads[next].id === id && reads[next].index === a ? nodeOf[next++] : WHOLE;
         if (area.r1 === area.r2 && area.c1 === area.c2) visit(area.sheet, cells.get(area.r1, area.c1));
-        else if (step) {
-          // After the formula with the next smaller area, which has the rows this one adds to.
-          if (step.previous >= 0 && stamp[step.previous] !== id) {
-            stamp[step.previous] = id;
-            precedents.push(step.previous);
-            if (!orderOnly) this.orderOnly.set(id, (orderOnly = []));
-            orderOnly.push(step.previous);
-          }
-          if (step.rest) cells.forEachIn(step.rest, visitInArea);
-        } else cells.forEachIn(area, visitInArea);
+        else if (node >= 0) precedents.push(firstNode + node);
+        else if (node === WHOLE) cells.forEachIn(area, visitInArea);
         if (cellCount(area) > MAX_RANGE_CELLS) largest = Math.max(largest, cellCount(storedPart(this.pkg, area)));
       }
       const reason =
@@ -225,11 +231,11 @@ class Planner {
   }
 
   /**
-   * How to walk the areas of more than a few rows that the members `from`..`to` read, where they
-   * grow from one top or bottom row (running totals), so that no cell is walked once for every
-   * formula beside it (see growingAreas.ts).
+   * The areas of more than a few rows that the members `from`..`to` read (in the order of the
+   * members and their areas), and the area nodes of those that grow from one top or bottom row
+   * (running totals), so that no cell is walked once for every formula beside it (see growingAreas.ts).
    */
-  private growingSteps(from: number, to: number): ReturnType<typeof growingAreaSteps> {
+  private growingNodes(from: number, to: number): GrowingNodes & { reads: AreaRead[] } {
     const reads: AreaRead[] = [];
     for (let i = from; i < to; i++) {
       const id = this.members[i];
@@ -238,21 +244,22 @@ class Planner {
       for (let a = 0; a < areas.length; a++)
         if (areas[a].r2 - areas[a].r1 >= GROWING_FROM) reads.push({ id, index: a, area: areas[a] });
     }
-    return growingAreaSteps(reads);
+    return { reads, ...growingAreaNodes(reads) };
   }
 
   plan(): RecalcPlan {
-    const { order, level } = this.dependencyOrder();
+    const { order, sequence, level } = this.dependencyOrder();
     return {
       pkg: this.pkg,
       refs: this.refs,
       graph: this.graph,
       members: this.members,
       joinedPrecedents: this.joinedPrecedents,
+      idCount: this.formulas.length + this.areaNodes,
       precedents: this.precedents,
-      orderOnly: this.orderOnly,
       evaluator: this.evaluator,
       order,
+      sequence,
       level,
       kept: this.kept,
       trust: this.trust,
@@ -263,37 +270,49 @@ class Planner {
 
   /**
    * The members in dependency order (Kahn; what is left over is on a circular reference), and
-   * their levels: direct cells on even levels, HyperFormula cells on odd ones, each after what it reads.
+   * their levels: direct cells on even levels, HyperFormula cells on odd ones, each after what it
+   * reads. The area nodes are ordered with them: a node's level is the highest of what it reads,
+   * so that a cell after it comes after every cell of its area, as if it read them.
    */
-  private dependencyOrder(): { order: number[]; level: Int32Array } {
+  private dependencyOrder(): { order: number[]; sequence: number[]; level: Int32Array } {
     const { members, precedents, evaluator } = this;
-    const level = new Int32Array(this.formulas.length);
-    const dependents = precedents.reversed(members);
-    const indegree = new Int32Array(this.formulas.length);
-    for (let i = 0; i < members.length; i++) indegree[members[i]] = precedents.size(members[i]);
-    const order: number[] = [];
-    const ready = members.filter((id) => indegree[id] === 0);
+    const cells = this.formulas.length;
+    const count = cells + this.areaNodes;
+    const ids = members.slice();
+    for (let id = cells; id < count; id++) ids.push(id);
+    const level = new Int32Array(count);
+    const dependents = precedents.reversed(ids, count);
+    const indegree = new Int32Array(count);
+    for (let i = 0; i < ids.length; i++) indegree[ids[i]] = precedents.size(ids[i]);
+    const sequence: number[] = [];
+    const ready = ids.filter((id) => indegree[id] === 0);
     while (ready.length) {
       const id = ready.pop()!;
-      order.push(id);
+      sequence.push(id);
       for (let k = dependents.first(id); k < dependents.end(id); k++) {
         const d = dependents.items[k];
         if (--indegree[d] === 0) ready.push(d);
       }
     }
-    if (order.length < members.length) this.keepCircular(members.filter((id) => indegree[id] > 0));
-    for (let i = 0; i < order.length; i++) {
-      const id = order[i];
-      let l: number = evaluator[id];
+    if (sequence.length < ids.length) this.keepCircular(ids.filter((id) => indegree[id] > 0));
+    const order: number[] = [];
+    for (let i = 0; i < sequence.length; i++) {
+      const id = sequence[i];
+      let l = id < cells ? evaluator[id] : 0;
       for (let k = precedents.first(id); k < precedents.end(id); k++) {
         const p = precedents.items[k];
-        const need = evaluator[p] === evaluator[id] ? level[p] : level[p] + 1;
+        // An area node counts as a cell of the evaluator of its level.
+        const by = p < cells ? evaluator[p] : level[p] % 2;
+        const need = id >= cells || by === evaluator[id] ? level[p] : level[p] + 1;
         if (need > l) l = need;
       }
-      if (l % 2 !== evaluator[id]) l++;
+      if (id < cells) {
+        if (l % 2 !== evaluator[id]) l++;
+        order.push(id);
+      }
       level[id] = l;
     }
-    return { order, level };
+    return { order, sequence, level };
   }
 
   /**
@@ -302,10 +321,11 @@ class Planner {
    * None is computed (from a stale cached value or otherwise).
    */
   private keepCircular(left: readonly number[]): void {
-    const rings = findRings(left, this.precedents, this.formulas.length);
+    const rings = findRings(left, this.precedents, this.formulas.length + this.areaNodes, this.formulas.length);
     const iterate = iterativeCalculation(this.pkg);
     const reasons = new Map<readonly number[], string>();
     for (const id of left) {
+      if (id >= this.formulas.length) continue; // an area node: not a cell
       const { ring } = rings.get(id)!;
       if (ring.length === 0) {
         if (!this.kept.has(id)) this.kept.set(id, DEPENDENT_OF_KEPT);

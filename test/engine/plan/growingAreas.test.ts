@@ -8,10 +8,11 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { growingAreaSteps } from "../../../src/engine/plan/growingAreas";
+import { AreaRead, COVERED, growingAreaNodes, WHOLE } from "../../../src/engine/plan/growingAreas";
+import { DEPENDENT_OF_KEPT } from "../../../src/engine/plan/routes";
 import { recalcFile } from "../../../src/engine/recalcFile";
 import { openWorkbook } from "../../../src/workbook/workbookReader";
-import { f, row, v, writeWorkbookFile } from "../../helpers/xlsx";
+import { f, row, s, v, writeWorkbookFile } from "../../helpers/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-totals-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -122,57 +123,196 @@ test("a chain that alternates an NL formula and a native one, row by row (one en
   expect([value(4, 2), value(4, 3)]).toEqual([974.06, 487.03]); // 28% x 3.478,80 = 974,064
 });
 
-describe("growingAreaSteps", () => {
-  const area = (r1: number, r2: number, c1 = 2, c2 = 2, sheet = 0) => ({ sheet, r1, c1, r2, c2 });
+test("a running total over a cell that keeps Excel's value: the totals from that row on keep theirs too", async () => {
+  // C r = NL.KIA(2025; B r) with B r = 10.000: 2.800; C25 reads B25 through INDIRECT, which only
+  // Excel can follow, and keeps its value. D r = SUM($C$2:C r): D2..D24 are 2.800 x (r - 1).
+  const rows: string[] = [];
+  for (let r = 2; r <= 41; r++) {
+    const b = r === 25 ? `INDIRECT("B25")` : `B${r}`;
+    rows.push(
+      row(
+        r,
+        v(`B${r}`, 10000),
+        f(`C${r}`, `_xldudf_NL_KIA(2025,${b})`),
+        `<c r="D${r}"><f>SUM($C$2:C${r})</f><v>-1</v></c>`,
+      ),
+    );
+  }
+  const { report, value } = await recalc(rows);
+  const reasons = new Map(report.notRecalculated.map((note) => [note.cell, note.reason]));
+  expect(reasons.get("Blad1!C25")).toMatch(/INDIRECT/);
+  for (let r = 25; r <= 41; r++) expect(reasons.get(`Blad1!D${r}`)).toBe(DEPENDENT_OF_KEPT);
+  expect(reasons.size).toBe(18);
+  expect(value(24, 4)).toBe(64400); // 23 x 2.800
+  expect(value(25, 4)).toBe(-1); // Excel's value, kept
+});
 
-  test("each read walks the rows below the next smaller one, after its formula, whatever the order given", () => {
-    const steps = growingAreaSteps([
-      { id: 7, index: 0, area: area(2, 40) },
-      { id: 5, index: 0, area: area(2, 20) },
-      { id: 6, index: 1, area: area(2, 30) },
+test("a running total in one HyperFormula level with a cell it cannot decide: the totals from that row on keep their values", async () => {
+  // E r = N(C r) + IFERROR(A r; 0) with C r = NL.KIA(2025; 10.000) = 2.800 and A r = 0, but A25 empty:
+  // IFERROR of an empty cell is left to Excel (Excel's help reads it as ""). D r = SUM($E$2:E r) is
+  // in the same HyperFormula level as E: D2..D24 are 2.800 x (r - 1), D25..D41 keep their values.
+  const rows: string[] = [];
+  for (let r = 2; r <= 41; r++)
+    rows.push(
+      row(
+        r,
+        ...(r === 25 ? [] : [v(`A${r}`, 0)]),
+        v(`B${r}`, 10000),
+        f(`C${r}`, `_xldudf_NL_KIA(2025,B${r})`),
+        `<c r="D${r}"><f>SUM($E$2:E${r})</f><v>-1</v></c>`,
+        `<c r="E${r}"><f>N(C${r})+IFERROR(A${r},0)</f><v>-1</v></c>`,
+      ),
+    );
+  const { report, value } = await recalc(rows);
+  const reasons = new Map(report.notRecalculated.map((note) => [note.cell, note.reason]));
+  expect(reasons.get("Blad1!E25")).toMatch(/lege cel/);
+  for (let r = 25; r <= 41; r++) expect(reasons.get(`Blad1!D${r}`)).toBe(DEPENDENT_OF_KEPT);
+  expect(reasons.size).toBe(18);
+  expect(value(24, 5)).toBe(2800);
+  expect(value(24, 4)).toBe(64400); // 23 x 2.800
+  expect(value(41, 4)).toBe(-1);
+});
+
+/** Rows 2..41: A r 10.000 (A25 `a25` when given), B r = NL.KIA(2025; A r + 0), C r = NL.KIA(2025; $B$2:B r). */
+function kiaSoFar(a25?: string): string[] {
+  const rows: string[] = [];
+  for (let r = 2; r <= 41; r++)
+    rows.push(
+      row(
+        r,
+        r === 25 && a25 !== undefined ? s(`A${r}`, a25) : v(`A${r}`, 10000),
+        f(`B${r}`, `_xldudf_NL_KIA(2025,A${r}+0)`),
+        `<c r="C${r}"><f>_xldudf_NL_KIA(2025,$B$2:B${r})</f><v>-1</v></c>`,
+      ),
+    );
+  return rows;
+}
+
+test("the KIA of the investments so far (NL.KIA(2025; $B$2:B r)) over NL results, in one direct level", async () => {
+  // B r = 28% x 10.000 = 2.800, each an investment in C r's range of r - 1 of them. KIA 2025: 0 up to
+  // 2.900, 28% up to 70.602, then 19.769 up to 130.744.
+  const { report, value } = await recalc(kiaSoFar());
+  expect(report.notRecalculated).toEqual([]);
+  expect(report.recalculated).toBe(80);
+  expect(value(2, 3)).toBe(0); // 2.800: not above 2.900
+  expect(value(3, 3)).toBe(1568); // 28% x 5.600
+  expect(value(26, 3)).toBe(19600); // 28% x 70.000 (25 x 2.800)
+  expect(value(27, 3)).toBe(19769); // 72.800: above 70.602
+  expect(value(41, 3)).toBe(19769); // 112.000
+});
+
+test("... with a cell of the level left to Excel: the KIAs from that row on keep their values", async () => {
+  // A25 is the text "1-1-2025", a date only in some languages: B25 is left to Excel, and so is every
+  // C r that reads it (r >= 25). C24 = 28% x 23 x 2.800 = 28% x 64.400 = 18.032.
+  const { report, value } = await recalc(kiaSoFar("1-1-2025"));
+  const reasons = new Map(report.notRecalculated.map((note) => [note.cell, note.reason]));
+  expect(reasons.get("Blad1!B25")).toMatch(/tekst die Excel als getal of datum kan lezen/);
+  for (let r = 25; r <= 41; r++) expect(reasons.get(`Blad1!C${r}`)).toBe(DEPENDENT_OF_KEPT);
+  expect(reasons.size).toBe(18);
+  expect(value(24, 3)).toBe(18032);
+  expect(value(26, 2)).toBe(2800);
+  expect(value(26, 3)).toBe(-1);
+});
+
+describe("growingAreaNodes", () => {
+  const area = (r1: number, r2: number, c1 = 2, c2 = 2, sheet = 0) => ({ sheet, r1, c1, r2, c2 });
+  /** For each read: its node written out (rest and previous node's rest), or WHOLE / COVERED. */
+  function steps(reads: AreaRead[]) {
+    const { nodes, nodeOf } = growingAreaNodes(reads);
+    return Array.from(nodeOf, (node) =>
+      node < 0
+        ? node
+        : { rest: nodes[node].rest, after: nodes[node].previous < 0 ? null : nodes[nodes[node].previous].rest },
+    );
+  }
+
+  test("each area's node adds the rows below the next smaller one's, whatever the order given", () => {
+    expect(
+      steps([
+        { id: 7, index: 0, area: area(2, 40) },
+        { id: 5, index: 0, area: area(2, 20) },
+        { id: 6, index: 1, area: area(2, 30) },
+      ]),
+    ).toEqual([
+      { rest: area(31, 40), after: area(21, 30) },
+      { rest: area(2, 20), after: null }, // the smallest: its whole area
+      { rest: area(21, 30), after: area(2, 20) },
     ]);
-    expect(steps.get(5)).toBeUndefined(); // the smallest: walked in full
-    expect(steps.get(6)?.get(1)).toEqual({ rest: area(21, 30), previous: 5 });
-    expect(steps.get(7)?.get(0)).toEqual({ rest: area(31, 40), previous: 6 });
   });
 
-  test("areas growing up from one bottom row: each walks the rows above the next smaller one", () => {
-    const steps = growingAreaSteps([
-      { id: 1, index: 0, area: area(30, 100) },
-      { id: 2, index: 0, area: area(10, 100) },
-      { id: 3, index: 0, area: area(20, 100) },
+  test("areas growing up from one bottom row: each node adds the rows above the next smaller one's", () => {
+    expect(
+      steps([
+        { id: 1, index: 0, area: area(30, 100) },
+        { id: 2, index: 0, area: area(10, 100) },
+        { id: 3, index: 0, area: area(20, 100) },
+      ]),
+    ).toEqual([
+      { rest: area(30, 100), after: null },
+      { rest: area(10, 19), after: area(20, 29) },
+      { rest: area(20, 29), after: area(30, 100) },
     ]);
-    expect(steps.get(1)).toBeUndefined(); // the smallest: walked in full
-    expect(steps.get(3)?.get(0)).toEqual({ rest: area(20, 29), previous: 1 });
-    expect(steps.get(2)?.get(0)).toEqual({ rest: area(10, 19), previous: 3 });
   });
 
   test("an area that shares neither row with another of at least 16 rows is in no group", () => {
-    const steps = growingAreaSteps([
-      { id: 1, index: 0, area: area(2, 40) },
-      { id: 2, index: 0, area: area(3, 41) },
-      { id: 3, index: 0, area: area(2, 10) }, // too short to count
-    ]);
-    expect(steps.size).toBe(0);
+    expect(
+      steps([
+        { id: 1, index: 0, area: area(2, 40) },
+        { id: 2, index: 0, area: area(3, 41) },
+        { id: 3, index: 0, area: area(2, 10) }, // too short to count
+      ]),
+    ).toEqual([WHOLE, WHOLE, WHOLE]);
   });
 
-  test("another sheet or other columns is another group; a group of one has no steps", () => {
-    const steps = growingAreaSteps([
+  test("another sheet or other columns is another group; a group of one has no nodes", () => {
+    const { nodes, nodeOf } = growingAreaNodes([
       { id: 1, index: 0, area: area(2, 40) },
       { id: 3, index: 0, area: area(2, 40, 2, 3) },
       { id: 4, index: 0, area: area(2, 40, 2, 2, 1) },
     ]);
-    expect(steps.size).toBe(0);
+    expect(nodes).toEqual([]);
+    expect(Array.from(nodeOf)).toEqual([WHOLE, WHOLE, WHOLE]);
   });
 
-  test("a formula with two reads in one group keeps the larger; the smaller walks nothing", () => {
-    const steps = growingAreaSteps([
-      { id: 1, index: 0, area: area(2, 20) },
-      { id: 2, index: 0, area: area(2, 30) },
-      { id: 1, index: 1, area: area(2, 40) },
+  test("a formula with two reads in one group keeps the larger; the smaller is covered by it", () => {
+    expect(
+      steps([
+        { id: 1, index: 0, area: area(2, 20) },
+        { id: 2, index: 0, area: area(2, 30) },
+        { id: 1, index: 1, area: area(2, 40) },
+      ]),
+    ).toEqual([COVERED, { rest: area(2, 30), after: null }, { rest: area(31, 40), after: area(2, 30) }]);
+  });
+
+  test("formulas that read the same area share its node", () => {
+    const { nodes, nodeOf } = growingAreaNodes([
+      { id: 1, index: 0, area: area(2, 20) }, // SUM($B$2:B20) in C20
+      { id: 2, index: 0, area: area(2, 20) }, // MAX($B$2:B20) in D20
+      { id: 3, index: 0, area: area(2, 21) },
     ]);
-    expect(steps.get(1)?.get(0)).toEqual({ rest: null, previous: -1 });
-    expect(steps.get(1)?.get(1)).toEqual({ rest: area(31, 40), previous: 2 });
-    expect(steps.get(2)).toBeUndefined();
+    expect(nodes).toEqual([
+      { rest: area(2, 20), previous: -1 },
+      { rest: area(21, 21), previous: 0 },
+    ]);
+    expect(Array.from(nodeOf)).toEqual([0, 0, 1]);
+  });
+
+  test("a group growing down and one growing up over the same column have a chain each", () => {
+    // D r = SUM($C$2:C r) + SUM(C r:$C$41), for r = 20 and 21: the down areas C2:C20 and C2:C21,
+    // the up areas C20:C41 and C21:C41
+    const c = (r1: number, r2: number) => area(r1, r2, 3, 3);
+    const { nodes, nodeOf } = growingAreaNodes([
+      { id: 20, index: 0, area: c(2, 20) },
+      { id: 20, index: 1, area: c(20, 41) },
+      { id: 21, index: 0, area: c(2, 21) },
+      { id: 21, index: 1, area: c(21, 41) },
+    ]);
+    expect(nodes).toEqual([
+      { rest: c(2, 20), previous: -1 },
+      { rest: c(21, 21), previous: 0 },
+      { rest: c(21, 41), previous: -1 },
+      { rest: c(20, 20), previous: 2 },
+    ]);
+    expect(Array.from(nodeOf)).toEqual([0, 3, 1, 2]);
   });
 });
