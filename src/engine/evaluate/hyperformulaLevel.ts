@@ -290,11 +290,22 @@ function runEngine(ctx: HyperFormulaLevelContext, run: readonly EngineFormula[])
     const read = (row: number, col: number) =>
       hf.engineValue(engine, { sheet: engineSheet[f.sheet], row: row - 1, col: col - 1 });
     if (f.arrayArea) {
+      // The result as large as HyperFormula made it (its cells beyond are not the formula's):
+      // a smaller result is spread over the area as Excel does (see write/resultCells.ts).
+      const { r1, c1 } = f.arrayArea;
+      const inResult = (r: number, c: number) =>
+        engine.isCellPartOfArray({ sheet: engineSheet[f.sheet], row: r - 1, col: c - 1 });
+      let r2 = r1;
+      let c2 = c1;
+      if (inResult(r1, c1)) {
+        while (r2 < f.arrayArea.r2 && inResult(r2 + 1, c1)) r2++;
+        while (c2 < f.arrayArea.c2 && inResult(r1, c2 + 1)) c2++;
+      }
       const rows: CellValue[][] = [];
       let failed = false;
-      for (let r = f.arrayArea.r1; r <= f.arrayArea.r2 && !failed; r++) {
+      for (let r = r1; r <= r2 && !failed; r++) {
         const line: CellValue[] = [];
-        for (let c = f.arrayArea.c1; c <= f.arrayArea.c2; c++) {
+        for (let c = c1; c <= c2; c++) {
           const v = read(r, c);
           if (v === undefined) failed = true;
           line.push(v ?? null);

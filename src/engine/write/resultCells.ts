@@ -46,10 +46,15 @@ export function targetCells(
   }
   const missing = missingArrayCell(cells, area);
   if (missing) return missing;
+  // A result of one row fills every row of the area, one of one column every column, one value
+  // every cell; beyond a larger result's size, #N/A (ECMA-376 part 1, "Single- and Multi-Cell Formulas"; Excel does the same).
+  const oneRow = rows.length === 1;
+  const oneColumn = (rows[0]?.length ?? 0) === 1;
   const out: CellEdit[] = [];
   for (let r = area.r1; r <= area.r2; r++) {
     for (let c = area.c1; c <= area.c2; c++) {
-      let value: CellValue = rows[r - area.r1]?.[c - area.c1] ?? errorValue("#N/A");
+      const row = rows[oneRow ? 0 : r - area.r1];
+      let value: CellValue = row?.[oneColumn ? 0 : c - area.c1] ?? errorValue("#N/A");
       if (value === null) value = f.cell.formula?.dynamic ? "" : 0;
       out.push({ cell: cells.get(r, c)!, value });
     }

@@ -73,6 +73,52 @@ test("an array formula's result goes into its whole area", async () => {
   expect(out.fullCalcOnLoad).toBe(false);
 });
 
+test("an array formula's smaller result is spread over its area as Excel does, in both evaluators", async () => {
+  // B1 = 28% x 2.901 = 812,28. {=B1*2} in C1:D2 is one value: every cell 1.624,56. {=B1:B1*{1,2}} in
+  // E1:F2 is one row (812,28 | 1.624,56): each row of the area gets it. {=N(B1)*{1;2;3}} in G1:G2
+  // (HyperFormula: N) is a column of three: the two cells of the area get its first two values.
+  // {=B1*{1,2}} in H1:J1 is one row of two in three columns: #N/A in J1.
+  const array = (ref: string, area: string, formula: string) =>
+    `<c r="${ref}"><f t="array" ref="${area}">${formula}</f><v>0</v></c>`;
+  const out = await written({
+    sheets: [
+      {
+        name: "Blad1",
+        data:
+          row(
+            1,
+            v("A1", 2901),
+            f("B1", "_xldudf_NL_KIA(2025,A1)"),
+            array("C1", "C1:D2", "B1*2"),
+            v("D1", 0),
+            array("E1", "E1:F2", "B1:B1*{1,2}"),
+            v("F1", 0),
+            array("G1", "G1:G2", "N(B1)*{1;2;3}"),
+            array("H1", "H1:J1", "B1*{1,2}"),
+            v("I1", 0),
+            v("J1", 0),
+          ) + row(2, v("C2", 0), v("D2", 0), v("E2", 0), v("F2", 0), v("G2", 0)),
+      },
+    ],
+  });
+  expect(out.edits.Blad1).toEqual({
+    B1: 812.28,
+    C1: 1624.56,
+    D1: 1624.56,
+    C2: 1624.56,
+    D2: 1624.56,
+    E1: 812.28,
+    F1: 1624.56,
+    E2: 812.28,
+    F2: 1624.56,
+    G1: 812.28,
+    G2: 1624.56,
+    H1: 812.28,
+    I1: 1624.56,
+    J1: expect.objectContaining({ error: "#N/A" }),
+  });
+});
+
 test("changed cells: not those that hold the value already (an error with the same code included)", async () => {
   const out = await written({
     sheets: [
