@@ -12,7 +12,7 @@ import { WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { textFormatReason } from "./decisions";
 import { DirectEvaluator, isDirect } from "./direct";
-import { NeedsDeepStack } from "./deepStack";
+import { NeedsDeepStack } from "./threads/deepStack";
 import { loadEngine } from "./engineLoader";
 import { NeedsExcel, needsExcelReason } from "./excelValues";
 import { nlFunctionId } from "./nlCall";

@@ -19,7 +19,7 @@ import { CacheTrust } from "./cacheTrust";
 import { storedPart, UsedArea } from "./boundedAreas";
 import { Decisions, DEPENDENT_OF_KEPT } from "./decisions";
 import { findRings, iterativeCalculation, ringReason } from "./cycles";
-import { NeedsDeepStack } from "./deepStack";
+import { NeedsDeepStack } from "./threads/deepStack";
 import { DependencyGraph, dependencyGraph, FormulaCell } from "./dependents";
 import { DirectEvaluator } from "./direct";
 import { EngineLevelContext, EngineSession, evaluateWithEngine } from "./engineLevel";
@@ -27,7 +27,7 @@ import { loadEngine } from "./engineLoader";
 import { NeedsExcel, needsExcelReason } from "./excelValues";
 import { AreaRead, GROWING_FROM, growingAreaSteps } from "./growingAreas";
 import { IdLists } from "./idLists";
-import { NlPool, POOL_THRESHOLD } from "./nlPool";
+import { NlPool, POOL_THRESHOLD } from "./threads/nlPool";
 import { CellError, CellNote, RecalcOptions, RecalcOutcome, RecalcProgress } from "./recalcInterface";
 import { holdsValue, missingArrayCell, targetCells, unwritable } from "./resultCells";
 
