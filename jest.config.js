@@ -23,7 +23,8 @@ module.exports = {
       setupFiles: ["<rootDir>/test/hosts/desktop.js"],
       testMatch: [
         "<rootDir>/test/functions/**/*.test.ts",
-        "<rootDir>/test/engine/{engine,workbook,pool,emptyCells}.test.ts",
+        "<rootDir>/test/engine/{engine,workbook,emptyCells}.test.ts",
+        "<rootDir>/test/engine/threads/nlPool.test.ts",
         "<rootDir>/test/taskpane/block.test.ts",
         "<rootDir>/test/docs/badInput.test.ts",
         "<rootDir>/test/addin/helpExamples.test.ts",

@@ -1,18 +1,16 @@
 /**
  * Recalculating many workbooks: the files of the arguments (folders searched for .xlsx and
- * .xlsm), spread over the machine's cores with worker threads. A file that fails does not stop
- * the others; each gets its own line in the summary.
+ * .xlsm), where each is written, the checks before anything is written, and one file's result or
+ * why it failed, in Dutch. The files are run on worker threads by fileWorkers.ts. A file that fails
+ * does not stop the others; each gets its own line in the summary.
  */
-import { existsSync, promises as fs } from "fs";
-import { availableParallelism } from "os";
+import { promises as fs } from "fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "path";
-import { Worker } from "worker_threads";
-import { RecalcOptions, RecalcProgress } from "../engine/recalcInterface";
 import type { RecalcFileOptions, RecalcReport } from "../engine/recalcFile";
 import { WorkbookError } from "../workbook/errors";
-import { fileIdentity, fileProblem, removeOwnTemporaries, sameFile } from "../workbook/files";
+import { fileIdentity, fileProblem, sameFile } from "../workbook/files";
 import { nl } from "./format";
-import { budgetText, memoryBudgetMb, outOfMemory, watchMemory, WORKER_LIMITS } from "./memoryBudget";
+import { budgetText } from "./memoryBudget";
 
 export type FileResult =
   | { readonly ok: true; readonly report: RecalcReport }
@@ -28,13 +26,6 @@ export type FileResult =
 export interface Job {
   readonly input: string;
   readonly output: string;
-}
-
-/** What a file worker is sent: the job, the threads its NL calls may use, and whether to tell progress. */
-export interface FileJob extends Job {
-  readonly threads: number;
-  readonly progress: boolean;
-  readonly writing: Int32Array;
 }
 
 export async function recalcOne(input: string, output: string, options: RecalcFileOptions = {}): Promise<FileResult> {
@@ -272,161 +263,4 @@ export function outputFor(
   if (inPlace) return input;
   if (outDir) return join(outDir, root ? relative(root, input) : input.split(/[\\/]/).pop()!);
   return defaultOutput(input);
-}
-
-function workerFile(): string | null {
-  const file = join(__dirname, "worker.js");
-  return existsSync(file) ? file : null;
-}
-
-/** A file worker's answer: progress now and then, then the result. */
-type WorkerMessage = { readonly progress: RecalcProgress } | { readonly result: FileResult };
-
-/** The result of a job that outgrew its share of the memory budget (tried again alone). */
-const OVER_BUDGET = Symbol("over budget");
-
-/**
- * Runs the jobs on file workers, up to `threads` at once, each under a hard heap limit so that the
- * whole process stays under the memory budget (memoryBudget.ts). A file that outgrows its share
- * while others run beside it is done again alone, with the whole budget; one that outgrows that is
- * a Dutch message naming it, with nothing written, and the others go on. One file alone may spread
- * its NL calls over `threads` and tells its progress; files side by side use one thread each and
- * their line when done is their progress. Without a compiled worker (the TypeScript sources) the
- * files are done in this thread, unbounded.
- */
-export async function runJobs(
-  jobs: readonly Job[],
-  threads: number,
-  done: (result: FileResult, index: number) => void,
-  progress?: (job: Job) => RecalcOptions["progress"],
-): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(jobs.length);
-  const file = workerFile();
-  if (!file) {
-    for (let i = 0; i < jobs.length; i++) {
-      results[i] = await recalcOne(jobs[i].input, jobs[i].output, { threads, progress: progress?.(jobs[i]) });
-      done(results[i], i);
-    }
-    return results;
-  }
-  const budget = memoryBudgetMb();
-  const running = new Set<FileWorker>();
-  const stopWatch = watchMemory(() => {
-    // The biggest share of memory outside the heaps is the newest file's bytes: every worker not
-    // writing is stopped, and its file tried again alone (or named as too big when it was alone).
-    for (const worker of running) worker.stop();
-  }, budget);
-  try {
-    const runOn = async (indexes: number[], count: number, alone: boolean, retry: number[]) => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(count, indexes.length) }, async () => {
-          let worker: FileWorker | null = null;
-          try {
-            while (next < indexes.length) {
-              const i = indexes[next++];
-              worker ??= new FileWorker(file);
-              running.add(worker);
-              const job = jobs[i];
-              const answer = await worker.run(job, alone ? threads : 1, alone ? progress?.(job) : undefined);
-              running.delete(worker);
-              if (!worker.alive) worker = null;
-              const result = answer === OVER_BUDGET ? failure(job.input, outOfMemory()) : answer;
-              if (!result.ok && result.overBudget) {
-                await removeOwnTemporaries(job.output);
-                if (!alone) {
-                  retry.push(i);
-                  continue;
-                }
-              }
-              results[i] = result;
-              done(results[i], i);
-            }
-          } finally {
-            if (worker) {
-              running.delete(worker);
-              await worker.close();
-            }
-          }
-        }),
-      );
-    };
-    const count = Math.max(1, Math.min(threads, jobs.length));
-    const retry: number[] = [];
-    await runOn(
-      jobs.map((_, i) => i),
-      count,
-      count === 1,
-      retry,
-    );
-    await runOn(retry, 1, true, []);
-  } finally {
-    stopWatch();
-  }
-  return results;
-}
-
-/** One file worker thread, started under heap limits, that recalculates one job at a time. */
-class FileWorker {
-  private readonly worker: Worker;
-  private readonly writing = new Int32Array(new SharedArrayBuffer(4));
-  private stopped = false;
-  alive = true;
-
-  constructor(file: string) {
-    this.worker = new Worker(file, { resourceLimits: WORKER_LIMITS });
-  }
-
-  /** Stops the worker for memory, unless it is writing a result (that finishes, whole). */
-  stop(): void {
-    if (!this.alive || this.stopped || Atomics.load(this.writing, 0) === 1) return;
-    this.stopped = true;
-    void this.worker.terminate();
-  }
-
-  /** The job's result, or OVER_BUDGET when the worker ran out of memory or was stopped for it. */
-  run(job: Job, threads: number, progress?: RecalcOptions["progress"]): Promise<FileResult | typeof OVER_BUDGET> {
-    Atomics.store(this.writing, 0, 0);
-    const message: FileJob = {
-      input: job.input,
-      output: job.output,
-      threads,
-      progress: !!progress,
-      writing: this.writing,
-    };
-    return new Promise((resolve) => {
-      const end = (answer: FileResult | typeof OVER_BUDGET) => {
-        this.worker.off("message", onMessage);
-        this.worker.off("error", onError);
-        this.worker.off("exit", onExit);
-        resolve(answer);
-      };
-      const onMessage = (m: WorkerMessage) => {
-        if ("progress" in m) progress?.(m.progress);
-        else end(m.result);
-      };
-      // A worker that dies fails this file only; the next gets a new worker.
-      const onError = (error: Error) => {
-        this.alive = false;
-        const code = (error as NodeJS.ErrnoException).code;
-        end(code === "ERR_WORKER_OUT_OF_MEMORY" ? OVER_BUDGET : failure(job.input, error));
-      };
-      const onExit = () => {
-        this.alive = false;
-        end(this.stopped ? OVER_BUDGET : failure(job.input, new Error("the worker stopped")));
-      };
-      this.worker.on("message", onMessage);
-      this.worker.once("error", onError);
-      this.worker.once("exit", onExit);
-      this.worker.postMessage(message);
-    });
-  }
-
-  async close(): Promise<void> {
-    if (this.alive) await this.worker.terminate();
-  }
-}
-
-export function defaultThreads(): number {
-  return availableParallelism();
 }

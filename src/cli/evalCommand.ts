@@ -1,5 +1,5 @@
 /** What `nl-aftrek eval` computes with, loaded only by that command (main.ts). */
-import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "../engine/deepStack";
+import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "../engine/threads/deepStack";
 import { evaluateFormula, FormulaInputError } from "../engine/evalFormula";
 
 export { FormulaInputError, formatValue, hasError } from "../engine/evalFormula";

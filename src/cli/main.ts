@@ -9,18 +9,17 @@ import { ENGINE_VERSION } from "../rules/version";
 import {
   collectInputs,
   defaultOutput,
-  defaultThreads,
   FileResult,
   Job,
   jobConflict,
   makeOutputFolders,
   outputFor,
   outputThatIsInput,
-  runJobs,
   skippedLine,
   uniqueFiles,
 } from "./batch";
 import { cellRuns } from "./cellRuns";
+import { defaultThreads, runJobs } from "./fileWorkers";
 import { nl, seconds } from "./format";
 import { progressLines } from "./progress";
 import { EXIT_INTERNAL, NOT_ALL_RECALCULATED } from "./exitCodes";

@@ -1,7 +1,7 @@
 /**
  * The memory of `nl-aftrek recalc`: the whole process (this thread, the file workers, their NL
- * threads, the deep-stack thread and the Buffers outside any heap) stays under the budget of
- * 1 GB, whatever the workbook. The main thread does no workbook work itself: it watches the
+ * threads and the Buffers outside any heap) stays under the budget of 1 GB, whatever the
+ * workbook. The main thread does no workbook work itself (fileWorkers.ts): it watches the
  * process's resident memory while file workers run, and stops a worker (V8 ends it at once, its
  * memory is given back) when the whole comes within a margin of the budget. A worker that is
  * writing its result is never stopped (see `writing` in recalcFile.ts): from then on it allocates
@@ -31,7 +31,7 @@ export function budgetText(budget = memoryBudgetMb()): string {
   return budget === MEMORY_BUDGET_MB ? "1 GB" : `${budget} MB`;
 }
 
-/** The heap limits of a file worker (and the deep-stack thread it may start): see above. */
+/** The heap limits of a file worker: see above. */
 export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 2048 };
 
 /** The error of a file worker stopped for memory, by the watch or by its heap limit. */

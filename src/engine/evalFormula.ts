@@ -12,7 +12,7 @@ import { WorkbookReferences } from "../workbook/references";
 import { CellValue, errorValue, isErrorValue } from "../workbook/values";
 import { textFormatReason } from "./plan/routes";
 import { DirectEvaluator, isDirect } from "./evaluate/direct";
-import { NeedsDeepStack } from "./deepStack";
+import { NeedsDeepStack } from "./threads/deepStack";
 import { loadHyperFormula } from "./hyperformula/load";
 import { NeedsExcel, needsExcelReason } from "./excel/excelValues";
 import { nlFunctionId } from "./evaluate/nlCall";

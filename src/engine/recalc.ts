@@ -17,10 +17,10 @@
 import { WorkbookPackage } from "../workbook/package";
 import { deepFormulasAllowed } from "../workbook/formula/parse";
 import { isSyntaxError, WorkbookReferences } from "../workbook/references";
-import { NeedsDeepStack } from "./deepStack";
+import { NeedsDeepStack } from "./threads/deepStack";
 import { evaluatePlan } from "./evaluate/evaluation";
 import { HyperFormulaSession } from "./evaluate/hyperformulaLevel";
-import { NlPool, POOL_THRESHOLD } from "./nlPool";
+import { NlPool, POOL_THRESHOLD } from "./threads/nlPool";
 import { DependencyGraph, dependencyGraph } from "./plan/dependents";
 import { planRecalculation } from "./plan/plan";
 import { RecalcOptions, RecalcOutcome } from "./recalcInterface";

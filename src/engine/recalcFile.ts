@@ -7,7 +7,7 @@ import { writeFileSafely } from "../workbook/files";
 import { memoryLimit } from "../workbook/memoryGuard";
 import { openWorkbook } from "../workbook/workbookReader";
 import { editSheet, packageBytes, withFullCalcOnLoad } from "../workbook/writer";
-import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "./deepStack";
+import { deepStackAvailable, inDeepStack, NeedsDeepStack } from "./threads/deepStack";
 import { recalculate } from "./recalc";
 import { RecalcOptions, RecalcOutcome } from "./recalcInterface";
 

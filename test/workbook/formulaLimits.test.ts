@@ -6,7 +6,7 @@
  * Each limit at its edge.
  */
 import fc from "fast-check";
-import { inDeepStack } from "../../src/engine/deepStack";
+import { inDeepStack } from "../../src/engine/threads/deepStack";
 import { FormulaCache } from "../../src/workbook/formula/formulaCache";
 import { FORMULA_LIMITS, FormulaSyntaxError, FormulaTooDeep } from "../../src/workbook/formula/limits";
 import { parseFormula } from "../../src/workbook/formula/parse";

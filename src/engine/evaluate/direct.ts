@@ -29,7 +29,7 @@ import {
 } from "../excel/excelValues";
 import { GROWING_FROM } from "../plan/growingAreas";
 import { callNl, NlArgument, nlFunctionId } from "./nlCall";
-import type { NlCall } from "../nlPool";
+import type { NlCall } from "../threads/nlPool";
 
 export interface DirectContext {
   readonly refs: WorkbookReferences;

@@ -8,7 +8,7 @@ import { Area } from "../../workbook/address";
 import { Node } from "../../workbook/formula/ast";
 import { CellValue, errorValue, withinTextLimit } from "../../workbook/values";
 import { NeedsExcel, needsExcelReason } from "../excel/excelValues";
-import { NlPool } from "../nlPool";
+import { NlPool } from "../threads/nlPool";
 import { storedPart } from "../plan/boundedAreas";
 import { IdLists } from "../plan/idLists";
 import { Evaluator, RecalcPlan } from "../plan/plan";

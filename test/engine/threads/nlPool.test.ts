@@ -8,11 +8,11 @@ import { execFileSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { callNl } from "../../src/engine/evaluate/nlCall";
-import { NlBatch, NlCall, NlPool, POOL_THRESHOLD } from "../../src/engine/nlPool";
-import { f, row, s, v, writeWorkbookFile } from "../helpers/xlsx";
+import { callNl } from "../../../src/engine/evaluate/nlCall";
+import { NlBatch, NlCall, NlPool, POOL_THRESHOLD } from "../../../src/engine/threads/nlPool";
+import { f, row, s, v, writeWorkbookFile } from "../../helpers/xlsx";
 
-const root = join(__dirname, "../..");
+const root = join(__dirname, "../../..");
 const dir = mkdtempSync(join(tmpdir(), "nl-aftrek-pool-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -5,10 +5,8 @@
  * formulas or more); small ones never start a worker. Where no compiled worker exists (the TypeScript
  * sources run directly), everything is computed in this thread, with the same results.
  */
-import { existsSync } from "fs";
-import { join } from "path";
-import { Worker } from "worker_threads";
-import { callNl, NlArgument, NlResult } from "./evaluate/nlCall";
+import { callNl, NlArgument, NlResult } from "../evaluate/nlCall";
+import { Thread, workerScript } from "./pool";
 
 export interface NlCall {
   readonly id: string;
@@ -30,52 +28,19 @@ const BUSY = 2;
  */
 const MIN_SEND = 64;
 
-function workerFile(): string | null {
-  const file = join(__dirname, "nlWorker.js");
-  return existsSync(file) ? file : null;
-}
+/** What an NL thread is sent: calls as [function, arguments]; it answers their results in order. */
+export type NlChunk = readonly (readonly [string, readonly NlArgument[]])[];
 
-interface PoolWorker {
-  readonly worker: Worker;
-  /** Chunks sent; shared with the worker: [chunks done, 1 once it has loaded the rules]. */
-  sent: number;
-  readonly done: Int32Array;
-  readonly waiting: Map<number, (results: NlResult[]) => void>;
-  /** False once the worker has stopped: nothing more is sent to it. */
-  alive: boolean;
-}
+type NlThread = Thread<NlChunk, NlResult[]>;
 
 export class NlPool {
-  private readonly workers: PoolWorker[];
-  private next = 0;
-
-  private constructor(file: string, count: number) {
-    this.workers = Array.from({ length: count }, () => {
-      const done = new Int32Array(new SharedArrayBuffer(8));
-      const worker = new Worker(file, { workerData: { done } });
-      const entry: PoolWorker = { worker, sent: 0, done, waiting: new Map(), alive: true };
-      worker.on("message", ({ seq, results }: { seq: number; results: NlResult[] }) => {
-        entry.waiting.get(seq)?.(results);
-        entry.waiting.delete(seq);
-      });
-      // A worker that stops (out of memory, say) gets nothing more; what it had comes back empty
-      // and is computed in this thread instead.
-      const stopped = () => {
-        entry.alive = false;
-        for (const resolve of entry.waiting.values()) resolve([]);
-        entry.waiting.clear();
-      };
-      worker.on("error", stopped);
-      worker.on("exit", stopped);
-      return entry;
-    });
-  }
+  private constructor(private readonly threads: readonly NlThread[]) {}
 
   /** A pool with `threads - 1` workers beside this thread; null when there is nothing to spread over. */
   static start(threads: number): NlPool | null {
-    const file = workerFile();
-    if (!file || threads < 2) return null;
-    return new NlPool(file, threads - 1);
+    const script = workerScript("engine/threads/nlWorker", "none");
+    if (!script || threads < 2) return null;
+    return new NlPool(Array.from({ length: threads - 1 }, () => new Thread<NlChunk, NlResult[]>(script)));
   }
 
   /** A batch of calls whose results go to `put` (all of them once `finish` has resolved). */
@@ -87,28 +52,24 @@ export class NlPool {
    * The least busy worker that is ready, or null when each is still loading or has a backlog (then
    * this thread computes: it never waits for a worker that is starting).
    */
-  idleWorker(): PoolWorker | null {
-    let best: PoolWorker | null = null;
-    for (const w of this.workers) {
-      if (!w.alive || Atomics.load(w.done, 1) === 0) continue;
-      const backlog = w.sent - Atomics.load(w.done, 0);
-      if (backlog < BUSY && (!best || backlog < best.sent - Atomics.load(best.done, 0))) best = w;
+  idleWorker(): NlThread | null {
+    let best: NlThread | null = null;
+    for (const t of this.threads) {
+      if (t.alive && t.ready && t.backlog < BUSY && (!best || t.backlog < best.backlog)) best = t;
     }
     return best;
   }
 
-  send(w: PoolWorker, calls: readonly NlCall[]): Promise<NlResult[]> {
-    const seq = this.next++;
-    w.sent++;
-    return new Promise((resolve) => {
-      w.waiting.set(seq, resolve);
-      w.worker.postMessage({ seq, calls: calls.map((c) => [c.id, c.args]) });
-    });
+  /**
+   * The results of `calls` made on `thread`; none when it stopped (out of memory, say) before it
+   * answered: the caller makes them itself.
+   */
+  send(thread: NlThread, calls: readonly NlCall[]): Promise<NlResult[]> {
+    return thread.run(calls.map((c) => [c.id, c.args] as const)).catch(() => []);
   }
 
   async close(): Promise<void> {
-    for (const w of this.workers) w.alive = false;
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    await Promise.all(this.threads.map((t) => t.close()));
   }
 }
 
