@@ -28,6 +28,7 @@ const { recalcFile } = require("../lib/engine/recalcFile");
 const { openWorkbook } = require("../lib/workbook/workbookReader");
 const { WorkbookError } = require("../lib/workbook/errors");
 const { WorkbookReferences, isSyntaxError } = require("../lib/workbook/references");
+const { NamesResolved } = require("../lib/engine/plan/namesResolved");
 const { a1, areasOverlap, MAX_COLUMNS } = require("../lib/workbook/address");
 const { NL_FUNCTIONS } = require("../lib/functions/registry");
 const { scanPlainXml } = require("../lib/workbook/plainXml");
@@ -181,13 +182,15 @@ async function compare(before, after, reach) {
  */
 function injectionPlan(pkg) {
   const refs = new WorkbookReferences(pkg);
+  const names = new NamesResolved(refs);
   const read = [];
   for (const sheet of pkg.sheets) {
     for (const cell of sheet.cells.values()) {
       if (!cell.formula) continue;
-      const formula = refs.formulaOf(sheet, cell);
+      const stored = refs.formulaOf(sheet, cell);
+      const formula = stored && names.formula(stored, sheet.index);
       if (!formula || isSyntaxError(formula)) continue;
-      read.push(...refs.precedents(formula, sheet.index, cell).areas);
+      read.push(...refs.areasRead(formula, sheet.index, cell));
     }
   }
   const candidates = pkg.sheets.filter((s) => s.encoding === "utf8");
