@@ -2,6 +2,9 @@
 // The nl-aftrek command. The TypeScript is compiled to lib/ by `npm install` (the prepare script).
 let cli;
 try {
+  // `recalc` does each workbook on a worker thread: the first starts now, and boots while the
+  // command line is loaded (lib/cli/fileWorkerThread.js).
+  if (process.argv[2] === "recalc") require("../lib/cli/fileWorkerThread.js").startFileWorkerEarly();
   cli = require("../lib/cli/main.js");
 } catch (error) {
   if (error.code !== "MODULE_NOT_FOUND") throw error;

@@ -5,11 +5,12 @@
  * is computed where it is, without a second thread (engine/threads/deepStack.ts).
  */
 import { availableParallelism } from "os";
-import { Thread, ThreadStopped, workerScript } from "../engine/threads/pool";
-import type { RecalcOptions, RecalcProgress } from "../engine/recalcInterface";
+import { ThreadStopped } from "../engine/threads/pool";
+import type { RecalcOptions } from "../engine/recalcInterface";
 import { removeOwnTemporaries } from "../workbook/files";
 import { failure, FileResult, Job, recalcOne } from "./batch";
-import { memoryBudgetMb, outOfMemory, watchMemory, WORKER_LIMITS } from "./memoryBudget";
+import { FileThread, fileWorkerScript, fileWorkerThread } from "./fileWorkerThread";
+import { memoryBudgetMb, outOfMemory, watchMemory } from "./memoryBudget";
 
 /** What a file worker is sent: the job, the threads its NL calls may use, and whether to tell progress. */
 export interface FileJob extends Job {
@@ -43,7 +44,7 @@ export async function runJobs(
   progress?: (job: Job) => RecalcOptions["progress"],
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array(jobs.length);
-  const script = workerScript("cli/fileWorker", "none");
+  const script = fileWorkerScript();
   if (!script) {
     for (let i = 0; i < jobs.length; i++) {
       results[i] = await recalcOne(jobs[i].input, jobs[i].output, { threads, progress: progress?.(jobs[i]) });
@@ -108,16 +109,13 @@ export async function runJobs(
   return results;
 }
 
-/**
- * One file worker, started under the file workers' heap limits and with a large stack, that
- * recalculates one job at a time.
- */
+/** One file worker (fileWorkerThread.ts), that recalculates one job at a time. */
 class FileWorker {
-  private readonly thread: Thread<FileJob, FileResult, RecalcProgress>;
+  private readonly thread: FileThread;
   private readonly writing = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(script: string) {
-    this.thread = new Thread(script, { heap: WORKER_LIMITS, deepStack: true });
+    this.thread = fileWorkerThread(script);
   }
 
   get alive(): boolean {

@@ -148,6 +148,15 @@ export class Thread<Job, Answer, Note = never> {
     return this.ended === null;
   }
 
+  /**
+   * Whether the thread keeps the process alive, as a thread does from its start. One started ahead
+   * of its first job does not: a process that ends without giving it one need not wait for it.
+   */
+  keepsProcessAlive(yes: boolean): void {
+    if (yes) this.worker.ref();
+    else this.worker.unref();
+  }
+
   /** The answer to `job`; `note` gets what the worker tells on the way. */
   run(job: Job, note?: (note: Note) => void): Promise<Answer> {
     if (this.ended) return Promise.reject(this.ended);
