@@ -1,9 +1,9 @@
 /**
  * A check before the reader's big allocations (a part inflated and decoded: a few hundred MB in
  * one native call, which nothing can interrupt half-way). Without a limit there is no check; the
- * CLI's file workers set one (src/cli/memoryBudget.ts), and a thread they hand their work to
- * (deepStack.ts) takes it over, so that what would take the process over its memory budget is
- * refused before it is allocated.
+ * CLI's file workers set one (src/cli/memoryBudget.ts), and the deep-stack thread takes over the
+ * limit of the thread that hands it work (engine/threads/deepStack.ts), so that what would take
+ * the process over its memory budget is refused before it is allocated.
  */
 let limit = Infinity;
 
