@@ -282,13 +282,15 @@ function perCell<T>(
   read: (cell: unknown, index: number) => T,
 ): T[] {
   const expected = shape(reference);
-  const count = expected.rows * expected.columns;
+  // Counted cell by cell, not as rows × columns: a list whose rows differ in length (never from
+  // Excel, but from a caller's bug) then still gives one entry for every cell of the reference.
+  const count = forEachCell(reference, () => {});
   const got = shape(value);
   if (got.rows * got.columns === 1 && count > 1) {
     const only = Array.isArray(value) ? (value as unknown[][]).flat()[0] : value;
     if (isEmptyOrZero(only) || only === false) return Array.from({ length: count }, (_, i) => read(null, i));
   }
-  if (got.rows !== expected.rows || got.columns !== expected.columns) {
+  if (got.rows !== expected.rows || got.columns !== expected.columns || forEachCell(value, () => {}) !== count) {
     throw invalidValue(
       `Argument '${name}' moet even groot zijn als '${referenceName}' (${expected.rows}×${expected.columns} cellen), niet ${got.rows}×${got.columns}: elke cel hoort naast haar bedrijfsmiddel.`,
     );

@@ -45,6 +45,17 @@ test("KIADITJAAR/KIALATER refuse a range beside the investments of another shape
   expect(NL_FUNCTIONS.KIADITJAAR(2025, [[80000], [1500]], [[true], [null]], [[10000], [null]])).toBe(10363.85);
 });
 
+test("KIADITJAAR over a list whose rows differ in length (never from Excel, from a caller's bug): a value or a clear error", () => {
+  // Three cells in rows of one and two: the flags and payments beside them are counted cell by
+  // cell. Found by the random-values property test, which crashed on a missing payment.
+  const e = errorOf(() => NL_FUNCTIONS.KIADITJAAR(2022, [[null], [null, undefined]], 0, false, false));
+  expect(e.code).toBe("#VALUE!");
+  expect(e.message).toBe("Argument 'aandeel' moet een getal zijn, niet ONWAAR.");
+  // 5.000 + 3.000 + 4.000 = 12.000 invested in 2025: 28% = 3.360. Parts: 5.000 -> 1.400, of which
+  // 1.000 paid; 3.000 in use -> 840; 4.000 -> 1.120, of which 500 paid: 1.000 + 840 + 500 = 2.340.
+  expect(NL_FUNCTIONS.KIADITJAAR(2025, [[5000], [3000, 4000]], [[true], [false, true]], [[1000], [0, 500]])).toBe(2340);
+});
+
 test("paying more for an asset than it costs, or a flag or payment beside an empty cell, is refused", () => {
   expect(errorOf(() => NL_FUNCTIONS.KIADITJAAR(2025, [[8000]], [[true]], [[80000]])).message).toMatch(
     /meer \(80\.000\) dan het investeringsbedrag \(8\.000\)/,
