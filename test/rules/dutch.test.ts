@@ -3,7 +3,7 @@
  * spell them as the law and Dutch Excel do (decimal comma, a point between thousands), exactly.
  */
 import Decimal from "decimal.js";
-import { dutchNumber, nl } from "../../src/rules/dutch";
+import { dutchCount, dutchNumber, nl } from "../../src/rules/dutch";
 import { kia } from "../../src/rules/kia";
 import { mkbWinstvrijstelling } from "../../src/rules/mkbWinstvrijstelling";
 
@@ -22,6 +22,15 @@ test("a decimal comma, a point between thousands, every digit and no exponent", 
   expect(dutchNumber(d("1e-7"))).toBe("0,0000001"); // decimal.js's own toString gives 1e-7
   expect(dutchNumber(d("1e21"))).toBe("1.000.000.000.000.000.000.000");
   expect(dutchNumber(d("4766.691"))).toBe("4.766,691"); // never rounded
+});
+
+test("a count as the same Dutch text, without the locale data", () => {
+  expect(dutchCount(32767)).toBe("32.767");
+  expect(dutchCount(300000)).toBe("300.000");
+  expect(dutchCount(999)).toBe("999");
+  expect(dutchCount(1048576)).toBe("1.048.576");
+  expect(dutchCount(2.5)).toBe("2,5");
+  expect(dutchCount(-1000)).toBe("-1.000");
 });
 
 test("in a text only the Decimal values: years, counts and words stay as they are", () => {

@@ -6,7 +6,8 @@
  */
 import { Area } from "../../workbook/address";
 import { Node } from "../../workbook/formula/ast";
-import { CellValue, errorValue, withinTextLimit } from "../../workbook/values";
+import { CellValue, errorValue } from "../../workbook/values";
+import { withinTextLimit } from "../excel/textLimit";
 import { NeedsExcel, needsExcelReason } from "../excel/excelValues";
 import { NlPool } from "../threads/nlPool";
 import { storedPart } from "../plan/boundedAreas";

@@ -2,6 +2,7 @@
  * The native Excel formulas among the NL formulas' dependents: each level of them evaluated in one
  * HyperFormula run, fed only the formulas and the cells they read.
  */
+import { dutchCount } from "../../rules/dutch";
 import type { HyperFormula } from "hyperformula";
 import { Area, cellCount, cellKey } from "../../workbook/address";
 import { absoluteRef, Formula, Node } from "../../workbook/formula/ast";
@@ -232,8 +233,7 @@ class RunCost {
 function tooManyCells(ctx: HyperFormulaLevelContext, formula: EngineFormula, cells: number): string {
   let largest = formula.areas[0];
   for (const area of formula.areas) if (cellCount(area) > cellCount(largest)) largest = area;
-  const nl = (n: number) => n.toLocaleString("nl-NL");
-  return `leest ${nl(cells)} cellen (${areaName(largest, ctx.plan.pkg)}, ook lege); zonder Excel ten hoogste ${nl(ENGINE_RUN_CELLS)} in één formule`;
+  return `leest ${dutchCount(cells)} cellen (${areaName(largest, ctx.plan.pkg)}, ook lege); zonder Excel ten hoogste ${dutchCount(ENGINE_RUN_CELLS)} in één formule`;
 }
 
 /** One HyperFormula run for some engine cells of a level: their formulas, and the values they read. */

@@ -107,7 +107,8 @@ export function arithmetic(op: ArithmeticOperator, x: number, y: number): number
  */
 export const TEXT_COMPARISON = { localeLang: "en", caseSensitive: false, accentSensitive: true } as const;
 
-const collator = new Intl.Collator(TEXT_COMPARISON.localeLang, { sensitivity: "accent" });
+/** Made at the first comparison of two texts: the locale data costs some 10 ms to load, and most workbooks never compare texts. */
+let collator: Intl.Collator | null = null;
 
 /**
  * Excel's ordering for comparisons: numbers < text < logical values; an empty cell is 0, "" or
@@ -120,7 +121,10 @@ export function compare(a: CellValue, b: CellValue): number {
   if (x === null) x = typeof y === "string" ? "" : typeof y === "boolean" ? false : 0;
   if (y === null) y = typeof x === "string" ? "" : typeof x === "boolean" ? false : 0;
   if (rank(x) !== rank(y)) return rank(x) - rank(y);
-  if (typeof x === "string") return Math.sign(collator.compare(x, y as string));
+  if (typeof x === "string") {
+    collator ??= new Intl.Collator(TEXT_COMPARISON.localeLang, { sensitivity: "accent" });
+    return Math.sign(collator.compare(x, y as string));
+  }
   if (typeof x === "number") return excelCompare(x, y as number);
   return Number(x) - Number(y);
 }

@@ -4,7 +4,7 @@
  * English only (src/error-message.ts); a message not in this table is shown as it is, marked as
  * HyperFormula's.
  */
-import { TEXT_TOO_LONG } from "../../workbook/values";
+import { TEXT_TOO_LONG } from "../excel/textLimit";
 
 const DUTCH: Readonly<Record<string, string>> = {
   "Distinct signs.": "Het getal en de stap (significantie of veelvoud) hebben een verschillend teken.",

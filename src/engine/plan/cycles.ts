@@ -7,6 +7,7 @@
  * Excel itself computes a ring only with iterative calculation on (File > Options > Formulas,
  * stored as `<calcPr iterate="1">`); NL Aftrek does not iterate, and says so for such a workbook.
  */
+import { dutchCount } from "../../rules/dutch";
 import { WorkbookPackage } from "../../workbook/package";
 import { IdLists } from "./idLists";
 
@@ -100,9 +101,7 @@ export function iterativeCalculation(pkg: WorkbookPackage): boolean {
 /** The reason told for each cell of a ring: the word Excel uses, and the ring's cells. */
 export function ringReason(cells: readonly string[], iterate: boolean): string {
   const shown =
-    cells.length > 6
-      ? `${cells.slice(0, 5).join(", ")} en nog ${(cells.length - 5).toLocaleString("nl-NL")}`
-      : cells.join(", ");
+    cells.length > 6 ? `${cells.slice(0, 5).join(", ")} en nog ${dutchCount(cells.length - 5)}` : cells.join(", ");
   const what = cells.length === 1 ? `kringverwijzing: ${cells[0]} leest zichzelf` : `kringverwijzing tussen ${shown}`;
   return iterate
     ? `${what} (de werkmap laat Excel iteratief rekenen; NL Aftrek rekent niet iteratief, Excel rekent deze cellen bij openen)`

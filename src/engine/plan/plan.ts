@@ -6,6 +6,7 @@
  *
  * Formulas are indexed by id in flat arrays: a workbook may hold 300.000 of them.
  */
+import { dutchCount } from "../../rules/dutch";
 import { a1, cellCount, cellKey } from "../../workbook/address";
 import { quoteSheet } from "../../workbook/formula/print";
 import { CellRecord, WorkbookPackage } from "../../workbook/package";
@@ -220,7 +221,7 @@ class Planner {
       const reason =
         this.routes.keepReason(f) ??
         (largest > MAX_RANGE_CELLS
-          ? `leest een bereik van ${largest.toLocaleString("nl-NL")} cellen; zonder Excel ten hoogste ${MAX_RANGE_CELLS.toLocaleString("nl-NL")} (één hele kolom)`
+          ? `leest een bereik van ${dutchCount(largest)} cellen; zonder Excel ten hoogste ${dutchCount(MAX_RANGE_CELLS)} (één hele kolom)`
           : null);
       if (reason) this.kept.set(id, reason);
       this.evaluator[id] = this.routes.isDirect(f) ? Evaluator.Direct : Evaluator.HyperFormula;
