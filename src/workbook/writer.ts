@@ -173,25 +173,27 @@ export function partWithSplices(part: PartText, splices: readonly PartSplice[]):
 
 /**
  * A part written as it is read: each unchanged stretch, then the piece that replaces what follows
- * it, straight into the part's bytes. An unchanged stretch is the part's own bytes: encoded back
- * from the text where that gives exactly them (the usual part), else copied from the bytes kept
+ * it, into the part's bytes. An unchanged stretch is the part's own bytes: encoded back from the
+ * text where that gives exactly them (the usual part), else copied from the bytes kept
  * (PartText.raw). A new piece is encoded as the part is (UTF-16 in its byte order; ASCII with
- * character references in a part declared in another encoding). No piece is kept once written,
- * and no second copy of the whole text is made.
+ * character references in a part declared in another encoding). Stretches and pieces are encoded
+ * some thousands of characters at a time (a sheet of 100.000 rows has 600.000 of them, and each
+ * call to encode costs more than the characters it encodes); no second copy of the whole text is
+ * made.
  */
 class PartWriter implements Splices {
   private out: Buffer;
   private offset = 0;
   /** How far the text has been written. */
   private at = 0;
+  /** Text written but not yet encoded (at most about ENCODE_AT characters). */
+  private pending = "";
   private readonly text: string;
   /** How the text is encoded back, where the part's bytes are not kept. */
   private readonly encoding: "utf8" | "utf16le" | "latin1";
   private readonly swap: boolean;
   /** Bytes a UTF-16 code unit may take in the encoding. */
   private readonly unit: number;
-  /** A UTF-8 part whose text is all ASCII: one byte a character. */
-  private readonly ascii: boolean;
   private readonly offsets: ByteOffsets | null;
 
   constructor(
@@ -206,7 +208,6 @@ class PartWriter implements Splices {
     this.unit = this.encoding === "utf8" ? 3 : this.encoding === "utf16le" ? 2 : 1;
     this.offsets = part.raw ? new ByteOffsets(part) : null;
     const size = part.raw ? part.raw.length : Buffer.byteLength(this.text, this.encoding);
-    this.ascii = !part.raw && encoding === "utf8" && size === this.text.length;
     this.out = Buffer.allocUnsafe(size + pieces * 32);
   }
 
@@ -220,31 +221,41 @@ class PartWriter implements Splices {
   finish(): Buffer {
     const raw = this.part.raw;
     if (raw) {
+      this.encode();
       // Up to the end of the bytes: an odd last byte of a UTF-16 part too.
       const from = this.offsets!.at(this.at);
       this.room(raw.length - from);
       this.offset += raw.copy(this.out, this.offset, from);
     } else if (this.at < this.text.length) this.stretch(this.at, this.text.length);
+    this.encode();
     return this.out.subarray(0, this.offset);
   }
 
-  /**
-   * An unchanged stretch of the text. From the bytes kept, where they are; in a UTF-8 part that is
-   * all ASCII (most are) a character is a byte, and latin1 copies them as they are, without UTF-8's
-   * encoding.
-   */
+  /** An unchanged stretch of the text: from the bytes kept, where they are, else as text. */
   private stretch(from: number, to: number): void {
-    if (this.offsets) {
-      const a = this.offsets.at(from);
-      const b = this.offsets.at(to);
-      this.room(b - a);
-      this.offset += this.part.raw!.copy(this.out, this.offset, a, b);
-      return;
-    }
-    const piece = this.text.slice(from, to);
-    if (!this.ascii) return this.write(piece);
-    this.room(piece.length);
-    this.offset += this.out.write(piece, this.offset, "latin1");
+    if (!this.offsets) return this.write(this.text.slice(from, to));
+    this.encode();
+    const a = this.offsets.at(from);
+    const b = this.offsets.at(to);
+    this.room(b - a);
+    this.offset += this.part.raw!.copy(this.out, this.offset, a, b);
+  }
+
+  private write(piece: string): void {
+    this.pending += piece;
+    if (this.pending.length >= ENCODE_AT) this.encode();
+  }
+
+  /** The text written so far, encoded into the bytes. */
+  private encode(): void {
+    const text = this.pending;
+    if (text === "") return;
+    this.pending = "";
+    // The most bytes it can take, counted exactly only when that might not fit (a long stretch).
+    if (this.offset + text.length * this.unit > this.out.length) this.room(Buffer.byteLength(text, this.encoding));
+    const start = this.offset;
+    this.offset += this.out.write(text, this.offset, this.encoding);
+    if (this.swap) this.out.subarray(start, this.offset).swap16();
   }
 
   private room(most: number): void {
@@ -253,17 +264,10 @@ class PartWriter implements Splices {
     this.out.copy(bigger, 0, 0, this.offset);
     this.out = bigger;
   }
-
-  private write(piece: string): void {
-    this.room(piece.length * this.unit);
-    const start = this.offset;
-    this.offset +=
-      piece.length <= 32 && this.unit === 3
-        ? writeShort(this.out, piece, this.offset)
-        : this.out.write(piece, this.offset, this.encoding);
-    if (this.swap) this.out.subarray(start, this.offset).swap16();
-  }
 }
+
+/** The characters of text a PartWriter gathers before it encodes them. */
+const ENCODE_AT = 16384;
 
 const NON_ASCII = /[\u0080-\u{10ffff}]/u;
 const NON_ASCII_ALL = /[\u0080-\u{10ffff}]/gu;
@@ -271,16 +275,6 @@ const NON_ASCII_ALL = /[\u0080-\u{10ffff}]/gu;
 /** Every character outside ASCII as a character reference, for a part in another encoding than UTF-8/16. */
 function characterReferences(piece: string): string {
   return NON_ASCII.test(piece) ? piece.replace(NON_ASCII_ALL, (ch) => `&#${ch.codePointAt(0)};`) : piece;
-}
-
-/** A short piece (a cached value) in UTF-8: ASCII byte by byte, which costs less than a call to write. */
-function writeShort(out: Buffer, text: string, offset: number): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80) return out.write(text, offset, "utf8");
-    out[offset + i] = c;
-  }
-  return text.length;
 }
 
 /**
