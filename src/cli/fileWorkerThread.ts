@@ -14,8 +14,13 @@ import { WORKER_LIMITS } from "./memoryBudget";
 
 export type FileThread = Thread<FileJob, FileResult, RecalcProgress>;
 
-/** The compiled file worker, or null from the TypeScript sources (the files are done in the main thread). */
-export const fileWorkerScript = (): string | null => workerScript("cli/fileWorker", "none");
+/**
+ * The compiled file worker: its modules in one file (webpack.cli.config.js), which loads some 50 ms
+ * faster, or the compiled modules when a build made no bundle; null from the TypeScript sources
+ * (the files are done in the main thread).
+ */
+export const fileWorkerScript = (): string | null =>
+  workerScript("cli/fileWorker.bundle", "none") ?? workerScript("cli/fileWorker", "none");
 
 const start = (script: string): FileThread => new Thread(script, { heap: WORKER_LIMITS, deepStack: true });
 

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from "child_process";
 import { join } from "path";
+import { enclosingLib } from "../../src/engine/threads/pool";
 
 const root = join(__dirname, "../..");
 const cli = join(root, "bin/nl-aftrek.js");
@@ -22,6 +23,16 @@ test("a recalc that gives its early worker no job ends at once, with its usual e
   expect(exitCode("recalc")).toBe(1); // no workbook named
   expect(exitCode("recalc", "--jobs", "nul")).toBe(1);
   expect(exitCode("recalc", join(root, "bestaat-niet.xlsx"))).toBe(2);
+});
+
+test("the file worker runs from one file, its modules bundled (webpack.cli.config.js)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const threads = require(join(root, "lib/cli/fileWorkerThread.js")) as typeof import("../../src/cli/fileWorkerThread");
+  expect(threads.fileWorkerScript()).toBe(join(root, "lib/cli/fileWorker.bundle.js"));
+  // From there, the threads it starts itself (the NL threads) are found in lib/ as from the modules.
+  expect(enclosingLib(join(root, "lib/cli"))).toBe(join(root, "lib"));
+  expect(enclosingLib(join(root, "lib/engine/threads"))).toBe(join(root, "lib"));
+  expect(enclosingLib(join(root, "lib"))).toBe(join(root, "lib"));
 });
 
 test("the first job gets the worker started early, booted by then; the next a new one", async () => {

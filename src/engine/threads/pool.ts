@@ -8,7 +8,7 @@
  * deep formulas met on a thread without one (deepStack.ts).
  */
 import { existsSync } from "fs";
-import { join } from "path";
+import { basename, dirname, join } from "path";
 import { parentPort, ResourceLimits, Worker, workerData } from "worker_threads";
 import { WorkbookError } from "../../workbook/errors";
 import { DEEP_STACK_MB } from "../../workbook/formula/limits";
@@ -16,8 +16,18 @@ import { DEEP_STACK_MB } from "../../workbook/formula/limits";
 /** Whether this code runs compiled (from lib/), or from the TypeScript sources (the tests). */
 const COMPILED = __filename.endsWith(".js");
 
-/** The compiled program's root: this build's when it runs compiled, else the lib/ beside src/. */
-const LIB = COMPILED ? join(__dirname, "../..") : join(__dirname, "../../../lib");
+/**
+ * The compiled program's root: this build's when it runs compiled (the nearest folder named lib
+ * above this code, which is lib/engine/threads, or lib/cli in the file worker's bundle), else the
+ * lib/ beside src/.
+ */
+const LIB = COMPILED ? enclosingLib(__dirname) : join(__dirname, "../../../lib");
+
+/** The nearest folder named lib that holds `dir` (itself included); the root when there is none. */
+export function enclosingLib(dir: string): string {
+  while (basename(dir) !== "lib" && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
 /**
  * The compiled worker script `name` (its path under lib/ without `.js`, such as
