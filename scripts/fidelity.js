@@ -27,7 +27,7 @@ const Decimal = require("decimal.js");
 const { recalcFile } = require("../lib/engine/recalcFile");
 const { openWorkbook } = require("../lib/workbook/workbookReader");
 const { WorkbookError } = require("../lib/workbook/errors");
-const { WorkbookReferences, isSyntaxError } = require("../lib/workbook/references");
+const { WorkbookReferences } = require("../lib/workbook/references");
 const { NamesResolved } = require("../lib/engine/plan/namesResolved");
 const { a1, areasOverlap, MAX_COLUMNS } = require("../lib/workbook/address");
 const { NL_FUNCTIONS } = require("../lib/functions/registry");
@@ -187,10 +187,7 @@ function injectionPlan(pkg) {
   for (const sheet of pkg.sheets) {
     for (const cell of sheet.cells.values()) {
       if (!cell.formula) continue;
-      const stored = refs.formulaOf(sheet, cell);
-      const formula = stored && names.formula(stored, sheet.index);
-      if (!formula || isSyntaxError(formula)) continue;
-      read.push(...refs.areasRead(formula, sheet.index, cell));
+      read.push(...names.areasRead(names.cellFormula(sheet, cell), sheet.index, cell));
     }
   }
   const candidates = pkg.sheets.filter((s) => s.encoding === "utf8");

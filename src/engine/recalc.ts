@@ -30,7 +30,7 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   const refs = new WorkbookReferences(pkg);
   const graph = dependencyGraph(pkg, refs, options.also);
   if (!options.listTooDeep && !deepFormulasAllowed() && hasTooDeep(graph, refs)) throw new NeedsDeepStack();
-  const nlFormulas = graph.touched.filter((id) => graph.formulas[id].traits.hasNl).length + graph.unreadableNl.length;
+  const { nlFormulas } = graph;
   if (nlFormulas === 0 && graph.touched.length === 0) {
     return {
       formulas: graph.formulas.length,
@@ -54,7 +54,7 @@ export async function recalculate(pkg: WorkbookPackage, options: RecalcOptions =
   try {
     const plan = planRecalculation(pkg, refs, graph);
     const evaluated = await evaluatePlan(plan, { pool, hyperformula, progress: options.progress });
-    return outcome(plan, evaluated, nlFormulas);
+    return outcome(plan, evaluated);
   } finally {
     hyperformula.destroy();
     await pool?.close();

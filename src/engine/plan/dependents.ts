@@ -28,7 +28,6 @@ export interface FormulaCell {
 }
 
 const NO_TRAITS: Traits = { hasNl: false, dynamic: false, unsupported: null };
-const NO_AREAS: readonly Area[] = [];
 
 const ROW_BUCKET = 1024;
 const COL_BUCKET = 16;
@@ -198,6 +197,8 @@ export interface DependencyGraph {
   readonly unreadable: readonly number[];
   /** Those of them whose text calls an NL function: NL formulas too, though none can be computed. */
   readonly unreadableNl: readonly number[];
+  /** The NL formulas a recalculation has: those of the touched set and those that could not be read. */
+  readonly nlFormulas: number;
 }
 
 /** A cell by sheet index and position. */
@@ -227,9 +228,8 @@ export function dependencyGraph(
   // Each formula's areas are worked out once: for the index, and again for the plan only where a
   // formula in the touched set was not asked before (an NL formula, or a precedent that joins).
   const known: Array<readonly Area[] | undefined> = [];
-  const areasOf = (f: FormulaCell): readonly Area[] =>
-    (known[f.id] ??= isSyntaxError(f.formula) ? NO_AREAS : refs.areasRead(f.formula, f.sheet, f.cell));
   const names = new NamesResolved(refs);
+  const areasOf = (f: FormulaCell): readonly Area[] => (known[f.id] ??= names.areasRead(f.formula, f.sheet, f.cell));
 
   for (const sheet of pkg.sheets) {
     if (sheet.formulaCount === 0) continue;
@@ -238,7 +238,7 @@ export function dependencyGraph(
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (!cell.formula) continue;
-      const formula = names.formula(refs.formulaOf(sheet, cell)!, sheet.index);
+      const formula = names.cellFormula(sheet, cell);
       const traits = isSyntaxError(formula) ? NO_TRAITS : formula.info;
       const id = formulas.length;
       const f: FormulaCell = {
@@ -304,6 +304,7 @@ export function dependencyGraph(
     dynamicOutside,
     unreadable,
     unreadableNl,
+    nlFormulas: touched.filter((id) => formulas[id].traits.hasNl).length + unreadableNl.length,
   };
 }
 

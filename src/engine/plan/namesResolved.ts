@@ -14,7 +14,11 @@ import { Formula, Node, RefSpec } from "../../workbook/formula/ast";
 import { describe } from "../../workbook/formula/describe";
 import { namesNlFunction } from "../../workbook/formula/functionNames";
 import { FormulaSyntaxError, FormulaTooDeep } from "../../workbook/formula/limits";
+import { Area } from "../../workbook/address";
+import { CellRecord, SheetInfo } from "../../workbook/package";
 import { CellFormula, isSyntaxError, WorkbookReferences } from "../../workbook/references";
+
+const NO_AREAS: readonly Area[] = [];
 
 /** Names within names, at most: deeper is taken for names that refer to each other. */
 const MAX_NAME_DEPTH = 20;
@@ -30,6 +34,16 @@ export class NamesResolved {
   private readonly cache = new Map<Formula, Map<number, CellFormula>>();
 
   constructor(private readonly refs: WorkbookReferences) {}
+
+  /** The formula of a cell that has one, as the engine computes it: its names written out. */
+  cellFormula(sheet: SheetInfo, cell: CellRecord): CellFormula {
+    return this.formula(this.refs.formulaOf(sheet, cell)!, sheet.index);
+  }
+
+  /** The cells a formula from cellFormula reads in `cell`; none when it cannot be read. */
+  areasRead(formula: CellFormula, sheet: number, cell: CellRecord): readonly Area[] {
+    return isSyntaxError(formula) ? NO_AREAS : this.refs.areasRead(formula, sheet, cell);
+  }
 
   /** `formula` as used on `sheet`, its defined names replaced by what they mean. */
   formula(formula: CellFormula, sheet: number): CellFormula {

@@ -307,10 +307,9 @@ class Planner {
         const need = id >= cells || by === evaluator[id] ? level[p] : level[p] + 1;
         if (need > l) l = need;
       }
-      if (id < cells) {
-        if (l % 2 !== evaluator[id]) l++;
-        order.push(id);
-      }
+      // A cell's level keeps the parity of its evaluator: it starts there, a precedent of the same
+      // evaluator leaves it, and one of the other moves it one further.
+      if (id < cells) order.push(id);
       level[id] = l;
     }
     return { order, sequence, level };

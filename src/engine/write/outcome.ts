@@ -12,7 +12,7 @@ import { CellError, CellNote, RecalcOutcome } from "../recalcInterface";
 import { holdsValue, targetCells, unwritable } from "./resultCells";
 
 /** The edits and the report of a planned and evaluated recalculation. */
-export function outcome(plan: RecalcPlan, evaluated: Evaluated, nlFormulas: number): RecalcOutcome {
+export function outcome(plan: RecalcPlan, evaluated: Evaluated): RecalcOutcome {
   const { pkg, graph, order, members } = plan;
   const { formulas } = graph;
   const kept = new Map(evaluated.kept);
@@ -57,7 +57,7 @@ export function outcome(plan: RecalcPlan, evaluated: Evaluated, nlFormulas: numb
     if (!kept.has(members[i])) precedentsComputed++;
   return {
     formulas: formulas.length,
-    nlFormulas,
+    nlFormulas: graph.nlFormulas,
     recalculated,
     changedCells,
     notRecalculated: notes,

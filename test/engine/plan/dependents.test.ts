@@ -124,6 +124,8 @@ describe("formulas that cannot be read", () => {
     expect(r.names(r.graph.unreadable).sort()).toEqual(["Blad1!B1", "Blad1!B2", "Blad1!B3", "Blad1!C1"]);
     expect(r.names(r.graph.unreadableNl).sort()).toEqual(["Blad1!B2", "Blad1!B3", "Blad1!C1"]);
     expect(touched(r)).toEqual(["Blad1!A1"]);
+    // A1 read, and B2, B3 and C1 that could not be: four NL formulas.
+    expect(r.graph.nlFormulas).toBe(4);
   });
 });
 
