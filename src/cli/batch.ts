@@ -9,7 +9,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from "path";
 import type { RecalcFileOptions, RecalcReport } from "../engine/recalcFile";
 import { WorkbookError } from "../workbook/errors";
 import { fileIdentity, fileProblem, sameFile } from "../workbook/files";
-import { nl } from "./format";
+import { dutchCount } from "../rules/dutch";
 import { budgetText } from "./memoryBudget";
 
 export type FileResult =
@@ -151,9 +151,9 @@ export async function collectInputs(args: readonly string[], outputs: string | n
 
 /** The spreadsheets of a folder left alone because of their format, and what to do about them. */
 export function skippedLine(skipped: readonly string[], verb: "herberekenen" | "controleren"): string {
-  const more = skipped.length > 5 ? ` en nog ${nl(skipped.length - 5)}` : "";
+  const more = skipped.length > 5 ? ` en nog ${dutchCount(skipped.length - 5)}` : "";
   return (
-    `Overgeslagen: ${nl(skipped.length)} rekenblad(en) in een ander formaat dan .xlsx of .xlsm ` +
+    `Overgeslagen: ${dutchCount(skipped.length)} rekenblad(en) in een ander formaat dan .xlsx of .xlsm ` +
     `(${skipped.slice(0, 5).join(", ")}${more}); sla ze op als .xlsx om ze mee te laten ${verb}.`
   );
 }

@@ -5,7 +5,7 @@
  */
 import { Placed, runAddress, runsDown } from "../audit/runs";
 import { parseA1 } from "../workbook/address";
-import { nl } from "./format";
+import { dutchCount } from "../rules/dutch";
 
 export interface CellLine {
   /** `Blad1!F2`, `'Mijn blad'!F2` */
@@ -38,7 +38,7 @@ export function cellRuns(items: readonly CellLine[]): string[] {
   const runs = runsDown(placed, (p) => `${p.sheet}\u0000${p.col}\u0000${p.text}`);
   const lines = runs.map((run) => {
     const { sheet, text } = run.items[0];
-    const size = run.items.length > 1 ? ` (${nl(run.items.length)} cellen)` : "";
+    const size = run.items.length > 1 ? ` (${dutchCount(run.items.length)} cellen)` : "";
     return `${sheet}!${runAddress(run)}${size}: ${text}`;
   });
   return [...lines, ...elsewhere];

@@ -12,7 +12,7 @@ import { findParameter } from "../rules/parameters";
 import { dutchDecimals, dutchFormula } from "../workbook/formula/dutch";
 import { collectInputs, failure, skippedLine } from "./batch";
 import { EXIT_INTERNAL } from "./exitCodes";
-import { nl } from "./format";
+import { dutchCount } from "../rules/dutch";
 import type { Io } from "./main";
 import { vervang } from "./vervang";
 
@@ -85,7 +85,7 @@ function printFile(io: Io, { file, findings }: FileFindings): void {
     }
     const stale = statusText(f);
     const where = runAddress(run);
-    const count = cells === 1 ? "" : ` (${nl(cells)} cellen onder elkaar)`;
+    const count = cells === 1 ? "" : ` (${dutchCount(cells)} cellen onder elkaar)`;
     // As the bookkeeper sees and types them in Dutch Excel (the JSON keeps the file's notation).
     const host = { row: f.row, col: f.col };
     const written = dutchDecimals(f.written);

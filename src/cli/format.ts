@@ -1,8 +1,4 @@
-/** How the command line writes numbers and durations: Dutch, as a bookkeeper reads them. */
-import { dutchCount } from "../rules/dutch";
-
-/** A count as Dutch text (300.000), as the rules spell their numbers. */
-export const nl = dutchCount;
+/** How the command line writes durations, in Dutch (counts: dutchCount in rules/dutch.ts). */
 
 /** Seconds with at most one decimal, Dutch (1,5; 2). */
 export const seconds = (ms: number): string => String(Math.round(ms / 100) / 10).replace(".", ",");

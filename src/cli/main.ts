@@ -20,7 +20,8 @@ import {
 } from "./batch";
 import { cellRuns } from "./cellRuns";
 import { defaultThreads, runJobs } from "./fileWorkers";
-import { nl, seconds } from "./format";
+import { dutchCount } from "../rules/dutch";
+import { seconds } from "./format";
 import { progressLines } from "./progress";
 import { EXIT_INTERNAL, NOT_ALL_RECALCULATED } from "./exitCodes";
 
@@ -111,17 +112,18 @@ function describe(report: RecalcReport): string {
   if (report.nlFormulas === 0 && report.recalculated === 0 && report.notRecalculated.length === 0) {
     return "geen NL-formules; ongewijzigd";
   }
-  const parts = [`${nl(report.recalculated)} cel(len) herberekend`];
-  if (report.changedCells !== report.recalculated) parts.push(`${nl(report.changedCells)} met een nieuwe waarde`);
+  const parts = [`${dutchCount(report.recalculated)} cel(len) herberekend`];
+  if (report.changedCells !== report.recalculated)
+    parts.push(`${dutchCount(report.changedCells)} met een nieuwe waarde`);
   if (report.notRecalculated.length)
-    parts.push(`${nl(report.notRecalculated.length)} niet herberekend${nlPart(report.nlNotRecalculated)}`);
-  if (report.errors.length) parts.push(`${nl(report.errors.length)} met een foutwaarde`);
+    parts.push(`${dutchCount(report.notRecalculated.length)} niet herberekend${nlPart(report.nlNotRecalculated)}`);
+  if (report.errors.length) parts.push(`${dutchCount(report.errors.length)} met een foutwaarde`);
   return parts.join(", ");
 }
 
 /** How many of the cells not recalculated are NL formulas (their result is not this recalculation's). */
 function nlPart(count: number): string {
-  return count ? `, waarvan ${nl(count)} NL-formule${count === 1 ? "" : "s"}` : "";
+  return count ? `, waarvan ${dutchCount(count)} NL-formule${count === 1 ? "" : "s"}` : "";
 }
 
 function printReport(io: Io, report: RecalcReport, detail: boolean): void {
@@ -129,7 +131,7 @@ function printReport(io: Io, report: RecalcReport, detail: boolean): void {
   if (!detail) return;
   if (report.precedentsComputed > 0) {
     const why = report.cachesNotExcel ?? "ze hadden geen opgeslagen uitkomst van Excel";
-    io.out(`  ${nl(report.precedentsComputed)} formule(s) die de NL-formules lezen, ook berekend: ${why}.`);
+    io.out(`  ${dutchCount(report.precedentsComputed)} formule(s) die de NL-formules lezen, ook berekend: ${why}.`);
   }
   // A column of cells with the same reason or error is one line.
   for (const line of cellRuns(report.notRecalculated.map((n) => ({ cell: n.cell, text: n.reason }))))
@@ -275,9 +277,9 @@ async function recalc(args: string[], io: Io): Promise<number> {
     if (!single) {
       const t = totals(reports, failed.length);
       io.out(
-        `Samen: ${nl(files.length)} bestand(en) in ${seconds(Date.now() - started)} s: ` +
-          `${nl(t.recalculatedFiles)} herberekend, ${nl(t.unchangedFiles)} ongewijzigd, ${nl(t.failedFiles)} mislukt; ` +
-          `${nl(t.cells)} cellen herberekend, ${nl(t.notRecalculated)} niet herberekend${nlPart(t.nlNotRecalculated)}.`,
+        `Samen: ${dutchCount(files.length)} bestand(en) in ${seconds(Date.now() - started)} s: ` +
+          `${dutchCount(t.recalculatedFiles)} herberekend, ${dutchCount(t.unchangedFiles)} ongewijzigd, ${dutchCount(t.failedFiles)} mislukt; ` +
+          `${dutchCount(t.cells)} cellen herberekend, ${dutchCount(t.notRecalculated)} niet herberekend${nlPart(t.nlNotRecalculated)}.`,
       );
     }
     if (skipped.length) io.err(skippedLine(skipped, "herberekenen"));

@@ -4,7 +4,7 @@
  * and a folder of small ones is not flooded.
  */
 import type { RecalcProgress } from "../engine/recalcInterface";
-import { nl } from "./format";
+import { dutchCount } from "../rules/dutch";
 
 export function progressLines(
   name: string,
@@ -22,6 +22,6 @@ export function progressLines(
 }
 
 function describe({ phase, done, total }: RecalcProgress): string {
-  if (phase === "rekenen") return `rekenen, ${nl(done)} van ${nl(total)} cellen`;
-  return phase === "lezen" ? "lezen" : `schrijven (${nl(total)} cellen)`;
+  if (phase === "rekenen") return `rekenen, ${dutchCount(done)} van ${dutchCount(total)} cellen`;
+  return phase === "lezen" ? "lezen" : `schrijven (${dutchCount(total)} cellen)`;
 }

@@ -29,7 +29,7 @@ export function findRings(
   left: readonly number[],
   precedents: IdLists,
   count: number,
-  cells = count,
+  cells: number,
 ): Map<number, LeftOver> {
   const inLeft = new Uint8Array(count);
   for (const id of left) inLeft[id] = 1;
